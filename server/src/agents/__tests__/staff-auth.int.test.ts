@@ -1,0 +1,153 @@
+import type { ConversationDetailDto, MessageDto, VisitorConversationDto } from "@parley/shared";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { call, connected, ok, refused, startInput, TestServer, waitFor } from "../../../test/harness.ts";
+import { Conversation } from "../../conversations/conversation.model.ts";
+import { Agent } from "../agent.model.ts";
+
+type Started = { conversation: VisitorConversationDto; message: MessageDto };
+
+let t: TestServer;
+let site: Awaited<ReturnType<TestServer["createSite"]>>;
+
+beforeAll(async () => {
+  t = await TestServer.start();
+  site = await t.createSite();
+});
+afterAll(() => t.stop());
+
+describe("staff sign-in and sessions", () => {
+  it("should refuse an agent socket without a valid session", async () => {
+    expect((await refused(t.staffSocket(null))).data?.code).toBe("UNAUTHENTICATED");
+    expect((await refused(t.staffSocket(`parley_session=${"x".repeat(43)}`))).data?.code).toBe("UNAUTHENTICATED");
+  });
+
+  it("should refuse a session cookie presented from another origin", async () => {
+    const { email, password } = await t.createAgent(site._id);
+    const { cookie } = await t.login(email, password);
+    const socket = t.staffSocket(cookie, { origin: "https://evil.example.test" });
+    expect((await refused(socket)).data?.code).toBe("ORIGIN_NOT_ALLOWED");
+  });
+
+  it("should set an httpOnly cookie on sign-in and reject wrong passwords", async () => {
+    const { email, password } = await t.createAgent(site._id);
+    const wrong = await t.login(email, "not-the-password");
+    expect(wrong.status).toBe(401);
+    expect(wrong.body).toMatchObject({ error: { code: "UNAUTHENTICATED" } });
+
+    const res = await fetch(`${t.url}/api/auth/login`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ email, password }),
+    });
+    expect(res.status).toBe(200);
+    expect(res.headers.get("set-cookie")).toMatch(/parley_session=[A-Za-z0-9_-]+;.*HttpOnly/i);
+    expect(res.headers.get("set-cookie")).toMatch(/SameSite=Strict/i);
+  });
+
+  it("should rate-limit repeated failed sign-ins, even with the right password afterwards", async () => {
+    const { email, password } = await t.createAgent(site._id);
+    for (let i = 0; i < 5; i++) expect((await t.login(email, "wrong")).status).toBe(401);
+    const limited = await t.login(email, password);
+    expect(limited.status).toBe(429);
+    expect(limited.body).toMatchObject({ error: { code: "RATE_LIMITED" } });
+    expect(limited.cookie).toBeNull();
+  });
+
+  it("should cut the sockets of a session on sign-out and refuse its later events", async () => {
+    const { socket, cookie } = await t.staff(site._id);
+    const cut = new Promise<void>((resolve) => socket.once("disconnect", () => resolve()));
+    const res = await fetch(`${t.url}/api/auth/logout`, { method: "POST", headers: { cookie: cookie ?? "" } });
+    expect(res.status).toBe(204);
+    await cut;
+    expect((await refused(t.staffSocket(cookie))).data?.code).toBe("UNAUTHENTICATED");
+  });
+
+  it("should refuse the next event of an agent disabled while connected", async () => {
+    const { socket, agent } = await t.staff(site._id);
+    await ok(socket, "inbox:sync", {});
+    await Agent.updateOne({ _id: agent._id }, { $set: { disabled: true } });
+    expect(await call(socket, "inbox:sync", {})).toMatchObject({ ok: false, error: { code: "UNAUTHENTICATED" } });
+    await waitFor(() => socket.disconnected);
+  });
+});
+
+describe("staff see their own site only, and one agent owns a chat", () => {
+  it("should hide another site's conversations", async () => {
+    const other = await t.createSite();
+    const { socket: outsider } = await t.staff(other._id);
+    const visitor = await t.visitor(site.key);
+    const started = await ok<Started>(visitor.socket, "conversation:start", startInput());
+    const id = started.conversation.id;
+    for (const event of ["conversation:accept", "conversation:close"]) {
+      expect(await call(outsider, event, { conversationId: id })).toMatchObject({
+        ok: false,
+        error: { code: "NOT_FOUND" },
+      });
+    }
+    expect(await call(outsider, "conversation:sync", { conversationId: id, afterSeq: 0 })).toMatchObject({
+      ok: false,
+      error: { code: "NOT_FOUND" },
+    });
+    const inbox = await ok<{ waiting: { id: string }[] }>(outsider, "inbox:sync", {});
+    expect(inbox.waiting.map((c) => c.id)).not.toContain(id);
+  });
+
+  it("should refuse replies from an agent who does not own the chat", async () => {
+    const owner = await t.staff(site._id);
+    const other = await t.staff(site._id);
+    const visitor = await t.visitor(site.key);
+    const started = await ok<Started>(visitor.socket, "conversation:start", startInput());
+    const id = started.conversation.id;
+    expect(
+      await call(other.socket, "message:send", { conversationId: id, clientMsgId: "too-early", body: "hi" }),
+    ).toMatchObject({
+      ok: false,
+      error: { code: "FORBIDDEN" },
+    });
+    await ok(owner.socket, "conversation:accept", { conversationId: id });
+    expect(
+      await call(other.socket, "message:send", { conversationId: id, clientMsgId: "not-mine-1", body: "hi" }),
+    ).toMatchObject({
+      ok: false,
+      error: { code: "FORBIDDEN" },
+    });
+    expect(await call(other.socket, "conversation:sync", { conversationId: id, afterSeq: 0 })).toMatchObject({
+      ok: false,
+      error: { code: "FORBIDDEN" },
+    });
+  });
+
+  it("should give a chat to exactly one of 20 agents accepting at once", async () => {
+    const agents = await Promise.all(Array.from({ length: 20 }, () => t.staff(site._id)));
+    const visitor = await t.visitor(site.key);
+    const started = await ok<Started>(visitor.socket, "conversation:start", startInput());
+    const results = await Promise.all(
+      agents.map((a) =>
+        call<{ conversation: ConversationDetailDto }>(a.socket, "conversation:accept", {
+          conversationId: started.conversation.id,
+        }),
+      ),
+    );
+    const winners = results.filter((r) => r.ok);
+    expect(winners).toHaveLength(1);
+    expect(results.filter((r) => !r.ok).every((r) => !r.ok && r.error.code === "CONFLICT")).toBe(true);
+    const stored = await Conversation.findById(started.conversation.id).lean();
+    expect(stored?.assignee?.toHexString()).toBe(winners[0]?.ok ? winners[0].data.conversation.assignee?.id : "none");
+  });
+});
+
+describe("health", () => {
+  it("should report the database state", async () => {
+    const res = await fetch(`${t.url}/healthz`);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ status: "ok", db: "connected" });
+  });
+
+  it("should keep a connected socket usable after reconnecting", async () => {
+    const { socket } = await t.staff(site._id);
+    socket.disconnect();
+    socket.connect();
+    await connected(socket);
+    expect((await call(socket, "inbox:sync", {})).ok).toBe(true);
+  });
+});

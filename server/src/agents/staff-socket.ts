@@ -1,0 +1,84 @@
+import { type AgentClientToServerEvents, agentEventSchemas } from "@parley/shared";
+import type { ConversationLifecycle } from "../conversations/conversation-lifecycle.ts";
+import { staffHandlers } from "../conversations/staff-handlers.ts";
+import { AppError } from "../errors/app-error.ts";
+import type { Logger } from "../logging/logger.ts";
+import { registerCommands } from "../realtime/command-registry.ts";
+import { toConnectError } from "../realtime/connect-error.ts";
+import type { InflightTracker } from "../realtime/inflight.ts";
+import type { StaffNamespace, StaffSocket, StaffSocketData } from "../realtime/namespaces.ts";
+import { rooms } from "../realtime/rooms.ts";
+import { hashToken } from "../security/opaque-token.ts";
+import { resolveAgentSession } from "./agent-sessions.ts";
+import { sessionTokenFromCookieHeader } from "./session-cookie.ts";
+
+export interface StaffSocketDeps {
+  serverOrigins: readonly string[];
+  lifecycle: ConversationLifecycle;
+  logger: Logger;
+  inflight: InflightTracker;
+}
+
+export function attachStaffNamespace(ns: StaffNamespace, deps: StaffSocketDeps): void {
+  ns.use((socket, next) => {
+    authenticate(socket.handshake.headers.cookie, socket.handshake.headers.origin, deps.serverOrigins).then(
+      (data) => {
+        socket.data = data;
+        next();
+      },
+      (err: unknown) => next(toConnectError(err)),
+    );
+  });
+
+  ns.on("connection", (socket) => {
+    const { agent, sessionToken } = socket.data;
+    void socket.join([
+      rooms.siteStaff(agent.site),
+      rooms.agent(agent._id),
+      rooms.agentSession(hashToken(sessionToken)),
+    ]);
+    registerCommands<AgentClientToServerEvents, StaffSocketData>({
+      socket,
+      schemas: agentEventSchemas,
+      handlers: staffHandlers(deps.lifecycle, socket),
+      authorize: () => reauthorize(socket),
+      logger: deps.logger,
+      inflight: deps.inflight,
+    });
+  });
+}
+
+/** Cuts every socket opened with a revoked session (logout). */
+export function disconnectSession(ns: StaffNamespace, token: string): void {
+  ns.in(rooms.agentSession(hashToken(token))).disconnectSockets(true);
+}
+
+async function authenticate(
+  cookieHeader: string | undefined,
+  origin: string | undefined,
+  serverOrigins: readonly string[],
+): Promise<StaffSocketData> {
+  // The session rides in a cookie, so a page on another origin must not be able to use it.
+  if (origin && !serverOrigins.includes(origin)) {
+    throw new AppError("ORIGIN_NOT_ALLOWED", "The console must be opened from this server's origin");
+  }
+  const token = sessionTokenFromCookieHeader(cookieHeader);
+  if (!token) throw new AppError("UNAUTHENTICATED", "Sign in first");
+  const agent = await resolveAgentSession(token);
+  if (!agent) throw new AppError("UNAUTHENTICATED", "Your session has ended; sign in again");
+  return { agent, sessionToken: token };
+}
+
+/**
+ * Every event re-reads the session: a logout, an expiry or a disabled account takes
+ * effect on the next event, and role changes apply without reconnecting.
+ */
+async function reauthorize(socket: StaffSocket): Promise<StaffSocketData> {
+  const agent = await resolveAgentSession(socket.data.sessionToken);
+  if (!agent) {
+    setImmediate(() => socket.disconnect(true));
+    throw new AppError("UNAUTHENTICATED", "Your session has ended; sign in again");
+  }
+  socket.data.agent = agent;
+  return socket.data;
+}

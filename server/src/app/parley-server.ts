@@ -1,0 +1,115 @@
+import { createServer, type Server as HttpServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { MAX_SOCKET_PAYLOAD_BYTES, SOCKET_NAMESPACES } from "@parley/shared/constants";
+import express from "express";
+import helmet from "helmet";
+import { Server } from "socket.io";
+import { authRoutes } from "../agents/auth.routes.ts";
+import { LoginThrottle } from "../agents/login-throttle.ts";
+import { attachStaffNamespace, disconnectSession } from "../agents/staff-socket.ts";
+import type { Config } from "../config/config.ts";
+import { ConversationBroadcaster } from "../conversations/conversation-broadcaster.ts";
+import { ConversationLifecycle } from "../conversations/conversation-lifecycle.ts";
+import { connectDatabase, disconnectDatabase } from "../db/connection.ts";
+import { demoPageRoutes } from "../demo/demo-page.routes.ts";
+import { seedDemo } from "../demo/demo-seed.ts";
+import { errorHandler } from "../http/error-handler.ts";
+import { healthRoutes } from "../http/health.routes.ts";
+import { consoleRoutes, widgetRoutes } from "../http/static.routes.ts";
+import type { Logger } from "../logging/logger.ts";
+import { InflightTracker } from "../realtime/inflight.ts";
+import type { StaffNamespace, VisitorNamespace } from "../realtime/namespaces.ts";
+import { visitorSessionRoutes } from "../visitors/visitor-session.routes.ts";
+import { attachVisitorNamespace } from "../visitors/visitor-socket.ts";
+import { type ServerOrigins, serverOrigins } from "./server-origins.ts";
+
+export interface ParleyServer {
+  url: string;
+  origins: ServerOrigins;
+  httpServer: HttpServer;
+  io: Server;
+  /** Graceful: stop accepting, let in-flight writes finish, close the database. */
+  stop(): Promise<void>;
+}
+
+const DRAIN_TIMEOUT_MS = 10_000;
+
+export interface StartOptions {
+  config: Config;
+  logger: Logger;
+  mongoUri: string;
+  /** Overrides the database named in the URI (tests use one database per suite). */
+  dbName?: string;
+}
+
+export async function startParley(opts: StartOptions): Promise<ParleyServer> {
+  const { config, logger } = opts;
+  await connectDatabase(opts.mongoUri, logger, opts.dbName);
+
+  const app = express();
+  app.disable("x-powered-by");
+  const httpServer = createServer(app);
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once("error", reject);
+    httpServer.listen(config.port, config.host, () => resolve());
+  });
+  const port = (httpServer.address() as AddressInfo).port;
+  const origins = serverOrigins(config.publicUrl, port);
+  if (config.demo) await seedDemo(origins.all, logger);
+
+  const io = new Server(httpServer, {
+    maxHttpBufferSize: MAX_SOCKET_PAYLOAD_BYTES,
+    serveClient: false,
+    // Transport-level CORS is open so the widget can fall back to polling from customer
+    // sites; each namespace checks the origin itself (site allowlist, or our own origin).
+    cors: { origin: true, credentials: false },
+  });
+  const visitors: VisitorNamespace = io.of(SOCKET_NAMESPACES.visitor);
+  const staff: StaffNamespace = io.of(SOCKET_NAMESPACES.agent);
+  const inflight = new InflightTracker();
+  const lifecycle = new ConversationLifecycle(new ConversationBroadcaster(visitors, staff));
+  attachVisitorNamespace(visitors, { serverOrigin: () => origins.primary, lifecycle, logger, inflight });
+  attachStaffNamespace(staff, { serverOrigins: origins.all, lifecycle, logger, inflight });
+
+  // Widget files first: they must not get the same-origin resource policy helmet sets.
+  app.use(widgetRoutes(logger));
+  app.use(
+    helmet({
+      contentSecurityPolicy: { directives: { "connect-src": ["'self'"], "upgrade-insecure-requests": null } },
+      strictTransportSecurity: config.secureCookies,
+    }),
+  );
+  app.use(express.json({ limit: "16kb" }));
+  app.use(healthRoutes());
+  app.use(visitorSessionRoutes({ serverOrigin: () => origins.primary }));
+  app.use(
+    authRoutes({
+      logger,
+      throttle: new LoginThrottle({ perEmail: 5, perAddress: 30, windowMs: 15 * 60_000 }),
+      secureCookies: config.secureCookies,
+      onSessionRevoked: (token) => disconnectSession(staff, token),
+    }),
+  );
+  app.use(consoleRoutes(logger));
+  if (config.demo) app.use(demoPageRoutes());
+  app.use(errorHandler(logger));
+
+  const url = origins.primary;
+  logger.info({ event: "listening", url, port }, "Parley is listening");
+
+  let stopping: Promise<void> | undefined;
+  const stop = () => {
+    stopping ??= (async () => {
+      const closed = new Promise<void>((resolve) => io.close(() => resolve()));
+      httpServer.closeIdleConnections();
+      await inflight.drain(DRAIN_TIMEOUT_MS);
+      await Promise.race([closed, new Promise((r) => setTimeout(r, 2_000))]);
+      httpServer.closeAllConnections();
+      await disconnectDatabase();
+      logger.info({ event: "stopped" }, "Parley stopped");
+    })();
+    return stopping;
+  };
+
+  return { url, origins, httpServer, io, stop };
+}

@@ -1,0 +1,51 @@
+import path from "node:path";
+import { z } from "zod";
+import { REPO_ROOT } from "./paths.ts";
+
+const flag = z
+  .enum(["1", "0", "true", "false", ""])
+  .optional()
+  .transform((v) => v === "1" || v === "true");
+
+const EnvSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default("127.0.0.1"),
+  /** Where browsers reach this server; its origin is the console's and the demo page's origin. */
+  PUBLIC_URL: z.url().optional(),
+  MONGODB_URI: z.string().startsWith("mongodb").optional(),
+  PARLEY_DATA_DIR: z.string().optional(),
+  PARLEY_DEMO: flag,
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  NODE_ENV: z.string().default("development"),
+});
+
+export interface Config {
+  port: number;
+  host: string;
+  /** Set once the server listens and knows its real port (PORT=0 in tests). */
+  publicUrl: string | undefined;
+  mongoUri: string | undefined;
+  dataDir: string;
+  demo: boolean;
+  logLevel: string;
+  secureCookies: boolean;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const first = parsed.error.issues[0];
+    throw new Error(`Invalid environment: ${first?.path.join(".")}: ${first?.message}`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    publicUrl: e.PUBLIC_URL,
+    mongoUri: e.MONGODB_URI,
+    dataDir: path.resolve(REPO_ROOT, e.PARLEY_DATA_DIR ?? "data"),
+    demo: e.PARLEY_DEMO,
+    logLevel: e.LOG_LEVEL,
+    secureCookies: (e.PUBLIC_URL ?? "").startsWith("https:"),
+  };
+}

@@ -1,0 +1,30 @@
+import type { StaffNamespace, VisitorNamespace } from "../realtime/namespaces.ts";
+import { rooms } from "../realtime/rooms.ts";
+import type { ConversationDoc } from "./conversation.model.ts";
+import { toMessageDto, toSummaryDto, toVisitorConversationDto } from "./conversation-dto.ts";
+import type { MessageDoc } from "./message.model.ts";
+
+/**
+ * Fans out changes that are already persisted. Visitors hear about their own
+ * conversations through their visitor room; staff through the site and conversation rooms.
+ */
+export class ConversationBroadcaster {
+  constructor(
+    private readonly visitors: VisitorNamespace,
+    private readonly staff: StaffNamespace,
+  ) {}
+
+  messageCreated(conversation: ConversationDoc, message: MessageDoc): void {
+    const dto = toMessageDto(message);
+    this.visitors.to(rooms.visitor(conversation.visitor)).emit("message:new", dto);
+    this.staff.to(rooms.conversation(conversation._id)).emit("message:new", dto);
+    this.staff.to(rooms.siteStaff(conversation.site)).emit("conversation:updated", toSummaryDto(conversation));
+  }
+
+  conversationChanged(conversation: ConversationDoc): void {
+    this.visitors
+      .to(rooms.visitor(conversation.visitor))
+      .emit("conversation:updated", toVisitorConversationDto(conversation));
+    this.staff.to(rooms.siteStaff(conversation.site)).emit("conversation:updated", toSummaryDto(conversation));
+  }
+}

@@ -1,0 +1,57 @@
+import type { ConversationDetailDto, ConversationSummaryDto, MessageDto, VisitorConversationDto } from "@parley/shared";
+import type { ConversationDoc } from "./conversation.model.ts";
+import type { MessageDoc } from "./message.model.ts";
+
+export function toMessageDto(m: MessageDoc): MessageDto {
+  const author: MessageDto["author"] = { kind: m.authorKind, name: m.authorName };
+  if (m.authorKind === "agent" && m.authorId) author.id = m.authorId.toHexString();
+  return {
+    id: m._id.toHexString(),
+    conversationId: m.conversation.toHexString(),
+    seq: m.seq,
+    clientMsgId: m.clientMsgId,
+    author,
+    body: m.body,
+    createdAt: m.createdAt.toISOString(),
+  };
+}
+
+export function toVisitorConversationDto(c: ConversationDoc): VisitorConversationDto {
+  return {
+    id: c._id.toHexString(),
+    status: c.status,
+    assigneeName: c.assigneeName ?? null,
+    lastSeq: c.lastSeq,
+    createdAt: c.createdAt.toISOString(),
+  };
+}
+
+export function toSummaryDto(c: ConversationDoc): ConversationSummaryDto {
+  return {
+    id: c._id.toHexString(),
+    status: c.status,
+    visitorName: c.visitorName,
+    assignee: c.assignee ? { id: c.assignee.toHexString(), name: c.assigneeName ?? "" } : null,
+    lastSeq: c.lastSeq,
+    createdAt: c.createdAt.toISOString(),
+    updatedAt: c.updatedAt.toISOString(),
+  };
+}
+
+export function toDetailDto(c: ConversationDoc): ConversationDetailDto {
+  const env = c.environment;
+  return {
+    ...toSummaryDto(c),
+    visitor: { name: c.visitorName, email: c.visitorEmail ?? null },
+    environment: env
+      ? {
+          url: env.url ?? "",
+          referrer: env.referrer ?? "",
+          userAgent: env.userAgent ?? "",
+          language: env.language ?? "",
+          timeZone: env.timeZone ?? "",
+        }
+      : null,
+    closedAt: c.closedAt ? c.closedAt.toISOString() : null,
+  };
+}

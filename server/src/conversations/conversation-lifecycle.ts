@@ -1,0 +1,123 @@
+import { randomBytes } from "node:crypto";
+import type { ConversationStartInput } from "@parley/shared";
+import type { Types } from "mongoose";
+import type { AgentDoc } from "../agents/agent.model.ts";
+import { AppError } from "../errors/app-error.ts";
+import type { VisitorDoc } from "../visitors/visitor.model.ts";
+import { Visitor } from "../visitors/visitor.model.ts";
+import { Conversation, type ConversationDoc, closedKeyFor, openKeyFor } from "./conversation.model.ts";
+import type { ConversationBroadcaster } from "./conversation-broadcaster.ts";
+import type { MessageDoc } from "./message.model.ts";
+import { type AppendResult, appendMessage } from "./message-store.ts";
+
+const DUPLICATE_KEY = 11000;
+
+export class ConversationLifecycle {
+  constructor(private readonly broadcaster: ConversationBroadcaster) {}
+
+  /**
+   * Opens the visitor's conversation (or reuses the one already open) and stores the
+   * first message. Safe to retry: the open-key index allows one open conversation per
+   * visitor and the message is keyed by its clientMsgId.
+   */
+  async start(
+    visitor: VisitorDoc,
+    input: ConversationStartInput,
+  ): Promise<{ conversation: ConversationDoc; message: MessageDoc }> {
+    const email = input.email ?? null;
+    await Visitor.updateOne({ _id: visitor._id }, { $set: { name: input.name, email } });
+
+    let conversation = await Conversation.findOne({ openKey: openKeyFor(visitor._id) }).lean<ConversationDoc>();
+    let created = false;
+    if (!conversation) {
+      try {
+        const doc = await Conversation.create({
+          site: visitor.site,
+          visitor: visitor._id,
+          visitorName: input.name,
+          visitorEmail: email,
+          environment: input.environment,
+          status: "queued",
+          openKey: openKeyFor(visitor._id),
+        });
+        conversation = doc.toObject() as ConversationDoc;
+        created = true;
+      } catch (err) {
+        if ((err as { code?: unknown }).code !== DUPLICATE_KEY) throw err;
+        conversation = await Conversation.findOne({ openKey: openKeyFor(visitor._id) }).lean<ConversationDoc>();
+        if (!conversation) throw err;
+      }
+    }
+
+    const appended = await appendMessage({
+      conversationId: conversation._id,
+      clientMsgId: input.clientMsgId,
+      author: { kind: "visitor", id: null, name: input.name },
+      body: input.body,
+    });
+    const latest = appended.conversation ?? conversation;
+    if (created) this.broadcaster.conversationChanged(latest);
+    this.announce(appended);
+    return { conversation: latest, message: appended.message };
+  }
+
+  /** Stores a message and broadcasts it only if it is new, so retries are silent. */
+  async post(input: Parameters<typeof appendMessage>[0]): Promise<MessageDoc> {
+    const appended = await appendMessage(input);
+    this.announce(appended);
+    return appended.message;
+  }
+
+  /**
+   * Hands a queued conversation to one agent. The status condition in the update
+   * makes it a compare-and-set: of any number of concurrent accepts, one wins.
+   */
+  async accept(agent: AgentDoc, conversationId: Types.ObjectId): Promise<ConversationDoc> {
+    const now = new Date();
+    const won = await Conversation.findOneAndUpdate(
+      { _id: conversationId, site: agent.site, status: "queued" },
+      { $set: { status: "active", assignee: agent._id, assigneeName: agent.name, assignedAt: now } },
+      { returnDocument: "after" },
+    ).lean<ConversationDoc>();
+    if (!won) {
+      const current = await Conversation.findOne({ _id: conversationId, site: agent.site }).lean<ConversationDoc>();
+      if (!current) throw new AppError("NOT_FOUND", "Conversation not found");
+      if (current.status === "closed") throw new AppError("CONVERSATION_CLOSED", "This conversation is closed");
+      throw new AppError("CONFLICT", "Another agent has already taken this conversation");
+    }
+    this.broadcaster.conversationChanged(won);
+    await this.post({
+      conversationId: won._id,
+      clientMsgId: systemMessageId(),
+      author: { kind: "system", id: null, name: "Parley" },
+      body: `${agent.name} joined the chat`,
+    });
+    return won;
+  }
+
+  /** Writes a closing note into the transcript, then closes; a closed conversation accepts no more messages. */
+  async close(conversation: ConversationDoc, closedBy: AgentDoc): Promise<ConversationDoc> {
+    await this.post({
+      conversationId: conversation._id,
+      clientMsgId: systemMessageId(),
+      author: { kind: "system", id: null, name: "Parley" },
+      body: `${closedBy.name} closed the chat`,
+    });
+    const closed = await Conversation.findOneAndUpdate(
+      { _id: conversation._id, status: { $ne: "closed" } },
+      { $set: { status: "closed", closedAt: new Date(), openKey: closedKeyFor(conversation._id) } },
+      { returnDocument: "after" },
+    ).lean<ConversationDoc>();
+    if (!closed) throw new AppError("CONVERSATION_CLOSED", "This conversation is already closed");
+    this.broadcaster.conversationChanged(closed);
+    return closed;
+  }
+
+  private announce(appended: AppendResult): void {
+    if (appended.conversation) this.broadcaster.messageCreated(appended.conversation, appended.message);
+  }
+}
+
+function systemMessageId(): string {
+  return `sys_${randomBytes(12).toString("hex")}`;
+}

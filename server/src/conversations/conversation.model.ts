@@ -1,0 +1,43 @@
+import { CONVERSATION_STATUSES } from "@parley/shared/constants";
+import { type InferSchemaType, model, Schema, type Types } from "mongoose";
+
+const environmentSchema = new Schema(
+  { url: String, referrer: String, userAgent: String, language: String, timeZone: String },
+  { _id: false },
+);
+
+const conversationSchema = new Schema(
+  {
+    site: { type: Schema.Types.ObjectId, ref: "Site", required: true },
+    visitor: { type: Schema.Types.ObjectId, ref: "Visitor", required: true },
+    visitorName: { type: String, required: true },
+    visitorEmail: { type: String, default: null },
+    environment: { type: environmentSchema, default: null },
+    status: { type: String, enum: CONVERSATION_STATUSES, required: true, default: "queued" },
+    assignee: { type: Schema.Types.ObjectId, ref: "Agent", default: null },
+    assigneeName: { type: String, default: null },
+    /** Highest seq handed out; messages take the value of an atomic $inc. */
+    lastSeq: { type: Number, required: true, default: 0 },
+    /**
+     * "open:<visitorId>" while the conversation is open, "closed:<id>" after. A unique
+     * index on it allows one open conversation per visitor without a partial index,
+     * which FerretDB 1.24 lacks.
+     */
+    openKey: { type: String, required: true, unique: true },
+    assignedAt: { type: Date, default: null },
+    closedAt: { type: Date, default: null },
+  },
+  { timestamps: true },
+);
+conversationSchema.index({ site: 1, status: 1, createdAt: 1 });
+conversationSchema.index({ visitor: 1, createdAt: -1 });
+
+export type ConversationDoc = InferSchemaType<typeof conversationSchema> & {
+  _id: Types.ObjectId;
+  createdAt: Date;
+  updatedAt: Date;
+};
+export const Conversation = model("Conversation", conversationSchema);
+
+export const openKeyFor = (visitorId: Types.ObjectId): string => `open:${visitorId.toHexString()}`;
+export const closedKeyFor = (conversationId: Types.ObjectId): string => `closed:${conversationId.toHexString()}`;

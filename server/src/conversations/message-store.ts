@@ -1,0 +1,76 @@
+import type { AuthorKind } from "@parley/shared/constants";
+import { SYNC_PAGE_SIZE } from "@parley/shared/constants";
+import type { Types } from "mongoose";
+import { AppError } from "../errors/app-error.ts";
+import { Conversation, type ConversationDoc } from "./conversation.model.ts";
+import { Message, type MessageDoc } from "./message.model.ts";
+
+export interface NewMessage {
+  conversationId: Types.ObjectId;
+  clientMsgId: string;
+  author: { kind: AuthorKind; id: Types.ObjectId | null; name: string };
+  body: string;
+}
+
+export interface AppendResult {
+  message: MessageDoc;
+  /** The conversation after the seq was taken; null when the message already existed. */
+  conversation: ConversationDoc | null;
+}
+
+const DUPLICATE_KEY = 11000;
+const isDuplicateKey = (err: unknown): boolean =>
+  typeof err === "object" && err !== null && (err as { code?: unknown }).code === DUPLICATE_KEY;
+
+/**
+ * Stores a message exactly once per (conversation, clientMsgId) and gives it the next seq.
+ * The seq comes from an atomic $inc on the conversation, so two processes never hand out
+ * the same one. A retry (same clientMsgId) returns the stored message unchanged. A seq
+ * taken by a losing concurrent retry is left unused: seqs are increasing, not gap-free,
+ * and clients resync with "after seq N", which gaps do not disturb.
+ */
+export async function appendMessage(input: NewMessage): Promise<AppendResult> {
+  const existing = await findByClientMsgId(input.conversationId, input.clientMsgId);
+  if (existing) return { message: existing, conversation: null };
+
+  const conversation = await Conversation.findOneAndUpdate(
+    { _id: input.conversationId, status: { $ne: "closed" } },
+    { $inc: { lastSeq: 1 } },
+    { returnDocument: "after" },
+  ).lean<ConversationDoc>();
+  if (!conversation) throw new AppError("CONVERSATION_CLOSED", "This conversation is closed");
+
+  try {
+    const created = await Message.create({
+      conversation: input.conversationId,
+      seq: conversation.lastSeq,
+      clientMsgId: input.clientMsgId,
+      authorKind: input.author.kind,
+      authorId: input.author.id,
+      authorName: input.author.name,
+      body: input.body,
+    });
+    return { message: created.toObject() as MessageDoc, conversation };
+  } catch (err) {
+    if (!isDuplicateKey(err)) throw err;
+    const raced = await findByClientMsgId(input.conversationId, input.clientMsgId);
+    if (!raced) throw err;
+    return { message: raced, conversation: null };
+  }
+}
+
+function findByClientMsgId(conversationId: Types.ObjectId, clientMsgId: string): Promise<MessageDoc | null> {
+  return Message.findOne({ conversation: conversationId, clientMsgId }).lean<MessageDoc>().exec();
+}
+
+/** One page of messages after `afterSeq`, ascending, and whether more remain. */
+export async function messagesAfter(
+  conversationId: Types.ObjectId,
+  afterSeq: number,
+): Promise<{ messages: MessageDoc[]; hasMore: boolean }> {
+  const rows = await Message.find({ conversation: conversationId, seq: { $gt: afterSeq } })
+    .sort({ seq: 1 })
+    .limit(SYNC_PAGE_SIZE + 1)
+    .lean<MessageDoc[]>();
+  return { messages: rows.slice(0, SYNC_PAGE_SIZE), hasMore: rows.length > SYNC_PAGE_SIZE };
+}

@@ -1,0 +1,65 @@
+import type { AgentClientToServerEvents } from "@parley/shared";
+import { toAgentDto } from "../agents/agent-dto.ts";
+import { toObjectId } from "../db/object-id.ts";
+import type { CommandHandlers } from "../realtime/command-registry.ts";
+import type { StaffSocket, StaffSocketData } from "../realtime/namespaces.ts";
+import { rooms } from "../realtime/rooms.ts";
+import { Conversation, type ConversationDoc } from "./conversation.model.ts";
+import { staffConversation } from "./conversation-access.ts";
+import { toDetailDto, toMessageDto, toSummaryDto } from "./conversation-dto.ts";
+import type { ConversationLifecycle } from "./conversation-lifecycle.ts";
+import { conversationPage } from "./conversation-page.ts";
+
+const INBOX_LIMIT = 200;
+
+export function staffHandlers(
+  lifecycle: ConversationLifecycle,
+  socket: StaffSocket,
+): CommandHandlers<AgentClientToServerEvents, StaffSocketData> {
+  return {
+    "inbox:sync": async (_input, { agent }) => {
+      const [waiting, mine] = await Promise.all([
+        Conversation.find({ site: agent.site, status: "queued" })
+          .sort({ createdAt: 1 })
+          .limit(INBOX_LIMIT)
+          .lean<ConversationDoc[]>(),
+        Conversation.find({ site: agent.site, status: "active", assignee: agent._id })
+          .sort({ updatedAt: -1 })
+          .limit(INBOX_LIMIT)
+          .lean<ConversationDoc[]>(),
+      ]);
+      return { me: toAgentDto(agent), waiting: waiting.map(toSummaryDto), mine: mine.map(toSummaryDto) };
+    },
+
+    "conversation:sync": async (input, { agent }) => {
+      const id = toObjectId(input.conversationId);
+      await staffConversation(agent, id, "view");
+      // Join first, then read: a message stored after the read is still broadcast to us.
+      await socket.join(rooms.conversation(id));
+      const fresh = await staffConversation(agent, id, "view");
+      return conversationPage(fresh, input.afterSeq, toDetailDto);
+    },
+
+    "conversation:accept": async (input, { agent }) => {
+      const conversation = await lifecycle.accept(agent, toObjectId(input.conversationId));
+      await socket.join(rooms.conversation(conversation._id));
+      return { conversation: toDetailDto(conversation) };
+    },
+
+    "conversation:close": async (input, { agent }) => {
+      const conversation = await staffConversation(agent, toObjectId(input.conversationId), "close");
+      return { conversation: toDetailDto(await lifecycle.close(conversation, agent)) };
+    },
+
+    "message:send": async (input, { agent }) => {
+      const conversation = await staffConversation(agent, toObjectId(input.conversationId), "reply");
+      const message = await lifecycle.post({
+        conversationId: conversation._id,
+        clientMsgId: input.clientMsgId,
+        author: { kind: "agent", id: agent._id, name: agent.name },
+        body: input.body,
+      });
+      return { message: toMessageDto(message) };
+    },
+  };
+}

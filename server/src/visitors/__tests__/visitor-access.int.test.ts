@@ -1,0 +1,74 @@
+import type { MessageDto, VisitorConversationDto } from "@parley/shared";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { call, collect, ok, refused, startInput, TestServer } from "../../../test/harness.ts";
+
+type Started = { conversation: VisitorConversationDto; message: MessageDto };
+
+let t: TestServer;
+let site: Awaited<ReturnType<TestServer["createSite"]>>;
+
+beforeAll(async () => {
+  t = await TestServer.start();
+  site = await t.createSite("shop", ["https://shop.example.test"]);
+});
+afterAll(() => t.stop());
+
+describe("a visitor sees only their own conversations", () => {
+  it("should refuse to read or post to another visitor's conversation", async () => {
+    const alice = await t.visitor(site.key, "https://shop.example.test");
+    const mallory = await t.visitor(site.key, "https://shop.example.test");
+    const malloryHears = collect<MessageDto>(mallory.socket, "message:new");
+    const started = await ok<Started>(alice.socket, "conversation:start", startInput("private"));
+
+    const read = await call(mallory.socket, "conversation:sync", {
+      conversationId: started.conversation.id,
+      afterSeq: 0,
+    });
+    expect(read).toMatchObject({ ok: false, error: { code: "NOT_FOUND" } });
+    const post = await call(mallory.socket, "message:send", {
+      conversationId: started.conversation.id,
+      clientMsgId: "intruder-1",
+      body: "hi",
+    });
+    expect(post).toMatchObject({ ok: false, error: { code: "NOT_FOUND" } });
+
+    const own = await ok<{ conversation: unknown }>(mallory.socket, "conversation:sync", { afterSeq: 0 });
+    expect(own.conversation).toBeNull();
+    expect(malloryHears).toEqual([]);
+  });
+});
+
+describe("the widget connection", () => {
+  it("should accept a visitor from an allowed origin and refuse other origins", async () => {
+    const token = await t.visitorToken(site.key, "https://shop.example.test");
+    const good = t.visitorSocket({ siteKey: site.key, visitorToken: token }, { origin: "https://shop.example.test" });
+    await new Promise<void>((resolve, reject) => {
+      good.once("connect", resolve);
+      good.once("connect_error", reject);
+    });
+
+    const evil = t.visitorSocket({ siteKey: site.key, visitorToken: token }, { origin: "https://evil.example.test" });
+    expect((await refused(evil)).data?.code).toBe("ORIGIN_NOT_ALLOWED");
+
+    const res = await fetch(`${t.url}/api/widget/session`, {
+      method: "POST",
+      headers: { "content-type": "application/json", origin: "https://evil.example.test" },
+      body: JSON.stringify({ siteKey: site.key }),
+    });
+    expect(res.status).toBe(403);
+    expect(await res.json()).toMatchObject({ error: { code: "ORIGIN_NOT_ALLOWED" } });
+  });
+
+  it("should refuse an unknown visitor token and a malformed handshake", async () => {
+    const forged = t.visitorSocket(
+      { siteKey: site.key, visitorToken: "A".repeat(43) },
+      { origin: "https://shop.example.test" },
+    );
+    expect((await refused(forged)).data?.code).toBe("UNAUTHENTICATED");
+    const malformed = t.visitorSocket(
+      { siteKey: site.key, visitorToken: { $ne: null } },
+      { origin: "https://shop.example.test" },
+    );
+    expect((await refused(malformed)).data?.code).toBe("BAD_REQUEST");
+  });
+});

@@ -1,0 +1,65 @@
+import { type VisitorClientToServerEvents, VisitorHandshake, visitorEventSchemas } from "@parley/shared";
+import type { ConversationLifecycle } from "../conversations/conversation-lifecycle.ts";
+import { AppError } from "../errors/app-error.ts";
+import { parseInput } from "../errors/parse-input.ts";
+import type { Logger } from "../logging/logger.ts";
+import { registerCommands } from "../realtime/command-registry.ts";
+import { toConnectError } from "../realtime/connect-error.ts";
+import type { InflightTracker } from "../realtime/inflight.ts";
+import type { VisitorNamespace, VisitorSocketData } from "../realtime/namespaces.ts";
+import { rooms } from "../realtime/rooms.ts";
+import { hashToken } from "../security/opaque-token.ts";
+import { effectiveOrigin, isOriginAllowed } from "../sites/origin-policy.ts";
+import { Site, type SiteDoc } from "../sites/site.model.ts";
+import { Visitor, type VisitorDoc } from "./visitor.model.ts";
+import { visitorHandlers } from "./visitor-handlers.ts";
+
+export interface VisitorSocketDeps {
+  serverOrigin: () => string;
+  lifecycle: ConversationLifecycle;
+  logger: Logger;
+  inflight: InflightTracker;
+}
+
+export function attachVisitorNamespace(ns: VisitorNamespace, deps: VisitorSocketDeps): void {
+  ns.use((socket, next) => {
+    authenticate(socket.handshake.auth, socket.handshake.headers.origin, deps.serverOrigin()).then(
+      (data) => {
+        socket.data = data;
+        next();
+      },
+      (err: unknown) => next(toConnectError(err)),
+    );
+  });
+
+  ns.on("connection", (socket) => {
+    const { visitor } = socket.data;
+    // Joined before any sync runs, so nothing stored after a sync's query can be missed.
+    void socket.join(rooms.visitor(visitor._id));
+    registerCommands<VisitorClientToServerEvents, VisitorSocketData>({
+      socket,
+      schemas: visitorEventSchemas,
+      handlers: visitorHandlers(deps.lifecycle),
+      authorize: async () => socket.data,
+      logger: deps.logger,
+      inflight: deps.inflight,
+    });
+  });
+}
+
+async function authenticate(
+  auth: unknown,
+  originHeader: string | undefined,
+  serverOrigin: string,
+): Promise<VisitorSocketData> {
+  const { siteKey, visitorToken } = parseInput(VisitorHandshake, auth);
+  const site = await Site.findOne({ key: siteKey }).lean<SiteDoc>();
+  if (!site) throw new AppError("NOT_FOUND", "Unknown site key");
+  const origin = effectiveOrigin(originHeader, serverOrigin);
+  if (!isOriginAllowed(site, origin)) {
+    throw new AppError("ORIGIN_NOT_ALLOWED", `Origin ${origin} may not embed this site's widget`);
+  }
+  const visitor = await Visitor.findOne({ tokenHash: hashToken(visitorToken), site: site._id }).lean<VisitorDoc>();
+  if (!visitor) throw new AppError("UNAUTHENTICATED", "Unknown visitor session");
+  return { visitor, site };
+}

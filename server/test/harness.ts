@@ -1,0 +1,197 @@
+// Real server, real database, real sockets: the pieces the integration tests drive.
+import { randomBytes } from "node:crypto";
+import type {
+  Ack,
+  AgentClientToServerEvents,
+  AgentRole,
+  AgentServerToClientEvents,
+  Environment,
+  VisitorClientToServerEvents,
+  VisitorServerToClientEvents,
+} from "@parley/shared";
+import mongoose, { type Types } from "mongoose";
+import { io, type Socket } from "socket.io-client";
+import { inject } from "vitest";
+import { Agent } from "../src/agents/agent.model.ts";
+import { hashPassword } from "../src/agents/password.ts";
+import { type ParleyServer, startParley } from "../src/app/parley-server.ts";
+import { loadConfig } from "../src/config/config.ts";
+import { createLogger } from "../src/logging/logger.ts";
+import { Site } from "../src/sites/site.model.ts";
+
+export type VisitorClient = Socket<VisitorServerToClientEvents, VisitorClientToServerEvents>;
+export type StaffClient = Socket<AgentServerToClientEvents, AgentClientToServerEvents>;
+
+export const TEST_ENVIRONMENT: Environment = {
+  url: "https://shop.example.test/checkout",
+  referrer: "https://search.example.test/",
+  userAgent: "vitest",
+  language: "en-GB",
+  timeZone: "Europe/London",
+};
+
+export class TestServer {
+  private sockets: Socket[] = [];
+
+  private constructor(
+    public server: ParleyServer,
+    readonly dbName: string,
+  ) {}
+
+  get url(): string {
+    return this.server.url;
+  }
+
+  /** Starts Parley on a random port against a fresh database of the suite's devdb. */
+  static async start(dbName = `t_${randomBytes(6).toString("hex")}`): Promise<TestServer> {
+    return new TestServer(await TestServer.boot(dbName), dbName);
+  }
+
+  private static boot(dbName: string, port = 0): Promise<ParleyServer> {
+    const config = loadConfig({ PORT: String(port), LOG_LEVEL: "silent" });
+    return startParley({ config, logger: createLogger("silent"), mongoUri: inject("mongoUri"), dbName });
+  }
+
+  /** Stops the process's server and starts a new one on the same database: a server restart. */
+  async restart(): Promise<void> {
+    this.closeSockets();
+    const port = new URL(this.url).port;
+    await this.server.stop();
+    // Same port, as a restarted deployment keeps its address (and so its origin).
+    this.server = await TestServer.boot(this.dbName, Number(port));
+  }
+
+  async stop(): Promise<void> {
+    this.closeSockets();
+    await mongoose.connection.dropDatabase();
+    await this.server.stop();
+  }
+
+  async createSite(key = `site${randomBytes(4).toString("hex")}`, origins?: string[]) {
+    const site = await Site.create({ key, name: key, allowedOrigins: origins ?? [...this.server.origins.all] });
+    return site.toObject();
+  }
+
+  async createAgent(site: Types.ObjectId, role: AgentRole = "agent", name = "Ana Agent") {
+    const email = `${role}-${randomBytes(4).toString("hex")}@example.test`;
+    const password = `pw-${randomBytes(8).toString("hex")}`;
+    const agent = await Agent.create({ site, email, name, role, passwordHash: await hashPassword(password) });
+    return { agent: agent.toObject(), email, password };
+  }
+
+  async login(email: string, password: string): Promise<{ status: number; cookie: string | null; body: unknown }> {
+    const res = await fetch(`${this.url}/api/auth/login`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ email, password }),
+    });
+    const setCookie = res.headers.get("set-cookie");
+    return { status: res.status, cookie: setCookie ? (setCookie.split(";")[0] ?? null) : null, body: await res.json() };
+  }
+
+  async visitorToken(siteKey: string, origin?: string): Promise<string> {
+    const res = await fetch(`${this.url}/api/widget/session`, {
+      method: "POST",
+      headers: { "content-type": "application/json", ...(origin ? { origin } : {}) },
+      body: JSON.stringify({ siteKey }),
+    });
+    if (res.status !== 201) throw new Error(`visitor session: ${res.status} ${await res.text()}`);
+    return ((await res.json()) as { visitorToken: string }).visitorToken;
+  }
+
+  visitorSocket(auth: unknown, headers: Record<string, string> = {}): VisitorClient {
+    return this.track(
+      io(`${this.url}/visitor`, {
+        auth: auth as object,
+        transports: ["websocket"],
+        forceNew: true,
+        extraHeaders: headers,
+      }),
+    );
+  }
+
+  staffSocket(cookie: string | null, headers: Record<string, string> = {}): StaffClient {
+    return this.track(
+      io(`${this.url}/agent`, {
+        transports: ["websocket"],
+        forceNew: true,
+        extraHeaders: { ...(cookie ? { cookie } : {}), ...headers },
+      }),
+    );
+  }
+
+  /** A signed-in staff member with a connected socket. */
+  async staff(site: Types.ObjectId, role: AgentRole = "agent", name?: string) {
+    const { agent, email, password } = await this.createAgent(site, role, name);
+    const { cookie } = await this.login(email, password);
+    const socket = this.staffSocket(cookie);
+    await connected(socket);
+    return { agent, socket, cookie };
+  }
+
+  /** A visitor with a token and a connected socket. */
+  async visitor(siteKey: string, origin?: string) {
+    const token = await this.visitorToken(siteKey, origin);
+    const socket = this.visitorSocket({ siteKey, visitorToken: token }, origin ? { origin } : {});
+    await connected(socket);
+    return { token, socket };
+  }
+
+  private track<S extends Socket>(socket: S): S {
+    this.sockets.push(socket);
+    return socket;
+  }
+
+  private closeSockets(): void {
+    for (const s of this.sockets.splice(0)) s.disconnect();
+  }
+}
+
+export function connected(socket: Socket): Promise<void> {
+  if (socket.connected) return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    socket.once("connect", () => resolve());
+    socket.once("connect_error", reject);
+  });
+}
+
+/** Resolves with the connect_error a refused handshake produces. */
+export function refused(socket: Socket): Promise<Error & { data?: { code?: string } }> {
+  return new Promise((resolve, reject) => {
+    socket.once("connect", () => reject(new Error("connection was accepted")));
+    socket.once("connect_error", (err) => resolve(err as Error & { data?: { code?: string } }));
+  });
+}
+
+/** Emits and waits for the ack, typed by the event map. Payload is `unknown` so tests can send bad input. */
+export async function call<T = unknown>(socket: Socket, event: string, payload: unknown): Promise<Ack<T>> {
+  return (await socket.timeout(5_000).emitWithAck(event, payload)) as Ack<T>;
+}
+
+/** Unwraps a successful ack or fails the test with the error it carried. */
+export async function ok<T = unknown>(socket: Socket, event: string, payload: unknown): Promise<T> {
+  const res = await call<T>(socket, event, payload);
+  if (!res.ok) throw new Error(`${event} failed: ${res.error.code} ${res.error.message}`);
+  return res.data;
+}
+
+/** Collects events of one name as they arrive. */
+export function collect<T>(socket: Socket, event: string): T[] {
+  const seen: T[] = [];
+  socket.on(event, (payload: T) => seen.push(payload));
+  return seen;
+}
+
+export async function waitFor(check: () => boolean, timeoutMs = 5_000): Promise<void> {
+  const start = Date.now();
+  while (!check()) {
+    if (Date.now() - start > timeoutMs) throw new Error("timed out waiting for condition");
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+export const msgId = (): string => randomBytes(8).toString("hex");
+
+export function startInput(body = "Hello, I need help", name = "Vera Visitor") {
+  return { clientMsgId: msgId(), name, email: "vera@example.test", body, environment: TEST_ENVIRONMENT };
+}

@@ -1,0 +1,64 @@
+import { describe, expect, it } from "vitest";
+import { MAX_MESSAGE_LENGTH } from "../constants.ts";
+import { agentEventSchemas, visitorEventSchemas } from "../events.ts";
+import { LoginRequest } from "../schemas/agent.ts";
+import { MessageSendInput } from "../schemas/message.ts";
+import { ClientMsgId, ObjectIdString } from "../schemas/primitives.ts";
+import { ConversationStartInput } from "../schemas/visitor.ts";
+
+const id = "0123456789abcdef01234567";
+const environment = { url: "https://a.test/", referrer: "", userAgent: "ua", language: "en", timeZone: "UTC" };
+
+describe("shared schemas", () => {
+  it("should accept a well-formed message and trim its body", () => {
+    expect(MessageSendInput.parse({ conversationId: id, clientMsgId: "abcdefgh", body: "  hi  " })).toEqual({
+      conversationId: id,
+      clientMsgId: "abcdefgh",
+      body: "hi",
+    });
+  });
+
+  it("should refuse operator objects where ids are due", () => {
+    expect(ObjectIdString.safeParse({ $ne: null }).success).toBe(false);
+    expect(ObjectIdString.safeParse("0123456789ABCDEF01234567").success).toBe(false);
+    expect(MessageSendInput.safeParse({ conversationId: { $gt: "" }, clientMsgId: "abcdefgh", body: "x" }).success).toBe(
+      false,
+    );
+  });
+
+  it("should refuse unknown fields", () => {
+    const r = MessageSendInput.safeParse({ conversationId: id, clientMsgId: "abcdefgh", body: "x", seq: 1 });
+    expect(r.success).toBe(false);
+  });
+
+  it("should bound the message body at the limit", () => {
+    const base = { conversationId: id, clientMsgId: "abcdefgh" };
+    expect(MessageSendInput.safeParse({ ...base, body: "a".repeat(MAX_MESSAGE_LENGTH) }).success).toBe(true);
+    expect(MessageSendInput.safeParse({ ...base, body: "a".repeat(MAX_MESSAGE_LENGTH + 1) }).success).toBe(false);
+    expect(MessageSendInput.safeParse({ ...base, body: "   " }).success).toBe(false);
+  });
+
+  it("should restrict client message ids to a safe alphabet", () => {
+    expect(ClientMsgId.safeParse("3f2b8c1e-9a4d-4e6f-8b7a-1c2d3e4f5a6b").success).toBe(true);
+    for (const bad of ["short", "has space in it", "$where-12345", "a".repeat(65)]) {
+      expect(ClientMsgId.safeParse(bad).success).toBe(false);
+    }
+  });
+
+  it("should make email optional but valid when given, and lowercase it", () => {
+    const base = { clientMsgId: "abcdefgh", name: "Vera", body: "hi", environment };
+    expect(ConversationStartInput.parse(base).email).toBeUndefined();
+    expect(ConversationStartInput.parse({ ...base, email: "Vera@Example.TEST" }).email).toBe("vera@example.test");
+    expect(ConversationStartInput.safeParse({ ...base, email: "not-an-email" }).success).toBe(false);
+    expect(ConversationStartInput.safeParse({ ...base, name: "" }).success).toBe(false);
+  });
+
+  it("should not trim passwords", () => {
+    expect(LoginRequest.parse({ email: " A@B.test ", password: " pw " })).toEqual({ email: "a@b.test", password: " pw " });
+  });
+
+  it("should have a schema for every client event", () => {
+    expect(Object.keys(visitorEventSchemas).sort()).toEqual(["conversation:start", "conversation:sync", "message:send"]);
+    expect(Object.keys(agentEventSchemas)).toHaveLength(5);
+  });
+});

@@ -1,0 +1,32 @@
+// The closed set of error codes a client can receive, in an ack or an HTTP body.
+// Clients branch on `code`; `message` is for humans and may change.
+
+export const ERROR_CODES = [
+  "BAD_REQUEST",
+  "MESSAGE_TOO_LONG",
+  "UNAUTHENTICATED",
+  "FORBIDDEN",
+  "ORIGIN_NOT_ALLOWED",
+  "NOT_FOUND",
+  "CONFLICT",
+  "CONVERSATION_CLOSED",
+  "RATE_LIMITED",
+  "PAYLOAD_TOO_LARGE",
+  "UNAVAILABLE",
+  "INTERNAL",
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export interface ErrorBody {
+  code: ErrorCode;
+  message: string;
+}
+
+export type Ack<T> = { ok: true; data: T } | { ok: false; error: ErrorBody };
+
+export type AckCallback<T> = (result: Ack<T>) => void;
+
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === "string" && (ERROR_CODES as readonly string[]).includes(value);
+}

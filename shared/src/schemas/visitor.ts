@@ -1,0 +1,36 @@
+import { z } from "zod";
+import {
+  ClientMsgId,
+  Email,
+  Environment,
+  MessageBody,
+  ObjectIdString,
+  OpaqueToken,
+  PersonName,
+  Seq,
+  SiteKey,
+} from "./primitives.ts";
+
+/** POST /api/widget/session */
+export const VisitorSessionRequest = z.strictObject({ siteKey: SiteKey });
+export type VisitorSessionRequest = z.infer<typeof VisitorSessionRequest>;
+
+/** Socket.IO handshake `auth` of the /visitor namespace. */
+export const VisitorHandshake = z.strictObject({ siteKey: SiteKey, visitorToken: OpaqueToken });
+export type VisitorHandshake = z.infer<typeof VisitorHandshake>;
+
+export const ConversationStartInput = z.strictObject({
+  clientMsgId: ClientMsgId,
+  name: PersonName,
+  email: Email.optional(),
+  body: MessageBody,
+  environment: Environment,
+});
+export type ConversationStartInput = z.infer<typeof ConversationStartInput>;
+
+export const VisitorSyncInput = z.strictObject({
+  /** Omitted on a fresh page load: the server picks the visitor's latest conversation. */
+  conversationId: ObjectIdString.optional(),
+  afterSeq: Seq,
+});
+export type VisitorSyncInput = z.infer<typeof VisitorSyncInput>;
