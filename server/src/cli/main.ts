@@ -1,0 +1,63 @@
+// `npm run admin -- <command> [--flag value]`: sets up sites and staff accounts
+// until the console's administration screens exist.
+import path from "node:path";
+import { parseArgs } from "node:util";
+import mongoose from "mongoose";
+import type { z } from "zod";
+import { loadConfig } from "../config/config.ts";
+import { connectDatabase } from "../db/connection.ts";
+import { type DevDbHandle, startDevDb } from "../db/devdb.ts";
+import { readDevDbUri } from "../db/devdb-uri-file.ts";
+import { parseInput } from "../errors/parse-input.ts";
+import { createLogger } from "../logging/logger.ts";
+import { AgentAddArgs, SiteAddArgs, SiteAllowArgs, addAgent, addSite, allowOrigins } from "./admin-commands.ts";
+
+const USAGE = `usage:
+  npm run admin -- site:add   --key acme --name "Acme" --origin https://www.acme.com [--origin …]
+  npm run admin -- site:allow --key acme --origin https://shop.acme.com
+  npm run admin -- agent:add  --site acme --email ana@acme.com --name "Ana" [--role agent|supervisor|admin]
+                              (password from PARLEY_PASSWORD)`;
+
+const commands: Record<string, { schema: z.ZodType; run: (args: never) => Promise<string> }> = {
+  "site:add": { schema: SiteAddArgs, run: addSite },
+  "site:allow": { schema: SiteAllowArgs, run: allowOrigins },
+  "agent:add": { schema: AgentAddArgs, run: addAgent },
+};
+
+const { positionals, values } = parseArgs({
+  allowPositionals: true,
+  options: {
+    key: { type: "string" },
+    name: { type: "string" },
+    origin: { type: "string", multiple: true },
+    site: { type: "string" },
+    email: { type: "string" },
+    role: { type: "string" },
+  },
+});
+const command = commands[positionals[0] ?? ""];
+if (!command) {
+  console.error(USAGE);
+  process.exit(2);
+}
+const raw = { ...values, ...(positionals[0] === "agent:add" ? { password: process.env.PARLEY_PASSWORD } : {}) };
+
+const config = loadConfig();
+const logger = createLogger("warn");
+let devdb: DevDbHandle | undefined;
+try {
+  const args = parseInput(command.schema, raw);
+  let uri = config.mongoUri ?? (await readDevDbUri(path.join(config.dataDir, "db")));
+  if (!uri) {
+    devdb = await startDevDb({ dataDir: path.join(config.dataDir, "db") });
+    uri = devdb.uri;
+  }
+  await connectDatabase(uri, logger);
+  console.log(await command.run(args as never));
+} catch (err) {
+  console.error(`error: ${err instanceof Error ? err.message : String(err)}`);
+  process.exitCode = 1;
+} finally {
+  await mongoose.disconnect();
+  await devdb?.stop();
+}
