@@ -12,7 +12,11 @@ const steps = [
   ["chromium", "node", ["scripts/ensure-chromium.mjs"]],
   ["typecheck", "npm", ["run", "--silent", "typecheck"]],
   ["lint", "npx", ["biome", "check", "."]],
-  ["unit + integration", "npx", ["vitest", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${results}/vitest.json`]],
+  [
+    "unit + integration",
+    "npx",
+    ["vitest", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${results}/vitest.json`],
+  ],
   ["build", "npm", ["run", "--silent", "build"]],
   ["end-to-end", "npx", ["playwright", "test", "-c", "e2e/playwright.config.ts"]],
 ];
@@ -44,6 +48,8 @@ try {
 } catch {}
 if (failedStep && counts.failed === 0) counts.failed = 1; // a failed typecheck or lint is a failure too
 
-console.log(`\nTotal time ${((Date.now() - started) / 1000).toFixed(1)}s${failedStep ? `; failed at: ${failedStep}` : ""}`);
+console.log(
+  `\nTotal time ${((Date.now() - started) / 1000).toFixed(1)}s${failedStep ? `; failed at: ${failedStep}` : ""}`,
+);
 console.log(`Tests: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped`);
 process.exit(failedStep ? 1 : 0);

@@ -1,4 +1,4 @@
-import { type Browser, type Page, expect, test } from "@playwright/test";
+import { type Browser, expect, type Page, test } from "@playwright/test";
 
 const ARTIFACTS = "test-results/screenshots";
 
@@ -16,7 +16,9 @@ async function signIn(browser: Browser): Promise<Page> {
   return page;
 }
 
-test("a visitor chats with an agent, and the history survives a reload and a page change", async ({ browser }, info) => {
+test("a visitor chats with an agent, and the history survives a reload and a page change", async ({
+  browser,
+}, info) => {
   const visitor = await (await browser.newContext()).newPage();
   await visitor.goto("/");
   await openWidget(visitor);
@@ -29,7 +31,10 @@ test("a visitor chats with an agent, and the history survives a reload and a pag
   await expect(visitor.getByRole("status").filter({ hasText: /waiting/i })).toBeVisible();
 
   const agent = await signIn(browser);
-  await agent.getByRole("button", { name: /Vera Visitor/ }).first().click();
+  await agent
+    .getByRole("link", { name: /Vera Visitor/ })
+    .first()
+    .click();
   await agent.getByRole("button", { name: "Accept" }).click();
   const agentLog = agent.getByRole("log");
   await expect(agentLog).toContainText("Hello, my invoice is wrong");
@@ -97,7 +102,10 @@ test("a message whose send was cut off is resent after a reload, once", async ({
   await expect(visitor.getByRole("log")).toContainText("First message");
 
   const agent = await signIn(browser);
-  await agent.getByRole("button", { name: /Otto Outbox/ }).first().click();
+  await agent
+    .getByRole("link", { name: /Otto Outbox/ })
+    .first()
+    .click();
   await agent.getByRole("button", { name: "Accept" }).click();
   await expect(agent.getByRole("log")).toContainText("First message");
 

@@ -2,18 +2,21 @@ import path from "node:path";
 import { startParley } from "./app/parley-server.ts";
 import { loadConfig } from "./config/config.ts";
 import { type DevDbHandle, DevDbUnavailableError, startDevDb } from "./db/devdb.ts";
+import { publishDevDbUri, withdrawDevDbUri } from "./db/devdb-uri-file.ts";
 import { DEMO_ACCOUNTS } from "./demo/demo-seed.ts";
 import { createLogger } from "./logging/logger.ts";
 
 const config = loadConfig();
 const logger = createLogger(config.logLevel);
 
+const devdbDir = path.join(config.dataDir, "db");
 let devdb: DevDbHandle | undefined;
 let mongoUri = config.mongoUri;
 if (!mongoUri) {
   try {
-    devdb = await startDevDb({ dataDir: path.join(config.dataDir, "db"), log: logger });
+    devdb = await startDevDb({ dataDir: devdbDir, log: logger });
     mongoUri = devdb.uri;
+    await publishDevDbUri(devdbDir, devdb.uri);
   } catch (err) {
     if (err instanceof DevDbUnavailableError) {
       console.error(err.message);
@@ -49,7 +52,7 @@ for (const signal of ["SIGTERM", "SIGINT"] as const) {
     logger.info({ event: "shutdown", signal }, "shutting down");
     void server
       .stop()
-      .then(() => devdb?.stop())
+      .then(() => devdb && withdrawDevDbUri(devdbDir).then(() => devdb?.stop()))
       .then(
         () => process.exit(0),
         (err: unknown) => {

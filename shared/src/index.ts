@@ -5,4 +5,5 @@ export * from "./schemas/agent.ts";
 export type * from "./schemas/dto.ts";
 export * from "./schemas/message.ts";
 export * from "./schemas/primitives.ts";
+export * from "./schemas/support-hours.ts";
 export * from "./schemas/visitor.ts";

@@ -10,7 +10,7 @@ import { type DevDbHandle, startDevDb } from "../db/devdb.ts";
 import { readDevDbUri } from "../db/devdb-uri-file.ts";
 import { parseInput } from "../errors/parse-input.ts";
 import { createLogger } from "../logging/logger.ts";
-import { AgentAddArgs, SiteAddArgs, SiteAllowArgs, addAgent, addSite, allowOrigins } from "./admin-commands.ts";
+import { AgentAddArgs, addAgent, addSite, allowOrigins, SiteAddArgs, SiteAllowArgs } from "./admin-commands.ts";
 
 const USAGE = `usage:
   npm run admin -- site:add   --key acme --name "Acme" --origin https://www.acme.com [--origin …]

@@ -21,9 +21,9 @@ describe("shared schemas", () => {
   it("should refuse operator objects where ids are due", () => {
     expect(ObjectIdString.safeParse({ $ne: null }).success).toBe(false);
     expect(ObjectIdString.safeParse("0123456789ABCDEF01234567").success).toBe(false);
-    expect(MessageSendInput.safeParse({ conversationId: { $gt: "" }, clientMsgId: "abcdefgh", body: "x" }).success).toBe(
-      false,
-    );
+    expect(
+      MessageSendInput.safeParse({ conversationId: { $gt: "" }, clientMsgId: "abcdefgh", body: "x" }).success,
+    ).toBe(false);
   });
 
   it("should refuse unknown fields", () => {
@@ -54,11 +54,18 @@ describe("shared schemas", () => {
   });
 
   it("should not trim passwords", () => {
-    expect(LoginRequest.parse({ email: " A@B.test ", password: " pw " })).toEqual({ email: "a@b.test", password: " pw " });
+    expect(LoginRequest.parse({ email: " A@B.test ", password: " pw " })).toEqual({
+      email: "a@b.test",
+      password: " pw ",
+    });
   });
 
   it("should have a schema for every client event", () => {
-    expect(Object.keys(visitorEventSchemas).sort()).toEqual(["conversation:start", "conversation:sync", "message:send"]);
+    expect(Object.keys(visitorEventSchemas).sort()).toEqual([
+      "conversation:start",
+      "conversation:sync",
+      "message:send",
+    ]);
     expect(Object.keys(agentEventSchemas)).toHaveLength(5);
   });
 });

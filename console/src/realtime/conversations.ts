@@ -1,0 +1,136 @@
+import type { ConversationSummaryDto, MessageDto } from "@parley/shared";
+import type { ConversationView } from "../state/conversation.ts";
+import { withDetail, withSummary } from "../state/conversation.ts";
+import { applyLiveMessage, applyPage, markStale, type Timeline } from "../state/messages.ts";
+import { withoutDelivered } from "../state/outbox.ts";
+import { conversationOf, patchConversation, type SessionState } from "../state/session.ts";
+import type { RealtimeContext } from "./context.ts";
+import { command, isUnanswered } from "./socket.ts";
+
+/** A sync that got no answer while still connected is asked again after this long. */
+const SYNC_RETRY_MS = 5_000;
+
+const UNANSWERED_ACTION = "The server did not answer in time. Check the conversation's status before trying again.";
+
+/**
+ * Keeps the open conversation's transcript complete: a paged sync on open, live messages
+ * while connected, and a sync from the cursor after every reconnect.
+ */
+export class ConversationSync {
+  private openId: string | null = null;
+  private readonly running = new Set<string>();
+  private readonly rerun = new Set<string>();
+
+  constructor(private readonly ctx: RealtimeContext) {}
+
+  open(id: string | null): void {
+    this.openId = id;
+    if (id) void this.sync(id);
+  }
+
+  /** After (re)connecting: the new socket is in no conversation room until it syncs. */
+  resync(): void {
+    if (this.openId) void this.sync(this.openId);
+  }
+
+  markAllStale(): void {
+    this.ctx.store.update((s) => {
+      const conversations: Record<string, ConversationView> = {};
+      for (const [id, view] of Object.entries(s.conversations)) {
+        conversations[id] = { ...view, timeline: markStale(view.timeline) };
+      }
+      return { ...s, conversations };
+    });
+  }
+
+  onMessage(message: MessageDto): void {
+    if (!(message.conversationId in this.ctx.store.get().conversations)) return;
+    this.updateTimeline(message.conversationId, (t) => applyLiveMessage(t, message), [message]);
+  }
+
+  onSummary(summary: ConversationSummaryDto): void {
+    if (!(summary.id in this.ctx.store.get().conversations)) return;
+    this.ctx.store.update((s) => patchConversation(s, summary.id, (v) => withSummary(v, summary)));
+  }
+
+  async accept(id: string): Promise<void> {
+    await this.act(id, "accept", () => command(this.ctx.socket, "conversation:accept", { conversationId: id }));
+  }
+
+  async close(id: string): Promise<void> {
+    await this.act(id, "close", () => command(this.ctx.socket, "conversation:close", { conversationId: id }));
+  }
+
+  private async act(
+    id: string,
+    action: "accept" | "close",
+    run: () => ReturnType<typeof command<"conversation:accept">>,
+  ): Promise<void> {
+    const { store } = this.ctx;
+    store.update((s) => patchConversation(s, id, (v) => ({ ...v, pendingAction: action, actionError: null })));
+    const result = await run();
+    store.update((s) =>
+      patchConversation(s, id, (v) =>
+        result.ok
+          ? { ...withDetail(v, result.data.conversation), pendingAction: null }
+          : {
+              ...v,
+              pendingAction: null,
+              actionError: isUnanswered(result) ? { ...result.error, message: UNANSWERED_ACTION } : result.error,
+            },
+      ),
+    );
+  }
+
+  /** One sync at a time per conversation; a request during a run makes it go round again. */
+  private async sync(id: string): Promise<void> {
+    if (this.running.has(id)) {
+      this.rerun.add(id);
+      return;
+    }
+    this.running.add(id);
+    try {
+      do {
+        this.rerun.delete(id);
+        await this.syncPages(id);
+      } while (this.rerun.has(id));
+    } finally {
+      this.running.delete(id);
+    }
+  }
+
+  private async syncPages(id: string): Promise<void> {
+    const { socket, store } = this.ctx;
+    for (;;) {
+      // Offline, the connect handler resyncs; asking now would only queue a stale cursor.
+      if (!socket.connected) return;
+      const afterSeq = conversationOf(store.get(), id).timeline.cursor;
+      const result = await command(socket, "conversation:sync", { conversationId: id, afterSeq });
+      if (!result.ok) {
+        if (!isUnanswered(result)) {
+          store.update((s) => patchConversation(s, id, (v) => ({ ...v, loadError: result.error })));
+        } else if (socket.connected) {
+          // No answer while still connected: ask again; a disconnect instead resyncs on connect.
+          setTimeout(() => {
+            if (this.openId === id) void this.sync(id);
+          }, SYNC_RETRY_MS);
+        }
+        return;
+      }
+      const page = result.data;
+      store.update((s) => patchConversation(s, id, (v) => withDetail(v, page.conversation)));
+      this.updateTimeline(id, (t) => applyPage(t, page), page.messages);
+      if (!page.hasMore) return;
+    }
+  }
+
+  private updateTimeline(id: string, change: (t: Timeline) => Timeline, arrived: readonly MessageDto[]): void {
+    this.ctx.store.update(
+      (s): SessionState => ({
+        ...patchConversation(s, id, (v) => ({ ...v, timeline: change(v.timeline) })),
+        // A message the server already has needs no resend, whatever became of its ack.
+        outbox: withoutDelivered(s.outbox, arrived),
+      }),
+    );
+  }
+}

@@ -1,0 +1,42 @@
+import type { ConversationDetailDto, ConversationSummaryDto, MessageDto } from "@parley/shared";
+
+export const ME = { id: "a".repeat(24), name: "Ana Agent", email: "agent@example.com", role: "agent" as const };
+export const OTHER = { id: "b".repeat(24), name: "Bob Agent" };
+
+const hex = (n: number) => n.toString(16).padStart(24, "0");
+
+export function msg(seq: number, overrides: Partial<MessageDto> = {}): MessageDto {
+  return {
+    id: hex(1000 + seq),
+    conversationId: hex(1),
+    seq,
+    clientMsgId: `client-${seq}-xxxx`,
+    author: { kind: "visitor", name: "Vera" },
+    body: `message ${seq}`,
+    createdAt: new Date(Date.UTC(2025, 0, 1, 12, 0, seq)).toISOString(),
+    ...overrides,
+  };
+}
+
+export function summary(n: number, overrides: Partial<ConversationSummaryDto> = {}): ConversationSummaryDto {
+  return {
+    id: hex(n),
+    status: "queued",
+    visitorName: `Visitor ${n}`,
+    assignee: null,
+    lastSeq: 1,
+    createdAt: `2025-01-01T12:00:0${n}.000Z`,
+    updatedAt: `2025-01-01T12:00:0${n}.000Z`,
+    ...overrides,
+  };
+}
+
+export function detail(overrides: Partial<ConversationDetailDto> = {}): ConversationDetailDto {
+  return {
+    ...summary(1),
+    visitor: { name: "Visitor 1", email: "v@example.com" },
+    environment: { url: "https://shop.example/", referrer: "", userAgent: "UA", language: "en", timeZone: "UTC" },
+    closedAt: null,
+    ...overrides,
+  };
+}

@@ -1,0 +1,51 @@
+import type { AgentDto, ConversationDetailDto, ConversationSummaryDto } from "@parley/shared";
+import type { ErrorBody } from "@parley/shared/errors";
+import { emptyTimeline, type Timeline } from "./messages.ts";
+
+/** Everything the chat pane shows about one conversation. */
+export interface ConversationView {
+  readonly detail: ConversationDetailDto | null;
+  readonly timeline: Timeline;
+  /** Why the conversation could not be loaded (not found, not yours…). */
+  readonly loadError: ErrorBody | null;
+  /** The last refusal of an accept or close, shown next to the buttons. */
+  readonly actionError: ErrorBody | null;
+  readonly pendingAction: "accept" | "close" | null;
+}
+
+export const emptyConversation: ConversationView = {
+  detail: null,
+  timeline: emptyTimeline,
+  loadError: null,
+  actionError: null,
+  pendingAction: null,
+};
+
+/** Detail from a sync or an ack; an older copy never overwrites a newer one. */
+export function withDetail(view: ConversationView, detail: ConversationDetailDto): ConversationView {
+  if (view.detail && view.detail.updatedAt > detail.updatedAt) return view;
+  return { ...view, detail, loadError: null };
+}
+
+/** A `conversation:updated` event carries the summary fields; the visitor details stay. */
+export function withSummary(view: ConversationView, summary: ConversationSummaryDto): ConversationView {
+  if (!view.detail || view.detail.updatedAt > summary.updatedAt) return view;
+  const { id, status, visitorName, assignee, lastSeq, createdAt, updatedAt } = summary;
+  return { ...view, detail: { ...view.detail, id, status, visitorName, assignee, lastSeq, createdAt, updatedAt } };
+}
+
+const isLead = (me: AgentDto): boolean => me.role === "supervisor" || me.role === "admin";
+const isMine = (c: ConversationDetailDto, me: AgentDto): boolean => c.assignee?.id === me.id;
+
+// These mirror the server's rules (conversation-access.ts) so the console only offers what will work.
+export function canAccept(c: ConversationDetailDto): boolean {
+  return c.status === "queued";
+}
+
+export function canReply(c: ConversationDetailDto, me: AgentDto): boolean {
+  return c.status === "active" && isMine(c, me);
+}
+
+export function canClose(c: ConversationDetailDto, me: AgentDto): boolean {
+  return c.status !== "closed" && (isMine(c, me) || isLead(me));
+}

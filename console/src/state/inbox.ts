@@ -1,0 +1,101 @@
+import type { ConversationSummaryDto } from "@parley/shared";
+
+type Summary = ConversationSummaryDto;
+
+export interface InboxState {
+  /** Queued conversations, oldest first. */
+  readonly waiting: readonly Summary[];
+  /** Active conversations assigned to me, most recent activity first. */
+  readonly mine: readonly Summary[];
+  /** Newest `updatedAt` seen per conversation, so an update that is older than what we show is ignored. */
+  readonly versions: ReadonlyMap<string, string>;
+  /** An `inbox:sync` is in flight; updates are held back and replayed on its answer. */
+  readonly syncing: boolean;
+  readonly held: readonly Summary[];
+  /** At least one sync has landed (distinguishes "empty" from "not loaded yet"). */
+  readonly loaded: boolean;
+}
+
+export const emptyInbox: InboxState = {
+  waiting: [],
+  mine: [],
+  versions: new Map(),
+  syncing: false,
+  held: [],
+  loaded: false,
+};
+
+export type Placement = "waiting" | "mine" | null;
+
+export function placement(c: Summary, meId: string): Placement {
+  if (c.status === "queued") return "waiting";
+  if (c.status === "active" && c.assignee?.id === meId) return "mine";
+  return null;
+}
+
+export function syncStarted(state: InboxState): InboxState {
+  return { ...state, syncing: true, held: [] };
+}
+
+/**
+ * Replaces both lists, then replays the updates that arrived while the sync was in flight:
+ * the server may broadcast a change after reading the lists but before answering, and
+ * that change must not be lost under the older snapshot.
+ */
+export function syncCompleted(
+  state: InboxState,
+  lists: { waiting: readonly Summary[]; mine: readonly Summary[] },
+  meId: string,
+): InboxState {
+  const versions = new Map(state.versions);
+  // The snapshot was read after every event received before the request, so its rows win over those.
+  for (const c of [...lists.waiting, ...lists.mine]) versions.set(c.id, c.updatedAt);
+  let next: InboxState = {
+    waiting: sortWaiting(lists.waiting),
+    mine: sortMine(lists.mine),
+    versions,
+    syncing: false,
+    held: [],
+    loaded: true,
+  };
+  for (const c of state.held) next = applyUpdate(next, c, meId);
+  return next;
+}
+
+/** The sync failed (it will be retried on reconnect): keep the old lists plus what was held. */
+export function syncFailed(state: InboxState, meId: string): InboxState {
+  let next: InboxState = { ...state, syncing: false, held: [] };
+  for (const c of state.held) next = applyUpdate(next, c, meId);
+  return next;
+}
+
+/** A `conversation:updated` event. */
+export function updateReceived(state: InboxState, c: Summary, meId: string): InboxState {
+  if (state.syncing) return { ...state, held: [...state.held, c] };
+  return applyUpdate(state, c, meId);
+}
+
+function applyUpdate(state: InboxState, c: Summary, meId: string): InboxState {
+  const known = state.versions.get(c.id);
+  if (known !== undefined && c.updatedAt < known) return state;
+  const versions = new Map(state.versions).set(c.id, c.updatedAt);
+  const waiting = state.waiting.filter((x) => x.id !== c.id);
+  const mine = state.mine.filter((x) => x.id !== c.id);
+  const place = placement(c, meId);
+  if (place === "waiting") waiting.push(c);
+  if (place === "mine") mine.push(c);
+  return { ...state, versions, waiting: sortWaiting(waiting), mine: sortMine(mine) };
+}
+
+// ISO-8601 UTC strings from the server compare correctly as strings.
+function sortWaiting(list: readonly Summary[]): Summary[] {
+  return [...list].sort((a, b) => compare(a.createdAt, b.createdAt) || compare(a.id, b.id));
+}
+
+function sortMine(list: readonly Summary[]): Summary[] {
+  return [...list].sort((a, b) => compare(b.updatedAt, a.updatedAt) || compare(a.id, b.id));
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

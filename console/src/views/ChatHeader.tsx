@@ -1,0 +1,66 @@
+import type { AgentDto, ConversationDetailDto } from "@parley/shared";
+import type { RefObject } from "preact";
+import { BASE_PATH } from "../router.ts";
+import { type ConversationView, canAccept, canClose } from "../state/conversation.ts";
+import { Link } from "./Link.tsx";
+
+interface ChatHeaderProps {
+  headingId: string;
+  headingRef: RefObject<HTMLHeadingElement | null>;
+  view: ConversationView;
+  detail: ConversationDetailDto;
+  me: AgentDto;
+  onAccept: () => void;
+  onClose: () => void;
+}
+
+export function ChatHeader({ headingId, headingRef, view, detail, me, onAccept, onClose }: ChatHeaderProps) {
+  const busy = view.pendingAction !== null;
+  // A failed resync (say, the chat went to someone else) matters as much as a refused action.
+  const problem = view.actionError ?? view.loadError;
+  // aria-disabled rather than disabled: a disabled button drops keyboard focus.
+  const guard = (action: () => void) => () => {
+    if (!busy) action();
+  };
+  return (
+    <header class="chat-header">
+      <Link href={BASE_PATH} class="back">
+        Back to inbox
+      </Link>
+      <div class="chat-title">
+        <h2 id={headingId} ref={headingRef} tabIndex={-1}>
+          {detail.visitorName}
+        </h2>
+        <p class={`badge badge--${detail.status}`}>{statusText(detail, me)}</p>
+      </div>
+      <div class="chat-actions">
+        {canAccept(detail) && (
+          <button type="button" class="primary" aria-disabled={busy} onClick={guard(onAccept)}>
+            Accept
+          </button>
+        )}
+        {canClose(detail, me) && (
+          <button type="button" class="quiet" aria-disabled={busy} onClick={guard(onClose)}>
+            Close conversation
+          </button>
+        )}
+      </div>
+      {problem && (
+        <p class="error chat-error" role="alert">
+          {problem.message}
+        </p>
+      )}
+    </header>
+  );
+}
+
+function statusText(c: ConversationDetailDto, me: AgentDto): string {
+  switch (c.status) {
+    case "queued":
+      return "Waiting for an agent";
+    case "closed":
+      return "Closed";
+    case "active":
+      return c.assignee?.id === me.id ? "Assigned to you" : `Assigned to ${c.assignee?.name ?? "another agent"}`;
+  }
+}

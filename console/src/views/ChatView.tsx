@@ -1,0 +1,91 @@
+import type { AgentDto } from "@parley/shared";
+import { useEffect, useRef } from "preact/hooks";
+import type { ConversationView } from "../state/conversation.ts";
+import { canReply } from "../state/conversation.ts";
+import { type Outbox, pendingFor } from "../state/outbox.ts";
+import { ChatHeader } from "./ChatHeader.tsx";
+import { Composer } from "./Composer.tsx";
+import { MessageList } from "./MessageList.tsx";
+import { useSession } from "./session-context.ts";
+import { VisitorPanel } from "./VisitorPanel.tsx";
+
+interface ChatViewProps {
+  id: string;
+  view: ConversationView;
+  outbox: Outbox;
+  me: AgentDto;
+}
+
+export function ChatView({ id, view, outbox, me }: ChatViewProps) {
+  const session = useSession();
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const sectionRef = useRef<HTMLElement>(null);
+  const { detail } = view;
+  const status = detail?.status;
+
+  // Opening a chat moves focus to its heading (the lists may be hidden on small screens).
+  const hasDetail = detail !== null;
+  useEffect(() => {
+    if (hasDetail) headingRef.current?.focus();
+  }, [hasDetail]);
+
+  // When a button the agent just used disappears (Accept, Close), focus would fall to the
+  // page: after an accept the agent wants to type, after a close there is only the heading.
+  useEffect(() => {
+    if (document.activeElement !== document.body && document.activeElement !== null) return;
+    (sectionRef.current?.querySelector("textarea") ?? headingRef.current)?.focus();
+  }, [status]);
+
+  if (!detail) {
+    return (
+      <section class="chat chat--empty" aria-label="Chat" aria-busy={!view.loadError}>
+        {view.loadError ? (
+          <p class="error" role="alert">
+            {view.loadError.message}
+          </p>
+        ) : (
+          <p>Loading conversation…</p>
+        )}
+      </section>
+    );
+  }
+
+  const headingId = `chat-title-${id}`;
+  return (
+    <section class="chat" aria-labelledby={headingId} ref={sectionRef}>
+      <div class="chat-main">
+        <ChatHeader
+          headingId={headingId}
+          headingRef={headingRef}
+          view={view}
+          detail={detail}
+          me={me}
+          onAccept={() => void session.conversations.accept(id)}
+          onClose={() => void session.conversations.close(id)}
+        />
+        <MessageList
+          messages={view.timeline.messages}
+          pending={pendingFor(outbox, id)}
+          me={me}
+          onDiscard={(clientMsgId) => session.sender.discard(clientMsgId)}
+        />
+        {canReply(detail, me) ? (
+          <Composer
+            draft={session.drafts.get(id) ?? ""}
+            onDraft={(text) => (text ? session.drafts.set(id, text) : session.drafts.delete(id))}
+            onSend={(body) => session.sender.send(id, body)}
+          />
+        ) : (
+          <p class="chat-note">{noteFor(detail.status, detail.assignee?.name)}</p>
+        )}
+      </div>
+      <VisitorPanel detail={detail} />
+    </section>
+  );
+}
+
+function noteFor(status: string, assigneeName: string | undefined): string {
+  if (status === "queued") return "Accept this conversation to reply.";
+  if (status === "closed") return "This conversation is closed.";
+  return `${assigneeName ?? "Another agent"} is handling this conversation.`;
+}

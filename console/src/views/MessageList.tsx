@@ -1,0 +1,97 @@
+import type { AgentDto, MessageDto } from "@parley/shared";
+import { useLayoutEffect, useRef } from "preact/hooks";
+import { formatDateTime, formatTime } from "../format.ts";
+import type { OutboxEntry } from "../state/outbox.ts";
+
+interface MessageListProps {
+  messages: readonly MessageDto[];
+  pending: readonly OutboxEntry[];
+  me: AgentDto;
+  onDiscard: (clientMsgId: string) => void;
+}
+
+/** How close to the bottom still counts as "reading the latest", in pixels. */
+const STICK_THRESHOLD = 48;
+
+export function MessageList({ messages, pending, me, onDiscard }: MessageListProps) {
+  const scroller = useRef<HTMLDivElement>(null);
+  const stick = useRef(true);
+
+  // Follow new messages only if the agent was already at the bottom; never yank them
+  // away from history they scrolled up to read.
+  useLayoutEffect(() => {
+    const el = scroller.current;
+    if (el && stick.current) el.scrollTop = el.scrollHeight;
+  }, [messages, pending]);
+
+  const onScroll = () => {
+    const el = scroller.current;
+    if (el) stick.current = el.scrollHeight - el.scrollTop - el.clientHeight < STICK_THRESHOLD;
+  };
+
+  return (
+    <div
+      class="log"
+      role="log"
+      aria-live="polite"
+      aria-label="Chat transcript"
+      // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard to scroll it.
+      tabIndex={0}
+      ref={scroller}
+      onScroll={onScroll}
+    >
+      {messages.length === 0 && pending.length === 0 ? (
+        <p class="log-empty">No messages yet.</p>
+      ) : (
+        <ol>
+          {messages.map((m) => (
+            <MessageItem key={m.id} message={m} mine={m.author.kind === "agent" && m.author.id === me.id} />
+          ))}
+          {pending.map((entry) => (
+            <PendingItem key={entry.clientMsgId} entry={entry} me={me} onDiscard={onDiscard} />
+          ))}
+        </ol>
+      )}
+    </div>
+  );
+}
+
+function MessageItem({ message, mine }: { message: MessageDto; mine: boolean }) {
+  const { author, body, createdAt } = message;
+  return (
+    <li class={`msg msg--${author.kind}${mine ? " msg--mine" : ""}`}>
+      <p class="msg-meta">
+        <span class="msg-author">{author.name}</span>{" "}
+        <time dateTime={createdAt} title={formatDateTime(createdAt)}>
+          {formatTime(createdAt)}
+        </time>
+      </p>
+      <p class="msg-body">{body}</p>
+    </li>
+  );
+}
+
+const PENDING_LABELS: Record<OutboxEntry["status"], string> = {
+  sending: "Sending…",
+  waiting: "Not sent yet, will retry",
+  failed: "Not sent",
+};
+
+function PendingItem({ entry, me, onDiscard }: { entry: OutboxEntry; me: AgentDto; onDiscard: (id: string) => void }) {
+  return (
+    <li class={`msg msg--agent msg--mine msg--pending msg--${entry.status}`}>
+      <p class="msg-meta">
+        <span class="msg-author">{me.name}</span> <span class="msg-state">{PENDING_LABELS[entry.status]}</span>
+      </p>
+      <p class="msg-body">{entry.body}</p>
+      {entry.status === "failed" && (
+        <p class="msg-error">
+          {entry.error?.message ?? "The server refused this message."}{" "}
+          <button type="button" class="link-button" onClick={() => onDiscard(entry.clientMsgId)}>
+            Discard
+          </button>
+        </p>
+      )}
+    </li>
+  );
+}

@@ -1,0 +1,217 @@
+import type { MessageDto, VisitorConversationDto } from "@parley/shared";
+import { storageKeys } from "../keys.ts";
+import {
+  type ChatState,
+  initialState,
+  type StartDraft,
+  withConversation,
+  withMessages,
+  withoutConversation,
+} from "./chat-state.ts";
+import { messageEntry, startEntry } from "./compose.ts";
+import { VisitorConnection } from "./connection.ts";
+import type { DeliveryHandlers } from "./delivery.ts";
+import { Outbox, type OutboxEntry } from "./outbox.ts";
+import type { VisitorSocket } from "./request.ts";
+import { OutboxSender } from "./sender.ts";
+import { VisitorSession } from "./session.ts";
+import type { KeyValueStore } from "./storage.ts";
+import { Store } from "./store.ts";
+import { Resyncer } from "./sync.ts";
+
+export interface ChatClientOptions {
+  serverUrl: string;
+  siteKey: string;
+  storage: KeyValueStore;
+  panelOpen: boolean;
+  onUnread?: (count: number) => void;
+}
+
+/**
+ * The visitor's side of the delivery contract. On every connect: resync what was missed,
+ * then resend the outbox in order, one ack at a time. Sends are written to the outbox
+ * before they are attempted and leave it only on an ack or a permanent refusal.
+ */
+export class ChatClient {
+  readonly store: Store<ChatState>;
+  private readonly keys;
+  private readonly outbox: Outbox;
+  private readonly connection: VisitorConnection;
+  private socket: VisitorSocket | null = null;
+  /** Bumped on every connect, so work begun on an older connection stops. */
+  private epoch = 0;
+  /** Synced on the current connection: the outbox may flow. */
+  private ready = false;
+  private readonly resync = new Resyncer({
+    shownConversationId: () => this.store.get().conversationId,
+    apply: (page) => {
+      this.show(page.conversation);
+      this.store.update((s) => withMessages(s, page.messages));
+    },
+    forget: () => this.forgetConversation(),
+  });
+  private readonly sender: OutboxSender;
+  private unread = 0;
+
+  constructor(private readonly options: ChatClientOptions) {
+    this.keys = storageKeys(options.siteKey);
+    this.outbox = new Outbox(options.storage, this.keys.outbox);
+    this.store = new Store(initialState(options.storage.getItem(this.keys.conversation), options.panelOpen));
+    this.refreshOutbox();
+    this.sender = new OutboxSender(
+      this.outbox,
+      () => (this.ready && this.socket?.connected ? this.socket : null),
+      () => this.store.get().conversationId,
+      this.delivery,
+      () => this.refreshOutbox(),
+    );
+    const session = new VisitorSession(options.storage, this.keys.visitor, options.serverUrl, options.siteKey);
+    this.connection = new VisitorConnection(options.serverUrl, options.siteKey, session, {
+      connected: (socket) => this.connected(socket),
+      disconnected: () => {
+        this.ready = false;
+        this.store.update({ connection: "offline" });
+      },
+      visitorReplaced: () => this.forgetConversation(),
+      unavailable: (reason) => this.store.update({ fatal: reason }),
+      message: (m) => this.received(m),
+      conversation: (c) => this.conversationChanged(c),
+    });
+    addEventListener("storage", this.storageChanged);
+  }
+
+  start(): void {
+    void this.connection.open();
+  }
+
+  destroy(): void {
+    this.sender.stop();
+    removeEventListener("storage", this.storageChanged);
+    this.connection.close();
+  }
+
+  // ---- what the visitor does ----
+
+  startChat(draft: StartDraft): void {
+    this.store.update({ startFailure: null, visitorName: draft.name.trim() });
+    this.enqueue(startEntry(draft));
+  }
+
+  sendMessage(body: string): void {
+    // Typed while a new chat is starting: it belongs to that chat, whose id is not known
+    // yet, not to the ended one still in state.
+    const starting = this.outbox.list().some((e) => e.kind === "start");
+    this.enqueue(messageEntry(body, starting ? null : this.store.get().conversationId));
+  }
+
+  newChat(): void {
+    this.store.update({ composingNew: true, startFailure: null });
+  }
+
+  setPanelOpen(open: boolean, focus: boolean): void {
+    if (open && this.unread > 0) {
+      this.unread = 0;
+      this.options.onUnread?.(0);
+    }
+    this.store.update((s) => ({ ...s, panelOpen: open, focusRequest: s.focusRequest + (open && focus ? 1 : 0) }));
+  }
+
+  // ---- connection ----
+
+  private connected(socket: VisitorSocket): void {
+    const epoch = ++this.epoch;
+    this.socket = socket;
+    this.ready = false;
+    this.store.update({ connection: "online" });
+    void this.resync
+      .run(socket, () => epoch === this.epoch)
+      .then((synced) => {
+        if (!synced) return;
+        this.ready = true;
+        void this.sender.flush();
+      });
+  }
+
+  /** A conversation is shown (or changed) on screen; persisted so other pages restore it. */
+  private show(conversation: VisitorConversationDto): void {
+    const before = this.store.get().conversationId;
+    this.store.update((s) => withConversation(s, conversation));
+    if (before !== conversation.id) this.options.storage.setItem(this.keys.conversation, conversation.id);
+  }
+
+  private resyncSoon(): void {
+    const socket = this.socket;
+    if (this.resync.queue() || !this.ready || !socket) return;
+    const epoch = this.epoch;
+    void this.resync.run(socket, () => epoch === this.epoch);
+  }
+
+  private forgetConversation(): void {
+    this.store.update(withoutConversation);
+    this.options.storage.removeItem(this.keys.conversation);
+  }
+
+  // ---- broadcasts ----
+
+  private received(message: MessageDto): void {
+    const before = this.store.get();
+    // Another conversation's message: the conversation:updated sent before it decides whether we switch.
+    if (message.conversationId !== before.conversationId) return;
+    this.store.update((s) => withMessages(s, [message]));
+    const isNew = this.store.get().messages !== before.messages;
+    if (isNew && message.author.kind === "agent" && !before.panelOpen) this.options.onUnread?.(++this.unread);
+  }
+
+  private conversationChanged(conversation: VisitorConversationDto): void {
+    const { conversationId, conversation: current } = this.store.get();
+    if (conversationId === conversation.id) {
+      this.store.update((s) => withConversation(s, conversation));
+      return;
+    }
+    // Started from another tab or page: follow it unless ours is still going.
+    const follow =
+      !conversationId ||
+      (current !== null && (current.status === "closed" || conversation.createdAt > current.createdAt));
+    if (!follow) return;
+    this.show(conversation);
+    this.resyncSoon();
+  }
+
+  // ---- outbox ----
+
+  private readonly delivery: DeliveryHandlers = {
+    started: (conversation, message) => {
+      this.show(conversation);
+      this.store.update((s) => ({ ...withMessages(s, [message]), composingNew: false, startFailure: null }));
+      // The server reuses an open conversation if one exists: fetch whatever came before.
+      this.resyncSoon();
+    },
+    sent: (message) => {
+      this.store.update((s) => withMessages(s, [message]));
+    },
+    rejected: (entry, reason) => {
+      if (entry.kind === "start") {
+        const draft = { name: entry.name ?? "", email: entry.email ?? "", body: entry.body };
+        this.store.update({ startFailure: { reason, draft } });
+      } else {
+        this.store.update((s) => ({ ...s, failed: [...s.failed, { entry, reason }] }));
+      }
+    },
+  };
+
+  private enqueue(entry: OutboxEntry): void {
+    this.outbox.add(entry);
+    this.refreshOutbox();
+    void this.sender.flush();
+  }
+
+  private refreshOutbox(): void {
+    this.store.update({ outbox: this.outbox.list() });
+  }
+
+  // Another tab changed the shared outbox: show it, but leave the sending to that tab (or
+  // to our next connect or send, if it closed first) so each message goes out once.
+  private readonly storageChanged = (event: StorageEvent): void => {
+    if (event.key === this.keys.outbox) this.refreshOutbox();
+  };
+}

@@ -1,0 +1,97 @@
+import type { MessageDto, VisitorConversationDto } from "@parley/shared";
+import type { ConversationStatus } from "@parley/shared/constants";
+import { mergeMessages } from "./messages-store.ts";
+import type { OutboxEntry } from "./outbox.ts";
+
+export interface FailedSend {
+  entry: OutboxEntry;
+  /** Human wording, shown as "not sent: …". */
+  reason: string;
+}
+
+export interface StartDraft {
+  name: string;
+  email: string;
+  body: string;
+}
+
+export interface ChatState {
+  connection: "connecting" | "online" | "offline";
+  /** Set when the widget cannot work on this page at all (unknown site, origin not allowed). */
+  fatal: string | null;
+  /** Known before its details: restored from storage, it is shown while the first sync runs. */
+  conversationId: string | null;
+  conversation: VisitorConversationDto | null;
+  /** Messages of `conversationId`, sorted by seq. */
+  messages: readonly MessageDto[];
+  outbox: readonly OutboxEntry[];
+  failed: readonly FailedSend[];
+  /** A start the server refused: the pre-chat form shows why and keeps what was typed. */
+  startFailure: { reason: string; draft: StartDraft } | null;
+  /** The visitor asked for a new chat after the last one ended. */
+  composingNew: boolean;
+  visitorName: string;
+  panelOpen: boolean;
+  /** Bumped whenever focus should move into the panel. */
+  focusRequest: number;
+}
+
+export function initialState(conversationId: string | null, panelOpen: boolean): ChatState {
+  return {
+    connection: "connecting",
+    fatal: null,
+    conversationId,
+    conversation: null,
+    messages: [],
+    outbox: [],
+    failed: [],
+    startFailure: null,
+    composingNew: false,
+    visitorName: "",
+    panelOpen,
+    focusRequest: 0,
+  };
+}
+
+const STATUS_RANK: Record<ConversationStatus, number> = { queued: 0, active: 1, closed: 2 };
+
+/**
+ * Whether `incoming` may replace `current` (same conversation). Acks and broadcasts can
+ * cross: a start's ack (queued) may arrive after the broadcast of its acceptance
+ * (active). Status only moves forward, so a snapshot that goes backwards is stale.
+ */
+export function isNewerSnapshot(current: VisitorConversationDto, incoming: VisitorConversationDto): boolean {
+  const rank = STATUS_RANK[incoming.status] - STATUS_RANK[current.status];
+  return rank !== 0 ? rank > 0 : incoming.lastSeq >= current.lastSeq;
+}
+
+/** Shows `dto`: refreshes the current conversation, or switches to another one and drops the old messages. */
+export function withConversation(state: ChatState, dto: VisitorConversationDto): ChatState {
+  if (state.conversationId === dto.id) {
+    if (state.conversation && !isNewerSnapshot(state.conversation, dto)) return state;
+    return { ...state, conversation: dto };
+  }
+  return {
+    ...state,
+    conversationId: dto.id,
+    conversation: dto,
+    messages: [],
+    composingNew: dto.status === "closed" ? state.composingNew : false,
+  };
+}
+
+export function withMessages(state: ChatState, incoming: readonly MessageDto[]): ChatState {
+  const id = state.conversationId;
+  if (!id) return state;
+  const messages = mergeMessages(
+    state.messages,
+    incoming.filter((m) => m.conversationId === id),
+  );
+  if (messages === state.messages) return state;
+  const visitorName = state.visitorName || messages.find((m) => m.author.kind === "visitor")?.author.name || "";
+  return { ...state, messages, visitorName };
+}
+
+export function withoutConversation(state: ChatState): ChatState {
+  return { ...state, conversationId: null, conversation: null, messages: [] };
+}

@@ -1,0 +1,33 @@
+import type { VisitorConversationDto } from "@parley/shared";
+import type { TimelineItem } from "../view-model.ts";
+import { Composer } from "./Composer.tsx";
+import { MessageList } from "./MessageList.tsx";
+import { StatusLine } from "./StatusLine.tsx";
+
+interface Props {
+  conversation: VisitorConversationDto | null;
+  starting: boolean;
+  timeline: readonly TimelineItem[];
+  visitorName: string;
+  onSend: (body: string) => void;
+  onNewChat: () => void;
+}
+
+export function ConversationView({ conversation, starting, timeline, visitorName, onSend, onNewChat }: Props) {
+  const ended = !starting && conversation?.status === "closed";
+  return (
+    <>
+      <StatusLine conversation={conversation} starting={starting} />
+      <MessageList items={timeline} visitorName={visitorName} />
+      {ended ? (
+        <div class="ended">
+          <button type="button" class="primary" data-autofocus onClick={onNewChat}>
+            Start a new chat
+          </button>
+        </div>
+      ) : (
+        <Composer onSend={onSend} />
+      )}
+    </>
+  );
+}

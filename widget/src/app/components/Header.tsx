@@ -1,0 +1,43 @@
+import { useEffect, useState } from "preact/hooks";
+import type { ChatState } from "../chat-state.ts";
+
+interface Props {
+  /** Null when there is nothing to connect to (the widget is unavailable here). */
+  connection: ChatState["connection"] | null;
+  onMinimize: () => void;
+}
+
+export const TITLE_ID = "parley-title";
+
+export function Header({ connection, onMinimize }: Props) {
+  // Brief blips (the first connect, a quick reconnect) are not worth a flash of text.
+  const showConnection = useDelayed(connection !== null && connection !== "online", 1500);
+  return (
+    <header class="header">
+      <div class="heading">
+        <h2 class="title" id={TITLE_ID}>
+          Chat with support
+        </h2>
+        {showConnection && <p class="connection">{connection === "offline" ? "Reconnecting…" : "Connecting…"}</p>}
+      </div>
+      <button type="button" class="icon-button" aria-label="Minimize chat" title="Minimize chat" onClick={onMinimize}>
+        <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false">
+          <path d="M5 12h14" stroke="currentColor" stroke-width="2.5" stroke-linecap="round" />
+        </svg>
+      </button>
+    </header>
+  );
+}
+
+function useDelayed(flag: boolean, delayMs: number): boolean {
+  const [value, setValue] = useState(false);
+  useEffect(() => {
+    if (!flag) {
+      setValue(false);
+      return;
+    }
+    const timer = setTimeout(() => setValue(true), delayMs);
+    return () => clearTimeout(timer);
+  }, [flag, delayMs]);
+  return value;
+}

@@ -1,0 +1,97 @@
+import type { AuthorKind } from "@parley/shared/constants";
+import { useEffect, useLayoutEffect, useRef } from "preact/hooks";
+import type { TimelineItem } from "../view-model.ts";
+
+interface Props {
+  items: readonly TimelineItem[];
+  visitorName: string;
+}
+
+/** Within this distance of the bottom the list follows new messages; further up, the visitor is reading. */
+const STICKY_PX = 48;
+
+export function MessageList({ items, visitorName }: Props) {
+  const ref = useRef<HTMLDivElement>(null);
+  const atBottom = useRef(true);
+
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (el && atBottom.current) el.scrollTop = el.scrollHeight;
+  }, [items]);
+
+  // The list also shrinks when the composer grows or the viewport changes: stay pinned.
+  useEffect(() => {
+    const el = ref.current;
+    if (!el || typeof ResizeObserver === "undefined") return;
+    const observer = new ResizeObserver(() => {
+      if (atBottom.current) el.scrollTop = el.scrollHeight;
+    });
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, []);
+
+  const onScroll = () => {
+    const el = ref.current;
+    if (el) atBottom.current = el.scrollHeight - el.scrollTop - el.clientHeight < STICKY_PX;
+  };
+
+  return (
+    // No tabIndex: browsers make scrollable regions keyboard-focusable themselves.
+    <div class="log" role="log" aria-live="polite" aria-label="Conversation history" ref={ref} onScroll={onScroll}>
+      {items.map((item) => (
+        <Row key={item.key} item={item} visitorName={visitorName} />
+      ))}
+    </div>
+  );
+}
+
+function Row({ item, visitorName }: { item: TimelineItem; visitorName: string }) {
+  if (item.type === "message") {
+    const { author, body, createdAt } = item.message;
+    return <Bubble kind={author.kind} author={author.name} body={body} time={createdAt} />;
+  }
+  const author = item.entry.name ?? (visitorName || "You");
+  if (item.type === "pending") {
+    return (
+      <Bubble kind="visitor" author={author} body={item.entry.body} time={null} note="sending…" modifier="pending" />
+    );
+  }
+  return (
+    <Bubble
+      kind="visitor"
+      author={author}
+      body={item.entry.body}
+      time={null}
+      note={`not sent: ${item.reason}`}
+      modifier="failed"
+    />
+  );
+}
+
+interface BubbleProps {
+  kind: AuthorKind;
+  author: string;
+  body: string;
+  time: string | null;
+  note?: string;
+  modifier?: "pending" | "failed";
+}
+
+// Every piece of text is a JSX text node: whatever a visitor or agent typed is never parsed as markup.
+function Bubble({ kind, author, body, time, note, modifier }: BubbleProps) {
+  return (
+    <div class={`msg msg-${kind}${modifier ? ` msg-${modifier}` : ""}`}>
+      <div class="meta">
+        <span class="author">{author}</span>
+        {time && <time dateTime={time}>{formatTime(time)}</time>}
+      </div>
+      <p class="body">{body}</p>
+      {note && <p class="note">{note}</p>}
+    </div>
+  );
+}
+
+function formatTime(iso: string): string {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? "" : date.toLocaleTimeString(undefined, { hour: "2-digit", minute: "2-digit" });
+}

@@ -1,0 +1,88 @@
+import { useLayoutEffect, useRef } from "preact/hooks";
+import type { ChatClient } from "../chat-client.ts";
+import { useStore } from "../use-store.ts";
+import { deriveView } from "../view-model.ts";
+import { ConversationView } from "./ConversationView.tsx";
+import { Header, TITLE_ID } from "./Header.tsx";
+import { PreChatForm } from "./PreChatForm.tsx";
+
+export const PANEL_ID = "parley-panel";
+
+interface Props {
+  client: ChatClient;
+  onMinimize: () => void;
+}
+
+/**
+ * A non-modal dialog: the host page stays usable while it is open. Escape is handled by
+ * the loader, which owns the launcher that focus returns to.
+ */
+export function Panel({ client, onMinimize }: Props) {
+  const state = useStore(client.store);
+  const view = deriveView(state);
+  const panel = useRef<HTMLDivElement>(null);
+  const focusInside = useRef(false);
+  const viewKey = view.kind === "conversation" ? `${view.kind}:${state.conversation?.status}` : view.kind;
+
+  // Opening on request moves focus to the panel's main control.
+  useLayoutEffect(() => {
+    if (state.focusRequest > 0) focusPrimary(panel.current);
+  }, [state.focusRequest]);
+
+  // When the view swaps out the control that had focus (a form submitted, a chat ended),
+  // focus would fall to the page's <body>; put it on the new view's main control instead.
+  useLayoutEffect(() => {
+    const el = panel.current;
+    if (!el || !state.panelOpen || !focusInside.current) return;
+    const root = el.getRootNode() as ShadowRoot;
+    const lost = !root.activeElement && (!document.activeElement || document.activeElement === document.body);
+    if (lost || root.activeElement === el) focusPrimary(el);
+  }, [viewKey]);
+
+  return (
+    <div
+      class="panel"
+      id={PANEL_ID}
+      role="dialog"
+      aria-labelledby={TITLE_ID}
+      tabIndex={-1}
+      hidden={!state.panelOpen}
+      ref={panel}
+      onFocusIn={() => {
+        focusInside.current = true;
+      }}
+      onFocusOut={(e) => {
+        // A null relatedTarget is also what a removed element reports, so only a move elsewhere counts.
+        const next = e.relatedTarget as Node | null;
+        if (next && !panel.current?.contains(next)) focusInside.current = false;
+      }}
+    >
+      <Header connection={state.fatal ? null : state.connection} onMinimize={onMinimize} />
+      {view.kind === "unavailable" && <p class="notice">{view.reason}</p>}
+      {view.kind === "pre-chat" && (
+        <PreChatForm
+          key={state.startFailure ? "retry" : "new"}
+          initial={state.startFailure?.draft ?? { name: state.visitorName, email: "", body: "" }}
+          failure={state.startFailure?.reason ?? null}
+          onStart={(draft) => client.startChat(draft)}
+        />
+      )}
+      {view.kind === "conversation" && (
+        <ConversationView
+          conversation={state.conversation}
+          starting={view.starting}
+          timeline={view.timeline}
+          visitorName={state.visitorName}
+          onSend={(body) => client.sendMessage(body)}
+          onNewChat={() => client.newChat()}
+        />
+      )}
+    </div>
+  );
+}
+
+function focusPrimary(panel: HTMLElement | null): void {
+  if (!panel || panel.hidden) return;
+  const target = panel.querySelector<HTMLElement>("[data-autofocus]") ?? panel;
+  target.focus();
+}

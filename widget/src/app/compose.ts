@@ -1,0 +1,32 @@
+import type { StartDraft } from "./chat-state.ts";
+import { captureEnvironment } from "./environment.ts";
+import { newClientMsgId } from "./ids.ts";
+import type { OutboxEntry } from "./outbox.ts";
+
+// Bodies are trimmed here as the server would, so what the visitor sees while a send is
+// pending is exactly what will be stored.
+
+export function startEntry(draft: StartDraft): OutboxEntry {
+  const entry: OutboxEntry = {
+    clientMsgId: newClientMsgId(),
+    kind: "start",
+    body: draft.body.trim(),
+    name: draft.name.trim(),
+    environment: captureEnvironment(),
+    createdAt: new Date().toISOString(),
+  };
+  const email = draft.email.trim();
+  if (email) entry.email = email;
+  return entry;
+}
+
+export function messageEntry(body: string, conversationId: string | null): OutboxEntry {
+  const entry: OutboxEntry = {
+    clientMsgId: newClientMsgId(),
+    kind: "message",
+    body: body.trim(),
+    createdAt: new Date().toISOString(),
+  };
+  if (conversationId) entry.conversationId = conversationId;
+  return entry;
+}

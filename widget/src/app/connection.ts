@@ -1,0 +1,120 @@
+import type { MessageDto, VisitorConversationDto } from "@parley/shared";
+import { SOCKET_NAMESPACES } from "@parley/shared/constants";
+import { type ErrorCode, isErrorCode } from "@parley/shared/errors";
+import { io } from "socket.io-client";
+import { Backoff } from "./backoff.ts";
+import type { VisitorSocket } from "./request.ts";
+import type { VisitorSession } from "./session.ts";
+
+export interface ConnectionListener {
+  connected(socket: VisitorSocket): void;
+  disconnected(): void;
+  /** The visitor identity was replaced: the old one's conversations are out of reach. */
+  visitorReplaced(): void;
+  /** The widget cannot work here; retrying will not help. */
+  unavailable(reason: string): void;
+  message(message: MessageDto): void;
+  conversation(conversation: VisitorConversationDto): void;
+}
+
+/** Handshake refusals that no retry or new token can fix. */
+const FATAL: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
+  "NOT_FOUND",
+  "ORIGIN_NOT_ALLOWED",
+  "FORBIDDEN",
+  "BAD_REQUEST",
+]);
+
+/**
+ * Owns the socket: obtains a visitor token, connects, and keeps reconnecting. socket.io
+ * retries transport failures by itself but gives up after a middleware refusal, so those
+ * are handled here: an unknown token is replaced, anything transient retried later.
+ */
+export class VisitorConnection {
+  private socket: VisitorSocket | null = null;
+  private closed = false;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private readonly backoff = new Backoff();
+
+  constructor(
+    private readonly serverUrl: string,
+    private readonly siteKey: string,
+    private readonly session: VisitorSession,
+    private readonly listener: ConnectionListener,
+  ) {}
+
+  async open(): Promise<void> {
+    const token = this.session.token ?? (await this.mint());
+    if (!token || this.closed) return;
+    const socket: VisitorSocket = io(`${this.serverUrl}${SOCKET_NAMESPACES.visitor}`, {
+      // A function, so a reconnect after a token change presents the new token.
+      auth: (cb) => cb({ siteKey: this.siteKey, visitorToken: this.session.token ?? "" }),
+      transports: ["websocket", "polling"],
+    });
+    this.socket = socket;
+    socket.on("connect", () => {
+      this.backoff.reset();
+      this.listener.connected(socket);
+    });
+    socket.on("disconnect", (reason) => {
+      this.listener.disconnected();
+      // Cut by the server on purpose: socket.io will not come back by itself.
+      if (reason === "io server disconnect") this.retryLater();
+    });
+    socket.on("connect_error", (err) => void this.refused(err));
+    socket.on("message:new", (m) => this.listener.message(m));
+    socket.on("conversation:updated", (c) => this.listener.conversation(c));
+  }
+
+  close(): void {
+    this.closed = true;
+    clearTimeout(this.timer);
+    this.socket?.disconnect();
+    this.socket?.removeAllListeners();
+  }
+
+  private async refused(err: Error & { data?: { code?: unknown } }): Promise<void> {
+    this.listener.disconnected();
+    // Still active means a transport failure, which socket.io retries on its own.
+    if (!this.socket || this.socket.active) return;
+    const code = err.data?.code;
+    if (code === "UNAUTHENTICATED") {
+      this.session.forget();
+      this.listener.visitorReplaced();
+      if (await this.mint()) this.retryLater();
+    } else if (isErrorCode(code) && FATAL.has(code)) {
+      this.giveUp(code, err.message);
+    } else {
+      this.retryLater();
+    }
+  }
+
+  /** A new visitor token, retried until the server answers; null if it refuses for good. */
+  private async mint(): Promise<string | null> {
+    while (!this.closed) {
+      const result = await this.session.mint();
+      if (result.ok) return result.token;
+      if (result.permanent) {
+        this.giveUp(result.error.code, result.error.message);
+        return null;
+      }
+      await new Promise((resolve) => setTimeout(resolve, this.backoff.next()));
+    }
+    return null;
+  }
+
+  private giveUp(code: ErrorCode, detail: string): void {
+    // The detail is for the site's developer; visitors get a plain sentence.
+    console.warn(`Parley: chat is unavailable (${code}: ${detail})`);
+    this.listener.unavailable(
+      code === "NOT_FOUND" ? "Chat is not set up for this website." : "Chat is not available on this website.",
+    );
+  }
+
+  private retryLater(): void {
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      if (!this.closed) this.socket?.connect();
+    }, this.backoff.next());
+  }
+}

@@ -1,0 +1,54 @@
+import type { MessageDto, VisitorConversationDto } from "@parley/shared";
+import type { ErrorBody } from "@parley/shared/errors";
+import { describeError, isPermanent } from "./errors.ts";
+import { type OutboxEntry, sendPayload, startPayload } from "./outbox.ts";
+import { request, type VisitorSocket } from "./request.ts";
+
+export interface DeliveryHandlers {
+  started(conversation: VisitorConversationDto, message: MessageDto): void;
+  sent(message: MessageDto): void;
+  /** The server refused for good: the visitor must be told (the entry leaves the outbox either way). */
+  rejected(entry: OutboxEntry, reason: string): void;
+}
+
+/**
+ * Sends one outbox entry and reports how it ended: "done" (acknowledged, or refused for
+ * good) takes it out of the outbox; "retry" leaves it there, and since the server dedups
+ * by clientMsgId, sending it again later is always safe.
+ */
+export async function deliver(
+  socket: VisitorSocket,
+  entry: OutboxEntry,
+  currentConversationId: string | null,
+  handlers: DeliveryHandlers,
+): Promise<"done" | "retry"> {
+  if (entry.kind === "start") {
+    const payload = startPayload(entry);
+    if (!payload) return reject(entry, "the chat request was incomplete", handlers);
+    const answer = await request(socket, "conversation:start", payload);
+    if (answer.ok) {
+      handlers.started(answer.data.conversation, answer.data.message);
+      return "done";
+    }
+    return settle(entry, answer.error, handlers);
+  }
+
+  const payload = sendPayload(entry, currentConversationId);
+  if (!payload) return reject(entry, "the chat could not be started", handlers);
+  const answer = await request(socket, "message:send", payload);
+  if (answer.ok) {
+    handlers.sent(answer.data.message);
+    return "done";
+  }
+  return settle(entry, answer.error, handlers);
+}
+
+function settle(entry: OutboxEntry, error: ErrorBody | null, handlers: DeliveryHandlers): "done" | "retry" {
+  if (!error || !isPermanent(error)) return "retry";
+  return reject(entry, describeError(error), handlers);
+}
+
+function reject(entry: OutboxEntry, reason: string, handlers: DeliveryHandlers): "done" {
+  handlers.rejected(entry, reason);
+  return "done";
+}

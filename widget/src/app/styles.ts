@@ -1,0 +1,74 @@
+// The panel's stylesheet, adopted by the shadow root: no request, and no host-page rule
+// can reach in. Sizes are in px because `rem` would follow the host page's root font size;
+// browser zoom still scales them.
+
+const ACCENT = "#1f4fd1";
+
+export const PANEL_CSS = `
+*, *::before, *::after { box-sizing: border-box; }
+[hidden] { display: none !important; }
+.panel {
+  position: fixed; z-index: 2147483000; right: 20px; bottom: 84px;
+  width: 360px; height: 520px; max-width: calc(100vw - 40px); max-height: calc(100vh - 104px);
+  display: flex; flex-direction: column; overflow: hidden;
+  background: #fff; color: #1d2433; border: 1px solid #c9ced8; border-radius: 12px;
+  box-shadow: 0 12px 32px rgba(16, 24, 40, .22);
+  font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif;
+  text-align: left;
+}
+.panel:focus { outline: none; }
+.panel:focus-visible { outline: 3px solid ${ACCENT}; outline-offset: 2px; }
+@media (max-width: 480px), (max-height: 560px) {
+  .panel { inset: 0; width: auto; height: auto; max-width: none; max-height: none; border-radius: 0; }
+}
+button, input, textarea { font: inherit; color: inherit; margin: 0; }
+button { cursor: pointer; }
+:focus-visible { outline: 3px solid ${ACCENT}; outline-offset: 2px; }
+.sr-only { position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
+
+.header { display: flex; align-items: center; gap: 8px; padding: 10px 10px 10px 16px; background: ${ACCENT}; color: #fff; }
+.heading { flex: 1; min-width: 0; }
+.title { margin: 0; font-size: 16px; font-weight: 600; }
+.connection { margin: 0; font-size: 12px; }
+.icon-button { display: inline-flex; align-items: center; justify-content: center; width: 36px; height: 36px; padding: 0;
+  background: transparent; color: #fff; border: 1px solid transparent; border-radius: 8px; }
+.icon-button:hover { background: rgba(255, 255, 255, .16); }
+.icon-button:focus-visible { outline-color: #fff; outline-offset: -4px; }
+
+.status { margin: 0; padding: 8px 16px; font-size: 13px; background: #f2f4f7; color: #344054; border-bottom: 1px solid #e4e7ec; }
+.notice { margin: 0; padding: 24px 16px; color: #344054; }
+
+.log { flex: 1; min-height: 0; overflow-y: auto; display: flex; flex-direction: column; gap: 8px; padding: 12px; }
+.log:focus-visible { outline-offset: -3px; }
+.msg { max-width: 85%; padding: 8px 12px; border-radius: 12px; border: 1px solid transparent; }
+.msg-visitor { align-self: flex-end; background: ${ACCENT}; color: #fff; border-bottom-right-radius: 4px; }
+.msg-agent { align-self: flex-start; background: #eef0f4; color: #1d2433; border-bottom-left-radius: 4px; }
+.msg-system { align-self: center; max-width: 100%; padding: 2px 8px; text-align: center; color: #475467; font-size: 12px; }
+.msg-system .meta { justify-content: center; }
+.msg-pending { opacity: .8; }
+.msg-failed { background: #fff; color: #1d2433; border-color: #b42318; }
+.meta { display: flex; gap: 8px; align-items: baseline; font-size: 12px; margin-bottom: 2px; }
+.author { font-weight: 600; }
+.body { margin: 0; white-space: pre-wrap; overflow-wrap: anywhere; }
+.note { margin: 4px 0 0; font-size: 12px; font-style: italic; }
+.msg-failed .note { color: #b42318; font-style: normal; font-weight: 600; }
+
+.composer { display: grid; grid-template-columns: 1fr auto; gap: 4px 8px; padding: 10px 12px; border-top: 1px solid #e4e7ec; }
+.composer textarea { min-height: 44px; max-height: 140px; }
+.composer .hint, .composer .error { grid-column: 1 / -1; }
+textarea, input { width: 100%; padding: 8px 10px; background: #fff; border: 1px solid #8c95a6; border-radius: 8px; }
+textarea { resize: vertical; }
+[aria-invalid="true"] { border-color: #b42318; }
+.primary { min-height: 40px; padding: 8px 16px; font-weight: 600; background: ${ACCENT}; color: #fff; border: 1px solid transparent; border-radius: 8px; }
+.primary:hover { background: #173fa8; }
+.hint { margin: 0; font-size: 12px; color: #475467; }
+.hint[data-over] { color: #b42318; font-weight: 600; }
+.error { margin: 0; font-size: 13px; color: #b42318; }
+
+.ended { padding: 12px; border-top: 1px solid #e4e7ec; text-align: center; }
+.pre-chat { flex: 1; min-height: 0; overflow-y: auto; display: flex; flex-direction: column; gap: 12px; padding: 16px; }
+.intro { margin: 0; }
+.field { display: flex; flex-direction: column; gap: 4px; }
+.field label { font-weight: 600; }
+.pre-chat .primary { align-self: flex-start; }
+`;

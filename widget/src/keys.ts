@@ -1,0 +1,15 @@
+// Storage keys shared by the loader and the app. Namespaced per site so two Parley
+// widgets (or two sites) on one host origin never read each other's state.
+
+export const storageKeys = (siteKey: string) => ({
+  /** localStorage: the visitor's bearer token for this site. */
+  visitor: `parley:${siteKey}:visitor`,
+  /** localStorage: sends not yet acknowledged by the server. */
+  outbox: `parley:${siteKey}:outbox`,
+  /** localStorage: the conversation to restore on the next page. */
+  conversation: `parley:${siteKey}:conversation`,
+  /** sessionStorage: the panel was open, so the next page of this tab reopens it. */
+  open: `parley:${siteKey}:open`,
+});
+
+export type StorageKeys = ReturnType<typeof storageKeys>;

@@ -1,0 +1,24 @@
+import { defineConfig } from "vite";
+
+// The lazily loaded chat app: an ES module, `dist/app.js`, imported by the loader from
+// `/widget/app.js`. Built first; it empties dist/, so the loader build must come after.
+export default defineConfig({
+  publicDir: false,
+  oxc: { jsx: { runtime: "automatic", importSource: "preact" } },
+  build: {
+    outDir: "dist",
+    emptyOutDir: true,
+    target: "es2020",
+    modulePreload: false,
+    rolldownOptions: {
+      input: { app: "src/app/mount.tsx" },
+      // Keep `mount` exported: nothing in the bundle calls it, the loader does.
+      preserveEntrySignatures: "strict",
+      output: {
+        format: "es",
+        entryFileNames: "[name].js",
+        chunkFileNames: "[name]-[hash].js",
+      },
+    },
+  },
+});
