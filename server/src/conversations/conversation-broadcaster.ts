@@ -22,9 +22,23 @@ export class ConversationBroadcaster {
   }
 
   conversationChanged(conversation: ConversationDoc): void {
+    if (conversation.status !== "queued") void this.evictOutsiders(conversation);
     this.visitors
       .to(rooms.visitor(conversation.visitor))
       .emit("conversation:updated", toVisitorConversationDto(conversation));
     this.staff.to(rooms.siteStaff(conversation.site)).emit("conversation:updated", toSummaryDto(conversation));
+  }
+
+  /**
+   * Agents may watch a queued chat before accepting it; once someone owns it, the other
+   * plain agents' sockets leave its room so they stop receiving its messages.
+   */
+  private async evictOutsiders(conversation: ConversationDoc): Promise<void> {
+    const room = rooms.conversation(conversation._id);
+    for (const socket of await this.staff.in(room).fetchSockets()) {
+      const agent = socket.data.agent;
+      const isLead = agent.role === "supervisor" || agent.role === "admin";
+      if (!isLead && !conversation.assignee?.equals(agent._id)) socket.leave(room);
+    }
   }
 }

@@ -151,3 +151,27 @@ describe("health", () => {
     expect((await call(socket, "inbox:sync", {})).ok).toBe(true);
   });
 });
+
+describe("watching a queued chat", () => {
+  it("should stop sending a chat's messages to an agent who watched it once another agent owns it", async () => {
+    const watcher = await t.staff(site._id);
+    const owner = await t.staff(site._id);
+    const visitor = await t.visitor(site.key);
+    const started = await ok<Started>(visitor.socket, "conversation:start", startInput());
+    const id = started.conversation.id;
+    await ok(watcher.socket, "conversation:sync", { conversationId: id, afterSeq: 0 });
+    const watcherHears: MessageDto[] = [];
+    watcher.socket.on("message:new", (m) => watcherHears.push(m));
+    const ownerHears: MessageDto[] = [];
+    owner.socket.on("message:new", (m) => ownerHears.push(m));
+
+    await ok(owner.socket, "conversation:accept", { conversationId: id });
+    await ok(visitor.socket, "message:send", {
+      conversationId: id,
+      clientMsgId: "secret-card-1",
+      body: "my card is 4111",
+    });
+    await waitFor(() => ownerHears.some((m) => m.body === "my card is 4111"));
+    expect(watcherHears.some((m) => m.body === "my card is 4111")).toBe(false);
+  });
+});
