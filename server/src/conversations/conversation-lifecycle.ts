@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import type { ConversationStartInput } from "@parley/shared";
 import type { Types } from "mongoose";
 import type { AgentDoc } from "../agents/agent.model.ts";
+import { isDuplicateKey } from "../db/duplicate-key.ts";
 import { AppError } from "../errors/app-error.ts";
 import type { VisitorDoc } from "../visitors/visitor.model.ts";
 import { Visitor } from "../visitors/visitor.model.ts";
@@ -9,8 +10,6 @@ import { Conversation, type ConversationDoc, closedKeyFor, openKeyFor } from "./
 import type { ConversationBroadcaster } from "./conversation-broadcaster.ts";
 import type { MessageDoc } from "./message.model.ts";
 import { type AppendResult, appendMessage } from "./message-store.ts";
-
-const DUPLICATE_KEY = 11000;
 
 export class ConversationLifecycle {
   constructor(private readonly broadcaster: ConversationBroadcaster) {}
@@ -43,7 +42,7 @@ export class ConversationLifecycle {
         conversation = doc.toObject() as ConversationDoc;
         created = true;
       } catch (err) {
-        if ((err as { code?: unknown }).code !== DUPLICATE_KEY) throw err;
+        if (!isDuplicateKey(err)) throw err;
         conversation = await Conversation.findOne({ openKey: openKeyFor(visitor._id) }).lean<ConversationDoc>();
         if (!conversation) throw err;
       }

@@ -1,6 +1,7 @@
 import type { AuthorKind } from "@parley/shared/constants";
 import { SYNC_PAGE_SIZE } from "@parley/shared/constants";
 import type { Types } from "mongoose";
+import { isDuplicateKey } from "../db/duplicate-key.ts";
 import { AppError } from "../errors/app-error.ts";
 import { Conversation, type ConversationDoc } from "./conversation.model.ts";
 import { Message, type MessageDoc } from "./message.model.ts";
@@ -17,10 +18,6 @@ export interface AppendResult {
   /** The conversation after the seq was taken; null when the message already existed. */
   conversation: ConversationDoc | null;
 }
-
-const DUPLICATE_KEY = 11000;
-const isDuplicateKey = (err: unknown): boolean =>
-  typeof err === "object" && err !== null && (err as { code?: unknown }).code === DUPLICATE_KEY;
 
 /**
  * Stores a message exactly once per (conversation, clientMsgId) and gives it the next seq.
