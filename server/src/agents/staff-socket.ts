@@ -4,7 +4,7 @@ import { staffHandlers } from "../conversations/staff-handlers.ts";
 import { AppError } from "../errors/app-error.ts";
 import type { Logger } from "../logging/logger.ts";
 import { registerCommands } from "../realtime/command-registry.ts";
-import { toConnectError } from "../realtime/connect-error.ts";
+import { authenticateHandshake } from "../realtime/handshake.ts";
 import type { InflightTracker } from "../realtime/inflight.ts";
 import type { StaffNamespace, StaffSocket, StaffSocketData } from "../realtime/namespaces.ts";
 import { rooms } from "../realtime/rooms.ts";
@@ -20,15 +20,11 @@ export interface StaffSocketDeps {
 }
 
 export function attachStaffNamespace(ns: StaffNamespace, deps: StaffSocketDeps): void {
-  ns.use((socket, next) => {
-    authenticate(socket.handshake.headers.cookie, socket.handshake.headers.origin, deps.serverOrigins).then(
-      (data) => {
-        socket.data = data;
-        next();
-      },
-      (err: unknown) => next(toConnectError(err)),
-    );
-  });
+  ns.use(
+    authenticateHandshake<StaffSocket>((socket) =>
+      authenticate(socket.handshake.headers.cookie, socket.handshake.headers.origin, deps.serverOrigins),
+    ),
+  );
 
   ns.on("connection", (socket) => {
     const { agent, sessionToken } = socket.data;

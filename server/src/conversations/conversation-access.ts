@@ -1,5 +1,6 @@
 import type { Types } from "mongoose";
 import type { AgentDoc } from "../agents/agent.model.ts";
+import { isLead } from "../agents/roles.ts";
 import { AppError } from "../errors/app-error.ts";
 import type { VisitorDoc } from "../visitors/visitor.model.ts";
 import { Conversation, type ConversationDoc } from "./conversation.model.ts";
@@ -7,7 +8,6 @@ import { Conversation, type ConversationDoc } from "./conversation.model.ts";
 /** What a staff member wants to do with a conversation. */
 export type StaffIntent = "view" | "reply" | "close";
 
-const isLead = (agent: AgentDoc): boolean => agent.role === "supervisor" || agent.role === "admin";
 const isAssignee = (agent: AgentDoc, c: ConversationDoc): boolean => c.assignee?.equals(agent._id) === true;
 
 /**

@@ -1,3 +1,4 @@
+import { isLead } from "../agents/roles.ts";
 import type { StaffNamespace, VisitorNamespace } from "../realtime/namespaces.ts";
 import { rooms } from "../realtime/rooms.ts";
 import type { ConversationDoc } from "./conversation.model.ts";
@@ -37,8 +38,7 @@ export class ConversationBroadcaster {
     const room = rooms.conversation(conversation._id);
     for (const socket of await this.staff.in(room).fetchSockets()) {
       const agent = socket.data.agent;
-      const isLead = agent.role === "supervisor" || agent.role === "admin";
-      if (!isLead && !conversation.assignee?.equals(agent._id)) socket.leave(room);
+      if (!isLead(agent) && !conversation.assignee?.equals(agent._id)) socket.leave(room);
     }
   }
 }

@@ -4,9 +4,9 @@ import { AppError } from "../errors/app-error.ts";
 import { parseInput } from "../errors/parse-input.ts";
 import type { Logger } from "../logging/logger.ts";
 import { registerCommands } from "../realtime/command-registry.ts";
-import { toConnectError } from "../realtime/connect-error.ts";
+import { authenticateHandshake } from "../realtime/handshake.ts";
 import type { InflightTracker } from "../realtime/inflight.ts";
-import type { VisitorNamespace, VisitorSocketData } from "../realtime/namespaces.ts";
+import type { VisitorNamespace, VisitorSocket, VisitorSocketData } from "../realtime/namespaces.ts";
 import { rooms } from "../realtime/rooms.ts";
 import { hashToken } from "../security/opaque-token.ts";
 import { effectiveOrigin, isOriginAllowed } from "../sites/origin-policy.ts";
@@ -22,15 +22,11 @@ export interface VisitorSocketDeps {
 }
 
 export function attachVisitorNamespace(ns: VisitorNamespace, deps: VisitorSocketDeps): void {
-  ns.use((socket, next) => {
-    authenticate(socket.handshake.auth, socket.handshake.headers.origin, deps.serverOrigin()).then(
-      (data) => {
-        socket.data = data;
-        next();
-      },
-      (err: unknown) => next(toConnectError(err)),
-    );
-  });
+  ns.use(
+    authenticateHandshake<VisitorSocket>((socket) =>
+      authenticate(socket.handshake.auth, socket.handshake.headers.origin, deps.serverOrigin()),
+    ),
+  );
 
   ns.on("connection", (socket) => {
     const { visitor } = socket.data;
