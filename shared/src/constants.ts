@@ -19,6 +19,28 @@ export type AgentRole = (typeof AGENT_ROLES)[number];
 export const CONVERSATION_STATUSES = ["queued", "active", "closed"] as const;
 export type ConversationStatus = (typeof CONVERSATION_STATUSES)[number];
 
+/**
+ * What an agent has chosen in the console. Only "online" agents are offered chats; "offline" is also what
+ * everyone sees once an agent's last console tab has been closed for the presence grace period.
+ */
+export const AGENT_STATUSES = ["online", "away", "offline"] as const;
+export type AgentStatus = (typeof AGENT_STATUSES)[number];
+
+/** How a site's queued chats reach agents: offered one agent at a time, or picked by agents from the queue. */
+export const ASSIGNMENT_MODES = ["auto", "manual"] as const;
+export type AssignmentMode = (typeof ASSIGNMENT_MODES)[number];
+
+/** The policy's priority levels (shared/spec/support-policy.txt), most urgent first. */
+export const PRIORITIES = ["critical", "high", "medium", "low"] as const;
+export type Priority = (typeof PRIORITIES)[number];
+
+/** Concurrent chats an agent handles unless an admin says otherwise. */
+export const DEFAULT_AGENT_CAPACITY = 3;
+export const MAX_AGENT_CAPACITY = 50;
+
+/** How long an offered chat rings one agent before it moves on. */
+export const DEFAULT_OFFER_TIMEOUT_SECONDS = 30;
+
 export const AUTHOR_KINDS = ["visitor", "agent", "system"] as const;
 export type AuthorKind = (typeof AUTHOR_KINDS)[number];
 

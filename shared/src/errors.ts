@@ -10,6 +10,10 @@ export const ERROR_CODES = [
   "NOT_FOUND",
   "CONFLICT",
   "CONVERSATION_CLOSED",
+  /** The agent already has as many chats as their capacity allows. */
+  "AT_CAPACITY",
+  /** Support is closed or nobody is online: new chats go through the offline form. */
+  "SUPPORT_OFFLINE",
   "RATE_LIMITED",
   "PAYLOAD_TOO_LARGE",
   "UNAVAILABLE",
@@ -21,6 +25,8 @@ export type ErrorCode = (typeof ERROR_CODES)[number];
 export interface ErrorBody {
   code: ErrorCode;
   message: string;
+  /** For BAD_REQUEST: every problem found, so a form can mark each field; `path` is dotted ("weekly.2.end"). */
+  issues?: { path: string; message: string }[];
 }
 
 export type Ack<T> = { ok: true; data: T } | { ok: false; error: ErrorBody };

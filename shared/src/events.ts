@@ -4,16 +4,24 @@
 // maps, so an event without a schema does not compile.
 import type { z } from "zod";
 import type { AckCallback } from "./errors.ts";
+import { AgentCreateInput, AgentUpdateInput, ProductsUpdateInput, SiteUpdateInput } from "./schemas/admin.ts";
 import { AgentSyncInput, ConversationRef, EmptyInput } from "./schemas/agent.ts";
 import type {
   AgentDto,
+  AvailabilityDto,
   ConversationDetailDto,
   ConversationSummaryDto,
   MessageDto,
   MessagePageDto,
+  OfflineRequestDto,
+  QueueStatusDto,
+  SiteSettingsDto,
+  TeamMemberDto,
   VisitorConversationDto,
 } from "./schemas/dto.ts";
 import { MessageSendInput } from "./schemas/message.ts";
+import { OfflineRequestInput } from "./schemas/offline.ts";
+import { PresenceSetInput, TransferInput } from "./schemas/routing.ts";
 import { ConversationStartInput, VisitorSyncInput } from "./schemas/visitor.ts";
 
 type Command<I, O> = (payload: I, ack: AckCallback<O>) => void;
@@ -24,11 +32,17 @@ export interface VisitorClientToServerEvents {
   "conversation:start": Command<ConversationStartInput, { conversation: VisitorConversationDto; message: MessageDto }>;
   "conversation:sync": Command<VisitorSyncInput, MessagePageDto<VisitorConversationDto | null>>;
   "message:send": Command<MessageSendInput, { message: MessageDto }>;
+  /** Whether a chat can start now, or when support opens; also pushed when it changes. */
+  "site:availability": Command<EmptyInput, AvailabilityDto>;
+  "offline:submit": Command<OfflineRequestInput, { reference: string }>;
 }
 
 export interface VisitorServerToClientEvents {
   "message:new": (message: MessageDto) => void;
   "conversation:updated": (conversation: VisitorConversationDto) => void;
+  /** Sent while the visitor's chat is queued: on every queue or team change, and after each sync. */
+  "queue:updated": (status: QueueStatusDto) => void;
+  "site:availability": (availability: AvailabilityDto) => void;
 }
 
 // ---- /agent namespace (agents, supervisors, admins) ----
@@ -42,11 +56,29 @@ export interface AgentClientToServerEvents {
   "conversation:accept": Command<ConversationRef, { conversation: ConversationDetailDto }>;
   "conversation:close": Command<ConversationRef, { conversation: ConversationDetailDto }>;
   "message:send": Command<MessageSendInput, { message: MessageDto }>;
+  /** Online, away or offline; only online agents are offered chats. */
+  "presence:set": Command<PresenceSetInput, { me: AgentDto }>;
+  /** Passes on a chat offered to this agent; it goes to the next agent and is not offered back. */
+  "offer:decline": Command<ConversationRef, Record<string, never>>;
+  "conversation:transfer": Command<TransferInput, { conversation: ConversationDetailDto }>;
+  "team:list": Command<EmptyInput, { agents: TeamMemberDto[] }>;
+  "site:get": Command<EmptyInput, { site: SiteSettingsDto }>;
+  "offline:list": Command<EmptyInput, { requests: OfflineRequestDto[] }>;
+  // Admins only:
+  "agent:create": Command<AgentCreateInput, { agent: TeamMemberDto }>;
+  "agent:update": Command<AgentUpdateInput, { agent: TeamMemberDto }>;
+  "products:update": Command<ProductsUpdateInput, { site: SiteSettingsDto }>;
+  "site:update": Command<SiteUpdateInput, { site: SiteSettingsDto }>;
 }
 
 export interface AgentServerToClientEvents {
   "message:new": (message: MessageDto) => void;
+  /** Also carries offers: a summary whose `offer.agent` is you is ringing you. */
   "conversation:updated": (conversation: ConversationSummaryDto) => void;
+  /** A colleague's status, load, capacity, products or role changed (or your own). */
+  "agent:updated": (agent: TeamMemberDto) => void;
+  "offline:created": (request: OfflineRequestDto) => void;
+  "site:updated": (site: SiteSettingsDto) => void;
 }
 
 // ---- runtime schema tables ----
@@ -60,6 +92,8 @@ export const visitorEventSchemas = {
   "conversation:start": ConversationStartInput,
   "conversation:sync": VisitorSyncInput,
   "message:send": MessageSendInput,
+  "site:availability": EmptyInput,
+  "offline:submit": OfflineRequestInput,
 } satisfies SchemaTable<VisitorClientToServerEvents>;
 
 export const agentEventSchemas = {
@@ -68,6 +102,16 @@ export const agentEventSchemas = {
   "conversation:accept": ConversationRef,
   "conversation:close": ConversationRef,
   "message:send": MessageSendInput,
+  "presence:set": PresenceSetInput,
+  "offer:decline": ConversationRef,
+  "conversation:transfer": TransferInput,
+  "team:list": EmptyInput,
+  "site:get": EmptyInput,
+  "offline:list": EmptyInput,
+  "agent:create": AgentCreateInput,
+  "agent:update": AgentUpdateInput,
+  "products:update": ProductsUpdateInput,
+  "site:update": SiteUpdateInput,
 } satisfies SchemaTable<AgentClientToServerEvents>;
 
 /** The `data` type an event's ack carries on success. */

@@ -1,9 +1,13 @@
 export * from "./constants.ts";
 export * from "./errors.ts";
 export * from "./events.ts";
+export * from "./schemas/admin.ts";
 export * from "./schemas/agent.ts";
 export type * from "./schemas/dto.ts";
 export * from "./schemas/message.ts";
+export * from "./schemas/offline.ts";
 export * from "./schemas/primitives.ts";
+export * from "./schemas/products.ts";
+export * from "./schemas/routing.ts";
 export * from "./schemas/support-hours.ts";
 export * from "./schemas/visitor.ts";

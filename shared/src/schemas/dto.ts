@@ -1,7 +1,16 @@
 // Shapes the server sends. They are TypeScript types only: the server builds them
 // from validated database documents, so clients need no runtime validator.
-import type { AgentRole, AuthorKind, ConversationStatus } from "../constants.ts";
+import type {
+  AgentRole,
+  AgentStatus,
+  AssignmentMode,
+  AuthorKind,
+  ConversationStatus,
+  Priority,
+} from "../constants.ts";
 import type { Environment } from "./primitives.ts";
+import type { Product } from "./products.ts";
+import type { SupportCalendar } from "./support-hours.ts";
 
 export interface AuthorDto {
   kind: AuthorKind;
@@ -18,6 +27,8 @@ export interface MessageDto {
   author: AuthorDto;
   body: string;
   createdAt: string;
+  /** Staff-only (a transfer note): never sent to the visitor. */
+  internal: boolean;
 }
 
 export interface AgentRefDto {
@@ -35,12 +46,46 @@ export interface VisitorConversationDto {
   createdAt: string;
 }
 
+/** Where a waiting visitor stands; pushed as `queue:updated` whenever the queue or the team changes. */
+export interface QueueStatusDto {
+  conversationId: string;
+  /** 1 = next in line. */
+  position: number;
+  /** Rough wait from recent handling times and the agents online; null while nobody is online. */
+  estimatedWaitSeconds: number | null;
+  agentsOnline: number;
+}
+
+/** Whether the widget should offer a chat or the offline form. */
+export interface AvailabilityDto {
+  /** Inside the site's support hours now. */
+  open: boolean;
+  /** At least one agent is online (not away). */
+  agentsOnline: boolean;
+  /** open && agentsOnline: a new chat can start. */
+  acceptingChats: boolean;
+  /** When support hours next begin (now, if open); null if the calendar has no opening within a year. */
+  nextOpeningAt: string | null;
+  /** When the current opening ends, if open. */
+  closesAt: string | null;
+  timeZone: string;
+  products: Product[];
+}
+
+/** A pending offer: the chat rings this agent until `expiresAt`. */
+export interface OfferDto {
+  agent: AgentRefDto;
+  expiresAt: string;
+}
+
 /** A row in the console's inbox lists. */
 export interface ConversationSummaryDto {
   id: string;
   status: ConversationStatus;
   visitorName: string;
   assignee: AgentRefDto | null;
+  offer: OfferDto | null;
+  product: string | null;
   lastSeq: number;
   createdAt: string;
   updatedAt: string;
@@ -58,6 +103,39 @@ export interface AgentDto {
   name: string;
   email: string;
   role: AgentRole;
+  status: AgentStatus;
+  capacity: number;
+  products: string[];
+}
+
+/** A colleague as the team list shows them: transfer targets, supervisors' view, admin page. */
+export interface TeamMemberDto extends AgentDto {
+  disabled: boolean;
+  /** Chats owned plus offers ringing: what counts against capacity. */
+  load: number;
+}
+
+/** A site's settings as staff read them (`site:get`) and admins edit them. */
+export interface SiteSettingsDto {
+  key: string;
+  name: string;
+  assignmentMode: AssignmentMode;
+  offerTimeoutSeconds: number;
+  supportHours: SupportCalendar;
+  products: Product[];
+}
+
+/** A request left through the offline form; the tickets work turns these into tickets. */
+export interface OfflineRequestDto {
+  id: string;
+  /** Shown to the visitor as their acknowledgement, e.g. "REQ-7K3M9Q". */
+  reference: string;
+  name: string;
+  email: string;
+  priority: Priority;
+  product: string | null;
+  details: string;
+  createdAt: string;
 }
 
 export interface MessagePageDto<C> {

@@ -10,6 +10,7 @@ import {
   Seq,
   SiteKey,
 } from "./primitives.ts";
+import { ProductId } from "./products.ts";
 
 /** POST /api/widget/session */
 export const VisitorSessionRequest = z.strictObject({ siteKey: SiteKey });
@@ -25,6 +26,8 @@ export const ConversationStartInput = z.strictObject({
   email: Email.optional(),
   body: MessageBody,
   environment: Environment,
+  /** The product the visitor needs help with, if the site lists products; routing prefers its agents. */
+  product: ProductId.optional(),
 });
 export type ConversationStartInput = z.infer<typeof ConversationStartInput>;
 

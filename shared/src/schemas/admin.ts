@@ -1,0 +1,77 @@
+import { z } from "zod";
+import { AGENT_ROLES, ASSIGNMENT_MODES, MAX_AGENT_CAPACITY } from "../constants.ts";
+import { Email, ObjectIdString, PersonName } from "./primitives.ts";
+import { Product, ProductId } from "./products.ts";
+import { SupportCalendar } from "./support-hours.ts";
+
+const Capacity = z
+  .number()
+  .int("capacity must be a whole number")
+  .min(0, "capacity cannot be negative")
+  .max(MAX_AGENT_CAPACITY, `capacity is at most ${MAX_AGENT_CAPACITY}`);
+
+const ProductList = z
+  .array(ProductId)
+  .max(50)
+  .refine((ids) => new Set(ids).size === ids.length, "a product is listed twice");
+
+/** `agent:create` (admins). The password is set by the admin and changed by nobody else for now. */
+export const AgentCreateInput = z.strictObject({
+  name: PersonName,
+  email: Email,
+  password: z.string().min(10, "password must be at least 10 characters").max(1024),
+  role: z.enum(AGENT_ROLES),
+  capacity: Capacity,
+  products: ProductList,
+});
+export type AgentCreateInput = z.infer<typeof AgentCreateInput>;
+
+/** `agent:update` (admins): only the fields present change. */
+export const AgentUpdateInput = z.strictObject({
+  agentId: ObjectIdString,
+  name: PersonName.optional(),
+  role: z.enum(AGENT_ROLES).optional(),
+  capacity: Capacity.optional(),
+  products: ProductList.optional(),
+  disabled: z.boolean().optional(),
+});
+export type AgentUpdateInput = z.infer<typeof AgentUpdateInput>;
+
+/** `products:update` (admins): the whole list. Agents lose tags of products that are removed. */
+export const ProductsUpdateInput = z.strictObject({
+  products: z
+    .array(Product)
+    .max(50, "at most 50 products")
+    .superRefine((products, ctx) => {
+      const seen = new Map<string, number>();
+      products.forEach((p, index) => {
+        const key = `id:${p.id}`;
+        const name = `name:${p.name.toLowerCase()}`;
+        for (const k of [key, name]) {
+          if (seen.has(k)) {
+            ctx.addIssue({
+              code: "custom",
+              message: k === key ? `product id ${p.id} is used twice` : `product name ${p.name} is used twice`,
+              path: [index, k === key ? "id" : "name"],
+            });
+          }
+          seen.set(k, index);
+        }
+      });
+    }),
+});
+export type ProductsUpdateInput = z.infer<typeof ProductsUpdateInput>;
+
+export const OfferTimeoutSeconds = z
+  .number()
+  .int("offer timeout must be a whole number of seconds")
+  .min(1, "offer timeout is at least 1 second")
+  .max(600, "offer timeout is at most 600 seconds");
+
+/** `site:update` (admins): assignment mode, offer timeout and support hours; only the fields present change. */
+export const SiteUpdateInput = z.strictObject({
+  assignmentMode: z.enum(ASSIGNMENT_MODES).optional(),
+  offerTimeoutSeconds: OfferTimeoutSeconds.optional(),
+  supportHours: SupportCalendar.optional(),
+});
+export type SiteUpdateInput = z.infer<typeof SiteUpdateInput>;
