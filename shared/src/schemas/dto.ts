@@ -1,13 +1,6 @@
 // Shapes the server sends. They are TypeScript types only: the server builds them
 // from validated database documents, so clients need no runtime validator.
-import type {
-  AgentRole,
-  AgentStatus,
-  AssignmentMode,
-  AuthorKind,
-  ConversationStatus,
-  Priority,
-} from "../constants.ts";
+import type { AgentRole, AgentStatus, AssignmentMode, AuthorKind, ConversationStatus, Priority } from "../constants.ts";
 import type { Environment } from "./primitives.ts";
 import type { Product } from "./products.ts";
 import type { SupportCalendar } from "./support-hours.ts";
