@@ -83,9 +83,10 @@ export function withConversation(state: ChatState, dto: VisitorConversationDto):
 export function withMessages(state: ChatState, incoming: readonly MessageDto[]): ChatState {
   const id = state.conversationId;
   if (!id) return state;
+  // Staff-only notes are never sent to visitors; if one ever were, it must still not show.
   const messages = mergeMessages(
     state.messages,
-    incoming.filter((m) => m.conversationId === id),
+    incoming.filter((m) => m.conversationId === id && !m.internal),
   );
   if (messages === state.messages) return state;
   const visitorName = state.visitorName || messages.find((m) => m.author.kind === "visitor")?.author.name || "";

@@ -11,6 +11,7 @@ export function message(seq: number, overrides: Partial<MessageDto> = {}): Messa
     author: { kind: "visitor", name: "Ada" },
     body: `message ${seq}`,
     createdAt: new Date(Date.UTC(2025, 0, 1, 12, 0, seq)).toISOString(),
+    internal: false,
     ...overrides,
   };
 }

@@ -65,6 +65,14 @@ describe("conversation snapshots", () => {
     expect(isNewerSnapshot(conversation({ lastSeq: 3 }), conversation({ lastSeq: 2 }))).toBe(false);
   });
 
+  it("never keeps a staff-only message, even if the server sent one by mistake", () => {
+    const state = withMessages(withConversation(initialState(CONV, true), conversation()), [
+      message(1),
+      message(2, { internal: true, author: { kind: "agent", name: "Ana Agent" }, body: "VIP, be nice" }),
+    ]);
+    expect(state.messages.map((m) => m.seq)).toEqual([1]);
+  });
+
   it("switching conversations drops the old messages; messages of other conversations are ignored", () => {
     let state = withConversation(initialState(null, true), conversation());
     state = withMessages(state, [message(1), message(2, { conversationId: "ffffffffffffffffffffffff" })]);
