@@ -30,8 +30,11 @@ export function withDetail(view: ConversationView, detail: ConversationDetailDto
 /** A `conversation:updated` event carries the summary fields; the visitor details stay. */
 export function withSummary(view: ConversationView, summary: ConversationSummaryDto): ConversationView {
   if (!view.detail || view.detail.updatedAt > summary.updatedAt) return view;
-  const { id, status, visitorName, assignee, lastSeq, createdAt, updatedAt } = summary;
-  return { ...view, detail: { ...view.detail, id, status, visitorName, assignee, lastSeq, createdAt, updatedAt } };
+  const { id, status, visitorName, assignee, offer, product, lastSeq, createdAt, updatedAt } = summary;
+  return {
+    ...view,
+    detail: { ...view.detail, id, status, visitorName, assignee, offer, product, lastSeq, createdAt, updatedAt },
+  };
 }
 
 const isLead = (me: AgentDto): boolean => me.role === "supervisor" || me.role === "admin";

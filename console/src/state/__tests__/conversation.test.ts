@@ -13,6 +13,14 @@ describe("conversation view", () => {
     expect(next.detail?.environment?.url).toBe("https://shop.example/");
   });
 
+  it("takes the offer and the product from a summary update", () => {
+    const view = withDetail(emptyConversation, detail());
+    const offer = { agent: OTHER, expiresAt: LATER };
+    const next = withSummary(view, summary(1, { offer, product: "billing", updatedAt: LATER }));
+    expect(next.detail?.offer).toEqual(offer);
+    expect(next.detail?.product).toBe("billing");
+  });
+
   it("never lets an older copy overwrite a newer one", () => {
     const view = withDetail(emptyConversation, detail({ status: "active", updatedAt: LATER }));
     expect(withSummary(view, summary(1)).detail?.status).toBe("active");

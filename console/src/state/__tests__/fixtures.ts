@@ -1,6 +1,14 @@
-import type { ConversationDetailDto, ConversationSummaryDto, MessageDto } from "@parley/shared";
+import type { AgentDto, ConversationDetailDto, ConversationSummaryDto, MessageDto } from "@parley/shared";
 
-export const ME = { id: "a".repeat(24), name: "Ana Agent", email: "agent@example.com", role: "agent" as const };
+export const ME: AgentDto = {
+  id: "a".repeat(24),
+  name: "Ana Agent",
+  email: "agent@example.com",
+  role: "agent",
+  status: "online",
+  capacity: 3,
+  products: [],
+};
 export const OTHER = { id: "b".repeat(24), name: "Bob Agent" };
 
 const hex = (n: number) => n.toString(16).padStart(24, "0");
@@ -14,6 +22,7 @@ export function msg(seq: number, overrides: Partial<MessageDto> = {}): MessageDt
     author: { kind: "visitor", name: "Vera" },
     body: `message ${seq}`,
     createdAt: new Date(Date.UTC(2025, 0, 1, 12, 0, seq)).toISOString(),
+    internal: false,
     ...overrides,
   };
 }
@@ -24,6 +33,8 @@ export function summary(n: number, overrides: Partial<ConversationSummaryDto> = 
     status: "queued",
     visitorName: `Visitor ${n}`,
     assignee: null,
+    offer: null,
+    product: null,
     lastSeq: 1,
     createdAt: `2025-01-01T12:00:0${n}.000Z`,
     updatedAt: `2025-01-01T12:00:0${n}.000Z`,
