@@ -7,6 +7,7 @@ import {
   withConversation,
   withMessages,
   withoutConversation,
+  withQueue,
 } from "./chat-state.ts";
 import { messageEntry, startEntry } from "./compose.ts";
 import { VisitorConnection } from "./connection.ts";
@@ -76,6 +77,7 @@ export class ChatClient {
       unavailable: (reason) => this.store.update({ fatal: reason }),
       message: (m) => this.received(m),
       conversation: (c) => this.conversationChanged(c),
+      queue: (q) => this.store.update((s) => withQueue(s, q)),
     });
     addEventListener("storage", this.storageChanged);
   }

@@ -1,4 +1,4 @@
-import type { MessageDto, VisitorConversationDto } from "@parley/shared";
+import type { MessageDto, QueueStatusDto, VisitorConversationDto } from "@parley/shared";
 import type { ConversationStatus } from "@parley/shared/constants";
 import { mergeMessages } from "./messages-store.ts";
 import type { OutboxEntry } from "./outbox.ts";
@@ -22,6 +22,8 @@ export interface ChatState {
   /** Known before its details: restored from storage, it is shown while the first sync runs. */
   conversationId: string | null;
   conversation: VisitorConversationDto | null;
+  /** Where the shown conversation stands in the queue, while it is queued. */
+  queue: QueueStatusDto | null;
   /** Messages of `conversationId`, sorted by seq. */
   messages: readonly MessageDto[];
   outbox: readonly OutboxEntry[];
@@ -42,6 +44,7 @@ export function initialState(conversationId: string | null, panelOpen: boolean):
     fatal: null,
     conversationId,
     conversation: null,
+    queue: null,
     messages: [],
     outbox: [],
     failed: [],
@@ -58,23 +61,28 @@ const STATUS_RANK: Record<ConversationStatus, number> = { queued: 0, active: 1, 
 /**
  * Whether `incoming` may replace `current` (same conversation). Acks and broadcasts can
  * cross: a start's ack (queued) may arrive after the broadcast of its acceptance
- * (active). Status only moves forward, so a snapshot that goes backwards is stale.
+ * (active). lastSeq only grows, so a snapshot with a higher one was read later. Status
+ * alone cannot order them since a transfer to a product team puts an active chat back in
+ * the queue (with a system message, so a higher lastSeq); at an equal lastSeq the
+ * snapshot further along wins. Closed is final.
  */
 export function isNewerSnapshot(current: VisitorConversationDto, incoming: VisitorConversationDto): boolean {
-  const rank = STATUS_RANK[incoming.status] - STATUS_RANK[current.status];
-  return rank !== 0 ? rank > 0 : incoming.lastSeq >= current.lastSeq;
+  if (current.status === "closed" && incoming.status !== "closed") return false;
+  if (incoming.lastSeq !== current.lastSeq) return incoming.lastSeq > current.lastSeq;
+  return STATUS_RANK[incoming.status] >= STATUS_RANK[current.status];
 }
 
 /** Shows `dto`: refreshes the current conversation, or switches to another one and drops the old messages. */
 export function withConversation(state: ChatState, dto: VisitorConversationDto): ChatState {
   if (state.conversationId === dto.id) {
     if (state.conversation && !isNewerSnapshot(state.conversation, dto)) return state;
-    return { ...state, conversation: dto };
+    return { ...state, conversation: dto, queue: dto.status === "queued" ? state.queue : null };
   }
   return {
     ...state,
     conversationId: dto.id,
     conversation: dto,
+    queue: null,
     messages: [],
     composingNew: dto.status === "closed" ? state.composingNew : false,
   };
@@ -94,5 +102,14 @@ export function withMessages(state: ChatState, incoming: readonly MessageDto[]):
 }
 
 export function withoutConversation(state: ChatState): ChatState {
-  return { ...state, conversationId: null, conversation: null, messages: [] };
+  return { ...state, conversationId: null, conversation: null, queue: null, messages: [] };
+}
+
+/**
+ * Keeps a queue update about the shown conversation; others (an older chat, another tab's) are ignored.
+ * It is kept whatever the status: it may overtake the update that puts a transferred chat back in the
+ * queue, and the status line only reads it while the chat is queued.
+ */
+export function withQueue(state: ChatState, status: QueueStatusDto): ChatState {
+  return status.conversationId === state.conversationId ? { ...state, queue: status } : state;
 }

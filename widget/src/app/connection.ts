@@ -1,4 +1,4 @@
-import type { MessageDto, VisitorConversationDto } from "@parley/shared";
+import type { MessageDto, QueueStatusDto, VisitorConversationDto } from "@parley/shared";
 import { SOCKET_NAMESPACES } from "@parley/shared/constants";
 import { type ErrorCode, isErrorCode } from "@parley/shared/errors";
 import { io } from "socket.io-client";
@@ -15,6 +15,7 @@ export interface ConnectionListener {
   unavailable(reason: string): void;
   message(message: MessageDto): void;
   conversation(conversation: VisitorConversationDto): void;
+  queue(status: QueueStatusDto): void;
 }
 
 /** Handshake refusals that no retry or new token can fix. */
@@ -64,6 +65,7 @@ export class VisitorConnection {
     socket.on("connect_error", (err) => void this.refused(err));
     socket.on("message:new", (m) => this.listener.message(m));
     socket.on("conversation:updated", (c) => this.listener.conversation(c));
+    socket.on("queue:updated", (q) => this.listener.queue(q));
   }
 
   close(): void {

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { type ChatState, initialState, isNewerSnapshot, withConversation, withMessages } from "../chat-state.ts";
+import {
+  type ChatState,
+  initialState,
+  isNewerSnapshot,
+  withConversation,
+  withMessages,
+  withQueue,
+} from "../chat-state.ts";
 import type { OutboxEntry } from "../outbox.ts";
 import { deriveView } from "../view-model.ts";
 import { CONV, conversation, message } from "./fixtures.ts";
@@ -54,15 +61,48 @@ describe("deriveView", () => {
   });
 });
 
+describe("queue updates", () => {
+  const queued = (position: number, conversationId = CONV) => ({
+    conversationId,
+    position,
+    estimatedWaitSeconds: 60,
+    agentsOnline: 1,
+  });
+
+  it("keeps updates about the shown conversation only, and forgets them once an agent has it", () => {
+    let state = withConversation(initialState(CONV, true), conversation());
+    state = withQueue(state, queued(2));
+    state = withQueue(state, queued(1, "ffffffffffffffffffffffff"));
+    expect(state.queue?.position).toBe(2);
+    state = withConversation(state, conversation({ status: "active", lastSeq: 2 }));
+    expect(state.queue).toBeNull();
+  });
+
+  it("keeps an update that overtook the snapshot putting the chat back in the queue", () => {
+    let state = withConversation(initialState(CONV, true), conversation({ status: "active", lastSeq: 3 }));
+    state = withQueue(state, queued(4));
+    state = withConversation(state, conversation({ status: "queued", lastSeq: 4 }));
+    expect(state.queue?.position).toBe(4);
+  });
+});
+
 describe("conversation snapshots", () => {
-  it("ignores a snapshot older than the one shown (status never goes back)", () => {
-    expect(isNewerSnapshot(conversation({ status: "active" }), conversation({ status: "queued", lastSeq: 5 }))).toBe(
-      false,
-    );
+  it("ignores a snapshot older than the one shown", () => {
+    // A start's ack (queued) arriving after the broadcast of its acceptance.
+    expect(isNewerSnapshot(conversation({ status: "active" }), conversation({ status: "queued" }))).toBe(false);
     expect(
       isNewerSnapshot(conversation({ status: "active", lastSeq: 3 }), conversation({ status: "closed", lastSeq: 3 })),
     ).toBe(true);
     expect(isNewerSnapshot(conversation({ lastSeq: 3 }), conversation({ lastSeq: 2 }))).toBe(false);
+    expect(isNewerSnapshot(conversation({ status: "closed", lastSeq: 3 }), conversation({ lastSeq: 9 }))).toBe(false);
+  });
+
+  it("follows a chat transferred back to the queue, and a transfer to another agent", () => {
+    const active = conversation({ status: "active", assigneeName: "Ana Agent", lastSeq: 4 });
+    expect(isNewerSnapshot(active, conversation({ status: "queued", lastSeq: 5 }))).toBe(true);
+    let state = withConversation(initialState(CONV, true), active);
+    state = withConversation(state, { ...active, assigneeName: "Bo Agent", lastSeq: 6 });
+    expect(state.conversation?.assigneeName).toBe("Bo Agent");
   });
 
   it("never keeps a staff-only message, even if the server sent one by mistake", () => {

@@ -1,4 +1,4 @@
-import type { VisitorConversationDto } from "@parley/shared";
+import type { QueueStatusDto, VisitorConversationDto } from "@parley/shared";
 import type { TimelineItem } from "../view-model.ts";
 import { Composer } from "./Composer.tsx";
 import { MessageList } from "./MessageList.tsx";
@@ -6,6 +6,7 @@ import { StatusLine } from "./StatusLine.tsx";
 
 interface Props {
   conversation: VisitorConversationDto | null;
+  queue: QueueStatusDto | null;
   starting: boolean;
   timeline: readonly TimelineItem[];
   visitorName: string;
@@ -13,11 +14,11 @@ interface Props {
   onNewChat: () => void;
 }
 
-export function ConversationView({ conversation, starting, timeline, visitorName, onSend, onNewChat }: Props) {
+export function ConversationView({ conversation, queue, starting, timeline, visitorName, onSend, onNewChat }: Props) {
   const ended = !starting && conversation?.status === "closed";
   return (
     <>
-      <StatusLine conversation={conversation} starting={starting} />
+      <StatusLine conversation={conversation} queue={queue} starting={starting} />
       <MessageList items={timeline} visitorName={visitorName} />
       {ended ? (
         <div class="ended">

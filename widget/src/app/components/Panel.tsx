@@ -70,6 +70,7 @@ export function Panel({ client, onMinimize }: Props) {
       {view.kind === "conversation" && (
         <ConversationView
           conversation={state.conversation}
+          queue={state.queue}
           starting={view.starting}
           timeline={view.timeline}
           visitorName={state.visitorName}

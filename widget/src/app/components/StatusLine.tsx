@@ -1,25 +1,31 @@
-import type { VisitorConversationDto } from "@parley/shared";
+import type { QueueStatusDto, VisitorConversationDto } from "@parley/shared";
+import { queueText } from "../queue-status.ts";
 
 interface Props {
   conversation: VisitorConversationDto | null;
+  queue: QueueStatusDto | null;
   starting: boolean;
 }
 
 /** One polite live region for the conversation's state, so changes are announced. */
-export function StatusLine({ conversation, starting }: Props) {
+export function StatusLine({ conversation, queue, starting }: Props) {
   return (
     <p class="status" role="status">
-      {statusText(conversation, starting)}
+      {statusText(conversation, queue, starting)}
     </p>
   );
 }
 
-function statusText(conversation: VisitorConversationDto | null, starting: boolean): string {
+function statusText(
+  conversation: VisitorConversationDto | null,
+  queue: QueueStatusDto | null,
+  starting: boolean,
+): string {
   if (starting) return "Starting your chat…";
   if (!conversation) return "Loading your conversation…";
   switch (conversation.status) {
     case "queued":
-      return "Waiting for an agent…";
+      return queue ? queueText(queue) : "Waiting for an agent…";
     case "active":
       return conversation.assigneeName ? `You're chatting with ${conversation.assigneeName}` : "An agent joined";
     case "closed":
