@@ -1,5 +1,6 @@
 import type { MessageDto, VisitorConversationDto } from "@parley/shared";
 import { storageKeys } from "../keys.ts";
+import { AvailabilityWatcher } from "./availability-watcher.ts";
 import {
   type ChatState,
   initialState,
@@ -52,6 +53,10 @@ export class ChatClient {
     forget: () => this.forgetConversation(),
   });
   private readonly sender: OutboxSender;
+  private readonly availability = new AvailabilityWatcher(() => (this.socket?.connected ? this.socket : null), {
+    changed: (availability) => this.store.update({ availability }),
+    failed: () => this.store.update((s) => (s.availability ? s : { ...s, availability: "unknown" })),
+  });
   private unread = 0;
 
   constructor(private readonly options: ChatClientOptions) {
@@ -71,13 +76,15 @@ export class ChatClient {
       connected: (socket) => this.connected(socket),
       disconnected: () => {
         this.ready = false;
-        this.store.update({ connection: "offline" });
+        // Not knowing must not keep the visitor from writing: the outbox delivers once we are back.
+        this.store.update((s) => ({ ...s, connection: "offline", availability: s.availability ?? "unknown" }));
       },
       visitorReplaced: () => this.forgetConversation(),
       unavailable: (reason) => this.store.update({ fatal: reason }),
       message: (m) => this.received(m),
       conversation: (c) => this.conversationChanged(c),
       queue: (q) => this.store.update((s) => withQueue(s, q)),
+      availability: (a) => this.availability.pushed(a),
     });
     addEventListener("storage", this.storageChanged);
   }
@@ -88,6 +95,7 @@ export class ChatClient {
 
   destroy(): void {
     this.sender.stop();
+    this.availability.stop();
     removeEventListener("storage", this.storageChanged);
     this.connection.close();
   }
@@ -125,6 +133,7 @@ export class ChatClient {
     this.socket = socket;
     this.ready = false;
     this.store.update({ connection: "online" });
+    void this.availability.refresh();
     void this.resync
       .run(socket, () => epoch === this.epoch)
       .then((synced) => {
@@ -193,7 +202,12 @@ export class ChatClient {
     },
     rejected: (entry, reason) => {
       if (entry.kind === "start") {
-        const draft = { name: entry.name ?? "", email: entry.email ?? "", body: entry.body };
+        const draft = {
+          name: entry.name ?? "",
+          email: entry.email ?? "",
+          body: entry.body,
+          product: entry.product ?? "",
+        };
         this.store.update({ startFailure: { reason, draft } });
       } else {
         this.store.update((s) => ({ ...s, failed: [...s.failed, { entry, reason }] }));

@@ -1,5 +1,6 @@
 import type { MessageDto, QueueStatusDto, VisitorConversationDto } from "@parley/shared";
 import type { ConversationStatus } from "@parley/shared/constants";
+import type { Availability } from "./availability.ts";
 import { mergeMessages } from "./messages-store.ts";
 import type { OutboxEntry } from "./outbox.ts";
 
@@ -13,12 +14,15 @@ export interface StartDraft {
   name: string;
   email: string;
   body: string;
+  /** A product id, or "" for "Not sure". */
+  product: string;
 }
 
 export interface ChatState {
   connection: "connecting" | "online" | "offline";
   /** Set when the widget cannot work on this page at all (unknown site, origin not allowed). */
   fatal: string | null;
+  availability: Availability;
   /** Known before its details: restored from storage, it is shown while the first sync runs. */
   conversationId: string | null;
   conversation: VisitorConversationDto | null;
@@ -42,6 +46,7 @@ export function initialState(conversationId: string | null, panelOpen: boolean):
   return {
     connection: "connecting",
     fatal: null,
+    availability: null,
     conversationId,
     conversation: null,
     queue: null,

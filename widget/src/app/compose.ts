@@ -17,6 +17,7 @@ export function startEntry(draft: StartDraft): OutboxEntry {
   };
   const email = draft.email.trim();
   if (email) entry.email = email;
+  if (draft.product) entry.product = draft.product;
   return entry;
 }
 

@@ -1,4 +1,4 @@
-import type { MessageDto, QueueStatusDto, VisitorConversationDto } from "@parley/shared";
+import type { AvailabilityDto, MessageDto, QueueStatusDto, VisitorConversationDto } from "@parley/shared";
 import { SOCKET_NAMESPACES } from "@parley/shared/constants";
 import { type ErrorCode, isErrorCode } from "@parley/shared/errors";
 import { io } from "socket.io-client";
@@ -16,6 +16,7 @@ export interface ConnectionListener {
   message(message: MessageDto): void;
   conversation(conversation: VisitorConversationDto): void;
   queue(status: QueueStatusDto): void;
+  availability(availability: AvailabilityDto): void;
 }
 
 /** Handshake refusals that no retry or new token can fix. */
@@ -66,6 +67,7 @@ export class VisitorConnection {
     socket.on("message:new", (m) => this.listener.message(m));
     socket.on("conversation:updated", (c) => this.listener.conversation(c));
     socket.on("queue:updated", (q) => this.listener.queue(q));
+    socket.on("site:availability", (a) => this.listener.availability(a));
   }
 
   close(): void {

@@ -13,6 +13,8 @@ export interface OutboxEntry {
   body: string;
   name?: string;
   email?: string;
+  /** A start's product id, if the visitor picked one. */
+  product?: string;
   environment?: Environment;
   createdAt: string;
 }
@@ -78,6 +80,7 @@ export function startPayload(entry: OutboxEntry): ConversationStartInput | null 
   };
   // The schema rejects "" as an email: an empty field means "not given".
   if (entry.email) payload.email = entry.email;
+  if (typeof entry.product === "string" && entry.product) payload.product = entry.product;
   return payload;
 }
 

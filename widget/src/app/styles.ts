@@ -21,7 +21,7 @@ export const PANEL_CSS = `
 @media (max-width: 480px), (max-height: 560px) {
   .panel { inset: 0; width: auto; height: auto; max-width: none; max-height: none; border-radius: 0; }
 }
-button, input, textarea { font: inherit; color: inherit; margin: 0; }
+button, input, select, textarea { font: inherit; color: inherit; margin: 0; }
 button { cursor: pointer; }
 :focus-visible { outline: 3px solid ${ACCENT}; outline-offset: 2px; }
 .sr-only { position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
@@ -56,7 +56,7 @@ button { cursor: pointer; }
 .composer { display: grid; grid-template-columns: 1fr auto; gap: 4px 8px; padding: 10px 12px; border-top: 1px solid #e4e7ec; }
 .composer textarea { min-height: 44px; max-height: 140px; }
 .composer .hint, .composer .error { grid-column: 1 / -1; }
-textarea, input { width: 100%; padding: 8px 10px; background: #fff; border: 1px solid #8c95a6; border-radius: 8px; }
+textarea, input, select { width: 100%; padding: 8px 10px; background: #fff; border: 1px solid #8c95a6; border-radius: 8px; }
 textarea { resize: vertical; }
 [aria-invalid="true"] { border-color: #b42318; }
 .primary { min-height: 40px; padding: 8px 16px; font-weight: 600; background: ${ACCENT}; color: #fff; border: 1px solid transparent; border-radius: 8px; }
@@ -70,5 +70,8 @@ textarea { resize: vertical; }
 .intro { margin: 0; }
 .field { display: flex; flex-direction: column; gap: 4px; }
 .field label { font-weight: 600; }
-.pre-chat .primary { align-self: flex-start; }
+.pre-chat .primary, .offline .primary { align-self: flex-start; }
+.offline { flex: 1; min-height: 0; overflow-y: auto; display: flex; flex-direction: column; gap: 12px; padding: 16px; }
+.offline-title { margin: 0; font-size: 16px; }
+.opens { margin: 0; font-weight: 600; }
 `;

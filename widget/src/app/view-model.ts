@@ -1,4 +1,5 @@
 import type { MessageDto } from "@parley/shared";
+import { type StartView, startView } from "./availability.ts";
 import type { ChatState } from "./chat-state.ts";
 import type { OutboxEntry } from "./outbox.ts";
 
@@ -9,14 +10,17 @@ export type TimelineItem =
 
 export type View =
   | { kind: "unavailable"; reason: string }
-  | { kind: "pre-chat" }
+  | { kind: StartView }
   | { kind: "conversation"; starting: boolean; timeline: TimelineItem[] };
 
 /** What the panel shows, derived from state alone so it is the same after a reload. */
 export function deriveView(state: ChatState): View {
   if (state.fatal) return { kind: "unavailable", reason: state.fatal };
   const starting = state.outbox.some((e) => e.kind === "start");
-  if (!starting && (state.composingNew || !state.conversationId)) return { kind: "pre-chat" };
+  // An open conversation stays on screen whatever the availability: it is already someone's to answer.
+  if (!starting && (state.composingNew || !state.conversationId)) {
+    return { kind: startView(state.availability, false) };
+  }
 
   // A chat being started replaces an ended one on screen, so the old transcript is hidden.
   const showHistory = !starting || state.conversation?.status !== "closed";

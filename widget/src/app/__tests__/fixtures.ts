@@ -1,4 +1,4 @@
-import type { MessageDto, VisitorConversationDto } from "@parley/shared";
+import type { AvailabilityDto, MessageDto, VisitorConversationDto } from "@parley/shared";
 
 export const CONV = "0123456789abcdef01234567";
 
@@ -23,6 +23,20 @@ export function conversation(overrides: Partial<VisitorConversationDto> = {}): V
     assigneeName: null,
     lastSeq: 1,
     createdAt: "2025-01-01T12:00:00.000Z",
+    ...overrides,
+  };
+}
+
+/** Open, someone online, closing at 17:00 UTC on Monday 12 January 2026. */
+export function availability(overrides: Partial<AvailabilityDto> = {}): AvailabilityDto {
+  return {
+    open: true,
+    agentsOnline: true,
+    acceptingChats: true,
+    nextOpeningAt: "2026-01-12T10:00:00.000Z",
+    closesAt: "2026-01-12T17:00:00.000Z",
+    timeZone: "Europe/Berlin",
+    products: [],
     ...overrides,
   };
 }

@@ -70,6 +70,8 @@ describe("payloads", () => {
     const start = entry("s-000001", { kind: "start", conversationId: undefined, name: "Ada", email: "", environment });
     expect(startPayload(start)).toEqual({ clientMsgId: "s-000001", name: "Ada", body: "hi", environment });
     expect(startPayload({ ...start, email: "ada@example.com" })?.email).toBe("ada@example.com");
+    expect(startPayload({ ...start, product: "billing" })?.product).toBe("billing");
+    expect(startPayload({ ...start, product: "" })).not.toHaveProperty("product");
     expect(startPayload(entry("m-000001"))).toBeNull();
   });
 

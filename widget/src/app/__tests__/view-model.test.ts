@@ -9,7 +9,7 @@ import {
 } from "../chat-state.ts";
 import type { OutboxEntry } from "../outbox.ts";
 import { deriveView } from "../view-model.ts";
-import { CONV, conversation, message } from "./fixtures.ts";
+import { availability, CONV, conversation, message } from "./fixtures.ts";
 
 const pending = (clientMsgId: string, overrides: Partial<OutboxEntry> = {}): OutboxEntry => ({
   clientMsgId,
@@ -26,8 +26,23 @@ function shown(state: ChatState) {
 }
 
 describe("deriveView", () => {
-  it("shows the pre-chat form to a visitor without a conversation", () => {
-    expect(deriveView(initialState(null, true)).kind).toBe("pre-chat");
+  it("shows the pre-chat form to a visitor without a conversation while chats can start", () => {
+    expect(deriveView({ ...initialState(null, true), availability: availability() }).kind).toBe("pre-chat");
+  });
+
+  it("shows the offline form instead while none can, and waits for the answer before choosing", () => {
+    const offline = availability({ agentsOnline: false, acceptingChats: false });
+    expect(deriveView({ ...initialState(null, true), availability: offline }).kind).toBe("offline");
+    expect(deriveView(initialState(null, true)).kind).toBe("checking");
+  });
+
+  it("keeps showing an open conversation while support is offline", () => {
+    const offline = availability({ open: false, agentsOnline: false, acceptingChats: false });
+    const state = withConversation({ ...initialState(CONV, true), availability: offline }, conversation());
+    expect(deriveView(state).kind).toBe("conversation");
+    // Once it has ended, a new one goes through the offline form.
+    const ended = withConversation(state, conversation({ status: "closed", lastSeq: 2 }));
+    expect(deriveView({ ...ended, composingNew: true }).kind).toBe("offline");
   });
 
   it("shows a restored conversation right away, before its first sync", () => {
@@ -44,7 +59,10 @@ describe("deriveView", () => {
   });
 
   it("shows a starting chat instead of an ended one", () => {
-    let state = withConversation(initialState(CONV, true), conversation({ status: "closed" }));
+    let state = withConversation(
+      { ...initialState(CONV, true), availability: availability() },
+      conversation({ status: "closed" }),
+    );
     state = withMessages(state, [message(1)]);
     expect(shown({ ...state, composingNew: true })).toBe("pre-chat");
     const start = pending("s-000001", { kind: "start", conversationId: undefined, name: "Ada" });

@@ -4,6 +4,7 @@ import { useStore } from "../use-store.ts";
 import { deriveView } from "../view-model.ts";
 import { ConversationView } from "./ConversationView.tsx";
 import { Header, TITLE_ID } from "./Header.tsx";
+import { OfflineView } from "./OfflineView.tsx";
 import { PreChatForm } from "./PreChatForm.tsx";
 
 export const PANEL_ID = "parley-panel";
@@ -20,6 +21,7 @@ interface Props {
 export function Panel({ client, onMinimize }: Props) {
   const state = useStore(client.store);
   const view = deriveView(state);
+  const products = typeof state.availability === "object" ? (state.availability?.products ?? []) : [];
   const panel = useRef<HTMLDivElement>(null);
   const focusInside = useRef(false);
   const viewKey = view.kind === "conversation" ? `${view.kind}:${state.conversation?.status}` : view.kind;
@@ -59,10 +61,13 @@ export function Panel({ client, onMinimize }: Props) {
     >
       <Header connection={state.fatal ? null : state.connection} onMinimize={onMinimize} />
       {view.kind === "unavailable" && <p class="notice">{view.reason}</p>}
+      {view.kind === "checking" && <p class="notice">Checking whether an agent is available…</p>}
+      {view.kind === "offline" && <OfflineView availability={state.availability} />}
       {view.kind === "pre-chat" && (
         <PreChatForm
           key={state.startFailure ? "retry" : "new"}
-          initial={state.startFailure?.draft ?? { name: state.visitorName, email: "", body: "" }}
+          initial={state.startFailure?.draft ?? { name: state.visitorName, email: "", body: "", product: "" }}
+          products={products}
           failure={state.startFailure?.reason ?? null}
           onStart={(draft) => client.startChat(draft)}
         />

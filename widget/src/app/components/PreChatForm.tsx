@@ -1,10 +1,14 @@
+import type { Product } from "@parley/shared";
 import { MAX_EMAIL_LENGTH, MAX_NAME_LENGTH } from "@parley/shared/constants";
 import { useRef, useState } from "preact/hooks";
 import type { StartDraft } from "../chat-state.ts";
 import { isPlausibleEmail, isSubmitKey, lengthProblem } from "../message-rules.ts";
+import { ProductSelect } from "./ProductSelect.tsx";
 
 interface Props {
   initial: StartDraft;
+  /** The site's products; the Product field is shown only if there are any. */
+  products: readonly Product[];
   /** Why the server refused the last attempt, if it did. */
   failure: string | null;
   onStart: (draft: StartDraft) => void;
@@ -13,9 +17,14 @@ interface Props {
 type Field = keyof StartDraft;
 type Errors = Partial<Record<Field, string>>;
 
-const IDS: Record<Field, string> = { name: "parley-name", email: "parley-email", body: "parley-first-message" };
+const IDS: Record<Field, string> = {
+  name: "parley-name",
+  email: "parley-email",
+  product: "parley-product",
+  body: "parley-first-message",
+};
 
-export function PreChatForm({ initial, failure, onStart }: Props) {
+export function PreChatForm({ initial, products, failure, onStart }: Props) {
   const [draft, setDraft] = useState(initial);
   const [errors, setErrors] = useState<Errors>({});
   const form = useRef<HTMLFormElement>(null);
@@ -37,7 +46,8 @@ export function PreChatForm({ initial, failure, onStart }: Props) {
     value: draft[name],
     "aria-invalid": errors[name] ? ("true" as const) : undefined,
     "aria-describedby": errors[name] ? `${IDS[name]}-error` : undefined,
-    onInput: (e: Event) => setDraft({ ...draft, [name]: (e.currentTarget as HTMLInputElement).value }),
+    onInput: (e: Event) =>
+      setDraft({ ...draft, [name]: (e.currentTarget as HTMLInputElement | HTMLSelectElement).value }),
   });
 
   return (
@@ -67,6 +77,12 @@ export function PreChatForm({ initial, failure, onStart }: Props) {
         </p>
         <FieldError field="email" errors={errors} />
       </div>
+      {products.length > 0 && (
+        <div class="field">
+          <label for={IDS.product}>Product</label>
+          <ProductSelect {...field("product")} products={products} />
+        </div>
+      )}
       <div class="field">
         <label for={IDS.body}>Message</label>
         <textarea

@@ -1,0 +1,50 @@
+import type { AvailabilityDto } from "@parley/shared";
+
+/**
+ * Whether a chat can start. null while the first answer is awaited; "unknown" when the server could not be
+ * asked (no connection yet): the chat form is offered then, and a start the server refuses comes back as
+ * SUPPORT_OFFLINE, so nothing is lost by guessing.
+ */
+export type Availability = AvailabilityDto | "unknown" | null;
+
+/** What a visitor without an open conversation sees. */
+export type StartView = "checking" | "pre-chat" | "offline";
+
+/**
+ * @param offlineForced The server refused a start as SUPPORT_OFFLINE, or an offline request is still on its
+ *   way: the offline form stays, whatever an availability answer from before that said.
+ */
+export function startView(availability: Availability, offlineForced: boolean): StartView {
+  if (offlineForced) return "offline";
+  if (availability === null) return "checking";
+  if (availability === "unknown") return "pre-chat";
+  return availability.acceptingChats ? "pre-chat" : "offline";
+}
+
+/** Outside support hours nobody will come; inside them someone may, soon. */
+export function offlineHeading(availability: Availability): string {
+  return typeof availability === "object" && availability !== null && !availability.open
+    ? "Support is closed"
+    : "No agent is available right now";
+}
+
+/**
+ * When support opens, worth saying only while it is closed: while open, `nextOpeningAt` is "now".
+ */
+export function nextOpening(availability: Availability): string | null {
+  return typeof availability === "object" && availability !== null && !availability.open
+    ? availability.nextOpeningAt
+    : null;
+}
+
+/**
+ * Milliseconds until the support-hours boundary this answer depends on (closing while open, opening while
+ * closed), negative if the visitor's clock says it has passed; null if there is none to wait for. The server
+ * pushes agent changes but not calendar boundaries, so the widget asks again when one passes.
+ */
+export function untilBoundary(availability: AvailabilityDto, now: number): number | null {
+  const at = availability.open ? availability.closesAt : availability.nextOpeningAt;
+  if (!at) return null;
+  const time = Date.parse(at);
+  return Number.isNaN(time) ? null : time - now;
+}
