@@ -13,3 +13,9 @@ export const storageKeys = (siteKey: string) => ({
 });
 
 export type StorageKeys = ReturnType<typeof storageKeys>;
+
+/**
+ * localStorage: an offline request sent but not yet acknowledged, kept so a reload resends it with the same
+ * clientRequestId. Only the app reads it, so it stays out of `storageKeys` and out of the loader's bundle.
+ */
+export const offlineRequestKey = (siteKey: string) => `parley:${siteKey}:offline-request`;

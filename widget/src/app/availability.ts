@@ -23,9 +23,10 @@ export function startView(availability: Availability, offlineForced: boolean): S
 
 /** Outside support hours nobody will come; inside them someone may, soon. */
 export function offlineHeading(availability: Availability): string {
-  return typeof availability === "object" && availability !== null && !availability.open
-    ? "Support is closed"
-    : "No agent is available right now";
+  if (typeof availability !== "object" || availability === null) return "No agent is available right now";
+  // Only while the offline form is kept on screen (a request was just sent) after an agent came online.
+  if (availability.acceptingChats) return "An agent is available now";
+  return availability.open ? "No agent is available right now" : "Support is closed";
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { MessageDto, VisitorConversationDto } from "@parley/shared";
-import { storageKeys } from "../keys.ts";
+import { offlineRequestKey, storageKeys } from "../keys.ts";
 import { AvailabilityWatcher } from "./availability-watcher.ts";
 import {
   type ChatState,
@@ -13,6 +13,8 @@ import {
 import { messageEntry, startEntry } from "./compose.ts";
 import { VisitorConnection } from "./connection.ts";
 import type { DeliveryHandlers } from "./delivery.ts";
+import { type OfflineFields, OfflineRequestStore } from "./offline-request.ts";
+import { OfflineSubmitter } from "./offline-submitter.ts";
 import { Outbox, type OutboxEntry } from "./outbox.ts";
 import type { VisitorSocket } from "./request.ts";
 import { OutboxSender } from "./sender.ts";
@@ -53,16 +55,41 @@ export class ChatClient {
     forget: () => this.forgetConversation(),
   });
   private readonly sender: OutboxSender;
-  private readonly availability = new AvailabilityWatcher(() => (this.socket?.connected ? this.socket : null), {
-    changed: (availability) => this.store.update({ availability }),
+  private readonly availability = new AvailabilityWatcher(() => this.liveSocket(), {
+    changed: (availability) => this.store.update({ availability, refusedOffline: false }),
     failed: () => this.store.update((s) => (s.availability ? s : { ...s, availability: "unknown" })),
+  });
+  private readonly offlineRequests: OfflineRequestStore;
+  private readonly offlineSubmitter = new OfflineSubmitter(() => this.liveSocket(), {
+    current: () => {
+      const { offline } = this.store.get();
+      return offline.status === "sending" ? offline.request : null;
+    },
+    sent: (id, reference) => {
+      this.offlineRequests.finish(id);
+      // What the refused start left for the form has now been sent.
+      this.settleOffline(id, { offline: { status: "sent", reference }, startFailure: null });
+    },
+    refused: (id, reason) => {
+      this.offlineRequests.finish(id);
+      this.settleOffline(id, { offline: { status: "idle", error: reason } });
+    },
+    retrying: (id, problem) =>
+      this.store.update((s) =>
+        s.offline.status === "sending" && s.offline.request.clientRequestId === id
+          ? { ...s, offline: { ...s.offline, problem } }
+          : s,
+      ),
   });
   private unread = 0;
 
   constructor(private readonly options: ChatClientOptions) {
     this.keys = storageKeys(options.siteKey);
     this.outbox = new Outbox(options.storage, this.keys.outbox);
-    this.store = new Store(initialState(options.storage.getItem(this.keys.conversation), options.panelOpen));
+    this.offlineRequests = new OfflineRequestStore(options.storage, offlineRequestKey(options.siteKey));
+    this.store = new Store(
+      initialState(options.storage.getItem(this.keys.conversation), options.panelOpen, this.offlineRequests.pending()),
+    );
     this.refreshOutbox();
     this.sender = new OutboxSender(
       this.outbox,
@@ -96,6 +123,7 @@ export class ChatClient {
   destroy(): void {
     this.sender.stop();
     this.availability.stop();
+    this.offlineSubmitter.stop();
     removeEventListener("storage", this.storageChanged);
     this.connection.close();
   }
@@ -112,6 +140,19 @@ export class ChatClient {
     // yet, not to the ended one still in state.
     const starting = this.outbox.list().some((e) => e.kind === "start");
     this.enqueue(messageEntry(body, starting ? null : this.store.get().conversationId));
+  }
+
+  /** Ignored while a request is on its way: the form shows it is sending, and one request is enough. */
+  submitOffline(fields: OfflineFields): void {
+    if (this.store.get().offline.status === "sending") return;
+    const request = this.offlineRequests.begin(fields);
+    this.store.update({ offline: { status: "sending", request, problem: null } });
+    void this.offlineSubmitter.flush();
+  }
+
+  /** Leaves the offline request's confirmation for the chat form, once chats can start again. */
+  closeOfflineRequest(): void {
+    if (this.store.get().offline.status === "sent") this.store.update({ offline: { status: "idle", error: null } });
   }
 
   newChat(): void {
@@ -134,6 +175,7 @@ export class ChatClient {
     this.ready = false;
     this.store.update({ connection: "online" });
     void this.availability.refresh();
+    void this.offlineSubmitter.flush();
     void this.resync
       .run(socket, () => epoch === this.epoch)
       .then((synced) => {
@@ -148,6 +190,16 @@ export class ChatClient {
     const before = this.store.get().conversationId;
     this.store.update((s) => withConversation(s, conversation));
     if (before !== conversation.id) this.options.storage.setItem(this.keys.conversation, conversation.id);
+  }
+
+  private liveSocket(): VisitorSocket | null {
+    return this.socket?.connected ? this.socket : null;
+  }
+
+  private settleOffline(clientRequestId: string, change: Partial<ChatState>): void {
+    this.store.update((s) =>
+      s.offline.status === "sending" && s.offline.request.clientRequestId === clientRequestId ? { ...s, ...change } : s,
+    );
   }
 
   private resyncSoon(): void {
@@ -200,7 +252,7 @@ export class ChatClient {
     sent: (message) => {
       this.store.update((s) => withMessages(s, [message]));
     },
-    rejected: (entry, reason) => {
+    rejected: (entry, reason, code) => {
       if (entry.kind === "start") {
         const draft = {
           name: entry.name ?? "",
@@ -208,7 +260,19 @@ export class ChatClient {
           body: entry.body,
           product: entry.product ?? "",
         };
-        this.store.update({ startFailure: { reason, draft } });
+        const offline = code === "SUPPORT_OFFLINE";
+        this.store.update((s) => ({
+          ...s,
+          startFailure: { reason, draft },
+          refusedOffline: offline || s.refusedOffline,
+        }));
+        // The answer this widget had said a chat could start; find out why not (closed, or nobody online).
+        if (offline) void this.availability.refresh();
+      } else if (!entry.conversationId && this.store.get().startFailure) {
+        // Typed while that start was on its way: it goes back into the form with the first message.
+        this.store.update((s) =>
+          s.startFailure ? { ...s, startFailure: appendToDraft(s.startFailure, entry.body) } : s,
+        );
       } else {
         this.store.update((s) => ({ ...s, failed: [...s.failed, { entry, reason }] }));
       }
@@ -230,4 +294,8 @@ export class ChatClient {
   private readonly storageChanged = (event: StorageEvent): void => {
     if (event.key === this.keys.outbox) this.refreshOutbox();
   };
+}
+
+function appendToDraft(failure: NonNullable<ChatState["startFailure"]>, body: string) {
+  return { ...failure, draft: { ...failure.draft, body: `${failure.draft.body}\n\n${body}` } };
 }

@@ -1,4 +1,4 @@
-import type { MessageDto, QueueStatusDto, VisitorConversationDto } from "@parley/shared";
+import type { MessageDto, OfflineRequestInput, QueueStatusDto, VisitorConversationDto } from "@parley/shared";
 import type { ConversationStatus } from "@parley/shared/constants";
 import type { Availability } from "./availability.ts";
 import { mergeMessages } from "./messages-store.ts";
@@ -18,11 +18,25 @@ export interface StartDraft {
   product: string;
 }
 
+/** The offline form's request, from submit to answer. */
+export type OfflineSubmission =
+  /** `error`: why the server refused the last one, for good. */
+  | { status: "idle"; error: string | null }
+  /** `problem`: the server's word on why the last attempt did not go through; it is being retried. */
+  | { status: "sending"; request: OfflineRequestInput; problem: string | null }
+  | { status: "sent"; reference: string };
+
 export interface ChatState {
   connection: "connecting" | "online" | "offline";
   /** Set when the widget cannot work on this page at all (unknown site, origin not allowed). */
   fatal: string | null;
   availability: Availability;
+  /**
+   * The server refused a start as SUPPORT_OFFLINE: the offline form takes over (prefilled from
+   * `startFailure`) until a fresh availability answer says otherwise.
+   */
+  refusedOffline: boolean;
+  offline: OfflineSubmission;
   /** Known before its details: restored from storage, it is shown while the first sync runs. */
   conversationId: string | null;
   conversation: VisitorConversationDto | null;
@@ -42,11 +56,19 @@ export interface ChatState {
   focusRequest: number;
 }
 
-export function initialState(conversationId: string | null, panelOpen: boolean): ChatState {
+export function initialState(
+  conversationId: string | null,
+  panelOpen: boolean,
+  pendingOffline: OfflineRequestInput | null = null,
+): ChatState {
   return {
     connection: "connecting",
     fatal: null,
     availability: null,
+    refusedOffline: false,
+    offline: pendingOffline
+      ? { status: "sending", request: pendingOffline, problem: null }
+      : { status: "idle", error: null },
     conversationId,
     conversation: null,
     queue: null,

@@ -1,5 +1,5 @@
 import type { MessageDto, VisitorConversationDto } from "@parley/shared";
-import type { ErrorBody } from "@parley/shared/errors";
+import type { ErrorBody, ErrorCode } from "@parley/shared/errors";
 import { describeError, isPermanent } from "./errors.ts";
 import { type OutboxEntry, sendPayload, startPayload } from "./outbox.ts";
 import { request, type VisitorSocket } from "./request.ts";
@@ -7,8 +7,11 @@ import { request, type VisitorSocket } from "./request.ts";
 export interface DeliveryHandlers {
   started(conversation: VisitorConversationDto, message: MessageDto): void;
   sent(message: MessageDto): void;
-  /** The server refused for good: the visitor must be told (the entry leaves the outbox either way). */
-  rejected(entry: OutboxEntry, reason: string): void;
+  /**
+   * The server refused for good: the visitor must be told (the entry leaves the outbox either way).
+   * `code` is null when the entry could not even be sent.
+   */
+  rejected(entry: OutboxEntry, reason: string, code: ErrorCode | null): void;
 }
 
 /**
@@ -45,10 +48,10 @@ export async function deliver(
 
 function settle(entry: OutboxEntry, error: ErrorBody | null, handlers: DeliveryHandlers): "done" | "retry" {
   if (!error || !isPermanent(error)) return "retry";
-  return reject(entry, describeError(error), handlers);
+  return reject(entry, describeError(error), handlers, error.code);
 }
 
-function reject(entry: OutboxEntry, reason: string, handlers: DeliveryHandlers): "done" {
-  handlers.rejected(entry, reason);
+function reject(entry: OutboxEntry, reason: string, handlers: DeliveryHandlers, code: ErrorCode | null = null): "done" {
+  handlers.rejected(entry, reason, code);
   return "done";
 }

@@ -13,6 +13,9 @@ const PERMANENT: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
   "FORBIDDEN",
   "PAYLOAD_TOO_LARGE",
   "ORIGIN_NOT_ALLOWED",
+  // Permanent for that start only: its text moves into the offline form rather than being retried until
+  // support opens, which may be days away.
+  "SUPPORT_OFFLINE",
 ]);
 
 export function isPermanent(error: ErrorBody): boolean {
@@ -30,6 +33,8 @@ export function describeError(error: ErrorBody): string {
       return "this chat no longer exists";
     case "RATE_LIMITED":
       return "too many messages, please wait a moment";
+    case "SUPPORT_OFFLINE":
+      return "no agent is available right now";
     case "BAD_REQUEST":
       return error.message;
     default:

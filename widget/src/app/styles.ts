@@ -71,7 +71,10 @@ textarea { resize: vertical; }
 .field { display: flex; flex-direction: column; gap: 4px; }
 .field label { font-weight: 600; }
 .pre-chat .primary, .offline .primary { align-self: flex-start; }
+.primary[aria-disabled="true"] { opacity: .6; cursor: progress; }
 .offline { flex: 1; min-height: 0; overflow-y: auto; display: flex; flex-direction: column; gap: 12px; padding: 16px; }
 .offline-title { margin: 0; font-size: 16px; }
 .opens { margin: 0; font-weight: 600; }
+.offline-form { display: flex; flex-direction: column; gap: 12px; }
+.confirmation { margin: 0; }
 `;

@@ -19,7 +19,8 @@ export function deriveView(state: ChatState): View {
   const starting = state.outbox.some((e) => e.kind === "start");
   // An open conversation stays on screen whatever the availability: it is already someone's to answer.
   if (!starting && (state.composingNew || !state.conversationId)) {
-    return { kind: startView(state.availability, false) };
+    // A request on its way, or its confirmation, stays on screen even if an agent comes online meanwhile.
+    return { kind: startView(state.availability, state.refusedOffline || state.offline.status !== "idle") };
   }
 
   // A chat being started replaces an ended one on screen, so the old transcript is hidden.

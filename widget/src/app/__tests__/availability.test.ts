@@ -36,6 +36,8 @@ describe("offline wording", () => {
     expect(offlineHeading(closed)).toBe("Support is closed");
     expect(offlineHeading(nobodyOnline)).toBe("No agent is available right now");
     expect(offlineHeading("unknown")).toBe("No agent is available right now");
+    // The confirmation of a request just sent stays up after an agent comes online.
+    expect(offlineHeading(availability())).toBe("An agent is available now");
   });
 
   it("names the next opening only while closed (while open it is 'now')", () => {

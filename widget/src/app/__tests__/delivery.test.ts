@@ -19,7 +19,11 @@ const entry = (clientMsgId: string, overrides: Partial<OutboxEntry> = {}): Outbo
 });
 const refused = (code: ErrorCode) => ({ ok: false as const, error: { code, message: code } });
 
-function setup(reply: Parameters<typeof fakeSocket>[0], entries: OutboxEntry[]) {
+function setup(
+  reply: Parameters<typeof fakeSocket>[0],
+  entries: OutboxEntry[],
+  shownConversation: string | null = CONV,
+) {
   const outbox = new Outbox(memoryStore(), "parley:demo:outbox");
   for (const e of entries) outbox.add(e);
   const fake = fakeSocket(reply);
@@ -27,7 +31,7 @@ function setup(reply: Parameters<typeof fakeSocket>[0], entries: OutboxEntry[]) 
   const sender = new OutboxSender(
     outbox,
     () => (fake.raw.connected ? fake.socket : null),
-    () => CONV,
+    () => shownConversation,
     handlers,
     () => undefined,
   );
@@ -79,7 +83,20 @@ describe("OutboxSender", () => {
     expect(handlers.rejected).toHaveBeenCalledWith(
       expect.objectContaining({ clientMsgId: "msg-00001" }),
       "this chat has ended",
+      "CONVERSATION_CLOSED",
     );
+  });
+
+  it("gives a start refused as SUPPORT_OFFLINE back once instead of retrying it until support opens", async () => {
+    const start = entry("start-0001", { kind: "start", conversationId: undefined, name: "Ada", environment });
+    const typedMeanwhile = entry("msg-00002", { conversationId: undefined });
+    const { sender, outbox, handlers, calls } = setup(() => refused("SUPPORT_OFFLINE"), [start, typedMeanwhile], null);
+    await sender.flush();
+    expect(calls.map((c) => c.event)).toEqual(["conversation:start"]);
+    expect(outbox.list()).toEqual([]);
+    expect(handlers.rejected).toHaveBeenNthCalledWith(1, start, expect.any(String), "SUPPORT_OFFLINE");
+    // Its follow-up has no conversation to go to; it is handed back too, not sent.
+    expect(handlers.rejected).toHaveBeenNthCalledWith(2, typedMeanwhile, expect.any(String), null);
   });
 
   it("keeps an unanswered or transiently refused send first in line, and sends nothing after it", async () => {

@@ -36,6 +36,21 @@ describe("deriveView", () => {
     expect(deriveView(initialState(null, true)).kind).toBe("checking");
   });
 
+  it("stays on the offline form after a start was refused as offline, or while a request is on its way", () => {
+    const state = { ...initialState(null, true), availability: availability() };
+    expect(deriveView({ ...state, refusedOffline: true }).kind).toBe("offline");
+    const request = {
+      clientRequestId: "req-00000001",
+      name: "A",
+      email: "a@b.co",
+      priority: "low",
+      details: "x",
+    } as const;
+    expect(deriveView({ ...initialState(null, true, request), availability: availability() }).kind).toBe("offline");
+    const sent = { ...state, offline: { status: "sent", reference: "REQ-7K3M9Q" } } as const;
+    expect(deriveView(sent).kind).toBe("offline");
+  });
+
   it("keeps showing an open conversation while support is offline", () => {
     const offline = availability({ open: false, agentsOnline: false, acceptingChats: false });
     const state = withConversation({ ...initialState(CONV, true), availability: offline }, conversation());

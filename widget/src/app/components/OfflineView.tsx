@@ -1,21 +1,68 @@
+import type { Product } from "@parley/shared";
 import type { Availability } from "../availability.ts";
 import { nextOpening, offlineHeading } from "../availability.ts";
+import type { OfflineSubmission } from "../chat-state.ts";
+import type { OfflineFields } from "../offline-request.ts";
 import { formatOpening } from "../opening-time.ts";
+import { OfflineForm } from "./OfflineForm.tsx";
 
 interface Props {
   availability: Availability;
+  products: readonly Product[];
+  submission: OfflineSubmission;
+  /** What the form starts with: a request still on its way, or what a refused start left. */
+  initial: OfflineFields;
+  /** Changes when `initial` does (a refused start), so the form starts over from it. */
+  formKey: string;
+  onSubmit: (fields: OfflineFields) => void;
+  onChat: () => void;
 }
 
-/** Shown instead of the chat form while no chat can start. */
-export function OfflineView({ availability }: Props) {
+/** Shown instead of the chat form while no chat can start: when support opens, and a request form meanwhile. */
+export function OfflineView({ availability, products, submission, initial, formKey, onSubmit, onChat }: Props) {
   const opensAt = nextOpening(availability);
   const opens = opensAt ? formatOpening(opensAt, new Date()) : null;
+  const sent = submission.status === "sent";
+  const canChat = typeof availability === "object" && availability?.acceptingChats === true;
   return (
     <section class="offline" aria-labelledby="parley-offline-title">
       <h3 class="offline-title" id="parley-offline-title">
         {offlineHeading(availability)}
       </h3>
       {opens && <p class="opens">Support opens {opens}.</p>}
+      {!sent && <p class="intro">Leave us a request and we will answer by email.</p>}
+      {!sent && (
+        <OfflineForm
+          key={formKey}
+          initial={initial}
+          products={products}
+          sending={submission.status === "sending"}
+          failure={submission.status === "idle" ? submission.error : null}
+          onSubmit={onSubmit}
+        />
+      )}
+      {/* Always rendered, so screen readers are already watching it when the answer comes. */}
+      <p class="confirmation" role="status">
+        {statusText(submission)}
+      </p>
+      {sent && canChat && (
+        <button type="button" class="primary" data-autofocus onClick={onChat}>
+          Chat with an agent
+        </button>
+      )}
     </section>
   );
+}
+
+function statusText(submission: OfflineSubmission): string {
+  switch (submission.status) {
+    case "idle":
+      return "";
+    case "sending":
+      return submission.problem
+        ? `Your request is not sent yet (${submission.problem}); we keep trying.`
+        : "Sending your request…";
+    case "sent":
+      return `Thanks, we received your request. Your reference is ${submission.reference}.`;
+  }
 }

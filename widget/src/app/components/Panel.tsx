@@ -1,5 +1,7 @@
 import { useLayoutEffect, useRef } from "preact/hooks";
 import type { ChatClient } from "../chat-client.ts";
+import type { ChatState } from "../chat-state.ts";
+import type { OfflineFields } from "../offline-request.ts";
 import { useStore } from "../use-store.ts";
 import { deriveView } from "../view-model.ts";
 import { ConversationView } from "./ConversationView.tsx";
@@ -24,7 +26,12 @@ export function Panel({ client, onMinimize }: Props) {
   const products = typeof state.availability === "object" ? (state.availability?.products ?? []) : [];
   const panel = useRef<HTMLDivElement>(null);
   const focusInside = useRef(false);
-  const viewKey = view.kind === "conversation" ? `${view.kind}:${state.conversation?.status}` : view.kind;
+  const viewKey =
+    view.kind === "conversation"
+      ? `${view.kind}:${state.conversation?.status}`
+      : view.kind === "offline"
+        ? `${view.kind}:${state.offline.status === "sent"}`
+        : view.kind;
 
   // Opening on request moves focus to the panel's main control.
   useLayoutEffect(() => {
@@ -62,7 +69,17 @@ export function Panel({ client, onMinimize }: Props) {
       <Header connection={state.fatal ? null : state.connection} onMinimize={onMinimize} />
       {view.kind === "unavailable" && <p class="notice">{view.reason}</p>}
       {view.kind === "checking" && <p class="notice">Checking whether an agent is available…</p>}
-      {view.kind === "offline" && <OfflineView availability={state.availability} />}
+      {view.kind === "offline" && (
+        <OfflineView
+          formKey={state.startFailure ? "refused" : "new"}
+          availability={state.availability}
+          products={products}
+          submission={state.offline}
+          initial={offlineFields(state)}
+          onSubmit={(fields) => client.submitOffline(fields)}
+          onChat={() => client.closeOfflineRequest()}
+        />
+      )}
       {view.kind === "pre-chat" && (
         <PreChatForm
           key={state.startFailure ? "retry" : "new"}
@@ -85,6 +102,22 @@ export function Panel({ client, onMinimize }: Props) {
       )}
     </div>
   );
+}
+
+/** The offline form starts from the request still on its way, or else from what a refused start left. */
+function offlineFields(state: ChatState): OfflineFields {
+  if (state.offline.status === "sending") {
+    const { name, email, priority, product = "", details } = state.offline.request;
+    return { name, email, priority, product, details };
+  }
+  const draft = state.startFailure?.draft;
+  return {
+    name: draft?.name ?? state.visitorName,
+    email: draft?.email ?? "",
+    priority: "medium",
+    product: draft?.product ?? "",
+    details: draft?.body ?? "",
+  };
 }
 
 function focusPrimary(panel: HTMLElement | null): void {

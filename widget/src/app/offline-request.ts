@@ -1,0 +1,86 @@
+import type { OfflineRequestInput } from "@parley/shared";
+import { PRIORITIES, type Priority } from "@parley/shared/constants";
+import { newClientMsgId } from "./ids.ts";
+import type { KeyValueStore } from "./storage.ts";
+
+/** What the offline form holds; `product` is "" for "Not sure". */
+export interface OfflineFields {
+  name: string;
+  email: string;
+  priority: Priority;
+  product: string;
+  details: string;
+}
+
+/**
+ * The offline request on its way. Its clientRequestId is chosen once per submission and stored before the
+ * first send, so a retry, a dropped connection or a reload sends the same id and the server answers with the
+ * same reference instead of filing the request twice. It is forgotten only on an answer.
+ */
+export class OfflineRequestStore {
+  constructor(
+    private readonly store: KeyValueStore,
+    private readonly key: string,
+  ) {}
+
+  pending(): OfflineRequestInput | null {
+    const raw = this.store.getItem(this.key);
+    if (!raw) return null;
+    try {
+      const parsed: unknown = JSON.parse(raw);
+      return isRequest(parsed) ? parsed : null;
+    } catch {
+      return null;
+    }
+  }
+
+  /** A new submission; the same fields still pending (a double submit, another tab) keep their id. */
+  begin(fields: OfflineFields): OfflineRequestInput {
+    const request = toRequest(fields, newClientMsgId());
+    const pending = this.pending();
+    if (pending && sameContent(pending, request)) return pending;
+    this.store.setItem(this.key, JSON.stringify(request));
+    return request;
+  }
+
+  /** Answered: forgotten, unless a newer submission has replaced it meanwhile. */
+  finish(clientRequestId: string): void {
+    if (this.pending()?.clientRequestId === clientRequestId) this.store.removeItem(this.key);
+  }
+}
+
+/** Trimmed as the server trims, so what is stored is what the server compares on a resend. */
+function toRequest(fields: OfflineFields, clientRequestId: string): OfflineRequestInput {
+  const request: OfflineRequestInput = {
+    clientRequestId,
+    name: fields.name.trim(),
+    email: fields.email.trim(),
+    priority: fields.priority,
+    details: fields.details.trim(),
+  };
+  if (fields.product) request.product = fields.product;
+  return request;
+}
+
+function sameContent(a: OfflineRequestInput, b: OfflineRequestInput): boolean {
+  return (
+    a.name === b.name &&
+    a.email === b.email &&
+    a.priority === b.priority &&
+    a.product === b.product &&
+    a.details === b.details
+  );
+}
+
+function isRequest(value: unknown): value is OfflineRequestInput {
+  if (typeof value !== "object" || value === null) return false;
+  const r = value as Record<string, unknown>;
+  return (
+    typeof r.clientRequestId === "string" &&
+    typeof r.name === "string" &&
+    typeof r.email === "string" &&
+    typeof r.details === "string" &&
+    (PRIORITIES as readonly unknown[]).includes(r.priority) &&
+    (r.product === undefined || typeof r.product === "string")
+  );
+}

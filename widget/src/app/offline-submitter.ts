@@ -1,0 +1,64 @@
+import type { OfflineRequestInput } from "@parley/shared";
+import { Backoff } from "./backoff.ts";
+import { isPermanent } from "./errors.ts";
+import { request, type VisitorSocket } from "./request.ts";
+
+export interface OfflineSubmitHandlers {
+  /** The request to send: the one on screen, or null. */
+  current(): OfflineRequestInput | null;
+  sent(clientRequestId: string, reference: string): void;
+  /** Refused for good, with the server's reason; the visitor corrects the form and submits again. */
+  refused(clientRequestId: string, reason: string): void;
+  /** Not accepted yet and tried again later; `problem` is the server's word if it gave one. */
+  retrying(clientRequestId: string, problem: string | null): void;
+}
+
+/**
+ * Sends the offline request until the server answers: on submit, on every connect and after a backoff. The
+ * server keys requests by clientRequestId, so a resend whose first attempt did arrive gets the same reference.
+ */
+export class OfflineSubmitter {
+  private running = false;
+  private again = false;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private readonly backoff = new Backoff();
+
+  constructor(
+    private readonly channel: () => VisitorSocket | null,
+    private readonly handlers: OfflineSubmitHandlers,
+  ) {}
+
+  async flush(): Promise<void> {
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    this.running = true;
+    clearTimeout(this.timer);
+    try {
+      do {
+        this.again = false;
+        const pending = this.handlers.current();
+        const socket = this.channel();
+        if (!pending || !socket) return;
+        const id = pending.clientRequestId;
+        const answer = await request(socket, "offline:submit", pending);
+        if (answer.ok) {
+          this.backoff.reset();
+          this.handlers.sent(id, answer.data.reference);
+        } else if (answer.error && isPermanent(answer.error)) {
+          this.handlers.refused(id, answer.error.message);
+        } else {
+          this.handlers.retrying(id, answer.error?.message ?? null);
+          if (!this.again) this.timer = setTimeout(() => void this.flush(), this.backoff.next());
+        }
+      } while (this.again);
+    } finally {
+      this.running = false;
+    }
+  }
+
+  stop(): void {
+    clearTimeout(this.timer);
+  }
+}
