@@ -5,7 +5,9 @@ import type {
   AgentClientToServerEvents,
   AgentRole,
   AgentServerToClientEvents,
+  AssignmentMode,
   Environment,
+  Product,
   VisitorClientToServerEvents,
   VisitorServerToClientEvents,
 } from "@parley/shared";
@@ -67,8 +69,23 @@ export class TestServer {
     await this.server.stop();
   }
 
-  async createSite(key = `site${randomBytes(4).toString("hex")}`, origins?: string[]) {
-    const site = await Site.create({ key, name: key, allowedOrigins: origins ?? [...this.server.origins.all] });
+  /**
+   * A site that embeds from this server. Manual assignment unless asked otherwise: the chat and delivery
+   * suites accept chats by hand, and only the routing suites want offers ringing.
+   */
+  async createSite(
+    key = `site${randomBytes(4).toString("hex")}`,
+    origins?: string[],
+    settings: { assignmentMode?: AssignmentMode; offerTimeoutSeconds?: number; products?: Product[] } = {},
+  ) {
+    const site = await Site.create({
+      key,
+      name: key,
+      allowedOrigins: origins ?? [...this.server.origins.all],
+      assignmentMode: settings.assignmentMode ?? "manual",
+      offerTimeoutSeconds: settings.offerTimeoutSeconds ?? 30,
+      products: settings.products ?? [],
+    });
     return site.toObject();
   }
 
@@ -126,6 +143,8 @@ export class TestServer {
     const { cookie } = await this.login(email, password);
     const socket = this.staffSocket(cookie);
     await connected(socket);
+    // Opening the console puts a new agent online; wait for it, as a visitor's chat needs someone online.
+    await waitForAsync(async () => (await Agent.findById(agent._id).lean())?.status === "online");
     return { agent, socket, cookie };
   }
 
@@ -185,6 +204,14 @@ export function collect<T>(socket: Socket, event: string): T[] {
 export async function waitFor(check: () => boolean, timeoutMs = 5_000): Promise<void> {
   const start = Date.now();
   while (!check()) {
+    if (Date.now() - start > timeoutMs) throw new Error("timed out waiting for condition");
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+export async function waitForAsync(check: () => Promise<boolean>, timeoutMs = 5_000): Promise<void> {
+  const start = Date.now();
+  while (!(await check())) {
     if (Date.now() - start > timeoutMs) throw new Error("timed out waiting for condition");
     await new Promise((r) => setTimeout(r, 20));
   }

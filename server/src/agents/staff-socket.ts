@@ -1,20 +1,24 @@
 import { type AgentClientToServerEvents, agentEventSchemas } from "@parley/shared";
-import type { ConversationLifecycle } from "../conversations/conversation-lifecycle.ts";
 import { staffHandlers } from "../conversations/staff-handlers.ts";
 import { AppError } from "../errors/app-error.ts";
 import type { Logger } from "../logging/logger.ts";
+import { offlineStaffHandlers } from "../offline/offline-handlers.ts";
 import { registerCommands } from "../realtime/command-registry.ts";
 import { authenticateHandshake } from "../realtime/handshake.ts";
 import type { InflightTracker } from "../realtime/inflight.ts";
 import type { StaffNamespace, StaffSocket, StaffSocketData } from "../realtime/namespaces.ts";
 import { rooms } from "../realtime/rooms.ts";
+import { routingHandlers } from "../routing/routing-handlers.ts";
+import type { RoutingSystem } from "../routing/routing-system.ts";
 import { hashToken } from "../security/opaque-token.ts";
+import { siteHandlers } from "../sites/site-handlers.ts";
+import { agentAdminHandlers } from "./agent-admin-handlers.ts";
 import { resolveAgentSession } from "./agent-sessions.ts";
 import { sessionTokenFromCookieHeader } from "./session-cookie.ts";
 
 export interface StaffSocketDeps {
   serverOrigins: readonly string[];
-  lifecycle: ConversationLifecycle;
+  routing: RoutingSystem;
   logger: Logger;
   inflight: InflightTracker;
 }
@@ -33,10 +37,19 @@ export function attachStaffNamespace(ns: StaffNamespace, deps: StaffSocketDeps):
       rooms.agent(agent._id),
       rooms.agentSession(hashToken(sessionToken)),
     ]);
+    const { presence } = deps.routing;
+    void presence.connected(agent).catch((err) => deps.logger.error({ err }, "presence update failed"));
+    socket.on("disconnect", () => presence.disconnected(agent._id));
     registerCommands<AgentClientToServerEvents, StaffSocketData>({
       socket,
       schemas: agentEventSchemas,
-      handlers: staffHandlers(deps.lifecycle, socket),
+      handlers: {
+        ...staffHandlers(deps.routing.lifecycle, socket),
+        ...routingHandlers(deps.routing, socket),
+        ...siteHandlers(deps.routing, ns),
+        ...agentAdminHandlers(deps.routing),
+        ...offlineStaffHandlers(),
+      },
       authorize: () => reauthorize(socket),
       logger: deps.logger,
       inflight: deps.inflight,

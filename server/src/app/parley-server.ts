@@ -8,8 +8,6 @@ import { authRoutes } from "../agents/auth.routes.ts";
 import { LoginThrottle } from "../agents/login-throttle.ts";
 import { attachStaffNamespace, disconnectSession } from "../agents/staff-socket.ts";
 import type { Config } from "../config/config.ts";
-import { ConversationBroadcaster } from "../conversations/conversation-broadcaster.ts";
-import { ConversationLifecycle } from "../conversations/conversation-lifecycle.ts";
 import { connectDatabase, disconnectDatabase } from "../db/connection.ts";
 import { demoPageRoutes } from "../demo/demo-page.routes.ts";
 import { seedDemo } from "../demo/demo-seed.ts";
@@ -19,6 +17,7 @@ import { consoleRoutes, widgetRoutes } from "../http/static.routes.ts";
 import type { Logger } from "../logging/logger.ts";
 import { InflightTracker } from "../realtime/inflight.ts";
 import type { StaffNamespace, VisitorNamespace } from "../realtime/namespaces.ts";
+import { createRoutingSystem } from "../routing/routing-system.ts";
 import { visitorSessionRoutes } from "../visitors/visitor-session.routes.ts";
 import { attachVisitorNamespace } from "../visitors/visitor-socket.ts";
 import { type ServerOrigins, serverOrigins } from "./server-origins.ts";
@@ -67,9 +66,10 @@ export async function startParley(opts: StartOptions): Promise<ParleyServer> {
   const visitors: VisitorNamespace = io.of(SOCKET_NAMESPACES.visitor);
   const staff: StaffNamespace = io.of(SOCKET_NAMESPACES.agent);
   const inflight = new InflightTracker();
-  const lifecycle = new ConversationLifecycle(new ConversationBroadcaster(visitors, staff));
-  attachVisitorNamespace(visitors, { serverOrigin: () => origins.primary, lifecycle, logger, inflight });
-  attachStaffNamespace(staff, { serverOrigins: origins.all, lifecycle, logger, inflight });
+  const routing = createRoutingSystem({ visitors, staff, presenceGraceMs: config.presenceGraceMs, logger });
+  attachVisitorNamespace(visitors, { serverOrigin: () => origins.primary, routing, staff, logger, inflight });
+  attachStaffNamespace(staff, { serverOrigins: origins.all, routing, logger, inflight });
+  await routing.start();
 
   // Widget files first: they must not get the same-origin resource policy helmet sets.
   app.use(widgetRoutes(logger));
@@ -103,6 +103,7 @@ export async function startParley(opts: StartOptions): Promise<ParleyServer> {
       const closed = new Promise<void>((resolve) => io.close(() => resolve()));
       httpServer.closeIdleConnections();
       await inflight.drain(DRAIN_TIMEOUT_MS);
+      await routing.stop();
       await Promise.race([closed, new Promise((r) => setTimeout(r, 2_000))]);
       httpServer.closeAllConnections();
       await disconnectDatabase();

@@ -15,6 +15,8 @@ const EnvSchema = z.object({
   MONGODB_URI: z.string().startsWith("mongodb").optional(),
   PARLEY_DATA_DIR: z.string().optional(),
   PARLEY_DEMO: flag,
+  /** How long an agent whose last console tab closed still counts as present (a reload is not a logout). */
+  PRESENCE_GRACE_MS: z.coerce.number().int().min(0).max(600_000).default(20_000),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   NODE_ENV: z.string().default("development"),
 });
@@ -29,6 +31,7 @@ export interface Config {
   demo: boolean;
   logLevel: string;
   secureCookies: boolean;
+  presenceGraceMs: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -47,5 +50,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demo: e.PARLEY_DEMO,
     logLevel: e.LOG_LEVEL,
     secureCookies: (e.PUBLIC_URL ?? "").startsWith("https:"),
+    presenceGraceMs: e.PRESENCE_GRACE_MS,
   };
 }

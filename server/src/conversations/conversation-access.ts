@@ -6,7 +6,7 @@ import type { VisitorDoc } from "../visitors/visitor.model.ts";
 import { Conversation, type ConversationDoc } from "./conversation.model.ts";
 
 /** What a staff member wants to do with a conversation. */
-export type StaffIntent = "view" | "reply" | "close";
+export type StaffIntent = "view" | "reply" | "close" | "transfer";
 
 const isAssignee = (agent: AgentDoc, c: ConversationDoc): boolean => c.assignee?.equals(agent._id) === true;
 
@@ -32,6 +32,7 @@ export async function staffConversation(
       if (c.status === "queued") throw new AppError("FORBIDDEN", "Accept the conversation before replying");
       break;
     case "close":
+    case "transfer":
       if (c.status === "closed") throw new AppError("CONVERSATION_CLOSED", "This conversation is already closed");
       if (isLead(agent) || isAssignee(agent, c)) return c;
       break;

@@ -13,11 +13,13 @@ export class ConversationBroadcaster {
   constructor(
     private readonly visitors: VisitorNamespace,
     private readonly staff: StaffNamespace,
+    /** Told of every status or owner change, so waiting visitors hear their new place in the queue. */
+    private readonly onSiteQueueChanged: (siteId: ConversationDoc["site"]) => void,
   ) {}
 
   messageCreated(conversation: ConversationDoc, message: MessageDoc): void {
     const dto = toMessageDto(message);
-    this.visitors.to(rooms.visitor(conversation.visitor)).emit("message:new", dto);
+    if (!dto.internal) this.visitors.to(rooms.visitor(conversation.visitor)).emit("message:new", dto);
     this.staff.to(rooms.conversation(conversation._id)).emit("message:new", dto);
     this.staff.to(rooms.siteStaff(conversation.site)).emit("conversation:updated", toSummaryDto(conversation));
   }
@@ -28,6 +30,7 @@ export class ConversationBroadcaster {
       .to(rooms.visitor(conversation.visitor))
       .emit("conversation:updated", toVisitorConversationDto(conversation));
     this.staff.to(rooms.siteStaff(conversation.site)).emit("conversation:updated", toSummaryDto(conversation));
+    this.onSiteQueueChanged(conversation.site);
   }
 
   /**

@@ -13,6 +13,7 @@ export function toMessageDto(m: MessageDoc): MessageDto {
     author,
     body: m.body,
     createdAt: m.createdAt.toISOString(),
+    internal: m.internal ?? false,
   };
 }
 
@@ -32,6 +33,14 @@ export function toSummaryDto(c: ConversationDoc): ConversationSummaryDto {
     status: c.status,
     visitorName: c.visitorName,
     assignee: c.assignee ? { id: c.assignee.toHexString(), name: c.assigneeName ?? "" } : null,
+    offer:
+      c.offeredTo && c.offerExpiresAt
+        ? {
+            agent: { id: c.offeredTo.toHexString(), name: c.offeredToName ?? "" },
+            expiresAt: c.offerExpiresAt.toISOString(),
+          }
+        : null,
+    product: c.product ?? null,
     lastSeq: c.lastSeq,
     createdAt: c.createdAt.toISOString(),
     updatedAt: c.updatedAt.toISOString(),

@@ -11,8 +11,25 @@ import type { ConversationBroadcaster } from "./conversation-broadcaster.ts";
 import type { MessageDoc } from "./message.model.ts";
 import { type AppendResult, appendMessage } from "./message-store.ts";
 
+/** What the lifecycle asks of routing without depending on it. */
+export interface LifecycleHooks {
+  /** Throws (SUPPORT_OFFLINE) when a new chat may not start on the site now. */
+  admit(siteId: Types.ObjectId): Promise<void>;
+  /** A new chat joined the queue. */
+  queued(conversation: ConversationDoc): Promise<void>;
+  /** A chat closed: its owner's capacity frees up. */
+  closed(conversation: ConversationDoc): Promise<void>;
+}
+
 export class ConversationLifecycle {
+  private hooks: LifecycleHooks = { admit: async () => {}, queued: async () => {}, closed: async () => {} };
+
   constructor(private readonly broadcaster: ConversationBroadcaster) {}
+
+  /** Routing is built on top of the lifecycle, so it plugs in afterwards. */
+  connect(hooks: LifecycleHooks): void {
+    this.hooks = hooks;
+  }
 
   /**
    * Opens the visitor's conversation (or reuses the one already open) and stores the
@@ -22,6 +39,7 @@ export class ConversationLifecycle {
   async start(
     visitor: VisitorDoc,
     input: ConversationStartInput,
+    product: string | null,
   ): Promise<{ conversation: ConversationDoc; message: MessageDoc }> {
     const email = input.email ?? null;
     await Visitor.updateOne({ _id: visitor._id }, { $set: { name: input.name, email } });
@@ -29,6 +47,8 @@ export class ConversationLifecycle {
     let conversation = await Conversation.findOne({ openKey: openKeyFor(visitor._id) }).lean<ConversationDoc>();
     let created = false;
     if (!conversation) {
+      // Only a new chat needs support to be open: a retry of a start that got through must still land.
+      await this.hooks.admit(visitor.site);
       try {
         const doc = await Conversation.create({
           site: visitor.site,
@@ -37,6 +57,7 @@ export class ConversationLifecycle {
           visitorEmail: email,
           environment: input.environment,
           status: "queued",
+          product,
           openKey: openKeyFor(visitor._id),
         });
         conversation = doc.toObject() as ConversationDoc;
@@ -57,6 +78,7 @@ export class ConversationLifecycle {
     const latest = appended.conversation ?? conversation;
     if (created) this.broadcaster.conversationChanged(latest);
     this.announce(appended);
+    if (created) await this.hooks.queued(latest);
     return { conversation: latest, message: appended.message };
   }
 
@@ -65,33 +87,6 @@ export class ConversationLifecycle {
     const appended = await appendMessage(input);
     this.announce(appended);
     return appended.message;
-  }
-
-  /**
-   * Hands a queued conversation to one agent. The status condition in the update
-   * makes it a compare-and-set: of any number of concurrent accepts, one wins.
-   */
-  async accept(agent: AgentDoc, conversationId: Types.ObjectId): Promise<ConversationDoc> {
-    const now = new Date();
-    const won = await Conversation.findOneAndUpdate(
-      { _id: conversationId, site: agent.site, status: "queued" },
-      { $set: { status: "active", assignee: agent._id, assigneeName: agent.name, assignedAt: now } },
-      { returnDocument: "after" },
-    ).lean<ConversationDoc>();
-    if (!won) {
-      const current = await Conversation.findOne({ _id: conversationId, site: agent.site }).lean<ConversationDoc>();
-      if (!current) throw new AppError("NOT_FOUND", "Conversation not found");
-      if (current.status === "closed") throw new AppError("CONVERSATION_CLOSED", "This conversation is closed");
-      throw new AppError("CONFLICT", "Another agent has already taken this conversation");
-    }
-    this.broadcaster.conversationChanged(won);
-    await this.post({
-      conversationId: won._id,
-      clientMsgId: systemMessageId(),
-      author: { kind: "system", id: null, name: "Parley" },
-      body: `${agent.name} joined the chat`,
-    });
-    return won;
   }
 
   /** Writes a closing note into the transcript, then closes; a closed conversation accepts no more messages. */
@@ -109,6 +104,7 @@ export class ConversationLifecycle {
     ).lean<ConversationDoc>();
     if (!closed) throw new AppError("CONVERSATION_CLOSED", "This conversation is already closed");
     this.broadcaster.conversationChanged(closed);
+    await this.hooks.closed(closed);
     return closed;
   }
 

@@ -8,7 +8,8 @@ export async function conversationPage<C>(
   conversation: ConversationDoc,
   afterSeq: number,
   present: (c: ConversationDoc) => C,
+  audience: "staff" | "visitor",
 ): Promise<MessagePageDto<C>> {
-  const { messages, hasMore } = await messagesAfter(conversation._id, afterSeq);
+  const { messages, hasMore } = await messagesAfter(conversation._id, afterSeq, audience);
   return { conversation: present(conversation), messages: messages.map(toMessageDto), hasMore };
 }

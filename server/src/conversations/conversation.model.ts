@@ -25,12 +25,22 @@ const conversationSchema = new Schema(
      */
     openKey: { type: String, required: true, unique: true },
     assignedAt: { type: Date, default: null },
+    /** Product the visitor picked, or the team a chat was transferred to; routing prefers its agents. */
+    product: { type: String, default: null },
+    /** The agent a queued chat is ringing; the status stays "queued" until they accept. */
+    offeredTo: { type: Schema.Types.ObjectId, ref: "Agent", default: null },
+    offeredToName: { type: String, default: null },
+    offerExpiresAt: { type: Date, default: null },
+    /** Agents who declined this chat or transferred it away: it is not offered to them again. */
+    declinedBy: { type: [Schema.Types.ObjectId], default: [] },
     closedAt: { type: Date, default: null },
   },
   { timestamps: true },
 );
 conversationSchema.index({ site: 1, status: 1, createdAt: 1 });
 conversationSchema.index({ visitor: 1, createdAt: -1 });
+conversationSchema.index({ site: 1, assignee: 1, status: 1 });
+conversationSchema.index({ site: 1, status: 1, closedAt: -1 });
 
 export type ConversationDoc = InferSchemaType<typeof conversationSchema> & {
   _id: Types.ObjectId;

@@ -11,6 +11,8 @@ export interface NewMessage {
   clientMsgId: string;
   author: { kind: AuthorKind; id: Types.ObjectId | null; name: string };
   body: string;
+  /** Staff-only; visitors never receive it. */
+  internal?: boolean;
 }
 
 export interface AppendResult {
@@ -46,6 +48,7 @@ export async function appendMessage(input: NewMessage): Promise<AppendResult> {
       authorId: input.author.id,
       authorName: input.author.name,
       body: input.body,
+      internal: input.internal ?? false,
     });
     return { message: created.toObject() as MessageDoc, conversation };
   } catch (err) {
@@ -60,12 +63,17 @@ function findByClientMsgId(conversationId: Types.ObjectId, clientMsgId: string):
   return Message.findOne({ conversation: conversationId, clientMsgId }).lean<MessageDoc>().exec();
 }
 
-/** One page of messages after `afterSeq`, ascending, and whether more remain. */
+/** One page of messages after `afterSeq`, ascending, and whether more remain; visitors get no internal notes. */
 export async function messagesAfter(
   conversationId: Types.ObjectId,
   afterSeq: number,
+  audience: "staff" | "visitor",
 ): Promise<{ messages: MessageDoc[]; hasMore: boolean }> {
-  const rows = await Message.find({ conversation: conversationId, seq: { $gt: afterSeq } })
+  const rows = await Message.find({
+    conversation: conversationId,
+    seq: { $gt: afterSeq },
+    ...(audience === "visitor" ? { internal: { $ne: true } } : {}),
+  })
     .sort({ seq: 1 })
     .limit(SYNC_PAGE_SIZE + 1)
     .lean<MessageDoc[]>();

@@ -9,6 +9,8 @@ const messageSchema = new Schema({
   authorId: { type: Schema.Types.ObjectId, default: null },
   authorName: { type: String, required: true },
   body: { type: String, required: true },
+  /** Staff-only (a transfer note): left out of everything the visitor receives. */
+  internal: { type: Boolean, default: false },
   createdAt: { type: Date, required: true, default: () => new Date() },
 });
 // The delivery contract rests on these two: one seq per slot, one row per client send.

@@ -1,7 +1,7 @@
 import type { AgentClientToServerEvents } from "@parley/shared";
 import { toAgentDto } from "../agents/agent-dto.ts";
 import { toObjectId } from "../db/object-id.ts";
-import type { CommandHandlers } from "../realtime/command-registry.ts";
+import type { HandlerGroup } from "../realtime/command-registry.ts";
 import type { StaffSocket, StaffSocketData } from "../realtime/namespaces.ts";
 import { rooms } from "../realtime/rooms.ts";
 import { Conversation, type ConversationDoc } from "./conversation.model.ts";
@@ -12,10 +12,12 @@ import { conversationPage } from "./conversation-page.ts";
 
 const INBOX_LIMIT = 200;
 
+type ConversationEvents = "inbox:sync" | "conversation:sync" | "conversation:close" | "message:send";
+
 export function staffHandlers(
   lifecycle: ConversationLifecycle,
   socket: StaffSocket,
-): CommandHandlers<AgentClientToServerEvents, StaffSocketData> {
+): HandlerGroup<AgentClientToServerEvents, StaffSocketData, ConversationEvents> {
   return {
     "inbox:sync": async (_input, { agent }) => {
       const [waiting, mine] = await Promise.all([
@@ -37,13 +39,7 @@ export function staffHandlers(
       // Join first, then read: a message stored after the read is still broadcast to us.
       await socket.join(rooms.conversation(id));
       const fresh = await staffConversation(agent, id, "view");
-      return conversationPage(fresh, input.afterSeq, toDetailDto);
-    },
-
-    "conversation:accept": async (input, { agent }) => {
-      const conversation = await lifecycle.accept(agent, toObjectId(input.conversationId));
-      await socket.join(rooms.conversation(conversation._id));
-      return { conversation: toDetailDto(conversation) };
+      return conversationPage(fresh, input.afterSeq, toDetailDto, "staff");
     },
 
     "conversation:close": async (input, { agent }) => {

@@ -9,6 +9,8 @@ const HTTP_STATUS: Record<ErrorCode, number> = {
   NOT_FOUND: 404,
   CONFLICT: 409,
   CONVERSATION_CLOSED: 409,
+  AT_CAPACITY: 409,
+  SUPPORT_OFFLINE: 503,
   RATE_LIMITED: 429,
   PAYLOAD_TOO_LARGE: 413,
   UNAVAILABLE: 503,
@@ -19,19 +21,24 @@ const HTTP_STATUS: Record<ErrorCode, number> = {
 export class AppError extends Error {
   readonly code: ErrorCode;
 
-  constructor(code: ErrorCode, message: string, options?: { cause?: unknown }) {
+  readonly issues: ErrorBody["issues"];
+
+  constructor(code: ErrorCode, message: string, options?: { cause?: unknown; issues?: ErrorBody["issues"] }) {
     super(message, options);
     this.name = "AppError";
     this.code = code;
+    this.issues = options?.issues;
   }
 
   get httpStatus(): number {
     return HTTP_STATUS[this.code];
   }
 
-  /** Only these two fields leave the server: no stack, no cause. */
+  /** Only these fields leave the server: no stack, no cause. */
   toBody(): ErrorBody {
-    return { code: this.code, message: this.message };
+    return this.issues
+      ? { code: this.code, message: this.message, issues: this.issues }
+      : { code: this.code, message: this.message };
   }
 
   static from(err: unknown): AppError {

@@ -14,7 +14,9 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.ou
   if (tooLong) {
     throw new AppError("MESSAGE_TOO_LONG", `Message is longer than ${MAX_MESSAGE_LENGTH} characters`);
   }
-  const first = issues[0];
-  const where = first && first.path.length > 0 ? `${first.path.join(".")}: ` : "";
-  throw new AppError("BAD_REQUEST", `${where}${first?.message ?? "invalid input"}`);
+  // Every problem goes back, so an admin form can mark each field; the message leads with the first.
+  const listed = issues.slice(0, 20).map((i) => ({ path: i.path.map(String).join("."), message: i.message }));
+  const first = listed[0];
+  const where = first?.path ? `${first.path}: ` : "";
+  throw new AppError("BAD_REQUEST", `${where}${first?.message ?? "invalid input"}`, { issues: listed });
 }

@@ -12,6 +12,9 @@ export type CommandHandlers<Events, Ctx> = {
   [K in keyof Events & string]: (input: PayloadOf<Events[K]>, ctx: Ctx) => Promise<AckData<Events, K>>;
 };
 
+/** The handlers one domain contributes; a namespace's full table is the spread of its domains'. */
+export type HandlerGroup<Events, Ctx, K extends keyof Events & string> = Pick<CommandHandlers<Events, Ctx>, K>;
+
 interface RegisterOptions<Events, Ctx> {
   socket: Socket;
   schemas: { [K in keyof Events & string]: z.ZodType<PayloadOf<Events[K]>, unknown> };

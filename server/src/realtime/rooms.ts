@@ -9,6 +9,8 @@ export const rooms = {
   siteStaff: (siteId: Id) => `site:${hex(siteId)}`,
   /** Staff sockets that opened a conversation. */
   conversation: (conversationId: Id) => `conv:${hex(conversationId)}`,
+  /** Every visitor socket on a site: availability changes. */
+  siteVisitors: (siteId: Id) => `site-visitors:${hex(siteId)}`,
   /** Every socket of one visitor (tabs, pages). */
   visitor: (visitorId: Id) => `visitor:${hex(visitorId)}`,
   /** Every socket of one staff member. */

@@ -1,4 +1,12 @@
+import type { SupportCalendar } from "@parley/shared";
+import { ASSIGNMENT_MODES, DEFAULT_OFFER_TIMEOUT_SECONDS } from "@parley/shared/constants";
 import { type InferSchemaType, model, Schema, type Types } from "mongoose";
+import { ALWAYS_OPEN } from "../support-hours/always-open.ts";
+
+const productSchema = new Schema(
+  { id: { type: String, required: true }, name: { type: String, required: true } },
+  { _id: false },
+);
 
 const siteSchema = new Schema(
   {
@@ -7,9 +15,20 @@ const siteSchema = new Schema(
     name: { type: String, required: true },
     /** Exact origins (scheme://host[:port]) allowed to embed the widget. */
     allowedOrigins: { type: [String], default: [] },
+    assignmentMode: { type: String, enum: ASSIGNMENT_MODES, required: true, default: "auto" },
+    offerTimeoutSeconds: { type: Number, required: true, default: DEFAULT_OFFER_TIMEOUT_SECONDS },
+    products: { type: [productSchema], default: [] },
+    /**
+     * A SupportCalendar, validated by its shared zod schema on every write (admin or seed); stored as a
+     * plain document because its rules (overlaps, ranges past midnight) live in that schema, not here.
+     */
+    supportHours: { type: Schema.Types.Mixed, required: true, default: () => structuredClone(ALWAYS_OPEN) },
   },
-  { timestamps: true },
+  { timestamps: true, minimize: false },
 );
 
-export type SiteDoc = InferSchemaType<typeof siteSchema> & { _id: Types.ObjectId };
+export type SiteDoc = Omit<InferSchemaType<typeof siteSchema>, "supportHours"> & {
+  _id: Types.ObjectId;
+  supportHours: SupportCalendar;
+};
 export const Site = model("Site", siteSchema);

@@ -1,19 +1,38 @@
 import type { VisitorClientToServerEvents } from "@parley/shared";
+import type { ConversationDoc } from "../conversations/conversation.model.ts";
 import { visitorConversation } from "../conversations/conversation-access.ts";
 import { toMessageDto, toVisitorConversationDto } from "../conversations/conversation-dto.ts";
-import type { ConversationLifecycle } from "../conversations/conversation-lifecycle.ts";
 import { conversationPage } from "../conversations/conversation-page.ts";
 import { toObjectId } from "../db/object-id.ts";
 import { AppError } from "../errors/app-error.ts";
-import type { CommandHandlers } from "../realtime/command-registry.ts";
-import type { VisitorSocketData } from "../realtime/namespaces.ts";
+import type { HandlerGroup } from "../realtime/command-registry.ts";
+import type { VisitorSocket, VisitorSocketData } from "../realtime/namespaces.ts";
+import { siteAvailability } from "../routing/admission.ts";
+import type { RoutingSystem } from "../routing/routing-system.ts";
+
+type ChatEvents = "conversation:start" | "conversation:sync" | "message:send" | "site:availability";
 
 export function visitorHandlers(
-  lifecycle: ConversationLifecycle,
-): CommandHandlers<VisitorClientToServerEvents, VisitorSocketData> {
+  routing: RoutingSystem,
+  socket: VisitorSocket,
+): HandlerGroup<VisitorClientToServerEvents, VisitorSocketData, ChatEvents> {
+  const { lifecycle, queue } = routing;
+
+  /** A waiting visitor learns their place right after (re)connecting, not only at the next queue change. */
+  const tellQueuePosition = (conversation: ConversationDoc) => {
+    if (conversation.status !== "queued") return;
+    void queue.statusOf(conversation).then((status) => {
+      if (status) socket.emit("queue:updated", status);
+    });
+  };
+
   return {
-    "conversation:start": async (input, { visitor }) => {
-      const { conversation, message } = await lifecycle.start(visitor, input);
+    "conversation:start": async (input, { visitor, site }) => {
+      if (input.product && !site.products.some((p) => p.id === input.product)) {
+        throw new AppError("BAD_REQUEST", "product: not one of this site's products");
+      }
+      const { conversation, message } = await lifecycle.start(visitor, input, input.product ?? null);
+      tellQueuePosition(conversation);
       return { conversation: toVisitorConversationDto(conversation), message: toMessageDto(message) };
     },
 
@@ -21,7 +40,8 @@ export function visitorHandlers(
       const id = input.conversationId ? toObjectId(input.conversationId) : undefined;
       const conversation = await visitorConversation(visitor, id);
       if (!conversation) return { conversation: null, messages: [], hasMore: false };
-      return conversationPage(conversation, input.afterSeq, toVisitorConversationDto);
+      tellQueuePosition(conversation);
+      return conversationPage(conversation, input.afterSeq, toVisitorConversationDto, "visitor");
     },
 
     "message:send": async (input, { visitor }) => {
@@ -35,5 +55,7 @@ export function visitorHandlers(
       });
       return { message: toMessageDto(message) };
     },
+
+    "site:availability": async (_input, { site }) => siteAvailability(site._id),
   };
 }

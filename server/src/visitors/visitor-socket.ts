@@ -1,13 +1,14 @@
 import { type VisitorClientToServerEvents, VisitorHandshake, visitorEventSchemas } from "@parley/shared";
-import type { ConversationLifecycle } from "../conversations/conversation-lifecycle.ts";
 import { AppError } from "../errors/app-error.ts";
 import { parseInput } from "../errors/parse-input.ts";
 import type { Logger } from "../logging/logger.ts";
+import { offlineVisitorHandlers } from "../offline/offline-handlers.ts";
 import { registerCommands } from "../realtime/command-registry.ts";
 import { authenticateHandshake } from "../realtime/handshake.ts";
 import type { InflightTracker } from "../realtime/inflight.ts";
-import type { VisitorNamespace, VisitorSocket, VisitorSocketData } from "../realtime/namespaces.ts";
+import type { StaffNamespace, VisitorNamespace, VisitorSocket, VisitorSocketData } from "../realtime/namespaces.ts";
 import { rooms } from "../realtime/rooms.ts";
+import type { RoutingSystem } from "../routing/routing-system.ts";
 import { hashToken } from "../security/opaque-token.ts";
 import { effectiveOrigin, isOriginAllowed } from "../sites/origin-policy.ts";
 import { Site, type SiteDoc } from "../sites/site.model.ts";
@@ -16,7 +17,8 @@ import { visitorHandlers } from "./visitor-handlers.ts";
 
 export interface VisitorSocketDeps {
   serverOrigin: () => string;
-  lifecycle: ConversationLifecycle;
+  routing: RoutingSystem;
+  staff: StaffNamespace;
   logger: Logger;
   inflight: InflightTracker;
 }
@@ -29,14 +31,14 @@ export function attachVisitorNamespace(ns: VisitorNamespace, deps: VisitorSocket
   );
 
   ns.on("connection", (socket) => {
-    const { visitor } = socket.data;
+    const { visitor, site } = socket.data;
     // Joined before any sync runs, so nothing stored after a sync's query can be missed.
-    void socket.join(rooms.visitor(visitor._id));
+    void socket.join([rooms.visitor(visitor._id), rooms.siteVisitors(site._id)]);
     registerCommands<VisitorClientToServerEvents, VisitorSocketData>({
       socket,
       schemas: visitorEventSchemas,
-      handlers: visitorHandlers(deps.lifecycle),
-      authorize: async () => socket.data,
+      handlers: { ...visitorHandlers(deps.routing, socket), ...offlineVisitorHandlers(deps.staff) },
+      authorize: () => refreshSite(socket),
       logger: deps.logger,
       inflight: deps.inflight,
     });
@@ -58,4 +60,15 @@ async function authenticate(
   const visitor = await Visitor.findOne({ tokenHash: hashToken(visitorToken), site: site._id }).lean<VisitorDoc>();
   if (!visitor) throw new AppError("UNAUTHENTICATED", "Unknown visitor session");
   return { visitor, site };
+}
+
+/** Products and hours change while a widget stays open: every event sees the site as it is now. */
+async function refreshSite(socket: VisitorSocket): Promise<VisitorSocketData> {
+  const site = await Site.findById(socket.data.site._id).lean<SiteDoc>();
+  if (!site) {
+    setImmediate(() => socket.disconnect(true));
+    throw new AppError("NOT_FOUND", "Unknown site key");
+  }
+  socket.data.site = site;
+  return socket.data;
 }

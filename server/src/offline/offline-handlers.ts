@@ -1,0 +1,30 @@
+import type { AgentClientToServerEvents, VisitorClientToServerEvents } from "@parley/shared";
+import type { HandlerGroup } from "../realtime/command-registry.ts";
+import type { StaffNamespace, StaffSocketData, VisitorSocketData } from "../realtime/namespaces.ts";
+import { OfflineRequest, type OfflineRequestDoc } from "./offline-request.model.ts";
+import { submitOfflineRequest, toOfflineRequestDto } from "./offline-requests.ts";
+
+const LIST_LIMIT = 200;
+
+export function offlineStaffHandlers(): HandlerGroup<AgentClientToServerEvents, StaffSocketData, "offline:list"> {
+  return {
+    "offline:list": async (_input, { agent }) => {
+      const requests = await OfflineRequest.find({ site: agent.site })
+        .sort({ createdAt: -1 })
+        .limit(LIST_LIMIT)
+        .lean<OfflineRequestDoc[]>();
+      return { requests: requests.map(toOfflineRequestDto) };
+    },
+  };
+}
+
+export function offlineVisitorHandlers(
+  staff: StaffNamespace,
+): HandlerGroup<VisitorClientToServerEvents, VisitorSocketData, "offline:submit"> {
+  return {
+    "offline:submit": async (input, { site, visitor }) => {
+      const request = await submitOfflineRequest(staff, site, visitor, input);
+      return { reference: request.reference };
+    },
+  };
+}

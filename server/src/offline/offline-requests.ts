@@ -1,0 +1,66 @@
+import type { OfflineRequestDto, OfflineRequestInput } from "@parley/shared";
+import { isDuplicateKey } from "../db/duplicate-key.ts";
+import { AppError } from "../errors/app-error.ts";
+import type { StaffNamespace } from "../realtime/namespaces.ts";
+import { rooms } from "../realtime/rooms.ts";
+import type { SiteDoc } from "../sites/site.model.ts";
+import type { VisitorDoc } from "../visitors/visitor.model.ts";
+import { newOfflineReference } from "./offline-reference.ts";
+import { OfflineRequest, type OfflineRequestDoc } from "./offline-request.model.ts";
+
+export function toOfflineRequestDto(r: OfflineRequestDoc): OfflineRequestDto {
+  return {
+    id: r._id.toHexString(),
+    reference: r.reference,
+    name: r.name,
+    email: r.email,
+    priority: r.priority,
+    product: r.product ?? null,
+    details: r.details,
+    createdAt: r.createdAt.toISOString(),
+  };
+}
+
+/**
+ * Stores what a visitor left through the offline form, once per client request id, and tells the site's
+ * staff. A retry returns the reference already given.
+ */
+export async function submitOfflineRequest(
+  staff: StaffNamespace,
+  site: SiteDoc,
+  visitor: VisitorDoc,
+  input: OfflineRequestInput,
+): Promise<OfflineRequestDoc> {
+  if (input.product && !site.products.some((p) => p.id === input.product)) {
+    throw new AppError("BAD_REQUEST", "product: not one of this site's products");
+  }
+  const existing = () =>
+    OfflineRequest.findOne({ visitor: visitor._id, clientRequestId: input.clientRequestId }).lean<OfflineRequestDoc>();
+  const stored = await existing();
+  if (stored) return stored;
+
+  // A clash is either a concurrent retry (found below) or, very rarely, a reference already taken.
+  for (let attempt = 0; attempt < 5; attempt++) {
+    try {
+      const created = await OfflineRequest.create({
+        site: site._id,
+        visitor: visitor._id,
+        clientRequestId: input.clientRequestId,
+        reference: newOfflineReference(),
+        name: input.name,
+        email: input.email,
+        priority: input.priority,
+        product: input.product ?? null,
+        details: input.details,
+      });
+      const request = created.toObject() as OfflineRequestDoc;
+      staff.to(rooms.siteStaff(site._id)).emit("offline:created", toOfflineRequestDto(request));
+      return request;
+    } catch (err) {
+      if (!isDuplicateKey(err)) throw err;
+      const raced = await existing();
+      if (raced) return raced;
+    }
+  }
+  throw new AppError("UNAVAILABLE", "Could not store the request; try again");
+}

@@ -1,0 +1,189 @@
+import { randomBytes } from "node:crypto";
+import type { TransferInput } from "@parley/shared";
+import type { Types } from "mongoose";
+import { Agent, type AgentDoc } from "../agents/agent.model.ts";
+import type { AgentBroadcaster } from "../agents/agent-broadcaster.ts";
+import { Conversation, type ConversationDoc } from "../conversations/conversation.model.ts";
+import type { ConversationBroadcaster } from "../conversations/conversation-broadcaster.ts";
+import type { ConversationLifecycle } from "../conversations/conversation-lifecycle.ts";
+import { toObjectId } from "../db/object-id.ts";
+import { AppError } from "../errors/app-error.ts";
+import { Site, type SiteDoc } from "../sites/site.model.ts";
+import { releaseSlot, takeSlot } from "./agent-slots.ts";
+import type { OfferRouter } from "./offer-router.ts";
+
+const PARLEY = { kind: "system", id: null, name: "Parley" } as const;
+const systemMessageId = (): string => `sys_${randomBytes(12).toString("hex")}`;
+
+/**
+ * Who owns a chat: accepting, transferring, and giving slots back when a chat ends. Every change of owner
+ * is one compare-and-set on the conversation (its status and current owner in the filter), so of any
+ * number of concurrent attempts, in any number of processes, exactly one takes effect.
+ */
+export class Assignment {
+  constructor(
+    private readonly lifecycle: ConversationLifecycle,
+    private readonly router: OfferRouter,
+    private readonly conversations: ConversationBroadcaster,
+    private readonly agents: AgentBroadcaster,
+  ) {}
+
+  /**
+   * An agent takes a queued chat: one offered to them (its slot is already theirs), or, unoffered, one
+   * picked from the queue (manual mode, or a chat every online agent declined), which takes a slot now.
+   */
+  async accept(agent: AgentDoc, conversationId: Types.ObjectId): Promise<ConversationDoc> {
+    const current = await Conversation.findOne({ _id: conversationId, site: agent.site }).lean<ConversationDoc>();
+    if (!current) throw new AppError("NOT_FOUND", "Conversation not found");
+    const offeredToMe = current.offeredTo?.equals(agent._id) === true;
+    if (!offeredToMe) await this.takeSlotOrRefuse(agent);
+
+    const won = await Conversation.findOneAndUpdate(
+      { _id: conversationId, site: agent.site, status: "queued", offeredTo: offeredToMe ? agent._id : null },
+      {
+        $set: {
+          status: "active",
+          assignee: agent._id,
+          assigneeName: agent.name,
+          assignedAt: new Date(),
+          offeredTo: null,
+          offeredToName: null,
+          offerExpiresAt: null,
+        },
+      },
+      { returnDocument: "after" },
+    ).lean<ConversationDoc>();
+    if (!won) {
+      if (!offeredToMe) await this.giveBack(agent._id);
+      throw await this.whyNotAccepted(agent, conversationId, offeredToMe);
+    }
+    if (offeredToMe) this.router.offerAccepted(won._id);
+    this.conversations.conversationChanged(won);
+    await this.note(won._id, `${agent.name} joined the chat`);
+    return won;
+  }
+
+  /**
+   * Hands an active chat to a colleague (at once, if they are online with a free slot) or back to the queue
+   * for a product team, with an optional note only staff see. The visitor is told who took over.
+   */
+  async transfer(by: AgentDoc, conversation: ConversationDoc, input: TransferInput): Promise<ConversationDoc> {
+    const from = conversation.assignee;
+    if (conversation.status !== "active" || !from) {
+      throw new AppError("CONFLICT", "Only a chat someone is handling can be transferred");
+    }
+    const moved =
+      input.to.kind === "agent"
+        ? await this.transferToAgent(conversation, from, toObjectId(input.to.agentId))
+        : await this.transferToTeam(conversation, from, input.to.productId);
+    await this.giveBack(from);
+    if (input.note) await this.note(moved._id, `Transfer note from ${by.name}: ${input.note}`, true);
+    this.conversations.conversationChanged(moved);
+    if (moved.status === "queued") await this.router.route(moved.site);
+    return moved;
+  }
+
+  /** A chat closed: its owner's slot frees up, and the oldest queued chat that fits is offered at once. */
+  async closed(conversation: ConversationDoc): Promise<void> {
+    if (conversation.assignee) await this.giveBack(conversation.assignee);
+    await this.router.route(conversation.site);
+  }
+
+  /**
+   * A disabled agent can no longer answer: their offers are withdrawn and their chats go back to the
+   * front of the queue (they keep their original place), each with a note the visitor sees.
+   */
+  async releaseEverythingOf(agent: AgentDoc): Promise<void> {
+    await this.router.withdrawOffersOf(agent._id);
+    const owned = await Conversation.find({ site: agent.site, status: "active", assignee: agent._id }).lean<
+      ConversationDoc[]
+    >();
+    for (const chat of owned) {
+      const requeued = await Conversation.findOneAndUpdate(
+        { _id: chat._id, status: "active", assignee: agent._id },
+        { $set: { status: "queued", assignee: null, assigneeName: null, assignedAt: null } },
+        { returnDocument: "after" },
+      ).lean<ConversationDoc>();
+      if (!requeued) continue;
+      await this.giveBack(agent._id);
+      this.conversations.conversationChanged(requeued);
+      await this.note(requeued._id, `${agent.name} is no longer available; the next agent will take over`);
+    }
+    await this.router.route(agent.site);
+  }
+
+  private async transferToAgent(
+    conversation: ConversationDoc,
+    from: Types.ObjectId,
+    targetId: Types.ObjectId,
+  ): Promise<ConversationDoc> {
+    if (targetId.equals(from)) throw new AppError("CONFLICT", "This chat is already theirs");
+    const target = await Agent.findOne({ _id: targetId, site: conversation.site, disabled: false }).lean<AgentDoc>();
+    if (!target) throw new AppError("NOT_FOUND", "No such colleague");
+    if (target.status !== "online") throw new AppError("CONFLICT", `${target.name} is ${target.status}`);
+    const taken = await takeSlot(target._id, { mustBeOnline: true });
+    if (!taken) throw new AppError("AT_CAPACITY", `${target.name} has no free chat slot`);
+    this.agents.agentChanged(taken);
+    const moved = await Conversation.findOneAndUpdate(
+      { _id: conversation._id, status: "active", assignee: from },
+      { $set: { assignee: target._id, assigneeName: target.name, assignedAt: new Date() } },
+      { returnDocument: "after" },
+    ).lean<ConversationDoc>();
+    if (!moved) {
+      await this.giveBack(target._id);
+      throw new AppError("CONFLICT", "The chat changed hands meanwhile; reload it");
+    }
+    await this.note(moved._id, `${conversation.assigneeName ?? "Your agent"} transferred the chat to ${target.name}`);
+    return moved;
+  }
+
+  private async transferToTeam(
+    conversation: ConversationDoc,
+    from: Types.ObjectId,
+    productId: string,
+  ): Promise<ConversationDoc> {
+    const site = await Site.findById(conversation.site).lean<SiteDoc>();
+    const product = site?.products.find((p) => p.id === productId);
+    if (!product) throw new AppError("NOT_FOUND", "No such product team");
+    const moved = await Conversation.findOneAndUpdate(
+      { _id: conversation._id, status: "active", assignee: from },
+      {
+        $set: { status: "queued", assignee: null, assigneeName: null, assignedAt: null, product: product.id },
+        $addToSet: { declinedBy: from },
+      },
+      { returnDocument: "after" },
+    ).lean<ConversationDoc>();
+    if (!moved) throw new AppError("CONFLICT", "The chat changed hands meanwhile; reload it");
+    await this.note(
+      moved._id,
+      `${conversation.assigneeName ?? "Your agent"} transferred the chat to the ${product.name} team`,
+    );
+    return moved;
+  }
+
+  private async takeSlotOrRefuse(agent: AgentDoc): Promise<void> {
+    const taken = await takeSlot(agent._id);
+    if (!taken) {
+      throw new AppError("AT_CAPACITY", `You already have ${agent.capacity} chats, your capacity; close one first`);
+    }
+    this.agents.agentChanged(taken);
+  }
+
+  private async giveBack(agentId: Types.ObjectId): Promise<void> {
+    const agent = await releaseSlot(agentId);
+    if (agent) this.agents.agentChanged(agent);
+  }
+
+  private async whyNotAccepted(agent: AgentDoc, id: Types.ObjectId, wasOffered: boolean): Promise<AppError> {
+    const now = await Conversation.findOne({ _id: id, site: agent.site }).lean<ConversationDoc>();
+    if (!now) return new AppError("NOT_FOUND", "Conversation not found");
+    if (now.status === "closed") return new AppError("CONVERSATION_CLOSED", "This conversation is closed");
+    if (now.status === "active") return new AppError("CONFLICT", "Another agent has already taken this conversation");
+    if (wasOffered) return new AppError("CONFLICT", "The offer expired and the chat moved on");
+    return new AppError("CONFLICT", `This chat is being offered to ${now.offeredToName ?? "another agent"}`);
+  }
+
+  private async note(conversationId: Types.ObjectId, body: string, internal = false): Promise<void> {
+    await this.lifecycle.post({ conversationId, clientMsgId: systemMessageId(), author: PARLEY, body, internal });
+  }
+}

@@ -1,0 +1,230 @@
+import type { Types } from "mongoose";
+import { Agent, type AgentDoc } from "../agents/agent.model.ts";
+import type { AgentBroadcaster } from "../agents/agent-broadcaster.ts";
+import { updateAgentIf } from "../agents/agent-writes.ts";
+import { Conversation, type ConversationDoc } from "../conversations/conversation.model.ts";
+import type { ConversationBroadcaster } from "../conversations/conversation-broadcaster.ts";
+import { AppError } from "../errors/app-error.ts";
+import type { Logger } from "../logging/logger.ts";
+import { Site, type SiteDoc } from "../sites/site.model.ts";
+import { releaseSlot, takeSlot } from "./agent-slots.ts";
+import { rankCandidates } from "./candidate-ranking.ts";
+import { SiteLanes } from "./site-lanes.ts";
+import { onlineAgents } from "./team-capacity.ts";
+
+/** Queued chats looked at per pass; a pass that fills every slot stops early anyway. */
+const PASS_LIMIT = 200;
+/** Backstop for offers whose timer died with another process; timers handle the normal case. */
+const SWEEP_INTERVAL_MS = 5_000;
+
+const OFFER_CLEARED = { offeredTo: null, offeredToName: null, offerExpiresAt: null };
+
+/**
+ * Automatic assignment: offers each queued chat to one agent at a time (issue 3).
+ *
+ * An offer takes a slot of the agent's capacity when it is made, so an agent is never offered more than
+ * they can hold. Accepting keeps the slot; declining, timing out or going away gives it back and the chat
+ * moves on. Who wins a race (accept against timeout, two routers) is decided by compare-and-set updates
+ * on the conversation, never by reading first.
+ */
+export class OfferRouter {
+  private readonly lanes = new SiteLanes();
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private sweeper: NodeJS.Timeout | undefined;
+
+  constructor(
+    private readonly conversations: ConversationBroadcaster,
+    private readonly agents: AgentBroadcaster,
+    private readonly logger: Logger,
+  ) {}
+
+  /** Offers the site's queued chats, oldest first, to the best free agents. */
+  route(siteId: Types.ObjectId): Promise<void> {
+    return this.lanes.run(siteId.toHexString(), () =>
+      this.pass(siteId).catch((err) => this.logger.error({ err, site: siteId }, "routing pass failed")),
+    );
+  }
+
+  /** Passes on an offer: the chat moves on and is not offered to this agent again. */
+  async decline(agent: AgentDoc, conversationId: Types.ObjectId): Promise<void> {
+    const cleared = await Conversation.findOneAndUpdate(
+      { _id: conversationId, site: agent.site, status: "queued", offeredTo: agent._id },
+      { $set: OFFER_CLEARED, $addToSet: { declinedBy: agent._id } },
+      { returnDocument: "after" },
+    ).lean<ConversationDoc>();
+    if (!cleared) throw new AppError("NOT_FOUND", "There is no offer of this chat to you any more");
+    await this.offerEnded(cleared, agent._id);
+  }
+
+  /** Takes back every offer ringing an agent who went away, offline or was disabled. */
+  async withdrawOffersOf(agentId: Types.ObjectId): Promise<void> {
+    const ringing = await Conversation.find({ status: "queued", offeredTo: agentId }).lean<ConversationDoc[]>();
+    for (const offer of ringing) {
+      const cleared = await Conversation.findOneAndUpdate(
+        { _id: offer._id, status: "queued", offeredTo: agentId },
+        { $set: OFFER_CLEARED },
+        { returnDocument: "after" },
+      ).lean<ConversationDoc>();
+      if (cleared) await this.offerEnded(cleared, agentId);
+    }
+  }
+
+  /** Manual mode from now on: offers ringing on the site are taken back; agents pick from the queue. */
+  async withdrawOffersOnSite(siteId: Types.ObjectId): Promise<void> {
+    const ringing = await Conversation.find({ site: siteId, status: "queued", offeredTo: { $ne: null } })
+      .select({ offeredTo: 1 })
+      .lean<Pick<ConversationDoc, "offeredTo">[]>();
+    const agents = new Map(ringing.flatMap((c) => (c.offeredTo ? [[c.offeredTo.toHexString(), c.offeredTo]] : [])));
+    for (const agentId of agents.values()) await this.withdrawOffersOf(agentId);
+  }
+
+  /** The offer was accepted: its timer has nothing left to do. */
+  offerAccepted(conversationId: Types.ObjectId): void {
+    this.disarm(conversationId);
+  }
+
+  /** Routes every site once (at boot) and starts the backstop sweep for expired offers. */
+  async start(): Promise<void> {
+    const expired = await Conversation.find({ status: "queued", offeredTo: { $ne: null } }).lean<ConversationDoc[]>();
+    for (const c of expired) this.arm(c);
+    for (const site of await Site.find({}).select({ _id: 1 }).lean<Pick<SiteDoc, "_id">[]>()) {
+      void this.route(site._id);
+    }
+    this.sweeper = setInterval(() => void this.sweep(), SWEEP_INTERVAL_MS);
+    this.sweeper.unref();
+  }
+
+  async stop(): Promise<void> {
+    clearInterval(this.sweeper);
+    for (const timer of this.timers.values()) clearTimeout(timer);
+    this.timers.clear();
+    await this.lanes.idle();
+  }
+
+  private async pass(siteId: Types.ObjectId): Promise<void> {
+    const site = await Site.findById(siteId).lean<SiteDoc>();
+    if (site?.assignmentMode !== "auto") return;
+    let agents = await onlineAgents(siteId);
+    if (!agents.some((a) => a.load < a.capacity)) return;
+    const queued = await Conversation.find({ site: siteId, status: "queued", offeredTo: null })
+      .sort({ createdAt: 1 })
+      .limit(PASS_LIMIT)
+      .lean<ConversationDoc[]>();
+
+    for (const chat of queued) {
+      const ranked = rankCandidates(
+        agents.map((a) => ({
+          _id: a._id,
+          id: a._id.toHexString(),
+          load: a.load,
+          capacity: a.capacity,
+          products: a.products,
+          lastAssignedAt: a.lastAssignedAt ?? null,
+        })),
+        { product: chat.product ?? null, declinedBy: chat.declinedBy.map((id) => id.toHexString()) },
+      );
+      for (const candidate of ranked) {
+        const outcome = await this.offer(site, chat, candidate._id);
+        if (outcome.kind === "chat-gone") break;
+        // Either way the agent's row changed under us: keep the ranking's view of them current.
+        agents = outcome.agent
+          ? agents.map((a) => (a._id.equals(candidate._id) ? (outcome.agent as AgentDoc) : a))
+          : agents.filter((a) => !a._id.equals(candidate._id));
+        if (outcome.kind === "offered") break;
+      }
+      if (!agents.some((a) => a.load < a.capacity)) return;
+    }
+  }
+
+  private async offer(
+    site: SiteDoc,
+    chat: ConversationDoc,
+    agentId: Types.ObjectId,
+  ): Promise<{ kind: "offered" | "agent-busy" | "chat-gone"; agent: AgentDoc | null }> {
+    const now = new Date();
+    const agent = await takeSlot(agentId, { mustBeOnline: true, now });
+    if (!agent) {
+      const fresh = await Agent.findOne({ _id: agentId, status: "online", disabled: false }).lean<AgentDoc>();
+      return { kind: "agent-busy", agent: fresh };
+    }
+    const offered = await Conversation.findOneAndUpdate(
+      { _id: chat._id, status: "queued", offeredTo: null },
+      {
+        $set: {
+          offeredTo: agent._id,
+          offeredToName: agent.name,
+          offerExpiresAt: new Date(now.getTime() + site.offerTimeoutSeconds * 1000),
+        },
+      },
+      { returnDocument: "after" },
+    ).lean<ConversationDoc>();
+    if (!offered) {
+      const released = await releaseSlot(agent._id);
+      return { kind: "chat-gone", agent: released ?? agent };
+    }
+    this.arm(offered);
+    this.agents.agentChanged(agent);
+    this.conversations.conversationChanged(offered);
+    return { kind: "offered", agent };
+  }
+
+  private arm(offer: ConversationDoc): void {
+    if (!offer.offerExpiresAt || !offer.offeredTo) return;
+    const agentId = offer.offeredTo;
+    this.disarm(offer._id);
+    const delay = Math.max(0, offer.offerExpiresAt.getTime() - Date.now()) + 5;
+    const timer = setTimeout(() => {
+      this.timers.delete(offer._id.toHexString());
+      this.expire(offer._id, agentId).catch((err) => this.logger.error({ err }, "offer expiry failed"));
+    }, delay);
+    timer.unref();
+    this.timers.set(offer._id.toHexString(), timer);
+  }
+
+  private disarm(conversationId: Types.ObjectId): void {
+    const key = conversationId.toHexString();
+    clearTimeout(this.timers.get(key));
+    this.timers.delete(key);
+  }
+
+  /**
+   * An unanswered offer moves on, and the agent who let it ring is set to away: they are evidently not at
+   * their desk, and leaving them online would ring them with every next chat too.
+   */
+  private async expire(conversationId: Types.ObjectId, agentId: Types.ObjectId): Promise<void> {
+    const cleared = await Conversation.findOneAndUpdate(
+      { _id: conversationId, status: "queued", offeredTo: agentId, offerExpiresAt: { $lte: new Date() } },
+      { $set: OFFER_CLEARED },
+      { returnDocument: "after" },
+    ).lean<ConversationDoc>();
+    if (!cleared) return;
+    const away = await updateAgentIf(
+      { _id: agentId, status: "online" },
+      { $set: { status: "away", preferredStatus: "away" } },
+    );
+    if (away) {
+      this.logger.info({ event: "offer_missed", agent: agentId, conversation: conversationId }, "agent set to away");
+      await this.withdrawOffersOf(agentId);
+    }
+    await this.offerEnded(cleared, agentId);
+  }
+
+  private async offerEnded(conversation: ConversationDoc, agentId: Types.ObjectId): Promise<void> {
+    this.disarm(conversation._id);
+    const agent = await releaseSlot(agentId);
+    if (agent) this.agents.agentChanged(agent);
+    this.conversations.conversationChanged(conversation);
+    await this.route(conversation.site);
+  }
+
+  private async sweep(): Promise<void> {
+    try {
+      const due = await Conversation.find({ status: "queued", offerExpiresAt: { $lte: new Date() } })
+        .limit(100)
+        .lean<ConversationDoc[]>();
+      for (const c of due) if (c.offeredTo) await this.expire(c._id, c.offeredTo);
+    } catch (err) {
+      this.logger.error({ err }, "offer sweep failed");
+    }
+  }
+}

@@ -1,0 +1,73 @@
+import type { AgentDoc } from "../agents/agent.model.ts";
+import { AgentBroadcaster } from "../agents/agent-broadcaster.ts";
+import { Presence } from "../agents/presence.ts";
+import { ConversationBroadcaster } from "../conversations/conversation-broadcaster.ts";
+import { ConversationLifecycle } from "../conversations/conversation-lifecycle.ts";
+import type { Logger } from "../logging/logger.ts";
+import type { StaffNamespace, VisitorNamespace } from "../realtime/namespaces.ts";
+import { admitNewChat } from "./admission.ts";
+import { Assignment } from "./assignment.ts";
+import { OfferRouter } from "./offer-router.ts";
+import { QueueNotifier } from "./queue-notifier.ts";
+
+export interface RoutingSystem {
+  lifecycle: ConversationLifecycle;
+  router: OfferRouter;
+  assignment: Assignment;
+  presence: Presence;
+  queue: QueueNotifier;
+  agents: AgentBroadcaster;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/**
+ * Builds the conversation lifecycle with routing, presence and queue updates plugged into it. They
+ * refer to one another (a close frees a slot, which routes, which tells the queue), so they are
+ * assembled here rather than each reaching for the others.
+ */
+export function createRoutingSystem(opts: {
+  visitors: VisitorNamespace;
+  staff: StaffNamespace;
+  presenceGraceMs: number;
+  logger: Logger;
+}): RoutingSystem {
+  const { logger } = opts;
+  const queue = new QueueNotifier(opts.visitors, logger);
+  const conversations = new ConversationBroadcaster(opts.visitors, opts.staff, (site) => queue.siteChanged(site));
+  const agents = new AgentBroadcaster(opts.staff, (site) => queue.siteChanged(site));
+  const lifecycle = new ConversationLifecycle(conversations);
+  const router = new OfferRouter(conversations, agents, logger);
+  const assignment = new Assignment(lifecycle, router, conversations, agents);
+
+  const presenceChanged = async (agent: AgentDoc, previous: AgentDoc["status"]) => {
+    agents.agentChanged(agent);
+    if (previous === "online" && agent.status !== "online") await router.withdrawOffersOf(agent._id);
+    if (agent.status === "online") await router.route(agent.site);
+  };
+  const presence = new Presence(opts.staff, opts.presenceGraceMs, presenceChanged, logger);
+
+  lifecycle.connect({
+    admit: admitNewChat,
+    queued: (conversation) => router.route(conversation.site),
+    closed: (conversation) => assignment.closed(conversation),
+  });
+
+  return {
+    lifecycle,
+    router,
+    assignment,
+    presence,
+    queue,
+    agents,
+    async start() {
+      await presence.start();
+      await router.start();
+    },
+    async stop() {
+      presence.stop();
+      await router.stop();
+      queue.stop();
+    },
+  };
+}

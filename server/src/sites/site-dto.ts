@@ -1,0 +1,13 @@
+import type { SiteSettingsDto } from "@parley/shared";
+import type { SiteDoc } from "./site.model.ts";
+
+export function toSiteSettingsDto(site: SiteDoc): SiteSettingsDto {
+  return {
+    key: site.key,
+    name: site.name,
+    assignmentMode: site.assignmentMode,
+    offerTimeoutSeconds: site.offerTimeoutSeconds,
+    supportHours: site.supportHours,
+    products: site.products.map((p) => ({ id: p.id, name: p.name })),
+  };
+}
