@@ -1,9 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { MAX_MESSAGE_LENGTH } from "../constants.ts";
 import { agentEventSchemas, visitorEventSchemas } from "../events.ts";
+import { AgentCreateInput, ProductsUpdateInput } from "../schemas/admin.ts";
 import { LoginRequest } from "../schemas/agent.ts";
 import { MessageSendInput } from "../schemas/message.ts";
+import { OfflineRequestInput } from "../schemas/offline.ts";
 import { ClientMsgId, ObjectIdString } from "../schemas/primitives.ts";
+import { TransferInput } from "../schemas/routing.ts";
 import { ConversationStartInput } from "../schemas/visitor.ts";
 
 const id = "0123456789abcdef01234567";
@@ -65,7 +68,60 @@ describe("shared schemas", () => {
       "conversation:start",
       "conversation:sync",
       "message:send",
+      "offline:submit",
+      "site:availability",
     ]);
-    expect(Object.keys(agentEventSchemas)).toHaveLength(5);
+    expect(Object.keys(agentEventSchemas)).toHaveLength(16);
+  });
+});
+
+describe("routing and admin inputs", () => {
+  it("should refuse two products with the same id or the same name", () => {
+    const twice = ProductsUpdateInput.safeParse({
+      products: [
+        { id: "cloud", name: "Acme Cloud" },
+        { id: "cloud", name: "Other" },
+        { id: "edge", name: "acme cloud" },
+      ],
+    });
+    expect(twice.success).toBe(false);
+    expect(twice.error?.issues.map((i) => i.message)).toEqual([
+      "product id cloud is used twice",
+      "product name acme cloud is used twice",
+    ]);
+  });
+
+  it("should refuse a product id that could smuggle an operator or a path", () => {
+    for (const id of ["$ne", "../x", "Cloud", ""]) {
+      expect(ProductsUpdateInput.safeParse({ products: [{ id, name: "x" }] }).success).toBe(false);
+    }
+  });
+
+  it("should bound capacity and refuse a short password when an admin creates an agent", () => {
+    const base = { name: "Bo", email: "bo@example.test", password: "long-enough-pw", role: "agent", products: [] };
+    expect(AgentCreateInput.safeParse({ ...base, capacity: 3 }).success).toBe(true);
+    expect(AgentCreateInput.safeParse({ ...base, capacity: -1 }).success).toBe(false);
+    expect(AgentCreateInput.safeParse({ ...base, capacity: 2.5 }).success).toBe(false);
+    expect(AgentCreateInput.safeParse({ ...base, capacity: 3, password: "short" }).success).toBe(false);
+  });
+
+  it("should take a transfer to an agent or to a product team, and nothing else", () => {
+    expect(TransferInput.safeParse({ conversationId: id, to: { kind: "agent", agentId: id } }).success).toBe(true);
+    expect(TransferInput.safeParse({ conversationId: id, to: { kind: "product", productId: "cloud" } }).success).toBe(
+      true,
+    );
+    expect(TransferInput.safeParse({ conversationId: id, to: { kind: "queue" } }).success).toBe(false);
+    expect(TransferInput.safeParse({ conversationId: id, to: { kind: "agent", agentId: { $ne: 1 } } }).success).toBe(
+      false,
+    );
+  });
+
+  it("should require an email and a known priority on the offline form", () => {
+    const form = { clientRequestId: "req_12345678", name: "Vera", priority: "high", details: "Down since 9" };
+    expect(OfflineRequestInput.safeParse({ ...form, email: "vera@example.test" }).success).toBe(true);
+    expect(OfflineRequestInput.safeParse(form).success).toBe(false);
+    expect(OfflineRequestInput.safeParse({ ...form, email: "vera@example.test", priority: "urgent" }).success).toBe(
+      false,
+    );
   });
 });
