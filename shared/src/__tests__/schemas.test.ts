@@ -71,7 +71,7 @@ describe("shared schemas", () => {
       "offline:submit",
       "site:availability",
     ]);
-    expect(Object.keys(agentEventSchemas)).toHaveLength(16);
+    expect(Object.keys(agentEventSchemas)).toHaveLength(15);
   });
 });
 
