@@ -33,6 +33,15 @@ describe("router", () => {
     expect(parseRoute("/console/conversations/not-an-id")).toEqual({ name: "inbox" });
     expect(parseRoute("/elsewhere")).toEqual({ name: "inbox" });
   });
+
+  it("round-trips the pages, with or without a trailing slash", () => {
+    for (const name of ["inbox", "offline", "team", "admin"] as const) {
+      expect(parseRoute(pathFor({ name }))).toEqual({ name });
+    }
+    expect(pathFor({ name: "offline" })).toBe("/console/offline-requests");
+    expect(parseRoute("/console/team/")).toEqual({ name: "team" });
+    expect(parseRoute("/console/nowhere")).toEqual({ name: "inbox" });
+  });
 });
 
 describe("describeUserAgent", () => {

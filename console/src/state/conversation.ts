@@ -1,6 +1,7 @@
 import type { AgentDto, ConversationDetailDto, ConversationSummaryDto } from "@parley/shared";
 import type { ErrorBody } from "@parley/shared/errors";
 import { emptyTimeline, type Timeline } from "./messages.ts";
+import { isLead } from "./roles.ts";
 
 /** Everything the chat pane shows about one conversation. */
 export interface ConversationView {
@@ -37,12 +38,20 @@ export function withSummary(view: ConversationView, summary: ConversationSummary
   };
 }
 
-const isLead = (me: AgentDto): boolean => me.role === "supervisor" || me.role === "admin";
 const isMine = (c: ConversationDetailDto, me: AgentDto): boolean => c.assignee?.id === me.id;
 
 // These mirror the server's rules (conversation-access.ts) so the console only offers what will work.
 export function canAccept(c: ConversationDetailDto): boolean {
   return c.status === "queued";
+}
+
+/** The chat is ringing this agent: it is answered from "Incoming chats", not from the chat header. */
+export function isOfferedTo(c: ConversationSummaryDto, me: Pick<AgentDto, "id">): boolean {
+  return c.status === "queued" && c.offer?.agent.id === me.id;
+}
+
+export function canTransfer(c: ConversationDetailDto, me: AgentDto): boolean {
+  return c.status === "active" && (isMine(c, me) || isLead(me));
 }
 
 export function canReply(c: ConversationDetailDto, me: AgentDto): boolean {

@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { canAccept, canClose, canReply, emptyConversation, withDetail, withSummary } from "../conversation.ts";
+import {
+  canAccept,
+  canClose,
+  canReply,
+  canTransfer,
+  emptyConversation,
+  isOfferedTo,
+  withDetail,
+  withSummary,
+} from "../conversation.ts";
 import { detail, ME, OTHER, summary } from "./fixtures.ts";
 
 const LATER = "2025-01-01T13:00:00.000Z";
@@ -53,5 +62,20 @@ describe("permissions", () => {
     expect(canClose(theirsActive, ME)).toBe(false);
     expect(canClose(theirsActive, lead)).toBe(true);
     expect(canClose(detail({ status: "closed" }), lead)).toBe(false);
+  });
+
+  it("lets the assignee or a supervisor transfer an active conversation", () => {
+    expect(canTransfer(mineActive, ME)).toBe(true);
+    expect(canTransfer(theirsActive, ME)).toBe(false);
+    expect(canTransfer(theirsActive, lead)).toBe(true);
+    expect(canTransfer(detail(), lead)).toBe(false);
+    expect(canTransfer(detail({ status: "closed", assignee: { id: ME.id, name: ME.name } }), ME)).toBe(false);
+  });
+
+  it("knows a queued chat ringing me from one ringing someone else", () => {
+    const expiresAt = "2025-01-01T12:00:30.000Z";
+    expect(isOfferedTo(detail({ offer: { agent: { id: ME.id, name: ME.name }, expiresAt } }), ME)).toBe(true);
+    expect(isOfferedTo(detail({ offer: { agent: OTHER, expiresAt } }), ME)).toBe(false);
+    expect(isOfferedTo(detail(), ME)).toBe(false);
   });
 });

@@ -1,4 +1,10 @@
-import type { AgentDto, ConversationDetailDto, ConversationSummaryDto, MessageDto } from "@parley/shared";
+import type {
+  AgentDto,
+  ConversationDetailDto,
+  ConversationSummaryDto,
+  MessageDto,
+  TeamMemberDto,
+} from "@parley/shared";
 
 export const ME: AgentDto = {
   id: "a".repeat(24),
@@ -48,6 +54,21 @@ export function detail(overrides: Partial<ConversationDetailDto> = {}): Conversa
     visitor: { name: "Visitor 1", email: "v@example.com" },
     environment: { url: "https://shop.example/", referrer: "", userAgent: "UA", language: "en", timeZone: "UTC" },
     closedAt: null,
+    ...overrides,
+  };
+}
+
+export function member(n: number, overrides: Partial<TeamMemberDto> = {}): TeamMemberDto {
+  return {
+    id: hex(100 + n),
+    name: `Agent ${n}`,
+    email: `agent${n}@example.com`,
+    role: "agent",
+    status: "online",
+    capacity: 3,
+    products: [],
+    disabled: false,
+    load: 0,
     ...overrides,
   };
 }
