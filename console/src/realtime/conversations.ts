@@ -1,11 +1,11 @@
-import type { ConversationSummaryDto, MessageDto } from "@parley/shared";
+import type { ConversationDetailDto, ConversationSummaryDto, MessageDto, TransferInput } from "@parley/shared";
 import type { ConversationView } from "../state/conversation.ts";
 import { withDetail, withSummary } from "../state/conversation.ts";
 import { applyLiveMessage, applyPage, markStale, type Timeline } from "../state/messages.ts";
 import { withoutDelivered } from "../state/outbox.ts";
 import { conversationOf, patchConversation, type SessionState } from "../state/session.ts";
 import type { RealtimeContext } from "./context.ts";
-import { command, isUnanswered } from "./socket.ts";
+import { type CommandResult, command, isUnanswered } from "./socket.ts";
 
 /** A sync that got no answer while still connected is asked again after this long. */
 const SYNC_RETRY_MS = 5_000;
@@ -51,6 +51,18 @@ export class ConversationSync {
   onSummary(summary: ConversationSummaryDto): void {
     if (!(summary.id in this.ctx.store.get().conversations)) return;
     this.ctx.store.update((s) => patchConversation(s, summary.id, (v) => withSummary(v, summary)));
+  }
+
+  /** A conversation as an ack returned it (accept from an offer, transfer). */
+  onDetail(detail: ConversationDetailDto): void {
+    this.ctx.store.update((s) => patchConversation(s, detail.id, (v) => withDetail(v, detail)));
+  }
+
+  /** The dialog shows the outcome itself, so the refusal is returned rather than stored. */
+  async transfer(input: TransferInput): Promise<CommandResult<{ conversation: ConversationDetailDto }>> {
+    const result = await command(this.ctx.socket, "conversation:transfer", input);
+    if (result.ok) this.onDetail(result.data.conversation);
+    return result;
   }
 
   async accept(id: string): Promise<void> {

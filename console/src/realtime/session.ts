@@ -1,35 +1,47 @@
-import type { AgentDto } from "@parley/shared";
+import type { AgentDto, ConversationSummaryDto } from "@parley/shared";
 import { currentAgent } from "../api/auth.ts";
 import { syncCompleted, syncFailed, syncStarted, updateReceived } from "../state/inbox.ts";
-import { type ConnectionState, initialSession, type SessionState } from "../state/session.ts";
+import { type ConnectionState, initialSession, type SessionState, withMe, withNotice } from "../state/session.ts";
 import { createStore, type Store } from "../state/store.ts";
+import { Admin } from "./admin.ts";
 import { ConversationSync } from "./conversations.ts";
+import { Offers } from "./offers.ts";
+import { OfflineSync } from "./offline.ts";
+import { Presence } from "./presence.ts";
 import { Sender } from "./sender.ts";
+import { SiteSync } from "./site.ts";
+import { SnapshotLoader } from "./snapshot.ts";
 import { type AgentSocket, command, createAgentSocket } from "./socket.ts";
+import { TeamSync } from "./team.ts";
 
 /** After the server refused or dropped us on purpose, socket.io does not retry by itself. */
 const MANUAL_RECONNECT_DELAY_MS = 3_000;
-/** An inbox sync that got no answer while still connected is asked again after this long. */
-const INBOX_RETRY_MS = 5_000;
+
+type InboxSnapshot = { me: AgentDto; waiting: ConversationSummaryDto[]; mine: ConversationSummaryDto[] };
 
 const SESSION_ENDED = "Your session has ended. Please sign in again.";
 
 /**
- * One signed-in console: owns the socket, keeps the inbox in step with the server, and
- * on every (re)connect resynchronises the inbox and the open chat and resends what is unconfirmed.
+ * One signed-in console: owns the socket, keeps the inbox, team, site settings and offline requests in
+ * step with the server, and on every (re)connect reloads them, resyncs the open chat and resends what is
+ * unconfirmed.
  */
 export class ConsoleSession {
   readonly store: Store<SessionState>;
   readonly conversations: ConversationSync;
   readonly sender: Sender;
+  readonly presence: Presence;
+  readonly offers: Offers;
+  readonly team: TeamSync;
+  readonly site: SiteSync;
+  readonly offline: OfflineSync;
+  readonly admin: Admin;
   /** Unsent composer text per conversation; lives and dies with the session, never stored. */
   readonly drafts = new Map<string, string>();
   private readonly socket: AgentSocket;
   private stopped = false;
   private reconnectTimer: ReturnType<typeof setTimeout> | undefined;
-  private inboxRetryTimer: ReturnType<typeof setTimeout> | undefined;
-  /** Only the latest inbox sync may land; an older answer describes an older socket. */
-  private inboxSyncRun = 0;
+  private readonly inbox: SnapshotLoader<InboxSnapshot>;
 
   /** `onEnded` is called once, with a notice for the sign-in page, when the session is gone. */
   constructor(
@@ -41,6 +53,13 @@ export class ConsoleSession {
     const ctx = { socket: this.socket, store: this.store };
     this.conversations = new ConversationSync(ctx);
     this.sender = new Sender(ctx);
+    this.presence = new Presence(ctx);
+    this.offers = new Offers(ctx, this.conversations);
+    this.team = new TeamSync(ctx);
+    this.site = new SiteSync(ctx);
+    this.offline = new OfflineSync(ctx);
+    this.admin = new Admin(ctx, this.team, this.site);
+    this.inbox = this.inboxLoader();
     this.listen();
     this.socket.connect();
   }
@@ -48,8 +67,7 @@ export class ConsoleSession {
   stop(): void {
     this.stopped = true;
     clearTimeout(this.reconnectTimer);
-    clearTimeout(this.inboxRetryTimer);
-    this.sender.stop();
+    for (const part of [this.inbox, this.team, this.site, this.offline, this.presence, this.sender]) part.stop();
     this.socket.removeAllListeners();
     this.socket.disconnect();
   }
@@ -64,6 +82,20 @@ export class ConsoleSession {
       this.conversations.onSummary(summary);
     });
     socket.on("message:new", (message) => this.conversations.onMessage(message));
+    socket.on("agent:updated", (member) => {
+      this.presence.onMember(member);
+      this.team.onMember(member);
+    });
+    socket.on("site:updated", (settings) => this.site.onSettings(settings));
+    socket.on("offline:created", (request) => this.offline.onCreated(request));
+  }
+
+  dismissNotice(): void {
+    this.store.update((s) => withNotice(s, null));
+  }
+
+  notify(text: string): void {
+    this.store.update((s) => withNotice(s, text));
   }
 
   private setConnection(connection: ConnectionState, connectionProblem: string | null = null): void {
@@ -76,31 +108,24 @@ export class ConsoleSession {
 
   private onConnect(): void {
     this.setConnection("connected");
-    void this.syncInbox();
+    void this.inbox.load();
+    this.team.load();
+    this.site.load();
+    this.offline.load();
     this.conversations.resync();
     this.sender.flush();
   }
 
-  private async syncInbox(): Promise<void> {
-    const { store } = this;
-    const run = ++this.inboxSyncRun;
-    clearTimeout(this.inboxRetryTimer);
-    store.update((s) => ({ ...s, inbox: syncStarted(s.inbox) }));
-    const result = await command(this.socket, "inbox:sync", {});
-    if (this.stopped || run !== this.inboxSyncRun) return;
-    if (result.ok) {
-      const { me, waiting, mine } = result.data;
-      // `me` is re-read on every sync, so a changed name or role shows without signing in again.
-      store.update((s) => ({ ...s, me, inbox: syncCompleted(s.inbox, { waiting, mine }, me.id) }));
-      return;
-    }
-    store.update((s) => ({ ...s, inbox: syncFailed(s.inbox, s.me.id) }));
-    // A reconnect syncs anyway; a slow or failing server while connected needs another try.
-    if (this.socket.connected) {
-      this.inboxRetryTimer = setTimeout(() => {
-        if (!this.stopped && this.socket.connected) void this.syncInbox();
-      }, INBOX_RETRY_MS);
-    }
+  private inboxLoader(): SnapshotLoader<InboxSnapshot> {
+    const { socket, store } = this;
+    return new SnapshotLoader(socket, {
+      fetch: () => command(socket, "inbox:sync", {}),
+      started: () => store.update((s) => ({ ...s, inbox: syncStarted(s.inbox) })),
+      // `me` is re-read on every sync, so a changed name, role or status shows without signing in again.
+      completed: ({ me, waiting, mine }) =>
+        store.update((s) => ({ ...withMe(s, me), inbox: syncCompleted(s.inbox, { waiting, mine }, me.id) })),
+      failed: () => store.update((s) => ({ ...s, inbox: syncFailed(s.inbox, s.me.id) })),
+    });
   }
 
   private onDisconnect(reason: string): void {

@@ -1,0 +1,48 @@
+import type {
+  AgentCreateInput,
+  AgentUpdateInput,
+  ProductsUpdateInput,
+  SiteSettingsDto,
+  SiteUpdateInput,
+  TeamMemberDto,
+} from "@parley/shared";
+import type { RealtimeContext } from "./context.ts";
+import type { SiteSync } from "./site.ts";
+import { type CommandResult, command } from "./socket.ts";
+import type { TeamSync } from "./team.ts";
+
+/**
+ * Admin commands. Each form shows its own outcome, so results are returned; what they changed is applied
+ * at once rather than waiting for the broadcast (which may come later, or, for a new agent, not at all).
+ */
+export class Admin {
+  constructor(
+    private readonly ctx: RealtimeContext,
+    private readonly team: TeamSync,
+    private readonly site: SiteSync,
+  ) {}
+
+  async createAgent(input: AgentCreateInput): Promise<CommandResult<{ agent: TeamMemberDto }>> {
+    const result = await command(this.ctx.socket, "agent:create", input);
+    if (result.ok) this.team.onMember(result.data.agent);
+    return result;
+  }
+
+  async updateAgent(input: AgentUpdateInput): Promise<CommandResult<{ agent: TeamMemberDto }>> {
+    const result = await command(this.ctx.socket, "agent:update", input);
+    if (result.ok) this.team.onMember(result.data.agent);
+    return result;
+  }
+
+  async updateProducts(input: ProductsUpdateInput): Promise<CommandResult<{ site: SiteSettingsDto }>> {
+    const result = await command(this.ctx.socket, "products:update", input);
+    if (result.ok) this.site.onSettings(result.data.site);
+    return result;
+  }
+
+  async updateSite(input: SiteUpdateInput): Promise<CommandResult<{ site: SiteSettingsDto }>> {
+    const result = await command(this.ctx.socket, "site:update", input);
+    if (result.ok) this.site.onSettings(result.data.site);
+    return result;
+  }
+}
