@@ -4,33 +4,78 @@ import type { Logger } from "../logging/logger.ts";
 import { Site } from "../sites/site.model.ts";
 
 export const DEMO_SITE_KEY = "demo";
+
+export const DEMO_PRODUCTS = [
+  { id: "cloud", name: "Acme Cloud" },
+  { id: "billing", name: "Billing" },
+];
+
+/**
+ * Two agents with a product each, so routing and transfers can be tried; the supervisor and the admin have
+ * capacity 0, which keeps automatic offers away from them (they can still be given capacity on the admin page).
+ */
 export const DEMO_ACCOUNTS = [
-  { email: "agent@example.com", password: "agent-demo-pw", name: "Ana Agent", role: "agent" },
-  { email: "supervisor@example.com", password: "supervisor-demo-pw", name: "Sam Supervisor", role: "supervisor" },
+  {
+    email: "agent@example.com",
+    password: "agent-demo-pw",
+    name: "Ana Agent",
+    role: "agent",
+    capacity: 3,
+    products: ["cloud"],
+  },
+  {
+    email: "agent2@example.com",
+    password: "agent2-demo-pw",
+    name: "Bo Agent",
+    role: "agent",
+    capacity: 3,
+    products: ["billing"],
+  },
+  {
+    email: "supervisor@example.com",
+    password: "supervisor-demo-pw",
+    name: "Sam Supervisor",
+    role: "supervisor",
+    capacity: 0,
+    products: [],
+  },
+  {
+    email: "admin@example.com",
+    password: "admin-demo-pw",
+    name: "Ada Admin",
+    role: "admin",
+    capacity: 0,
+    products: [],
+  },
 ] as const;
 
 /**
- * Demo mode only. Creates the demo site and accounts on an empty database, and on every
- * start lets the demo site embed from the origins this run is served on.
+ * Demo mode only. Creates the demo site and any missing demo account, and on every start lets the demo
+ * site embed from the origins this run is served on. Existing accounts are left as they are, so changes
+ * made on the admin page survive a restart.
  */
 export async function seedDemo(origins: readonly string[], logger: Logger): Promise<void> {
   const site = await Site.findOneAndUpdate(
     { key: DEMO_SITE_KEY },
     {
-      $setOnInsert: { key: DEMO_SITE_KEY, name: "Acme Cloud (demo)" },
+      $setOnInsert: { key: DEMO_SITE_KEY, name: "Acme Cloud (demo)", products: DEMO_PRODUCTS },
       $addToSet: { allowedOrigins: { $each: [...origins] } },
     },
     { upsert: true, returnDocument: "after" },
   );
-  if ((await Agent.countDocuments({})) > 0) return;
+  let created = 0;
   for (const account of DEMO_ACCOUNTS) {
+    if (await Agent.exists({ email: account.email })) continue;
     await Agent.create({
       site: site._id,
       email: account.email,
       name: account.name,
       role: account.role,
+      capacity: account.capacity,
+      products: [...account.products],
       passwordHash: await hashPassword(account.password),
     });
+    created++;
   }
-  logger.info({ event: "demo_seeded" }, "demo site and accounts created");
+  if (created > 0) logger.info({ event: "demo_seeded", accounts: created }, "demo site and accounts created");
 }

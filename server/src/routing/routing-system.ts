@@ -7,6 +7,7 @@ import type { Logger } from "../logging/logger.ts";
 import type { StaffNamespace, VisitorNamespace } from "../realtime/namespaces.ts";
 import { admitNewChat } from "./admission.ts";
 import { Assignment } from "./assignment.ts";
+import { recountLoads } from "./load-recount.ts";
 import { OfferRouter } from "./offer-router.ts";
 import { QueueNotifier } from "./queue-notifier.ts";
 
@@ -61,6 +62,8 @@ export function createRoutingSystem(opts: {
     queue,
     agents,
     async start() {
+      const fixed = await recountLoads();
+      if (fixed > 0) logger.warn({ event: "loads_recounted", agents: fixed }, "agent loads corrected at boot");
       await presence.start();
       await router.start();
     },
