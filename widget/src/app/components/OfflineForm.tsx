@@ -1,9 +1,9 @@
 import type { Product } from "@parley/shared";
 import { MAX_EMAIL_LENGTH, MAX_NAME_LENGTH, PRIORITIES } from "@parley/shared/constants";
-import { useRef, useState } from "preact/hooks";
 import { isPlausibleEmail, lengthProblem } from "../message-rules.ts";
 import type { OfflineFields } from "../offline-request.ts";
 import { ProductSelect } from "./ProductSelect.tsx";
+import { type Errors, useForm } from "./use-form.tsx";
 
 interface Props {
   initial: OfflineFields;
@@ -15,10 +15,7 @@ interface Props {
   onSubmit: (fields: OfflineFields) => void;
 }
 
-type Field = keyof OfflineFields;
-type Errors = Partial<Record<Field, string>>;
-
-const IDS: Record<Field, string> = {
+const IDS: Record<keyof OfflineFields, string> = {
   name: "parley-offline-name",
   email: "parley-offline-email",
   priority: "parley-offline-priority",
@@ -26,35 +23,9 @@ const IDS: Record<Field, string> = {
   details: "parley-offline-details",
 };
 
-const capitalized = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
-
 export function OfflineForm({ initial, products, sending, failure, onSubmit }: Props) {
-  const [fields, setFields] = useState(initial);
-  const [errors, setErrors] = useState<Errors>({});
-  const form = useRef<HTMLFormElement>(null);
-
-  const submit = (event: Event) => {
-    event.preventDefault();
-    // The button stays enabled (a disabled one would drop keyboard focus); a repeat is simply ignored.
-    if (sending) return;
-    const found = validate(fields);
-    setErrors(found);
-    const first = (Object.keys(IDS) as Field[]).find((f) => found[f]);
-    if (first) {
-      form.current?.querySelector<HTMLElement>(`#${IDS[first]}`)?.focus();
-      return;
-    }
-    onSubmit(fields);
-  };
-
-  const field = (name: Field, hint?: string) => ({
-    id: IDS[name],
-    value: fields[name],
-    "aria-invalid": errors[name] ? ("true" as const) : undefined,
-    "aria-describedby": [hint, errors[name] && `${IDS[name]}-error`].filter(Boolean).join(" ") || undefined,
-    onInput: (e: Event) =>
-      setFields({ ...fields, [name]: (e.currentTarget as HTMLInputElement | HTMLSelectElement).value }),
-  });
+  // The button stays enabled while sending (a disabled one drops keyboard focus); a repeat is ignored upstream.
+  const { form, submit, field, error } = useForm(initial, IDS, validate, onSubmit);
 
   return (
     <form class="offline-form" ref={form} onSubmit={submit} noValidate>
@@ -66,19 +37,19 @@ export function OfflineForm({ initial, products, sending, failure, onSubmit }: P
       <div class="field">
         <label for={IDS.name}>Name</label>
         <input {...field("name")} type="text" autocomplete="name" maxLength={MAX_NAME_LENGTH} required data-autofocus />
-        <FieldError field="name" errors={errors} />
+        {error("name")}
       </div>
       <div class="field">
         <label for={IDS.email}>Email</label>
         <input {...field("email")} type="email" autocomplete="email" maxLength={MAX_EMAIL_LENGTH} required />
-        <FieldError field="email" errors={errors} />
+        {error("email")}
       </div>
       <div class="field">
         <label for={IDS.priority}>Priority</label>
         <select {...field("priority", "parley-priority-hint")}>
           {PRIORITIES.map((p) => (
             <option key={p} value={p}>
-              {capitalized(p)}
+              {p.charAt(0).toUpperCase() + p.slice(1)}
             </option>
           ))}
         </select>
@@ -98,7 +69,7 @@ export function OfflineForm({ initial, products, sending, failure, onSubmit }: P
         <p class="hint" id="parley-details-hint">
           What happened, and the steps to reproduce it.
         </p>
-        <FieldError field="details" errors={errors} />
+        {error("details")}
       </div>
       <button type="submit" class="primary" aria-disabled={sending ? "true" : undefined}>
         Send request
@@ -107,17 +78,8 @@ export function OfflineForm({ initial, products, sending, failure, onSubmit }: P
   );
 }
 
-function FieldError({ field, errors }: { field: Field; errors: Errors }) {
-  const message = errors[field];
-  return message ? (
-    <p class="error" id={`${IDS[field]}-error`}>
-      {message}
-    </p>
-  ) : null;
-}
-
-function validate(fields: OfflineFields): Errors {
-  const errors: Errors = {};
+function validate(fields: OfflineFields): Errors<OfflineFields> {
+  const errors: Errors<OfflineFields> = {};
   if (!fields.name.trim()) errors.name = "Please enter your name.";
   const email = fields.email.trim();
   if (!email) errors.email = "Please enter your email address, so we can answer.";

@@ -12,14 +12,14 @@ interface Props {
   submission: OfflineSubmission;
   /** What the form starts with: a request still on its way, or what a refused start left. */
   initial: OfflineFields;
-  /** Changes when `initial` does (a refused start), so the form starts over from it. */
-  formKey: string;
+  /** A start was refused because support went offline meanwhile: its text is in the form. */
+  refusedStart: boolean;
   onSubmit: (fields: OfflineFields) => void;
   onChat: () => void;
 }
 
 /** Shown instead of the chat form while no chat can start: when support opens, and a request form meanwhile. */
-export function OfflineView({ availability, products, submission, initial, formKey, onSubmit, onChat }: Props) {
+export function OfflineView({ availability, products, submission, initial, refusedStart, onSubmit, onChat }: Props) {
   const opensAt = nextOpening(availability);
   const opens = opensAt ? formatOpening(opensAt, new Date()) : null;
   const sent = submission.status === "sent";
@@ -30,10 +30,17 @@ export function OfflineView({ availability, products, submission, initial, formK
         {offlineHeading(availability)}
       </h3>
       {opens && <p class="opens">Support opens {opens}.</p>}
-      {!sent && <p class="intro">Leave us a request and we will answer by email.</p>}
+      {!sent && (
+        <p class="intro">
+          {refusedStart
+            ? "Your chat could not be started, so your message is in the form below: send it as a request and we will answer by email."
+            : "Leave us a request and we will answer by email."}
+        </p>
+      )}
       {!sent && (
         <OfflineForm
-          key={formKey}
+          // Starts over from `initial` when a refused start fills it.
+          key={refusedStart ? "refused" : "new"}
           initial={initial}
           products={products}
           sending={submission.status === "sending"}

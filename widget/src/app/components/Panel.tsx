@@ -71,7 +71,7 @@ export function Panel({ client, onMinimize }: Props) {
       {view.kind === "checking" && <p class="notice">Checking whether an agent is available…</p>}
       {view.kind === "offline" && (
         <OfflineView
-          formKey={state.startFailure ? "refused" : "new"}
+          refusedStart={state.startFailure !== null}
           availability={state.availability}
           products={products}
           submission={state.offline}

@@ -1,9 +1,9 @@
 import type { Product } from "@parley/shared";
 import { MAX_EMAIL_LENGTH, MAX_NAME_LENGTH } from "@parley/shared/constants";
-import { useRef, useState } from "preact/hooks";
 import type { StartDraft } from "../chat-state.ts";
 import { isPlausibleEmail, isSubmitKey, lengthProblem } from "../message-rules.ts";
 import { ProductSelect } from "./ProductSelect.tsx";
+import { type Errors, useForm } from "./use-form.tsx";
 
 interface Props {
   initial: StartDraft;
@@ -14,10 +14,7 @@ interface Props {
   onStart: (draft: StartDraft) => void;
 }
 
-type Field = keyof StartDraft;
-type Errors = Partial<Record<Field, string>>;
-
-const IDS: Record<Field, string> = {
+const IDS: Record<keyof StartDraft, string> = {
   name: "parley-name",
   email: "parley-email",
   product: "parley-product",
@@ -25,30 +22,7 @@ const IDS: Record<Field, string> = {
 };
 
 export function PreChatForm({ initial, products, failure, onStart }: Props) {
-  const [draft, setDraft] = useState(initial);
-  const [errors, setErrors] = useState<Errors>({});
-  const form = useRef<HTMLFormElement>(null);
-
-  const submit = (event: Event) => {
-    event.preventDefault();
-    const found = validate(draft);
-    setErrors(found);
-    const first = (Object.keys(IDS) as Field[]).find((f) => found[f]);
-    if (first) {
-      form.current?.querySelector<HTMLElement>(`#${IDS[first]}`)?.focus();
-      return;
-    }
-    onStart(draft);
-  };
-
-  const field = (name: Field) => ({
-    id: IDS[name],
-    value: draft[name],
-    "aria-invalid": errors[name] ? ("true" as const) : undefined,
-    "aria-describedby": errors[name] ? `${IDS[name]}-error` : undefined,
-    onInput: (e: Event) =>
-      setDraft({ ...draft, [name]: (e.currentTarget as HTMLInputElement | HTMLSelectElement).value }),
-  });
+  const { form, submit, field, error } = useForm(initial, IDS, validate, onStart);
 
   return (
     <form class="pre-chat" ref={form} onSubmit={submit} noValidate>
@@ -61,21 +35,20 @@ export function PreChatForm({ initial, products, failure, onStart }: Props) {
       <div class="field">
         <label for={IDS.name}>Name</label>
         <input {...field("name")} type="text" autocomplete="name" maxLength={MAX_NAME_LENGTH} required data-autofocus />
-        <FieldError field="name" errors={errors} />
+        {error("name")}
       </div>
       <div class="field">
         <label for={IDS.email}>Email</label>
         <input
-          {...field("email")}
+          {...field("email", "parley-email-hint")}
           type="email"
           autocomplete="email"
           maxLength={MAX_EMAIL_LENGTH}
-          aria-describedby={errors.email ? `${IDS.email}-error` : "parley-email-hint"}
         />
         <p class="hint" id="parley-email-hint">
           Optional, so we can follow up.
         </p>
-        <FieldError field="email" errors={errors} />
+        {error("email")}
       </div>
       {products.length > 0 && (
         <div class="field">
@@ -96,7 +69,7 @@ export function PreChatForm({ initial, products, failure, onStart }: Props) {
             }
           }}
         />
-        <FieldError field="body" errors={errors} />
+        {error("body")}
       </div>
       <button type="submit" class="primary">
         Start chat
@@ -105,17 +78,8 @@ export function PreChatForm({ initial, products, failure, onStart }: Props) {
   );
 }
 
-function FieldError({ field, errors }: { field: Field; errors: Errors }) {
-  const message = errors[field];
-  return message ? (
-    <p class="error" id={`${IDS[field]}-error`}>
-      {message}
-    </p>
-  ) : null;
-}
-
-function validate(draft: StartDraft): Errors {
-  const errors: Errors = {};
+function validate(draft: StartDraft): Errors<StartDraft> {
+  const errors: Errors<StartDraft> = {};
   if (!draft.name.trim()) errors.name = "Please enter your name.";
   const email = draft.email.trim();
   if (email && !isPlausibleEmail(email)) errors.email = "Please enter a valid email address, or leave it empty.";
