@@ -67,8 +67,10 @@ export class ChatClient {
     },
     sent: (id, reference) => {
       this.offlineRequests.finish(id);
-      // What the refused start left for the form has now been sent.
-      this.settleOffline(id, { offline: { status: "sent", reference }, startFailure: null });
+      // What the refused start left for the form has now been sent. The name is kept for a chat later on.
+      const { offline, visitorName } = this.store.get();
+      const name = visitorName || (offline.status === "sending" ? offline.request.name : "");
+      this.settleOffline(id, { offline: { status: "sent", reference }, startFailure: null, visitorName: name });
     },
     refused: (id, reason) => {
       this.offlineRequests.finish(id);
@@ -228,7 +230,7 @@ export class ChatClient {
   private conversationChanged(conversation: VisitorConversationDto): void {
     const { conversationId, conversation: current } = this.store.get();
     if (conversationId === conversation.id) {
-      this.store.update((s) => withConversation(s, conversation));
+      this.store.update((s) => withConversation(s, conversation, true));
       return;
     }
     // Started from another tab or page: follow it unless ours is still going.

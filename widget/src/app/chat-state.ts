@@ -1,5 +1,4 @@
 import type { MessageDto, OfflineRequestInput, QueueStatusDto, VisitorConversationDto } from "@parley/shared";
-import type { ConversationStatus } from "@parley/shared/constants";
 import type { Availability } from "./availability.ts";
 import { mergeMessages } from "./messages-store.ts";
 import type { OutboxEntry } from "./outbox.ts";
@@ -83,26 +82,34 @@ export function initialState(
   };
 }
 
-const STATUS_RANK: Record<ConversationStatus, number> = { queued: 0, active: 1, closed: 2 };
-
 /**
- * Whether `incoming` may replace `current` (same conversation). Acks and broadcasts can
- * cross: a start's ack (queued) may arrive after the broadcast of its acceptance
- * (active). lastSeq only grows, so a snapshot with a higher one was read later. Status
- * alone cannot order them since a transfer to a product team puts an active chat back in
- * the queue (with a system message, so a higher lastSeq); at an equal lastSeq the
- * snapshot further along wins. Closed is final.
+ * Whether `incoming` may replace `current` (same conversation). Closed is final.
+ *
+ * Broadcasts (`pushed`) arrive in the order the server made the changes, so each one wins.
+ * Snapshots pulled by an ack or a sync may have been read before a change whose broadcast
+ * overtook them (a start's ack, queued, arriving after the broadcast of its acceptance).
+ * Status order cannot tell, since a transfer to a product team or a disabled agent puts an
+ * active chat back in the queue, and neither can lastSeq alone: the server broadcasts those
+ * changes before writing their system note, so lastSeq is unchanged. A pulled snapshot
+ * therefore replaces only one with a lower lastSeq: every status change is broadcast,
+ * so at an equal lastSeq the broadcast already told us.
  */
-export function isNewerSnapshot(current: VisitorConversationDto, incoming: VisitorConversationDto): boolean {
-  if (current.status === "closed" && incoming.status !== "closed") return false;
-  if (incoming.lastSeq !== current.lastSeq) return incoming.lastSeq > current.lastSeq;
-  return STATUS_RANK[incoming.status] >= STATUS_RANK[current.status];
+export function isNewerSnapshot(
+  current: VisitorConversationDto,
+  incoming: VisitorConversationDto,
+  pushed = false,
+): boolean {
+  if (current.status === "closed") return incoming.status === "closed" && incoming.lastSeq >= current.lastSeq;
+  return pushed || incoming.status === "closed" || incoming.lastSeq > current.lastSeq;
 }
 
-/** Shows `dto`: refreshes the current conversation, or switches to another one and drops the old messages. */
-export function withConversation(state: ChatState, dto: VisitorConversationDto): ChatState {
+/**
+ * Shows `dto`: refreshes the current conversation, or switches to another one and drops the old messages.
+ * `pushed`: it came as a `conversation:updated` broadcast rather than in an ack or a sync page.
+ */
+export function withConversation(state: ChatState, dto: VisitorConversationDto, pushed = false): ChatState {
   if (state.conversationId === dto.id) {
-    if (state.conversation && !isNewerSnapshot(state.conversation, dto)) return state;
+    if (state.conversation && !isNewerSnapshot(state.conversation, dto, pushed)) return state;
     return { ...state, conversation: dto, queue: dto.status === "queued" ? state.queue : null };
   }
   return {
