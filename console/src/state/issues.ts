@@ -5,7 +5,7 @@ export interface FormErrors {
   readonly message: string;
   /** By field key: the issue's path with list indexes replaced by the rows' keys ("weekly.k3.end"). */
   readonly fields: ReadonlyMap<string, readonly string[]>;
-  /** Every issue, with where it is ("Weekly range 3, Closes: …"), except a repeat of `message`. */
+  /** Every issue, with where it is ("Weekly range 3, Closes: …"). */
   readonly summary: readonly string[];
 }
 
@@ -23,16 +23,20 @@ export interface IssueLayout {
 
 const INDEX = /^\d+$/;
 
+/** Heads the list of issues; the server's own message only repeats the first issue in wire terms. */
+export const NOT_SAVED = "Not saved. Please correct:";
+
 export function formErrors(error: ErrorBody, layout: IssueLayout): FormErrors {
+  const issues = error.issues ?? [];
+  if (issues.length === 0) return plainErrors(error);
   const fields = new Map<string, string[]>();
   const summary: string[] = [];
-  for (const issue of error.issues ?? []) {
+  for (const issue of issues) {
     const { key, where } = locate(issue.path, layout);
     if (key) fields.set(key, [...(fields.get(key) ?? []), issue.message]);
-    const line = where ? `${where}: ${issue.message}` : issue.message;
-    if (line !== error.message) summary.push(line);
+    summary.push(where ? `${where}: ${issue.message}` : issue.message);
   }
-  return { message: error.message, fields, summary };
+  return { message: NOT_SAVED, fields, summary };
 }
 
 /** Field key and human location of a dotted issue path. */

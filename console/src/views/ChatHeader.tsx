@@ -1,8 +1,10 @@
 import type { AgentDto, ConversationDetailDto } from "@parley/shared";
 import type { RefObject } from "preact";
 import { BASE_PATH } from "../router.ts";
-import { type ConversationView, canAccept, canClose } from "../state/conversation.ts";
+import { type ConversationView, canAccept, canClose, canTransfer, isOfferedTo } from "../state/conversation.ts";
+import type { TransferTargets } from "../state/transfer.ts";
 import { Link } from "./Link.tsx";
+import { TransferButton } from "./TransferButton.tsx";
 
 interface ChatHeaderProps {
   headingId: string;
@@ -10,11 +12,15 @@ interface ChatHeaderProps {
   view: ConversationView;
   detail: ConversationDetailDto;
   me: AgentDto;
+  product: string | null;
+  targets: TransferTargets;
   onAccept: () => void;
   onClose: () => void;
+  onTransferred: (text: string) => void;
 }
 
-export function ChatHeader({ headingId, headingRef, view, detail, me, onAccept, onClose }: ChatHeaderProps) {
+export function ChatHeader(props: ChatHeaderProps) {
+  const { headingId, headingRef, view, detail, me, product, targets, onAccept, onClose, onTransferred } = props;
   const busy = view.pendingAction !== null;
   // A failed resync (say, the chat went to someone else) matters as much as a refused action.
   const problem = view.actionError ?? view.loadError;
@@ -32,13 +38,16 @@ export function ChatHeader({ headingId, headingRef, view, detail, me, onAccept, 
           {detail.visitorName}
         </h2>
         <p class={`badge badge--${detail.status}`}>{statusText(detail, me)}</p>
+        {product && <p class="badge badge--product">{product}</p>}
       </div>
       <div class="chat-actions">
-        {canAccept(detail) && (
+        {/* A chat ringing me is answered under "Incoming chats", so there is one Accept for it, not two. */}
+        {canAccept(detail) && !isOfferedTo(detail, me) && (
           <button type="button" class="primary" aria-disabled={busy} onClick={guard(onAccept)}>
             Accept
           </button>
         )}
+        {canTransfer(detail, me) && <TransferButton detail={detail} targets={targets} onTransferred={onTransferred} />}
         {canClose(detail, me) && (
           <button type="button" class="quiet" aria-disabled={busy} onClick={guard(onClose)}>
             Close conversation
@@ -57,6 +66,7 @@ export function ChatHeader({ headingId, headingRef, view, detail, me, onAccept, 
 function statusText(c: ConversationDetailDto, me: AgentDto): string {
   switch (c.status) {
     case "queued":
+      if (c.offer) return c.offer.agent.id === me.id ? "Ringing you" : `Offered to ${c.offer.agent.name}`;
       return "Waiting for an agent";
     case "closed":
       return "Closed";

@@ -1,8 +1,9 @@
 import type { AgentDto } from "@parley/shared";
 import { useEffect, useRef } from "preact/hooks";
 import type { ConversationView } from "../state/conversation.ts";
-import { canReply } from "../state/conversation.ts";
+import { canReply, isOfferedTo } from "../state/conversation.ts";
 import { type Outbox, pendingFor } from "../state/outbox.ts";
+import type { TransferTargets } from "../state/transfer.ts";
 import { ChatHeader } from "./ChatHeader.tsx";
 import { Composer } from "./Composer.tsx";
 import { MessageList } from "./MessageList.tsx";
@@ -14,9 +15,12 @@ interface ChatViewProps {
   view: ConversationView;
   outbox: Outbox;
   me: AgentDto;
+  productName: (id: string) => string;
+  targets: TransferTargets;
+  onTransferred: (text: string) => void;
 }
 
-export function ChatView({ id, view, outbox, me }: ChatViewProps) {
+export function ChatView({ id, view, outbox, me, productName, targets, onTransferred }: ChatViewProps) {
   const session = useSession();
   const headingRef = useRef<HTMLHeadingElement>(null);
   const sectionRef = useRef<HTMLElement>(null);
@@ -60,8 +64,11 @@ export function ChatView({ id, view, outbox, me }: ChatViewProps) {
           view={view}
           detail={detail}
           me={me}
+          product={detail.product ? productName(detail.product) : null}
+          targets={targets}
           onAccept={() => void session.conversations.accept(id)}
           onClose={() => void session.conversations.close(id)}
+          onTransferred={onTransferred}
         />
         <MessageList
           messages={view.timeline.messages}
@@ -76,7 +83,11 @@ export function ChatView({ id, view, outbox, me }: ChatViewProps) {
             onSend={(body) => session.sender.send(id, body)}
           />
         ) : (
-          <p class="chat-note">{noteFor(detail.status, detail.assignee?.name)}</p>
+          <p class="chat-note">
+            {isOfferedTo(detail, me)
+              ? "This chat is ringing you: accept or decline it under Incoming chats."
+              : noteFor(detail.status, detail.assignee?.name)}
+          </p>
         )}
       </div>
       <VisitorPanel detail={detail} />

@@ -1,5 +1,9 @@
 import type { AgentDto } from "@parley/shared";
-import type { ConnectionState } from "../state/session.ts";
+import type { AgentStatus } from "@parley/shared/constants";
+import type { Route } from "../router.ts";
+import type { ConnectionState, PresenceState } from "../state/session.ts";
+import { Nav } from "./Nav.tsx";
+import { StatusControl } from "./StatusControl.tsx";
 
 const CONNECTION_LABELS: Record<ConnectionState, string> = {
   connecting: "Connecting…",
@@ -9,15 +13,20 @@ const CONNECTION_LABELS: Record<ConnectionState, string> = {
 
 interface HeaderProps {
   me: AgentDto;
+  route: Route;
+  presence: PresenceState;
   connection: ConnectionState;
   connectionProblem: string | null;
+  onStatus: (status: AgentStatus) => void;
   onSignOut: () => void;
 }
 
-export function Header({ me, connection, connectionProblem, onSignOut }: HeaderProps) {
+export function Header({ me, route, presence, connection, connectionProblem, onStatus, onSignOut }: HeaderProps) {
   return (
     <header class="topbar">
       <h1 class="brand">Parley console</h1>
+      <Nav me={me} route={route} />
+      <StatusControl status={me.status} presence={presence} onChange={onStatus} />
       <p class={`connection connection--${connection}`} role="status">
         <span class="connection-dot" aria-hidden="true" />
         {CONNECTION_LABELS[connection]}

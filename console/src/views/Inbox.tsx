@@ -9,10 +9,14 @@ import { useNow } from "./useNow.ts";
 interface InboxProps {
   inbox: InboxState;
   openId: string | null;
+  meId: string;
+  productName: (id: string) => string;
 }
 
-export function Inbox({ inbox, openId }: InboxProps) {
+export function Inbox({ inbox, openId, meId, productName }: InboxProps) {
   const now = useNow(30_000);
+  const meta = (c: ConversationSummaryDto, timing: string) =>
+    [c.product && productName(c.product), offerText(c, meId), timing].filter(Boolean).join(" · ");
   return (
     <div class="lists">
       <ConversationList
@@ -21,7 +25,7 @@ export function Inbox({ inbox, openId }: InboxProps) {
         loaded={inbox.loaded}
         openId={openId}
         emptyText="No one is waiting."
-        describe={(c) => `waiting ${since(c.createdAt, now)}`}
+        describe={(c) => meta(c, `waiting ${since(c.createdAt, now)}`)}
       />
       <ConversationList
         title="My chats"
@@ -29,10 +33,15 @@ export function Inbox({ inbox, openId }: InboxProps) {
         loaded={inbox.loaded}
         openId={openId}
         emptyText="You have no active chats."
-        describe={(c) => `last activity ${since(c.updatedAt, now)} ago`}
+        describe={(c) => meta(c, `last activity ${since(c.updatedAt, now)} ago`)}
       />
     </div>
   );
+}
+
+function offerText(c: ConversationSummaryDto, meId: string): string | null {
+  if (c.status !== "queued" || !c.offer) return null;
+  return c.offer.agent.id === meId ? "Offered to you" : `Offered to ${c.offer.agent.name}`;
 }
 
 interface ListProps {

@@ -57,17 +57,37 @@ export function MessageList({ messages, pending, me, onDiscard }: MessageListPro
 }
 
 function MessageItem({ message, mine }: { message: MessageDto; mine: boolean }) {
-  const { author, body, createdAt } = message;
+  const { author, body, createdAt, internal } = message;
+  if (internal) return <InternalNote message={message} />;
   return (
     <li class={`msg msg--${author.kind}${mine ? " msg--mine" : ""}`}>
       <p class="msg-meta">
-        <span class="msg-author">{author.name}</span>{" "}
-        <time dateTime={createdAt} title={formatDateTime(createdAt)}>
-          {formatTime(createdAt)}
-        </time>
+        <span class="msg-author">{author.name}</span> <Time iso={createdAt} />
       </p>
       <p class="msg-body">{body}</p>
     </li>
+  );
+}
+
+/** Staff-only (a transfer note): set apart so nobody mistakes it for something the visitor saw. */
+function InternalNote({ message }: { message: MessageDto }) {
+  return (
+    <li class="msg msg--internal">
+      <p class="msg-meta">
+        <span class="msg-label">Internal note</span>{" "}
+        {message.author.kind !== "system" && <span class="msg-author">{message.author.name}</span>}{" "}
+        <Time iso={message.createdAt} />
+      </p>
+      <p class="msg-body">{message.body}</p>
+    </li>
+  );
+}
+
+function Time({ iso }: { iso: string }) {
+  return (
+    <time dateTime={iso} title={formatDateTime(iso)}>
+      {formatTime(iso)}
+    </time>
   );
 }
 

@@ -1,13 +1,21 @@
 import type { AgentDto } from "@parley/shared";
-import { useEffect, useState } from "preact/hooks";
+import { useCallback, useEffect, useMemo, useRef, useState } from "preact/hooks";
 import { signOut } from "../api/auth.ts";
 import { ConsoleSession } from "../realtime/session.ts";
-import { useRoute } from "../router.ts";
-import { conversationOf } from "../state/session.ts";
-import { ChatView } from "./ChatView.tsx";
+import { navigate, pathFor, type Route, useRoute } from "../router.ts";
+import { offersFor, type RingingOffer } from "../state/offers.ts";
+import type { SessionState } from "../state/session.ts";
+import { productName } from "../state/site.ts";
+import { transferTargets } from "../state/transfer.ts";
+import { AdminRoute } from "./AdminRoute.tsx";
 import { Header } from "./Header.tsx";
-import { Inbox } from "./Inbox.tsx";
+import { InboxPage } from "./InboxPage.tsx";
+import { IncomingChats } from "./IncomingChats.tsx";
+import { NoticeBar } from "./NoticeBar.tsx";
+import { OfferAnnouncer } from "./OfferAnnouncer.tsx";
+import { OfflineRequestsPage } from "./OfflineRequestsPage.tsx";
 import { SessionContext, useSessionState } from "./session-context.ts";
+import { TeamPage } from "./TeamPage.tsx";
 
 interface WorkspaceProps {
   agent: AgentDto;
@@ -28,15 +36,27 @@ export function Workspace({ agent, onSignedOut }: WorkspaceProps) {
 function Screen({ session, onSignedOut }: { session: ConsoleSession; onSignedOut: (notice: null) => void }) {
   const state = useSessionState(session);
   const route = useRoute();
+  const noticeRef = useRef<HTMLDivElement>(null);
   const openId = route.name === "conversation" ? route.id : null;
 
   useEffect(() => session.conversations.open(openId), [session, openId]);
 
-  const visitorName = openId ? conversationOf(state, openId).detail?.visitorName : undefined;
-  useEffect(() => {
-    document.title = visitorName ? `${visitorName} · Parley console` : "Parley console";
-  }, [visitorName]);
+  const settings = state.site.settings;
+  const nameOfProduct = useCallback((id: string) => productName(settings, id), [settings]);
+  const offers = useMemo(() => offersFor(state.inbox.waiting, state.me.id), [state.inbox.waiting, state.me.id]);
 
+  const onAccept = async (offer: RingingOffer) => {
+    if (await session.offers.accept(offer)) navigate(pathFor({ name: "conversation", id: offer.id }));
+  };
+  const onDecline = async (offer: RingingOffer) => {
+    // The answered offer's buttons are gone: focus the main area rather than let it fall to the page.
+    if (await session.offers.decline(offer)) document.getElementById("main")?.focus();
+  };
+  const onTransferred = (text: string) => {
+    session.notify(text);
+    navigate(pathFor({ name: "inbox" }));
+    noticeRef.current?.focus();
+  };
   const onSignOut = async () => {
     session.stop();
     await signOut();
@@ -47,20 +67,59 @@ function Screen({ session, onSignedOut }: { session: ConsoleSession; onSignedOut
     <div class="app">
       <Header
         me={state.me}
+        route={route}
+        presence={state.presence}
         connection={state.connection}
         connectionProblem={state.connectionProblem}
+        onStatus={(status) => void session.presence.set(status)}
         onSignOut={onSignOut}
       />
-      <main class={openId ? "workspace has-chat" : "workspace"}>
-        <Inbox inbox={state.inbox} openId={openId} />
-        {openId ? (
-          <ChatView key={openId} id={openId} view={conversationOf(state, openId)} outbox={state.outbox} me={state.me} />
-        ) : (
-          <section class="chat chat--empty" aria-label="Chat">
-            <p>Pick a conversation from the lists to read it here.</p>
-          </section>
-        )}
-      </main>
+      <div class="alerts">
+        <NoticeBar notice={state.notice} onDismiss={() => session.dismissNotice()} focusRef={noticeRef} />
+        <IncomingChats
+          offers={offers}
+          actions={state.offerActions}
+          productName={nameOfProduct}
+          onAccept={onAccept}
+          onDecline={onDecline}
+        />
+      </div>
+      <OfferAnnouncer offers={offers} productName={nameOfProduct} />
+      <Page route={route} state={state} productName={nameOfProduct} onTransferred={onTransferred} />
     </div>
   );
+}
+
+interface PageProps {
+  route: Route;
+  state: SessionState;
+  productName: (id: string) => string;
+  onTransferred: (text: string) => void;
+}
+
+function Page({ route, state, productName, onTransferred }: PageProps) {
+  const { team, site, me } = state;
+  const targets = useMemo(
+    () => transferTargets(team.members, site.settings?.products ?? [], me.id),
+    [team.members, site.settings, me.id],
+  );
+  switch (route.name) {
+    case "offline":
+      return <OfflineRequestsPage offline={state.offline} productName={productName} />;
+    case "team":
+      return <TeamPage me={me} team={team} productName={productName} />;
+    case "admin":
+      return <AdminRoute state={state} />;
+    case "inbox":
+    case "conversation":
+      return (
+        <InboxPage
+          state={state}
+          openId={route.name === "conversation" ? route.id : null}
+          productName={productName}
+          targets={targets}
+          onTransferred={onTransferred}
+        />
+      );
+  }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { errorsAt, errorsUnder, formErrors, locate, plainErrors } from "../issues.ts";
+import { errorsAt, errorsUnder, formErrors, locate, NOT_SAVED, plainErrors } from "../issues.ts";
 
 const layout = {
   strip: "supportHours",
@@ -26,12 +26,12 @@ describe("locate", () => {
 describe("formErrors", () => {
   const error = {
     code: "BAD_REQUEST" as const,
-    message: "Check the support hours",
+    message: "supportHours.weekly.1.end: Range on tue ends (09:00) before it starts (17:00)",
     issues: [
       { path: "supportHours.weekly.1.end", message: "Range on tue ends (09:00) before it starts (17:00)" },
       { path: "supportHours.weekly.1.end", message: "second problem" },
       { path: "supportHours.timeZone", message: "Mars/Base is not a known time zone" },
-      { path: "", message: "Check the support hours" },
+      { path: "", message: "Two ranges overlap" },
     ],
   };
 
@@ -46,7 +46,10 @@ describe("formErrors", () => {
       "Weekly range 2, Closes: Range on tue ends (09:00) before it starts (17:00)",
       "Weekly range 2, Closes: second problem",
       "Time zone: Mars/Base is not a known time zone",
+      "Two ranges overlap",
     ]);
+    // The server's message repeats the first issue with its wire path: the list says it better.
+    expect(errors.message).toBe(NOT_SAVED);
     expect(errorsUnder(errors, "weekly")).toHaveLength(2);
     expect(errorsUnder(errors, "week")).toHaveLength(0);
   });

@@ -1,0 +1,31 @@
+import type { AgentDto } from "@parley/shared";
+import { type PageName, pathFor, type Route } from "../router.ts";
+import { isAdmin, isLead } from "../state/roles.ts";
+import { Link } from "./Link.tsx";
+
+const PAGES: { name: PageName; label: string; allowed: (me: AgentDto) => boolean }[] = [
+  { name: "inbox", label: "Inbox", allowed: () => true },
+  { name: "offline", label: "Offline requests", allowed: () => true },
+  { name: "team", label: "Team", allowed: isLead },
+  { name: "admin", label: "Admin", allowed: isAdmin },
+];
+
+/** The page a route belongs to: an open chat is part of the inbox. */
+export const pageOf = (route: Route): PageName => (route.name === "conversation" ? "inbox" : route.name);
+
+export function Nav({ me, route }: { me: AgentDto; route: Route }) {
+  const current = pageOf(route);
+  return (
+    <nav class="nav" aria-label="Main">
+      <ul>
+        {PAGES.filter((p) => p.allowed(me)).map((p) => (
+          <li key={p.name}>
+            <Link href={pathFor({ name: p.name })} current={p.name === current}>
+              {p.label}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}

@@ -1,0 +1,72 @@
+import { formatDateTime } from "../format.ts";
+import type { OfflineState } from "../state/offline.ts";
+import { usePageHeading } from "./usePage.ts";
+
+const PRIORITY_LABELS = { critical: "Critical", high: "High", medium: "Medium", low: "Low" } as const;
+
+interface OfflineRequestsPageProps {
+  offline: OfflineState;
+  productName: (id: string) => string;
+}
+
+/** What visitors left while support was closed or nobody was online; every value is visitor-supplied. */
+export function OfflineRequestsPage({ offline, productName }: OfflineRequestsPageProps) {
+  const headingRef = usePageHeading("Offline requests");
+  const { requests, loaded, error } = offline;
+  return (
+    <main id="main" tabIndex={-1} class="page">
+      <section class="page-section" aria-labelledby="offline-heading">
+        <h2 id="offline-heading" ref={headingRef} tabIndex={-1}>
+          Offline requests
+        </h2>
+        {error && !loaded && (
+          <p class="error" role="alert">
+            {error.message}
+          </p>
+        )}
+        {!loaded ? (
+          !error && <p class="muted">Loading…</p>
+        ) : requests.length === 0 ? (
+          <p class="muted">No offline requests yet.</p>
+        ) : (
+          <div class="table-scroll">
+            <table class="data-table offline-table">
+              <thead>
+                <tr>
+                  <th scope="col">Reference</th>
+                  <th scope="col">Name</th>
+                  <th scope="col">Email</th>
+                  <th scope="col">Priority</th>
+                  <th scope="col">Product</th>
+                  <th scope="col">Details</th>
+                  <th scope="col">Received</th>
+                </tr>
+              </thead>
+              <tbody>
+                {requests.map((r) => (
+                  <tr key={r.id}>
+                    <th scope="row" class="reference">
+                      {r.reference}
+                    </th>
+                    <td>{r.name}</td>
+                    <td>
+                      <a href={`mailto:${r.email}`}>{r.email}</a>
+                    </td>
+                    <td>
+                      <span class={`priority priority--${r.priority}`}>{PRIORITY_LABELS[r.priority]}</span>
+                    </td>
+                    <td>{r.product ? productName(r.product) : <span class="muted">None</span>}</td>
+                    <td class="details">{r.details}</td>
+                    <td>
+                      <time dateTime={r.createdAt}>{formatDateTime(r.createdAt)}</time>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+    </main>
+  );
+}

@@ -1,0 +1,34 @@
+import { isAdmin } from "../../state/roles.ts";
+import type { SessionState } from "../../state/session.ts";
+import { usePageHeading } from "../usePage.ts";
+import { AgentsSection } from "./AgentsSection.tsx";
+import { HoursSection } from "./HoursSection.tsx";
+import { ProductsSection } from "./ProductsSection.tsx";
+
+/** Admins only: the server refuses these commands to anyone else (FORBIDDEN), so others are not offered them. */
+export function AdminPage({ state }: { state: SessionState }) {
+  const headingRef = usePageHeading("Admin");
+  const settings = state.site.settings;
+  return (
+    <main id="main" tabIndex={-1} class="page admin">
+      <h2 ref={headingRef} tabIndex={-1}>
+        Admin
+      </h2>
+      {!isAdmin(state.me) ? (
+        <p class="muted">Only admins can change agents, products and support hours.</p>
+      ) : !settings || !state.team.loaded ? (
+        <p class="muted">Loading…</p>
+      ) : (
+        <>
+          <nav class="subnav" aria-label="Admin sections">
+            <a href="#admin-agents">Agents</a> <a href="#admin-products">Products</a>{" "}
+            <a href="#admin-hours">Support hours and routing</a>
+          </nav>
+          <AgentsSection me={state.me} members={state.team.members} products={settings.products} />
+          <ProductsSection products={settings.products} />
+          <HoursSection settings={settings} />
+        </>
+      )}
+    </main>
+  );
+}

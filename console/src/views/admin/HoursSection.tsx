@@ -1,0 +1,144 @@
+import { POLICY_CALENDAR, type SiteSettingsDto } from "@parley/shared";
+import type { AssignmentMode } from "@parley/shared/constants";
+import type { TargetedSubmitEvent } from "preact";
+import { useEffect, useId, useState } from "preact/hooks";
+import { isUnanswered } from "../../realtime/socket.ts";
+import { type HoursForm, hoursFormOf, hoursIssueLayout, siteUpdateOf, withCalendar } from "../../state/hours-form.ts";
+import { errorsAt, type FormErrors, formErrors } from "../../state/issues.ts";
+import { useSession } from "../session-context.ts";
+import { ClosedDateRows } from "./ClosedDateRows.tsx";
+import { ExtraOpeningRows } from "./ExtraOpeningRows.tsx";
+import { ErrorSummary, FieldError, SavedStatus } from "./FormErrors.tsx";
+import { TextField } from "./fields.tsx";
+import { WeeklyRows } from "./WeeklyRows.tsx";
+
+const UNANSWERED = "The server did not answer in time. Reload the page to see whether the settings were saved.";
+const MODES: { value: AssignmentMode; label: string; hint: string }[] = [
+  { value: "auto", label: "Automatic", hint: "Each waiting chat rings one online agent at a time." },
+  { value: "manual", label: "Manual", hint: "Agents pick waiting chats themselves." },
+];
+
+/** Time-zone names this browser knows, for suggestions only: the server decides what it accepts. */
+const TIME_ZONES = ["UTC", ...Intl.supportedValuesOf("timeZone").filter((z) => z !== "UTC")];
+
+export function HoursSection({ settings }: { settings: SiteSettingsDto }) {
+  const session = useSession();
+  const [form, setForm] = useState(() => hoursFormOf(settings));
+  const [dirty, setDirty] = useState(false);
+  const [errors, setErrors] = useState<FormErrors | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [saved, setSaved] = useState("");
+  const ids = { zones: useId(), mode: useId(), modeError: useId() };
+
+  // Another admin's save shows here, unless this admin is in the middle of editing.
+  useEffect(() => {
+    if (!dirty) setForm(hoursFormOf(settings));
+  }, [settings]);
+
+  const edit = (patch: Partial<HoursForm>) => {
+    setForm((f) => ({ ...f, ...patch }));
+    setDirty(true);
+    setSaved("");
+  };
+
+  const submit = async (event: TargetedSubmitEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (busy) return;
+    setSaved("");
+    const layout = hoursIssueLayout(form);
+    const built = siteUpdateOf(form);
+    if (!built.ok) {
+      setErrors(formErrors(built.error, layout));
+      return;
+    }
+    setBusy(true);
+    setErrors(null);
+    const result = await session.admin.updateSite(built.input);
+    setBusy(false);
+    if (!result.ok) {
+      const error = isUnanswered(result) ? { ...result.error, message: UNANSWERED } : result.error;
+      setErrors(formErrors(error, layout));
+      return;
+    }
+    setForm(hoursFormOf(result.data.site));
+    setDirty(false);
+    setSaved("Saved.");
+  };
+
+  const usePolicy = () => {
+    edit(withCalendar(form, POLICY_CALENDAR));
+    // The rows are new, so messages about the old ones have nowhere to go.
+    setErrors(null);
+    setSaved("The policy hours are in the form. Save to apply them.");
+  };
+
+  return (
+    <section class="page-section" aria-labelledby="admin-hours">
+      <h3 id="admin-hours">Support hours and routing</h3>
+      <form class="admin-form" onSubmit={submit} noValidate aria-busy={busy}>
+        <ErrorSummary errors={errors} />
+        <fieldset
+          class="radios"
+          aria-describedby={errorsAt(errors, "assignmentMode").length ? ids.modeError : undefined}
+        >
+          <legend>Assignment mode</legend>
+          {MODES.map((m) => (
+            <label key={m.value}>
+              <input
+                type="radio"
+                name={ids.mode}
+                value={m.value}
+                checked={form.assignmentMode === m.value}
+                onChange={() => edit({ assignmentMode: m.value })}
+              />{" "}
+              {m.label} <span class="muted">{m.hint}</span>
+            </label>
+          ))}
+          <FieldError id={ids.modeError} messages={errorsAt(errors, "assignmentMode")} />
+        </fieldset>
+        <div class="field-grid">
+          <TextField
+            label="Offer timeout (seconds)"
+            type="number"
+            min={1}
+            max={600}
+            value={form.offerTimeout}
+            hint="How long a chat rings one agent before it moves on."
+            messages={errorsAt(errors, "offerTimeoutSeconds")}
+            onInput={(offerTimeout) => edit({ offerTimeout })}
+          />
+          <TextField
+            label="Time zone"
+            value={form.timeZone}
+            list={ids.zones}
+            autoComplete="off"
+            hint='The hours below are in this zone, e.g. "Europe/Berlin".'
+            messages={errorsAt(errors, "timeZone")}
+            onInput={(timeZone) => edit({ timeZone })}
+          />
+          <datalist id={ids.zones}>
+            {TIME_ZONES.map((z) => (
+              <option key={z} value={z} />
+            ))}
+          </datalist>
+        </div>
+        <WeeklyRows rows={form.weekly} errors={errors} onChange={(weekly) => edit({ weekly })} />
+        <ClosedDateRows rows={form.closedDates} errors={errors} onChange={(closedDates) => edit({ closedDates })} />
+        <ExtraOpeningRows
+          rows={form.extraOpenings}
+          errors={errors}
+          onChange={(extraOpenings) => edit({ extraOpenings })}
+        />
+        <div class="form-actions">
+          <button type="button" onClick={usePolicy}>
+            Use the policy hours
+          </button>
+          <button type="submit" class="primary" aria-disabled={busy}>
+            Save
+          </button>
+          <SavedStatus text={saved} />
+        </div>
+      </form>
+    </section>
+  );
+}
