@@ -19,7 +19,13 @@ const MODES: { value: AssignmentMode; label: string; hint: string }[] = [
 ];
 
 /** Time-zone names this browser knows, for suggestions only: the server decides what it accepts. */
-const TIME_ZONES = ["UTC", ...Intl.supportedValuesOf("timeZone").filter((z) => z !== "UTC")];
+const TIME_ZONES = [
+  "UTC",
+  // Missing before Safari 15.4; the field works without suggestions.
+  ...(typeof Intl.supportedValuesOf === "function" ? Intl.supportedValuesOf("timeZone") : []).filter(
+    (z) => z !== "UTC",
+  ),
+];
 
 export function HoursSection({ settings }: { settings: SiteSettingsDto }) {
   const session = useSession();
