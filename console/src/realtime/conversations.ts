@@ -5,7 +5,7 @@ import { applyLiveMessage, applyPage, markStale, type Timeline } from "../state/
 import { withoutDelivered } from "../state/outbox.ts";
 import { conversationOf, patchConversation, type SessionState } from "../state/session.ts";
 import type { RealtimeContext } from "./context.ts";
-import { type CommandResult, command, isUnanswered } from "./socket.ts";
+import { type CommandResult, command, failureOf, isUnanswered } from "./socket.ts";
 
 /** A sync that got no answer while still connected is asked again after this long. */
 const SYNC_RETRY_MS = 5_000;
@@ -88,7 +88,7 @@ export class ConversationSync {
           : {
               ...v,
               pendingAction: null,
-              actionError: isUnanswered(result) ? { ...result.error, message: UNANSWERED_ACTION } : result.error,
+              actionError: failureOf(result, UNANSWERED_ACTION),
             },
       ),
     );

@@ -1,7 +1,7 @@
 import { offerActionFinished, offerActionStarted, offerKey, type RingingOffer } from "../state/offers.ts";
 import type { RealtimeContext } from "./context.ts";
 import type { ConversationSync } from "./conversations.ts";
-import { command, isUnanswered } from "./socket.ts";
+import { command, failureOf } from "./socket.ts";
 
 const UNANSWERED = "The server did not answer in time. The chat may still be ringing you: try again.";
 
@@ -34,7 +34,7 @@ export class Offers {
     const key = offerKey(offer);
     store.update((s) => ({ ...s, offerActions: offerActionStarted(s.offerActions, key, action) }));
     const result = await run();
-    const error = result.ok ? null : isUnanswered(result) ? { ...result.error, message: UNANSWERED } : result.error;
+    const error = result.ok ? null : failureOf(result, UNANSWERED);
     store.update((s) => ({ ...s, offerActions: offerActionFinished(s.offerActions, key, error) }));
     return result.ok;
   }

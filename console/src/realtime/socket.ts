@@ -44,3 +44,8 @@ export async function command<K extends CommandName>(
 export function isUnanswered<T>(result: CommandResult<T>): boolean {
   return !result.ok && "unanswered" in result;
 }
+
+/** What to show for a failed command: an unanswered one gets `unanswered`, which says what to check first. */
+export function failureOf(result: Exclude<CommandResult<unknown>, { ok: true }>, unanswered: string): ErrorBody {
+  return "unanswered" in result ? { ...result.error, message: unanswered } : result.error;
+}

@@ -1,7 +1,7 @@
 import type { ConversationDetailDto } from "@parley/shared";
 import type { ErrorBody } from "@parley/shared/errors";
 import { useEffect, useRef, useState } from "preact/hooks";
-import { isUnanswered } from "../realtime/socket.ts";
+import { failureOf } from "../realtime/socket.ts";
 import { type TransferTargets, transferInput } from "../state/transfer.ts";
 import { useSession } from "./session-context.ts";
 import { TransferDialog } from "./TransferDialog.tsx";
@@ -32,7 +32,7 @@ export function TransferButton({ detail, targets, onTransferred }: TransferButto
     const input = transferInput(detail.id, target, note);
     if (!input) return { code: "BAD_REQUEST", message: "Choose a colleague or a product team." };
     const result = await session.conversations.transfer(input);
-    if (!result.ok) return isUnanswered(result) ? { ...result.error, message: UNANSWERED } : result.error;
+    if (!result.ok) return failureOf(result, UNANSWERED);
     const name = [...targets.agents, ...targets.products].find((o) => o.value === target)?.name ?? "";
     setOpen(false);
     onTransferred(

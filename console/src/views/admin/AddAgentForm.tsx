@@ -2,7 +2,7 @@ import type { Product } from "@parley/shared";
 import { MAX_AGENT_CAPACITY } from "@parley/shared/constants";
 import type { TargetedSubmitEvent } from "preact";
 import { useId, useRef, useState } from "preact/hooks";
-import { isUnanswered } from "../../realtime/socket.ts";
+import { failureOf } from "../../realtime/socket.ts";
 import {
   AGENT_ISSUE_LAYOUT,
   agentCreateInput,
@@ -44,7 +44,7 @@ export function AddAgentForm({ products }: { products: readonly Product[] }) {
     const result = await session.admin.createAgent(built.input);
     setBusy(false);
     if (!result.ok) {
-      const error = isUnanswered(result) ? { ...result.error, message: UNANSWERED } : result.error;
+      const error = failureOf(result, UNANSWERED);
       setErrors(formErrors(error, AGENT_ISSUE_LAYOUT));
       return;
     }

@@ -1,7 +1,7 @@
 import type { AgentUpdateInput, Product, TeamMemberDto } from "@parley/shared";
 import { MAX_AGENT_CAPACITY } from "@parley/shared/constants";
 import { useId, useState } from "preact/hooks";
-import { isUnanswered } from "../../realtime/socket.ts";
+import { failureOf } from "../../realtime/socket.ts";
 import {
   AGENT_ISSUE_LAYOUT,
   type AgentDraft,
@@ -52,7 +52,7 @@ export function AgentRow({ member, isMe, products }: AgentRowProps) {
       if (!keepDraft) setDraft(null);
       setSaved(done);
     } else {
-      const error = isUnanswered(result) ? { ...result.error, message: UNANSWERED } : result.error;
+      const error = failureOf(result, UNANSWERED);
       setErrors(formErrors(error, AGENT_ISSUE_LAYOUT));
     }
   };

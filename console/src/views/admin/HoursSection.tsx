@@ -2,7 +2,7 @@ import { POLICY_CALENDAR, type SiteSettingsDto } from "@parley/shared";
 import type { AssignmentMode } from "@parley/shared/constants";
 import type { TargetedSubmitEvent } from "preact";
 import { useEffect, useId, useState } from "preact/hooks";
-import { isUnanswered } from "../../realtime/socket.ts";
+import { failureOf } from "../../realtime/socket.ts";
 import { type HoursForm, hoursFormOf, hoursIssueLayout, siteUpdateOf, withCalendar } from "../../state/hours-form.ts";
 import { errorsAt, type FormErrors, formErrors } from "../../state/issues.ts";
 import { useSession } from "../session-context.ts";
@@ -62,7 +62,7 @@ export function HoursSection({ settings }: { settings: SiteSettingsDto }) {
     const result = await session.admin.updateSite(built.input);
     setBusy(false);
     if (!result.ok) {
-      const error = isUnanswered(result) ? { ...result.error, message: UNANSWERED } : result.error;
+      const error = failureOf(result, UNANSWERED);
       setErrors(formErrors(error, layout));
       return;
     }

@@ -1,7 +1,7 @@
 import type { Product } from "@parley/shared";
 import type { TargetedSubmitEvent } from "preact";
 import { useEffect, useState } from "preact/hooks";
-import { isUnanswered } from "../../realtime/socket.ts";
+import { failureOf } from "../../realtime/socket.ts";
 import { errorsAt, type FormErrors, formErrors } from "../../state/issues.ts";
 import {
   newProductRow,
@@ -53,7 +53,7 @@ export function ProductsSection({ products }: { products: readonly Product[] }) 
     const result = await session.admin.updateProducts(productsInput(rows));
     setBusy(false);
     if (!result.ok) {
-      const error = isUnanswered(result) ? { ...result.error, message: UNANSWERED } : result.error;
+      const error = failureOf(result, UNANSWERED);
       setErrors(formErrors(error, layout));
       return;
     }
