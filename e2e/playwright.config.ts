@@ -36,7 +36,14 @@ export default defineConfig({
     command: "rm -rf test-results/e2e-data && npx tsx server/src/main.ts",
     cwd: repoRoot,
     url: `${baseURL}/healthz`,
-    env: { PARLEY_DEMO: "1", PORT: String(port), PARLEY_DATA_DIR: "test-results/e2e-data", LOG_LEVEL: "warn" },
+    env: {
+      PARLEY_DEMO: "1",
+      PORT: String(port),
+      PARLEY_DATA_DIR: "test-results/e2e-data",
+      LOG_LEVEL: "warn",
+      // Agents whose browser context a test closed go offline quickly, so the next test knows who is online.
+      PRESENCE_GRACE_MS: "1000",
+    },
     reuseExistingServer: false,
     timeout: 180_000,
     stdout: "pipe",

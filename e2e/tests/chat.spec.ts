@@ -1,25 +1,16 @@
-import { type Browser, expect, type Page, test } from "@playwright/test";
+import { expect, test } from "@playwright/test";
+import { ARTIFACTS, acceptOffer, Contexts, DEMO, openWidget, signIn } from "./actors.ts";
 
-const ARTIFACTS = "test-results/screenshots";
+let contexts: Contexts;
+test.beforeEach(({ browser }) => {
+  contexts = new Contexts(browser);
+});
+test.afterEach(() => contexts.closeAll());
 
-async function openWidget(page: Page) {
-  await page.getByRole("button", { name: /Live Chat/ }).click();
-}
-
-async function signIn(browser: Browser): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await page.goto("/console/");
-  await page.getByLabel("Email").fill("agent@example.com");
-  await page.getByLabel("Password").fill("agent-demo-pw");
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("heading", { name: "Waiting" })).toBeVisible();
-  return page;
-}
-
-test("a visitor chats with an agent, and the history survives a reload and a page change", async ({
-  browser,
-}, info) => {
-  const visitor = await (await browser.newContext()).newPage();
+test("a visitor chats with an agent, and the history survives a reload and a page change", async ({}, info) => {
+  // A new chat needs an agent online: the console comes first.
+  const agent = await signIn(await contexts.page(), DEMO.agent);
+  const visitor = await contexts.page();
   await visitor.goto("/");
   await openWidget(visitor);
   await visitor.getByLabel("Name").fill("Vera Visitor");
@@ -28,14 +19,9 @@ test("a visitor chats with an agent, and the history survives a reload and a pag
   await visitor.getByRole("button", { name: "Start chat" }).click();
   const visitorLog = visitor.getByRole("log");
   await expect(visitorLog).toContainText("Hello, my invoice is wrong");
-  await expect(visitor.getByRole("status").filter({ hasText: /waiting/i })).toBeVisible();
+  await expect(visitor.getByRole("status").filter({ hasText: /in the queue/i })).toBeVisible();
 
-  const agent = await signIn(browser);
-  await agent
-    .getByRole("link", { name: /Vera Visitor/ })
-    .first()
-    .click();
-  await agent.getByRole("button", { name: "Accept" }).click();
+  await acceptOffer(agent, "Vera Visitor");
   const agentLog = agent.getByRole("log");
   await expect(agentLog).toContainText("Hello, my invoice is wrong");
   await expect(agent.getByRole("complementary")).toContainText("vera@example.test");
@@ -80,9 +66,9 @@ test("a visitor chats with an agent, and the history survives a reload and a pag
   await expect(agentLog).toContainText("Still me, from the pricing page");
 });
 
-test("a message whose send was cut off is resent after a reload, once", async ({ browser }) => {
-  const context = await browser.newContext();
-  const visitor = await context.newPage();
+test("a message whose send was cut off is resent after a reload, once", async () => {
+  const agent = await signIn(await contexts.page(), DEMO.agent);
+  const visitor = await contexts.page();
   // Sits between the widget and the server, and can swallow chat sends to simulate a dead link.
   let swallowSends = false;
   await visitor.routeWebSocket(/socket\.io/, (ws) => {
@@ -101,12 +87,7 @@ test("a message whose send was cut off is resent after a reload, once", async ({
   await visitor.getByRole("button", { name: "Start chat" }).click();
   await expect(visitor.getByRole("log")).toContainText("First message");
 
-  const agent = await signIn(browser);
-  await agent
-    .getByRole("link", { name: /Otto Outbox/ })
-    .first()
-    .click();
-  await agent.getByRole("button", { name: "Accept" }).click();
+  await acceptOffer(agent, "Otto Outbox");
   await expect(agent.getByRole("log")).toContainText("First message");
 
   swallowSends = true;

@@ -1,0 +1,57 @@
+import { type Browser, type BrowserContext, expect, type Page } from "@playwright/test";
+
+export const ARTIFACTS = "test-results/screenshots";
+
+export const DEMO = {
+  agent: { email: "agent@example.com", password: "agent-demo-pw" },
+  admin: { email: "admin@example.com", password: "admin-demo-pw" },
+} as const;
+
+/** Contexts a test opened, closed at its end so the agents in them go offline for the next test. */
+export class Contexts {
+  private readonly open: BrowserContext[] = [];
+
+  constructor(private readonly browser: Browser) {}
+
+  async page(): Promise<Page> {
+    const context = await this.browser.newContext();
+    this.open.push(context);
+    return context.newPage();
+  }
+
+  async closeAll(): Promise<void> {
+    await Promise.all(this.open.splice(0).map((c) => c.close()));
+  }
+}
+
+export async function signIn(page: Page, account: { email: string; password: string }): Promise<Page> {
+  await page.goto("/console/");
+  await page.getByLabel("Email").fill(account.email);
+  await page.getByLabel("Password").fill(account.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("heading", { name: "Waiting" })).toBeVisible();
+  return page;
+}
+
+export async function openWidget(page: Page) {
+  await page.getByRole("button", { name: /Live Chat/ }).click();
+}
+
+/** Fills the widget's pre-chat form and starts the chat. */
+export async function startChat(page: Page, name: string, message: string) {
+  await page.goto("/");
+  await openWidget(page);
+  await page.getByLabel("Name").fill(name);
+  await page.getByLabel("Message").fill(message);
+  await page.getByRole("button", { name: "Start chat" }).click();
+  await expect(page.getByRole("log")).toContainText(message);
+}
+
+/** Answers the offer ringing in the console for this visitor; the console then opens the chat. */
+export async function acceptOffer(agent: Page, visitorName: string) {
+  const incoming = agent.getByRole("region", { name: "Incoming chats" });
+  const offer = incoming.getByRole("listitem").filter({ hasText: visitorName });
+  await expect(offer).toBeVisible();
+  await offer.getByRole("button", { name: "Accept" }).click();
+  await expect(agent.getByRole("log")).toBeVisible();
+}

@@ -1,0 +1,108 @@
+import { expect, type Page, test } from "@playwright/test";
+import { ARTIFACTS, acceptOffer, Contexts, DEMO, openWidget, signIn, startChat } from "./actors.ts";
+
+// These tests change the demo site's team and hours, so they run in order and undo what later tests need.
+test.describe.configure({ mode: "serial" });
+
+let contexts: Contexts;
+test.beforeEach(({ browser }) => {
+  contexts = new Contexts(browser);
+});
+test.afterEach(() => contexts.closeAll());
+
+async function adminPage(page: Page, link: "Admin" | "Team" | "Offline requests") {
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: link, exact: true }).click();
+}
+
+test("a second visitor sees their place in the queue while the only agent is full", async () => {
+  const admin = await signIn(await contexts.page(), DEMO.admin);
+
+  // An agent who can hold one chat, created on the admin page.
+  await adminPage(admin, "Admin");
+  const addAgent = admin.getByRole("form", { name: "Add agent" });
+  await addAgent.getByLabel("Name").fill("Quinn Queue");
+  await addAgent.getByLabel("Email").fill("quinn@example.test");
+  await addAgent.getByLabel("Password").fill("quinn-password-1");
+  await addAgent.getByLabel("Capacity").fill("1");
+  await addAgent.getByRole("button", { name: "Add agent" }).click();
+  const agents = admin.getByRole("region", { name: "Agents" });
+  await expect(agents.getByRole("row", { name: /Quinn Queue/ })).toBeVisible();
+
+  // Earlier tests' agents have closed their consoles: Quinn is the only one who takes chats.
+  await adminPage(admin, "Team");
+  const team = admin.getByRole("region", { name: "Team" });
+  await expect(team.getByRole("row", { name: /Ana Agent/ })).toContainText("Offline");
+
+  const quinn = await signIn(await contexts.page(), { email: "quinn@example.test", password: "quinn-password-1" });
+  await expect(team.getByRole("row", { name: /Quinn Queue/ })).toContainText("Online");
+
+  const first = await contexts.page();
+  await startChat(first, "Fay First", "First in line");
+  await acceptOffer(quinn, "Fay First");
+  await expect(first.getByRole("status").filter({ hasText: "Quinn Queue" })).toBeVisible();
+
+  const second = await contexts.page();
+  await startChat(second, "Sid Second", "Second in line");
+  const place = second.getByRole("status").filter({ hasText: /in the queue/ });
+  await expect(place).toContainText("You are next in the queue");
+  await expect(place).toContainText(/Estimated wait/);
+  await expect(team.getByRole("row", { name: /Quinn Queue/ })).toContainText("1 / 1");
+  await second.screenshot({ path: `${ARTIFACTS}/widget-queue.png` });
+
+  // Quinn's slot frees up: the waiting chat rings Quinn at once.
+  await quinn.getByRole("button", { name: "Close conversation" }).click();
+  await acceptOffer(quinn, "Sid Second");
+  await expect(second.getByRole("status").filter({ hasText: "Quinn Queue" })).toBeVisible();
+  await expect(second.getByRole("log")).toContainText("Quinn Queue joined the chat");
+});
+
+test("outside support hours the widget offers the offline form, and the request reaches the console", async () => {
+  const admin = await signIn(await contexts.page(), DEMO.admin);
+  await adminPage(admin, "Admin");
+  const hours = admin.getByRole("region", { name: "Support hours and routing" });
+  const today = new Date().toISOString().slice(0, 10); // the demo site's calendar is in UTC
+
+  // Today becomes a holiday.
+  await hours.getByRole("button", { name: "Add closed date" }).click();
+  const closed = hours.getByRole("group", { name: "Closed dates" });
+  await closed.getByLabel("Date").last().fill(today);
+  await closed.getByLabel("Note").last().fill("Company day out");
+  await hours.getByRole("button", { name: "Save", exact: true }).click();
+  await expect(hours.getByText("Saved.")).toBeVisible();
+
+  // Someone is online, yet the site is closed: the widget says so and offers the form.
+  await signIn(await contexts.page(), DEMO.agent);
+  const visitor = await contexts.page();
+  await visitor.goto("/");
+  await openWidget(visitor);
+  await expect(visitor.getByRole("heading", { name: "Support is closed" })).toBeVisible();
+  await expect(visitor.getByText(/Support opens/)).toBeVisible();
+  await visitor.getByLabel("Name").fill("Olga Offline");
+  await visitor.getByLabel("Email").fill("olga@example.test");
+  await visitor.getByLabel("Priority").selectOption("high");
+  await visitor.getByLabel("Product").selectOption({ label: "Billing" });
+  await visitor.getByLabel("Details").fill("Invoice <b>2041</b> charged twice");
+  await visitor.getByRole("button", { name: "Send request" }).click();
+  const ack = visitor.getByRole("status").filter({ hasText: "Your reference is" });
+  await expect(ack).toBeVisible();
+  const reference = (await ack.textContent())?.match(/REQ-[0-9A-Z]{6}/)?.[0];
+  expect(reference).toBeTruthy();
+  await visitor.screenshot({ path: `${ARTIFACTS}/widget-offline.png` });
+
+  await adminPage(admin, "Offline requests");
+  const requests = admin.getByRole("region", { name: "Offline requests" });
+  const row = requests.getByRole("row", { name: new RegExp(reference as string) });
+  await expect(row).toContainText("Olga Offline");
+  await expect(row).toContainText("olga@example.test");
+  await expect(row).toContainText(/high/i);
+  await expect(row).toContainText("Billing");
+  await expect(row).toContainText("Invoice <b>2041</b> charged twice");
+  expect(await requests.locator("b").count()).toBe(0);
+  await admin.screenshot({ path: `${ARTIFACTS}/console-offline-requests.png` });
+
+  // Open again for whatever runs next.
+  await adminPage(admin, "Admin");
+  await closed.getByRole("button", { name: "Remove" }).last().click();
+  await hours.getByRole("button", { name: "Save", exact: true }).click();
+  await expect(hours.getByText("Saved.")).toBeVisible();
+});
