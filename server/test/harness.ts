@@ -7,8 +7,11 @@ import type {
   AgentServerToClientEvents,
   AssignmentMode,
   Environment,
+  MessageDto,
   Product,
+  QueueStatusDto,
   VisitorClientToServerEvents,
+  VisitorConversationDto,
   VisitorServerToClientEvents,
 } from "@parley/shared";
 import mongoose, { type Types } from "mongoose";
@@ -38,19 +41,26 @@ export class TestServer {
   private constructor(
     public server: ParleyServer,
     readonly dbName: string,
+    private readonly env: Record<string, string> = {},
   ) {}
 
   get url(): string {
     return this.server.url;
   }
 
-  /** Starts Parley on a random port against a fresh database of the suite's devdb. */
-  static async start(dbName = `t_${randomBytes(6).toString("hex")}`): Promise<TestServer> {
-    return new TestServer(await TestServer.boot(dbName), dbName);
+  /**
+   * Starts Parley on a random port against a fresh database of the suite's devdb. `env` adds settings
+   * to the test configuration (e.g. a short PRESENCE_GRACE_MS); a restart keeps them.
+   */
+  static async start(
+    dbName = `t_${randomBytes(6).toString("hex")}`,
+    env: Record<string, string> = {},
+  ): Promise<TestServer> {
+    return new TestServer(await TestServer.boot(dbName, 0, env), dbName, env);
   }
 
-  private static boot(dbName: string, port = 0): Promise<ParleyServer> {
-    const config = loadConfig({ PORT: String(port), LOG_LEVEL: "silent" });
+  private static boot(dbName: string, port = 0, env: Record<string, string> = {}): Promise<ParleyServer> {
+    const config = loadConfig({ ...env, PORT: String(port), LOG_LEVEL: "silent" });
     return startParley({ config, logger: createLogger("silent"), mongoUri: inject("mongoUri"), dbName });
   }
 
@@ -60,7 +70,7 @@ export class TestServer {
     const port = new URL(this.url).port;
     await this.server.stop();
     // Same port, as a restarted deployment keeps its address (and so its origin).
-    this.server = await TestServer.boot(this.dbName, Number(port));
+    this.server = await TestServer.boot(this.dbName, Number(port), this.env);
   }
 
   async stop(): Promise<void> {
@@ -221,4 +231,111 @@ export const msgId = (): string => randomBytes(8).toString("hex");
 
 export function startInput(body = "Hello, I need help", name = "Vera Visitor") {
   return { clientMsgId: msgId(), name, email: "vera@example.test", body, environment: TEST_ENVIRONMENT };
+}
+
+// ---- Routing (issue 3): agents with capacity and products, offers, waiting visitors ----
+
+export type StaffMember = Awaited<ReturnType<typeof staffMember>>;
+
+/** One argon2 hash for every routing-suite agent: hashing 20 passwords would cost more than the tests. */
+const ROUTING_PASSWORD = "routing-suite-password";
+let routingHash: Promise<string> | undefined;
+
+/**
+ * A signed-in staff member with a capacity and product tags set before their console connects (so the
+ * first routing pass already sees them), who is online once this resolves.
+ */
+export async function staffMember(
+  t: TestServer,
+  site: Types.ObjectId,
+  opts: { role?: AgentRole; name?: string; capacity?: number; products?: string[] } = {},
+) {
+  routingHash ??= hashPassword(ROUTING_PASSWORD);
+  const role = opts.role ?? "agent";
+  const email = `${role}-${randomBytes(4).toString("hex")}@example.test`;
+  const created = await Agent.create({
+    site,
+    email,
+    name: opts.name ?? "Ana Agent",
+    role,
+    passwordHash: await routingHash,
+    ...(opts.capacity !== undefined ? { capacity: opts.capacity } : {}),
+    products: opts.products ?? [],
+  });
+  const agent = created.toObject();
+  const { cookie } = await t.login(email, ROUTING_PASSWORD);
+  const socket = t.staffSocket(cookie);
+  await connected(socket);
+  await waitForAsync(async () => (await Agent.findById(agent._id).lean())?.status === "online");
+  return { agent, id: agent._id.toHexString(), name: agent.name, socket, cookie, email, password: ROUTING_PASSWORD };
+}
+
+/** The agent's row as stored now. */
+export async function agentRow(id: Types.ObjectId | string) {
+  const row = await Agent.findById(id).lean();
+  if (!row) throw new Error(`no agent ${String(id)}`);
+  return row;
+}
+
+/** Ids of the conversations offered to `agentId`, in the order the offers arrived (each once per offer). */
+export function offersTo(socket: StaffClient, agentId: string): string[] {
+  const seen: string[] = [];
+  const ringing = new Set<string>();
+  socket.on("conversation:updated", (c) => {
+    const toMe = c.status === "queued" && c.offer?.agent.id === agentId;
+    if (toMe && !ringing.has(c.id)) {
+      ringing.add(c.id);
+      seen.push(c.id);
+    } else if (!toMe) {
+      ringing.delete(c.id);
+    }
+  });
+  return seen;
+}
+
+/**
+ * Makes a staff member accept every offer that rings them, as a console with a very quick agent would.
+ * `accepted` lists what they took; `refused` any accept the server turned down (with its code).
+ */
+export function autoAccept(member: { socket: StaffClient; id: string }) {
+  const accepted: string[] = [];
+  const refused: { id: string; code: string }[] = [];
+  const handled = new Set<string>();
+  member.socket.on("conversation:updated", (c) => {
+    if (c.status !== "queued" || c.offer?.agent.id !== member.id || handled.has(c.id)) return;
+    handled.add(c.id);
+    call(member.socket, "conversation:accept", { conversationId: c.id }).then(
+      (res) => (res.ok ? accepted.push(c.id) : refused.push({ id: c.id, code: res.error.code })),
+      () => refused.push({ id: c.id, code: "NO_ACK" }),
+    );
+  });
+  return { accepted, refused };
+}
+
+/**
+ * A visitor who starts a chat, with their `queue:updated`, `conversation:updated` and `message:new`
+ * events collected from before the start so none is missed.
+ */
+export async function waitingVisitor(t: TestServer, siteKey: string, input: Record<string, unknown> = {}) {
+  const visitor = await t.visitor(siteKey);
+  const queue = collect<QueueStatusDto>(visitor.socket, "queue:updated");
+  const updates = collect<VisitorConversationDto>(visitor.socket, "conversation:updated");
+  const messages = collect<MessageDto>(visitor.socket, "message:new");
+  const started = await ok<{ conversation: VisitorConversationDto; message: MessageDto }>(
+    visitor.socket,
+    "conversation:start",
+    { ...startInput(), ...input },
+  );
+  return { ...visitor, id: started.conversation.id, started, queue, updates, messages };
+}
+
+export const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+/** The last item that matches (Array#findLast is ES2023; the server targets ES2022). */
+export function lastOf<T>(items: readonly T[], match: (item: T) => boolean): T | undefined {
+  for (let i = items.length - 1; i >= 0; i--) {
+    const item = items[i] as T;
+    if (match(item)) return item;
+  }
+  return undefined;
 }
