@@ -86,6 +86,7 @@ export class Assignment {
   /** A chat closed: its owner's slot frees up, and the oldest queued chat that fits is offered at once. */
   async closed(conversation: ConversationDoc): Promise<void> {
     if (conversation.assignee) await this.giveBack(conversation.assignee);
+    await this.router.offerClosed(conversation);
     await this.router.route(conversation.site);
   }
 

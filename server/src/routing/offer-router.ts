@@ -29,7 +29,8 @@ const OFFER_CLEARED = { offeredTo: null, offeredToName: null, offerExpiresAt: nu
  */
 export class OfferRouter {
   private readonly lanes = new SiteLanes();
-  private readonly timers = new Map<string, NodeJS.Timeout>();
+  /** Expiry timers by conversation, with the agent whose offer each one times out. */
+  private readonly timers = new Map<string, { timer: NodeJS.Timeout; agentId: Types.ObjectId }>();
   private sweeper: NodeJS.Timeout | undefined;
 
   constructor(
@@ -83,6 +84,24 @@ export class OfferRouter {
     this.disarm(conversationId);
   }
 
+  /**
+   * A chat was closed while it rang someone (a supervisor closing spam from the queue): the offer ends
+   * with it and its slot goes back. Otherwise nothing would ever release that slot, as expiry and
+   * withdrawal only touch queued chats.
+   */
+  async offerClosed(conversation: ConversationDoc): Promise<void> {
+    const agentId = conversation.offeredTo;
+    if (!agentId) return;
+    const cleared = await Conversation.findOneAndUpdate(
+      { _id: conversation._id, status: "closed", offeredTo: agentId },
+      { $set: OFFER_CLEARED },
+      { returnDocument: "after" },
+    ).lean<ConversationDoc>();
+    if (!cleared) return;
+    this.offerCleared(cleared, agentId);
+    await this.giveBack(agentId);
+  }
+
   /** Routes every site once (at boot) and starts the backstop sweep for expired offers. */
   async start(): Promise<void> {
     const expired = await Conversation.find({ status: "queued", offeredTo: { $ne: null } }).lean<ConversationDoc[]>();
@@ -96,7 +115,7 @@ export class OfferRouter {
 
   async stop(): Promise<void> {
     clearInterval(this.sweeper);
-    for (const timer of this.timers.values()) clearTimeout(timer);
+    for (const { timer } of this.timers.values()) clearTimeout(timer);
     this.timers.clear();
     await this.lanes.idle();
   }
@@ -178,12 +197,18 @@ export class OfferRouter {
       this.expire(offer._id, agentId).catch((err) => this.logger.error({ err }, "offer expiry failed"));
     }, delay);
     timer.unref();
-    this.timers.set(offer._id.toHexString(), timer);
+    this.timers.set(offer._id.toHexString(), { timer, agentId });
   }
 
-  private disarm(conversationId: Types.ObjectId): void {
+  /**
+   * Stops a chat's expiry timer; given an agent, only if the timer is for that agent's offer. An offer that
+   * just ended may already have been replaced by a new one to someone else, whose timer must keep running.
+   */
+  private disarm(conversationId: Types.ObjectId, agentId?: Types.ObjectId): void {
     const key = conversationId.toHexString();
-    clearTimeout(this.timers.get(key));
+    const armed = this.timers.get(key);
+    if (!armed || (agentId && !armed.agentId.equals(agentId))) return;
+    clearTimeout(armed.timer);
     this.timers.delete(key);
   }
 
@@ -198,23 +223,42 @@ export class OfferRouter {
       { returnDocument: "after" },
     ).lean<ConversationDoc>();
     if (!cleared) return;
+    this.offerCleared(cleared, agentId);
     const away = await updateAgentIf(
       { _id: agentId, status: "online" },
       { $set: { status: "away", preferredStatus: "away" } },
     );
     if (away) {
       this.logger.info({ event: "offer_missed", agent: agentId, conversation: conversationId }, "agent set to away");
-      await this.withdrawOffersOf(agentId);
     }
-    await this.offerEnded(cleared, agentId);
+    // Away before routing, so the chat moves on to someone else. The agent's other offers are taken back
+    // only after this chat has been announced and routed: taking them back routes too, and could offer this
+    // chat to a colleague before its "ringing nobody" update went out, leaving their console stale.
+    await this.giveBack(agentId);
+    await this.route(cleared.site);
+    if (away) await this.withdrawOffersOf(agentId);
   }
 
+  /** An offer was cleared (declined, withdrawn): tell staff at once, give the slot back, move the chat on. */
   private async offerEnded(conversation: ConversationDoc, agentId: Types.ObjectId): Promise<void> {
-    this.disarm(conversation._id);
+    this.offerCleared(conversation, agentId);
+    await this.giveBack(agentId);
+    await this.route(conversation.site);
+  }
+
+  /**
+   * Runs right after the update that cleared the offer, with nothing awaited in between: a routing pass
+   * may offer the chat to someone else the moment it is cleared, and this announcement must not land
+   * after that one.
+   */
+  private offerCleared(conversation: ConversationDoc, agentId: Types.ObjectId): void {
+    this.disarm(conversation._id, agentId);
+    this.conversations.conversationChanged(conversation);
+  }
+
+  private async giveBack(agentId: Types.ObjectId): Promise<void> {
     const agent = await releaseSlot(agentId);
     if (agent) this.agents.agentChanged(agent);
-    this.conversations.conversationChanged(conversation);
-    await this.route(conversation.site);
   }
 
   private async sweep(): Promise<void> {
