@@ -18,13 +18,15 @@ const MAX_NOTIFIED = 500;
 
 /**
  * Keeps waiting visitors told where they stand (`queue:updated`) and every widget on the site told
- * whether chats can start (`site:availability`, only when that flips). Everything is recomputed from the
- * database, so an update that is missed or merged loses nothing: the next one is whole.
+ * whether chats can start, and if not why and until when (`site:availability`, only when it changes).
+ * Everything is recomputed from the database, so an update that is missed or merged loses nothing: the
+ * next one is whole.
  */
 export class QueueNotifier {
   private readonly pending = new Map<string, NodeJS.Timeout>();
   private readonly handleCache = new Map<string, { ms: number; at: number }>();
-  private readonly lastAccepting = new Map<string, boolean>();
+  /** What each site's widgets were last told, so only a change is pushed. */
+  private readonly lastAvailability = new Map<string, string>();
 
   constructor(
     private readonly visitors: VisitorNamespace,
@@ -87,10 +89,17 @@ export class QueueNotifier {
       });
     });
     if (!site) return;
+    // Any change counts, not only whether chats can start: a widget already showing the offline form
+    // must still learn that the reason changed (closed rather than nobody online) or that the next
+    // opening moved. While open, nextOpeningAt is "now" and is left out, or every publish would push.
     const availability = availabilityAt(site, agents.length, new Date());
     const key = siteId.toHexString();
-    if (this.lastAccepting.get(key) !== availability.acceptingChats) {
-      this.lastAccepting.set(key, availability.acceptingChats);
+    const seen = JSON.stringify({
+      ...availability,
+      nextOpeningAt: availability.open ? null : availability.nextOpeningAt,
+    });
+    if (this.lastAvailability.get(key) !== seen) {
+      this.lastAvailability.set(key, seen);
       this.visitors.to(rooms.siteVisitors(siteId)).emit("site:availability", availability);
     }
   }
