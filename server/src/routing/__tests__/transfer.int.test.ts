@@ -1,0 +1,155 @@
+// Issue 3: "an agent can transfer a chat to another agent or to a product team, with a note. The visitor
+// sees who took over." The note is for staff only.
+import type { ConversationDetailDto, MessageDto, MessagePageDto, VisitorConversationDto } from "@parley/shared";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  agentRow,
+  autoAccept,
+  call,
+  collect,
+  offersTo,
+  ok,
+  sleep,
+  staffMember,
+  TestServer,
+  waitFor,
+  waitingVisitor,
+} from "../../../test/harness.ts";
+import { Conversation } from "../../conversations/conversation.model.ts";
+
+let t: TestServer;
+beforeAll(async () => {
+  t = await TestServer.start();
+});
+afterAll(() => t.stop());
+
+const NOTE = "VIP customer, refund already approved";
+
+describe("transfer to a colleague", () => {
+  it("should hand the chat over, tell the visitor who took over, and keep the note among staff", async () => {
+    const site = await t.createSite(undefined, undefined, { assignmentMode: "auto" });
+    const ana = await staffMember(t, site._id, { name: "Ana", capacity: 2 });
+    const anaTakes = autoAccept(ana);
+    const v = await waitingVisitor(t, site.key);
+    await waitFor(() => anaTakes.accepted.includes(v.id));
+    const bo = await staffMember(t, site._id, { name: "Bo", capacity: 1 });
+    const anaHears = collect<MessageDto>(ana.socket, "message:new");
+
+    const moved = await ok<{ conversation: ConversationDetailDto }>(ana.socket, "conversation:transfer", {
+      conversationId: v.id,
+      to: { kind: "agent", agentId: bo.id },
+      note: NOTE,
+    });
+    expect(moved.conversation).toMatchObject({ status: "active", assignee: { id: bo.id, name: "Bo" } });
+    expect((await agentRow(ana.id)).load).toBe(0);
+    expect((await agentRow(bo.id)).load).toBe(1);
+
+    // The visitor is told, in a message and in their conversation's state, and never sees the note.
+    await waitFor(() => v.messages.some((m) => m.body === "Ana transferred the chat to Bo"));
+    await waitFor(() => v.updates.at(-1)?.assigneeName === "Bo");
+    await waitFor(() => anaHears.some((m) => m.body.includes(NOTE)));
+    await sleep(100);
+    expect(v.messages.filter((m) => m.body.includes(NOTE) || m.internal)).toEqual([]);
+    const visitorPage = await ok<MessagePageDto<VisitorConversationDto>>(v.socket, "conversation:sync", {
+      conversationId: v.id,
+      afterSeq: 0,
+    });
+    expect(visitorPage.messages.map((m) => m.body)).toEqual([
+      "Hello, I need help",
+      "Ana joined the chat",
+      "Ana transferred the chat to Bo",
+    ]);
+    expect(visitorPage.conversation.assigneeName).toBe("Bo");
+
+    // Staff see the note, marked internal.
+    const boPage = await ok<MessagePageDto<ConversationDetailDto>>(bo.socket, "conversation:sync", {
+      conversationId: v.id,
+      afterSeq: 0,
+    });
+    const note = boPage.messages.find((m) => m.body.includes(NOTE));
+    expect(note).toMatchObject({ internal: true, author: { kind: "system" }, body: `Transfer note from Ana: ${NOTE}` });
+    expect(anaHears.find((m) => m.body.includes(NOTE))?.internal).toBe(true);
+
+    // Bo may answer now; Ana may not.
+    await ok(bo.socket, "message:send", { conversationId: v.id, clientMsgId: "bo-reply-1", body: "Hi, Bo here" });
+    expect(
+      await call(ana.socket, "message:send", { conversationId: v.id, clientMsgId: "ana-late-1", body: "still me" }),
+    ).toMatchObject({ ok: false, error: { code: "FORBIDDEN" } });
+    await waitFor(() => v.messages.some((m) => m.body === "Hi, Bo here"));
+
+    // A colleague with no free slot cannot be handed a chat, and nobody's slots move.
+    const w = await waitingVisitor(t, site.key);
+    await waitFor(() => anaTakes.accepted.includes(w.id));
+    expect(
+      await call(ana.socket, "conversation:transfer", { conversationId: w.id, to: { kind: "agent", agentId: bo.id } }),
+    ).toMatchObject({ ok: false, error: { code: "AT_CAPACITY" } });
+    expect((await Conversation.findById(w.id).lean())?.assignee?.toHexString()).toBe(ana.id);
+    expect((await agentRow(ana.id)).load).toBe(1);
+    expect((await agentRow(bo.id)).load).toBe(1);
+  });
+});
+
+describe("transfer to a product team", () => {
+  it("should requeue the chat for the team and offer it to a team member, never back to the sender", async () => {
+    const site = await t.createSite(undefined, undefined, {
+      assignmentMode: "auto",
+      products: [{ id: "billing", name: "Billing" }],
+    });
+    // Ana supports billing too, and after the transfer she is the least busy of all: only the rule that a
+    // chat is not offered back to whoever passed it on keeps it from her.
+    const ana = await staffMember(t, site._id, { name: "Ana", products: ["billing"] });
+    const anaTakes = autoAccept(ana);
+    const anaRang = offersTo(ana.socket, ana.id);
+    const v = await waitingVisitor(t, site.key);
+    await waitFor(() => anaTakes.accepted.includes(v.id));
+
+    const bea = await staffMember(t, site._id, { name: "Bea", products: ["billing"] });
+    const beaTakes = autoAccept(bea);
+    const other = await waitingVisitor(t, site.key);
+    await waitFor(() => beaTakes.accepted.includes(other.id)); // Bea now holds 1
+    // Cal is idle but does not do billing.
+    const cal = await staffMember(t, site._id, { name: "Cal" });
+    const calRang = offersTo(cal.socket, cal.id);
+
+    const moved = await ok<{ conversation: ConversationDetailDto }>(ana.socket, "conversation:transfer", {
+      conversationId: v.id,
+      to: { kind: "product", productId: "billing" },
+      note: NOTE,
+    });
+    expect(moved.conversation).toMatchObject({ status: "queued", assignee: null, product: "billing" });
+
+    await waitFor(() => beaTakes.accepted.includes(v.id));
+    expect(anaRang).toEqual([v.id]); // her original offer only
+    expect(calRang).toEqual([]);
+    const stored = await Conversation.findById(v.id).lean();
+    expect(stored?.assignee?.toHexString()).toBe(bea.id);
+    expect(stored?.declinedBy.map(String)).toEqual([ana.id]);
+    expect([(await agentRow(ana.id)).load, (await agentRow(bea.id)).load, (await agentRow(cal.id)).load]).toEqual([
+      0, 2, 0,
+    ]);
+
+    await waitFor(() => v.updates.at(-1)?.assigneeName === "Bea");
+    const bodies = v.messages.map((m) => m.body);
+    expect(bodies).toContain("Ana transferred the chat to the Billing team");
+    expect(bodies.indexOf("Bea joined the chat")).toBeGreaterThan(
+      bodies.indexOf("Ana transferred the chat to the Billing team"),
+    );
+    expect(bodies.some((b) => b.includes(NOTE))).toBe(false);
+  });
+
+  it("should refuse a transfer to a product the site does not have", async () => {
+    const site = await t.createSite(undefined, undefined, { assignmentMode: "auto" });
+    const ana = await staffMember(t, site._id, { name: "Ana" });
+    const anaTakes = autoAccept(ana);
+    const v = await waitingVisitor(t, site.key);
+    await waitFor(() => anaTakes.accepted.includes(v.id));
+    expect(
+      await call(ana.socket, "conversation:transfer", {
+        conversationId: v.id,
+        to: { kind: "product", productId: "nope" },
+      }),
+    ).toMatchObject({ ok: false, error: { code: "NOT_FOUND" } });
+    expect(await Conversation.findById(v.id).lean()).toMatchObject({ status: "active" });
+    expect((await agentRow(ana.id)).load).toBe(1);
+  });
+});
