@@ -21,9 +21,13 @@ export function visitorHandlers(
   /** A waiting visitor learns their place right after (re)connecting, not only at the next queue change. */
   const tellQueuePosition = (conversation: ConversationDoc) => {
     if (conversation.status !== "queued") return;
-    void queue.statusOf(conversation).then((status) => {
-      if (status) socket.emit("queue:updated", status);
-    });
+    queue
+      .statusOf(conversation)
+      .then((status) => {
+        if (status) socket.emit("queue:updated", status);
+      })
+      // Best effort: the next queue change sends a whole update anyway (and at shutdown the database is gone).
+      .catch(() => undefined);
   };
 
   return {

@@ -59,7 +59,7 @@ export interface AvailabilityDto {
   acceptingChats: boolean;
   /** When support hours next begin (now, if open); null if the calendar has no opening within a year. */
   nextOpeningAt: string | null;
-  /** When the current opening ends, if open. */
+  /** When the current opening ends, if open and within a week (an always-open site has none). */
   closesAt: string | null;
   timeZone: string;
   products: Product[];

@@ -11,7 +11,8 @@ let site: Awaited<ReturnType<TestServer["createSite"]>>;
 
 beforeAll(async () => {
   t = await TestServer.start();
-  site = await t.createSite();  // New chats start only while someone is online to answer them.
+  site = await t.createSite();
+  // New chats start only while someone is online to answer them.
   await t.staff(site._id);
 });
 afterAll(() => t.stop());
