@@ -7,7 +7,8 @@ test.beforeEach(({ browser }) => {
 });
 test.afterEach(() => contexts.closeAll());
 
-test("a visitor chats with an agent, and the history survives a reload and a page change", async ({}, info) => {
+test("a visitor chats with an agent, and the history survives a reload and a page change", async () => {
+  const info = test.info();
   // A new chat needs an agent online: the console comes first.
   const agent = await signIn(await contexts.page(), DEMO.agent);
   const visitor = await contexts.page();
