@@ -4,6 +4,7 @@ export const ARTIFACTS = "test-results/screenshots";
 
 export const DEMO = {
   agent: { email: "agent@example.com", password: "agent-demo-pw" },
+  agent2: { email: "agent2@example.com", password: "agent2-demo-pw" },
   admin: { email: "admin@example.com", password: "admin-demo-pw" },
 } as const;
 

@@ -56,6 +56,66 @@ test("a second visitor sees their place in the queue while the only agent is ful
   await expect(second.getByRole("log")).toContainText("Quinn Queue joined the chat");
 });
 
+test("an agent transfers a chat with a note: the visitor sees who took over, never the note", async () => {
+  const ana = await signIn(await contexts.page(), DEMO.agent);
+  const bo = await signIn(await contexts.page(), DEMO.agent2);
+
+  // The visitor picks Ana's product, so the chat rings Ana although Bo is just as free.
+  const visitor = await contexts.page();
+  await visitor.goto("/");
+  await openWidget(visitor);
+  await visitor.getByLabel("Name").fill("Tess Transfer");
+  await visitor.getByLabel("Product").selectOption({ label: "Acme Cloud" });
+  await visitor.getByLabel("Message").fill("My invoice for Acme Cloud is wrong");
+  await visitor.getByRole("button", { name: "Start chat" }).click();
+  await acceptOffer(ana, "Tess Transfer");
+
+  await ana.getByRole("button", { name: "Transfer", exact: true }).click();
+  const dialog = ana.getByRole("dialog", { name: /Transfer chat with Tess Transfer/ });
+  await dialog.getByLabel("Transfer to").selectOption({ label: "Bo Agent (Online, 0 of 3 chats)" });
+  await dialog.getByLabel("Note for the next agent").fill("Billing question; refund already approved");
+  await dialog.getByRole("button", { name: "Transfer", exact: true }).click();
+  await expect(dialog).toBeHidden();
+
+  const visitorLog = visitor.getByRole("log");
+  await expect(visitorLog).toContainText("Ana Agent transferred the chat to Bo Agent");
+  await expect(visitor.getByRole("status").filter({ hasText: "Bo Agent" })).toBeVisible();
+
+  const mine = bo.getByRole("region", { name: "My chats" });
+  await mine.getByRole("link", { name: /Tess Transfer/ }).click();
+  const boLog = bo.getByRole("log");
+  await expect(boLog).toContainText("Internal note");
+  await expect(boLog).toContainText("Billing question; refund already approved");
+  await bo.getByLabel("Message").fill("Hi Tess, Bo from billing here.");
+  await bo.getByRole("button", { name: "Send" }).click();
+  await expect(visitorLog).toContainText("Hi Tess, Bo from billing here.");
+
+  // The note is for staff only, after a reload as well.
+  await visitor.reload();
+  await expect(visitor.getByRole("log")).toContainText("Hi Tess, Bo from billing here.");
+  await expect(visitor.getByRole("log")).not.toContainText("refund already approved");
+  await bo.getByRole("button", { name: "Close conversation" }).click();
+});
+
+test("an admin disables an agent, whose console is cut off at once", async () => {
+  const admin = await signIn(await contexts.page(), DEMO.admin);
+  const bo = await signIn(await contexts.page(), DEMO.agent2);
+  await adminPage(admin, "Admin");
+  const row = admin.getByRole("region", { name: "Agents" }).getByRole("row", { name: /Bo Agent/ });
+  await row.getByRole("button", { name: "Disable" }).click();
+  await expect(row.getByRole("button", { name: "Enable" })).toBeVisible();
+
+  await expect(bo.getByText("Your session has ended. Please sign in again.")).toBeVisible();
+  await bo.getByLabel("Email").fill(DEMO.agent2.email);
+  await bo.getByLabel("Password").fill(DEMO.agent2.password);
+  await bo.getByRole("button", { name: "Sign in" }).click();
+  await expect(bo.getByRole("heading", { name: "Waiting" })).toBeHidden();
+
+  // Back on, for whatever runs next.
+  await row.getByRole("button", { name: "Enable" }).click();
+  await expect(row.getByRole("button", { name: "Disable" })).toBeVisible();
+});
+
 test("outside support hours the widget offers the offline form, and the request reaches the console", async () => {
   const admin = await signIn(await contexts.page(), DEMO.admin);
   await adminPage(admin, "Admin");
