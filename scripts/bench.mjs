@@ -1,2 +1,19 @@
-// Placeholder until the performance work: benchmarks will print their figures here.
-console.log("No benchmarks yet: `npm run bench` is reserved for the performance issue.");
+// `npm run bench`: prints figures; it asserts nothing (targets are read, not enforced in tests).
+import { spawnSync } from "node:child_process";
+import { readFileSync, statSync } from "node:fs";
+import { gzipSync } from "node:zlib";
+
+const run = (cmd, args) => {
+  const r = spawnSync(cmd, args, { stdio: "inherit" });
+  if (r.status !== 0) process.exit(r.status ?? 1);
+};
+
+run("npm", ["run", "build", "--silent"]);
+console.log("bundle sizes (raw / gzip)");
+for (const file of ["widget/dist/widget.js", "widget/dist/app.js"]) {
+  const raw = readFileSync(file);
+  console.log(
+    `  ${file.padEnd(32)} ${String(statSync(file).size).padStart(7)} B / ${String(gzipSync(raw).length).padStart(6)} B`,
+  );
+}
+run("npx", ["tsx", "server/bench/routing.bench.ts"]);

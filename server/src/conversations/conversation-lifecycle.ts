@@ -78,6 +78,8 @@ export class ConversationLifecycle {
     const latest = appended.conversation ?? conversation;
     if (created) this.broadcaster.conversationChanged(latest);
     this.announce(appended);
+    // The ack waits for the routing pass, so when a visitor's start is answered their chat is already
+    // ringing someone (or known to be waiting): the console and the tests see one settled state.
     if (created) await this.hooks.queued(latest);
     return { conversation: latest, message: appended.message };
   }
