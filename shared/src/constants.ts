@@ -7,6 +7,9 @@ export const MAX_NAME_LENGTH = 120;
 export const MAX_EMAIL_LENGTH = 254;
 export const MAX_URL_LENGTH = 2048;
 
+/** Longest note that can travel with a transfer (staff only; the visitor never sees it). */
+export const MAX_TRANSFER_NOTE_LENGTH = 1000;
+
 /** Largest page of messages a single sync returns; clients ask again while `hasMore`. */
 export const SYNC_PAGE_SIZE = 500;
 

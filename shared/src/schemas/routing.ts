@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { AGENT_STATUSES } from "../constants.ts";
+import { AGENT_STATUSES, MAX_TRANSFER_NOTE_LENGTH } from "../constants.ts";
 import { ObjectIdString } from "./primitives.ts";
 import { ProductId } from "./products.ts";
 
@@ -8,7 +8,10 @@ export const PresenceSetInput = z.strictObject({ status: z.enum(AGENT_STATUSES) 
 export type PresenceSetInput = z.infer<typeof PresenceSetInput>;
 
 /** A note that travels with a transfer; staff see it, the visitor does not. */
-export const TransferNote = z.string().trim().max(1000, "note is longer than 1000 characters");
+export const TransferNote = z
+  .string()
+  .trim()
+  .max(MAX_TRANSFER_NOTE_LENGTH, `note is longer than ${MAX_TRANSFER_NOTE_LENGTH} characters`);
 
 /** `conversation:transfer`: to one colleague, or back to the queue for a product team. */
 export const TransferInput = z.strictObject({
