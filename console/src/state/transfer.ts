@@ -1,11 +1,6 @@
 import type { Product, TeamMemberDto, TransferInput } from "@parley/shared";
+import { MAX_TRANSFER_NOTE_LENGTH } from "@parley/shared/constants";
 import { STATUS_LABELS } from "./presence.ts";
-
-/**
- * TransferNote's limit (shared/src/schemas/routing.ts). The schema holds it inline, and importing the
- * schema would bring zod into the console's main bundle for one number.
- */
-export const MAX_TRANSFER_NOTE_LENGTH = 1000;
 
 export interface TransferOption {
   /** The select's value: "agent:<id>" or "product:<id>". */
@@ -22,15 +17,18 @@ export interface TransferTargets {
 
 /**
  * Online colleagues (only they can take a chat) and the site's product teams. A full colleague stays
- * listed, marked full: their load may have changed since, and the server's answer says so if not.
+ * listed, marked full: their load may have changed since, and the server's answer says so if not. Left
+ * out are those the server always refuses: whoever has the chat now (CONFLICT), and anyone whose capacity
+ * is 0 (AT_CAPACITY).
  */
 export function transferTargets(
   members: readonly TeamMemberDto[],
   products: readonly Product[],
   meId: string,
+  assigneeId: string | null,
 ): TransferTargets {
   const agents = members
-    .filter((m) => m.id !== meId && !m.disabled && m.status === "online")
+    .filter((m) => m.id !== meId && m.id !== assigneeId && !m.disabled && m.status === "online" && m.capacity > 0)
     .map((m) => ({
       value: `agent:${m.id}`,
       name: m.name,
@@ -51,6 +49,11 @@ export function transferDestination(value: string): TransferInput["to"] | null {
   if (kind === "agent") return { kind: "agent", agentId: id };
   if (kind === "product") return { kind: "product", productId: id };
   return null;
+}
+
+/** Over the server's limit, which applies to the note as it is sent (trimmed). */
+export function transferNoteTooLong(note: string): boolean {
+  return note.trim().length > MAX_TRANSFER_NOTE_LENGTH;
 }
 
 export function transferInput(conversationId: string, value: string, note: string): TransferInput | null {

@@ -1,6 +1,6 @@
-import { useEffect } from "preact/hooks";
+import { useEffect, useMemo } from "preact/hooks";
 import { conversationOf, type SessionState } from "../state/session.ts";
-import type { TransferTargets } from "../state/transfer.ts";
+import { transferTargets } from "../state/transfer.ts";
 import { ChatView } from "./ChatView.tsx";
 import { Inbox } from "./Inbox.tsx";
 
@@ -8,13 +8,19 @@ interface InboxPageProps {
   state: SessionState;
   openId: string | null;
   productName: (id: string) => string;
-  targets: TransferTargets;
   onTransferred: (text: string) => void;
 }
 
 /** The lists beside the open chat (on a phone, one or the other). */
-export function InboxPage({ state, openId, productName, targets, onTransferred }: InboxPageProps) {
-  const visitorName = openId ? conversationOf(state, openId).detail?.visitorName : undefined;
+export function InboxPage({ state, openId, productName, onTransferred }: InboxPageProps) {
+  const detail = openId ? conversationOf(state, openId).detail : null;
+  const visitorName = detail?.visitorName;
+  const assigneeId = detail?.assignee?.id ?? null;
+  const { team, site, me } = state;
+  const targets = useMemo(
+    () => transferTargets(team.members, site.settings?.products ?? [], me.id, assigneeId),
+    [team.members, site.settings, me.id, assigneeId],
+  );
   useEffect(() => {
     document.title = visitorName ? `${visitorName} · Parley console` : "Parley console";
   }, [visitorName]);

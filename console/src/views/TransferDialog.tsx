@@ -1,7 +1,8 @@
+import { MAX_TRANSFER_NOTE_LENGTH } from "@parley/shared/constants";
 import type { ErrorBody } from "@parley/shared/errors";
 import type { TargetedSubmitEvent } from "preact";
 import { useEffect, useId, useRef, useState } from "preact/hooks";
-import { MAX_TRANSFER_NOTE_LENGTH, type TransferTargets } from "../state/transfer.ts";
+import { type TransferTargets, transferNoteTooLong } from "../state/transfer.ts";
 
 interface TransferDialogProps {
   visitorName: string;
@@ -25,7 +26,7 @@ export function TransferDialog({ visitorName, targets, onSubmit, onClose }: Tran
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ErrorBody | null>(null);
   const ids = { title: useId(), target: useId(), note: useId(), noteHint: useId(), error: useId() };
-  const noteTooLong = note.trim().length > MAX_TRANSFER_NOTE_LENGTH;
+  const noteTooLong = transferNoteTooLong(note);
 
   useEffect(() => {
     const dialog = dialogRef.current;

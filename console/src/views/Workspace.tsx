@@ -6,7 +6,6 @@ import { navigate, pathFor, type Route, useRoute } from "../router.ts";
 import { offersFor, type RingingOffer } from "../state/offers.ts";
 import type { SessionState } from "../state/session.ts";
 import { productName } from "../state/site.ts";
-import { transferTargets } from "../state/transfer.ts";
 import { AdminRoute } from "./AdminRoute.tsx";
 import { Header } from "./Header.tsx";
 import { InboxPage } from "./InboxPage.tsx";
@@ -98,11 +97,7 @@ interface PageProps {
 }
 
 function Page({ route, state, productName, onTransferred }: PageProps) {
-  const { team, site, me } = state;
-  const targets = useMemo(
-    () => transferTargets(team.members, site.settings?.products ?? [], me.id),
-    [team.members, site.settings, me.id],
-  );
+  const { team, me } = state;
   switch (route.name) {
     case "offline":
       return <OfflineRequestsPage offline={state.offline} productName={productName} />;
@@ -117,7 +112,6 @@ function Page({ route, state, productName, onTransferred }: PageProps) {
           state={state}
           openId={route.name === "conversation" ? route.id : null}
           productName={productName}
-          targets={targets}
           onTransferred={onTransferred}
         />
       );
