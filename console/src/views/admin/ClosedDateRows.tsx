@@ -47,6 +47,7 @@ export function ClosedDateRows({ rows, errors, onChange }: ClosedDateRowsProps) 
                 <button
                   type="button"
                   class="quiet"
+                  aria-label={`Remove closed date ${i + 1}`}
                   onClick={() => {
                     onChange(removeRow(rows, row.key));
                     focus.removed();

@@ -60,6 +60,7 @@ export function ExtraOpeningRows({ rows, errors, onChange }: ExtraOpeningRowsPro
                 <button
                   type="button"
                   class="quiet"
+                  aria-label={`Remove extra opening ${i + 1}`}
                   onClick={() => {
                     onChange(removeRow(rows, row.key));
                     focus.removed();

@@ -93,6 +93,7 @@ export function ProductsSection({ products }: { products: readonly Product[] }) 
                 <button
                   type="button"
                   class="quiet"
+                  aria-label={`Remove product ${i + 1}`}
                   onClick={() => {
                     change(removeRow(rows, row.key));
                     focus.removed();

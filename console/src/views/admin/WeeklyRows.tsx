@@ -69,6 +69,7 @@ export function WeeklyRows({ rows, errors, onChange }: WeeklyRowsProps) {
                 <button
                   type="button"
                   class="quiet"
+                  aria-label={`Remove weekly range ${i + 1}`}
                   onClick={() => {
                     onChange(removeRow(rows, row.key));
                     focus.removed();
