@@ -1,6 +1,6 @@
 import type { AgentUpdateInput, Product, TeamMemberDto } from "@parley/shared";
 import { MAX_AGENT_CAPACITY } from "@parley/shared/constants";
-import { useId, useState } from "preact/hooks";
+import { useEffect, useId, useRef, useState } from "preact/hooks";
 import { failureOf } from "../../realtime/socket.ts";
 import {
   AGENT_ISSUE_LAYOUT,
@@ -24,7 +24,10 @@ interface AgentRowProps {
 
 const UNANSWERED = "The server did not answer in time. Check the row before trying again.";
 
-/** One agent, editable in place: role, capacity and products are saved together; Disable acts at once. */
+/**
+ * One agent, editable in place: role, capacity and products are saved together. Disabling signs the agent
+ * out and sends their chats back to the queue, so it asks first, in the row; Enable acts at once.
+ */
 export function AgentRow({ member, isMe, products }: AgentRowProps) {
   const session = useSession();
   // Null while untouched, so the row follows live changes until the admin starts editing it.
@@ -32,7 +35,13 @@ export function AgentRow({ member, isMe, products }: AgentRowProps) {
   const [busy, setBusy] = useState(false);
   const [errors, setErrors] = useState<FormErrors | null>(null);
   const [saved, setSaved] = useState("");
+  // The row asks "Disable …?" in place (not window.confirm): it can be read, styled and cancelled with Escape.
+  const [confirming, setConfirming] = useState(false);
+  const toggleRef = useRef<HTMLButtonElement>(null);
+  const confirmRef = useRef<HTMLButtonElement>(null);
   const capacityErrorId = useId();
+  const ownRoleHintId = useId();
+  const questionId = useId();
   const shown = draft ?? draftOf(member);
   const { name } = member;
 
@@ -66,6 +75,27 @@ export function AgentRow({ member, isMe, products }: AgentRowProps) {
     } else void run(built.input, "Saved.", false);
   };
 
+  const setDisabled = (disabled: boolean) =>
+    void run({ agentId: member.id, disabled }, disabled ? "Disabled." : "Enabled.", true);
+
+  // Another admin may disable the agent meanwhile: then there is nothing left to confirm.
+  const asking = confirming && !member.disabled;
+  useEffect(() => {
+    if (asking) confirmRef.current?.focus();
+    else if (confirming) {
+      setConfirming(false);
+      // The question held focus and has gone; the row's Enable button takes it.
+      if (document.activeElement === document.body) toggleRef.current?.focus();
+    }
+  }, [asking]);
+
+  // Focus goes back to the Disable/Enable button before the question disappears, so it is not lost.
+  const answer = (confirmed: boolean) => {
+    setConfirming(false);
+    toggleRef.current?.focus();
+    if (confirmed) setDisabled(true);
+  };
+
   const capacityMessages = errorsAt(errors, "capacity");
   return (
     <tr class={member.disabled ? "is-disabled" : undefined} aria-busy={busy}>
@@ -75,7 +105,19 @@ export function AgentRow({ member, isMe, products }: AgentRowProps) {
         <span class="email">{member.email}</span>
       </th>
       <td>
-        <RoleSelect label={`Role for ${name}`} value={shown.role} onChange={(role) => edit({ role })} />
+        {/* The server refuses an admin's change to their own role, so it is not offered. */}
+        <RoleSelect
+          label={`Role for ${name}`}
+          value={shown.role}
+          disabled={isMe}
+          describedBy={isMe ? ownRoleHintId : undefined}
+          onChange={(role) => edit({ role })}
+        />
+        {isMe && (
+          <span id={ownRoleHintId} class="cell-hint">
+            Another admin can change your role.
+          </span>
+        )}
       </td>
       <td>
         <input
@@ -109,7 +151,7 @@ export function AgentRow({ member, isMe, products }: AgentRowProps) {
       </td>
       <td>
         <div class="row-actions">
-          <button type="button" aria-disabled={busy} onClick={save}>
+          <button type="button" aria-label={`Save changes for ${name}`} aria-disabled={busy} onClick={save}>
             Save changes
           </button>
           {/* Disabling yourself would end your own session with no admin left to undo it from here. */}
@@ -117,20 +159,41 @@ export function AgentRow({ member, isMe, products }: AgentRowProps) {
             <button
               type="button"
               class="quiet"
+              ref={toggleRef}
+              aria-label={`${member.disabled ? "Enable" : "Disable"} ${name}`}
               aria-disabled={busy}
-              onClick={() =>
-                void run(
-                  { agentId: member.id, disabled: !member.disabled },
-                  member.disabled ? "Enabled." : "Disabled.",
-                  true,
-                )
-              }
+              onClick={() => {
+                if (busy) return;
+                if (member.disabled) setDisabled(false);
+                else setConfirming(true);
+              }}
             >
               {member.disabled ? "Enable" : "Disable"}
             </button>
           )}
           <SavedStatus text={saved} />
         </div>
+        {asking && (
+          <fieldset
+            class="confirm"
+            aria-labelledby={questionId}
+            onKeyDown={(e) => {
+              if (e.key !== "Escape") return;
+              e.preventDefault();
+              answer(false);
+            }}
+          >
+            <p id={questionId}>Disable {name}? They are signed out, and their open chats go back to the queue.</p>
+            <div class="row-actions">
+              <button type="button" class="danger" ref={confirmRef} onClick={() => answer(true)}>
+                Confirm disable
+              </button>
+              <button type="button" class="quiet" onClick={() => answer(false)}>
+                Cancel
+              </button>
+            </div>
+          </fieldset>
+        )}
         <ErrorSummary errors={errors} />
       </td>
     </tr>

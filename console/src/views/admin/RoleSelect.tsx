@@ -5,18 +5,23 @@ interface RoleSelectProps {
   id?: string;
   label?: string;
   value: AgentRole;
+  disabled?: boolean;
+  /** Id of a note that explains the field, e.g. why it cannot be changed. */
+  describedBy?: string | undefined;
   onChange: (role: AgentRole) => void;
   invalid?: Record<string, unknown>;
 }
 
 const isRole = (value: string): value is AgentRole => (AGENT_ROLES as readonly string[]).includes(value);
 
-export function RoleSelect({ id, label, value, onChange, invalid }: RoleSelectProps) {
+export function RoleSelect({ id, label, value, disabled, describedBy, onChange, invalid }: RoleSelectProps) {
   return (
     <select
       id={id}
       aria-label={label}
       value={value}
+      disabled={disabled}
+      aria-describedby={describedBy}
       {...invalid}
       onChange={(e) => {
         const role = e.currentTarget.value;
