@@ -67,8 +67,11 @@ export function Panel({ client, onMinimize }: Props) {
       }}
     >
       <Header connection={state.fatal ? null : state.connection} onMinimize={onMinimize} />
-      {view.kind === "unavailable" && <p class="notice">{view.reason}</p>}
-      {view.kind === "checking" && <p class="notice">Checking whether an agent is available…</p>}
+      {/* Always mounted, so a notice that appears in it is announced (one that arrives with its region is often not). */}
+      <div role="status">
+        {view.kind === "unavailable" && <p class="notice">{view.reason}</p>}
+        {view.kind === "checking" && <p class="notice">Checking whether an agent is available…</p>}
+      </div>
       {view.kind === "offline" && (
         <OfflineView
           refusedStart={state.startFailure !== null}
