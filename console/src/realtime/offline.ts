@@ -1,5 +1,5 @@
 import type { OfflineRequestDto } from "@parley/shared";
-import { offlineFailed, offlineLoaded, offlineReceived } from "../state/offline.ts";
+import { offlineCreated, offlineFailed, offlineLoaded } from "../state/offline.ts";
 import type { RealtimeContext } from "./context.ts";
 import { SnapshotLoader } from "./snapshot.ts";
 import { command } from "./socket.ts";
@@ -27,6 +27,6 @@ export class OfflineSync {
   }
 
   onCreated(request: OfflineRequestDto): void {
-    this.ctx.store.update((s) => ({ ...s, offline: offlineReceived(s.offline, [request]) }));
+    this.ctx.store.update((s) => ({ ...s, offline: offlineCreated(s.offline, request) }));
   }
 }

@@ -1,5 +1,6 @@
+import { useEffect, useRef, useState } from "preact/hooks";
 import { formatDateTime } from "../format.ts";
-import type { OfflineState } from "../state/offline.ts";
+import { arrivalAnnouncement, lastArrival, type OfflineArrival, type OfflineState } from "../state/offline.ts";
 import { usePageHeading } from "./usePage.ts";
 
 const PRIORITY_LABELS = { critical: "Critical", high: "High", medium: "Medium", low: "Low" } as const;
@@ -19,6 +20,7 @@ export function OfflineRequestsPage({ offline, productName }: OfflineRequestsPag
         <h2 id="offline-heading" ref={headingRef} tabIndex={-1}>
           Offline requests
         </h2>
+        <ArrivalAnnouncer arrivals={offline.arrivals} />
         {error && !loaded && (
           <p class="error" role="alert">
             {error.message}
@@ -68,5 +70,25 @@ export function OfflineRequestsPage({ offline, productName }: OfflineRequestsPag
         )}
       </section>
     </main>
+  );
+}
+
+/**
+ * Tells screen-reader users, politely, about a request that arrives while the page is open; the list the
+ * page opened with is not news. The region stays mounted (one that appears with its text is often not
+ * read), and each announcement is a new node so the same words twice are read twice.
+ */
+function ArrivalAnnouncer({ arrivals }: { arrivals: readonly OfflineArrival[] }) {
+  const seen = useRef(lastArrival(arrivals));
+  const [said, setSaid] = useState({ count: 0, text: "" });
+  useEffect(() => {
+    const text = arrivalAnnouncement(arrivals, seen.current);
+    seen.current = lastArrival(arrivals);
+    if (text) setSaid((s) => ({ count: s.count + 1, text }));
+  }, [arrivals]);
+  return (
+    <div class="sr-only" role="status" aria-atomic="true">
+      {said.text && <p key={said.count}>{said.text}</p>}
+    </div>
   );
 }

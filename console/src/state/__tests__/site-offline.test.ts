@@ -1,6 +1,14 @@
 import type { OfflineRequestDto, SiteSettingsDto } from "@parley/shared";
 import { describe, expect, it } from "vitest";
-import { emptyOffline, offlineFailed, offlineLoaded, offlineReceived } from "../offline.ts";
+import {
+  arrivalAnnouncement,
+  emptyOffline,
+  lastArrival,
+  offlineCreated,
+  offlineFailed,
+  offlineLoaded,
+  offlineReceived,
+} from "../offline.ts";
 import { emptySite, productName, siteSyncCompleted, siteSyncStarted, siteUpdated } from "../site.ts";
 
 const site = (name: string): SiteSettingsDto => ({
@@ -50,5 +58,35 @@ describe("offline requests", () => {
     const failed = offlineFailed(emptyOffline, { code: "FORBIDDEN", message: "No" });
     expect(failed.error?.code).toBe("FORBIDDEN");
     expect(offlineLoaded(failed, []).error).toBeNull();
+  });
+
+  it("counts a live request as an arrival, but not the loaded list or a request it already lists", () => {
+    const listed = offlineLoaded(emptyOffline, [request(1, "2025-01-01T00:00:00.000Z")]);
+    expect(listed.arrivals).toEqual([]);
+    let state = offlineCreated(listed, request(2, "2025-01-02T00:00:00.000Z"));
+    state = offlineCreated(state, request(1, "2025-01-01T00:00:00.000Z"));
+    expect(state.arrivals.map((a) => a.request.reference)).toEqual(["REQ-2"]);
+    expect(state.requests.map((r) => r.reference)).toEqual(["REQ-2", "REQ-1"]);
+  });
+
+  it("announces only the arrivals after the one last told about", () => {
+    let state = offlineCreated(emptyOffline, request(1, "2025-01-01T00:00:00.000Z"));
+    const seen = lastArrival(state.arrivals);
+    expect(arrivalAnnouncement(state.arrivals, seen)).toBe("");
+    state = offlineCreated(state, request(2, "2025-01-02T00:00:00.000Z"));
+    expect(arrivalAnnouncement(state.arrivals, seen)).toBe("New offline request REQ-2 from Vera");
+    state = offlineCreated(state, request(3, "2025-01-03T00:00:00.000Z"));
+    expect(arrivalAnnouncement(state.arrivals, seen)).toBe(
+      "New offline request REQ-2 from Vera. New offline request REQ-3 from Vera",
+    );
+  });
+
+  it("keeps only the last few arrivals, still numbered in order", () => {
+    let state = emptyOffline;
+    for (let n = 1; n <= 15; n++)
+      state = offlineCreated(state, request(n, `2025-01-01T00:00:${String(n).padStart(2, "0")}.000Z`));
+    expect(state.arrivals).toHaveLength(10);
+    expect(lastArrival(state.arrivals)).toBe(15);
+    expect(state.requests).toHaveLength(15);
   });
 });
