@@ -1,17 +1,16 @@
 import type { ConversationSummaryDto } from "@parley/shared";
+import { applyOrHold, type Holding, replayHeld, startHolding } from "./held.ts";
 
 type Summary = ConversationSummaryDto;
 
-export interface InboxState {
+/** While an `inbox:sync` is in flight, updates are held back and replayed on its answer. */
+export interface InboxState extends Holding<Summary> {
   /** Queued conversations, oldest first. */
   readonly waiting: readonly Summary[];
   /** Active conversations assigned to me, most recent activity first. */
   readonly mine: readonly Summary[];
   /** Newest `updatedAt` seen per conversation, so an update that is older than what we show is ignored. */
   readonly versions: ReadonlyMap<string, string>;
-  /** An `inbox:sync` is in flight; updates are held back and replayed on its answer. */
-  readonly syncing: boolean;
-  readonly held: readonly Summary[];
   /** At least one sync has landed (distinguishes "empty" from "not loaded yet"). */
   readonly loaded: boolean;
 }
@@ -34,14 +33,10 @@ export function placement(c: Summary, meId: string): Placement {
 }
 
 export function syncStarted(state: InboxState): InboxState {
-  return { ...state, syncing: true, held: [] };
+  return startHolding(state);
 }
 
-/**
- * Replaces both lists, then replays the updates that arrived while the sync was in flight:
- * the server may broadcast a change after reading the lists but before answering, and
- * that change must not be lost under the older snapshot.
- */
+/** Replaces both lists, then replays the updates that arrived while the sync was in flight. */
 export function syncCompleted(
   state: InboxState,
   lists: { waiting: readonly Summary[]; mine: readonly Summary[] },
@@ -50,29 +45,22 @@ export function syncCompleted(
   const versions = new Map(state.versions);
   // The snapshot was read after every event received before the request, so its rows win over those.
   for (const c of [...lists.waiting, ...lists.mine]) versions.set(c.id, c.updatedAt);
-  let next: InboxState = {
-    waiting: sortWaiting(lists.waiting),
-    mine: sortMine(lists.mine),
-    versions,
-    syncing: false,
-    held: [],
-    loaded: true,
-  };
-  for (const c of state.held) next = applyUpdate(next, c, meId);
-  return next;
+  const next = { ...state, waiting: sortWaiting(lists.waiting), mine: sortMine(lists.mine), versions, loaded: true };
+  return replayHeld(state.held, next, applyUpdateFor(meId));
 }
 
 /** The sync failed (it will be retried on reconnect): keep the old lists plus what was held. */
 export function syncFailed(state: InboxState, meId: string): InboxState {
-  let next: InboxState = { ...state, syncing: false, held: [] };
-  for (const c of state.held) next = applyUpdate(next, c, meId);
-  return next;
+  return replayHeld(state.held, state, applyUpdateFor(meId));
 }
 
 /** A `conversation:updated` event. */
 export function updateReceived(state: InboxState, c: Summary, meId: string): InboxState {
-  if (state.syncing) return { ...state, held: [...state.held, c] };
-  return applyUpdate(state, c, meId);
+  return applyOrHold(state, c, applyUpdateFor(meId));
+}
+
+function applyUpdateFor(meId: string) {
+  return (state: InboxState, c: Summary) => applyUpdate(state, c, meId);
 }
 
 function applyUpdate(state: InboxState, c: Summary, meId: string): InboxState {

@@ -1,38 +1,31 @@
 import type { TeamMemberDto } from "@parley/shared";
+import { applyOrHold, type Holding, replayHeld, startHolding } from "./held.ts";
 
 /** The site's staff as `team:list` and `agent:updated` describe them. */
-export interface TeamState {
+export interface TeamState extends Holding<TeamMemberDto> {
   /** Sorted by name, one entry per id. */
   readonly members: readonly TeamMemberDto[];
   readonly loaded: boolean;
-  /**
-   * A `team:list` is in flight: updates are held and replayed on its answer. They carry no version, but
-   * one socket delivers in order, so replaying every update received before the answer, oldest first,
-   * leaves each member as the last word the server sent about them.
-   */
-  readonly syncing: boolean;
-  readonly held: readonly TeamMemberDto[];
 }
 
 export const emptyTeam: TeamState = { members: [], loaded: false, syncing: false, held: [] };
 
+// Updates carry no version: the last one the socket delivered about a member wins.
 export function teamSyncStarted(state: TeamState): TeamState {
-  return { ...state, syncing: true, held: [] };
+  return startHolding(state);
 }
 
 export function teamSyncCompleted(state: TeamState, members: readonly TeamMemberDto[]): TeamState {
-  const next: TeamState = { members: sortMembers(members), loaded: true, syncing: false, held: [] };
-  return state.held.reduce(upsert, next);
+  return replayHeld(state.held, { ...state, members: sortMembers(members), loaded: true }, upsert);
 }
 
 export function teamSyncFailed(state: TeamState): TeamState {
-  return state.held.reduce(upsert, { ...state, syncing: false, held: [] });
+  return replayHeld(state.held, state, upsert);
 }
 
 /** An `agent:updated` event, or the agent an admin command returned. */
 export function memberUpdated(state: TeamState, member: TeamMemberDto): TeamState {
-  if (state.syncing) return { ...state, held: [...state.held, member] };
-  return upsert(state, member);
+  return applyOrHold(state, member, upsert);
 }
 
 function upsert(state: TeamState, member: TeamMemberDto): TeamState {

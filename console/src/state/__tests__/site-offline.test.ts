@@ -9,7 +9,7 @@ import {
   offlineLoaded,
   offlineReceived,
 } from "../offline.ts";
-import { emptySite, productName, siteSyncCompleted, siteSyncStarted, siteUpdated } from "../site.ts";
+import { emptySite, productName, siteSyncCompleted, siteSyncFailed, siteSyncStarted, siteUpdated } from "../site.ts";
 
 const site = (name: string): SiteSettingsDto => ({
   key: "acme",
@@ -25,6 +25,15 @@ describe("site", () => {
     const state = siteUpdated(siteSyncStarted(emptySite), site("newer"));
     expect(siteSyncCompleted(state, site("older")).settings?.name).toBe("newer");
     expect(siteSyncCompleted(siteSyncStarted(emptySite), site("only")).settings?.name).toBe("only");
+  });
+
+  it("keeps the newest site:updated held during a sync that failed", () => {
+    let state = siteSyncCompleted(siteSyncStarted(emptySite), site("old"));
+    state = siteUpdated(siteUpdated(siteSyncStarted(state), site("newer")), site("newest"));
+    expect(state.settings?.name).toBe("old");
+    const failed = siteSyncFailed(state);
+    expect(failed.settings?.name).toBe("newest");
+    expect(failed.syncing).toBe(false);
   });
 
   it("names products, falling back to the id", () => {
