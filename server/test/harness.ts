@@ -64,11 +64,22 @@ export class TestServer {
     return startParley({ config, logger: createLogger("silent"), mongoUri: inject("mongoUri"), dbName });
   }
 
-  /** Stops the process's server and starts a new one on the same database: a server restart. */
-  async restart(): Promise<void> {
+  /**
+   * Stops the process's server and starts a new one on the same database: a server restart.
+   * `whileDown` runs in between, with its own connection, for what happens during the downtime.
+   */
+  async restart(whileDown?: (db: mongoose.mongo.Db) => Promise<void>): Promise<void> {
     this.closeSockets();
     const port = new URL(this.url).port;
     await this.server.stop();
+    if (whileDown) {
+      const client = await mongoose.mongo.MongoClient.connect(inject("mongoUri"));
+      try {
+        await whileDown(client.db(this.dbName));
+      } finally {
+        await client.close();
+      }
+    }
     // Same port, as a restarted deployment keeps its address (and so its origin).
     this.server = await TestServer.boot(this.dbName, Number(port), this.env);
   }

@@ -94,6 +94,10 @@ export class Presence {
     const before = await Agent.findById(agentId).lean<AgentDoc>();
     if (!before || before.status === "offline") return;
     const after = await updateAgentIf({ _id: agentId, status: before.status }, { $set: { status: "offline" } });
-    if (after) await this.listener(after, before.status);
+    if (!after) return;
+    await this.listener(after, before.status);
+    // A tab that connected between the socket check and the write saw the agent still present and
+    // changed nothing; with the write done, it would be left showing Offline. Look once more.
+    if ((await this.staff.in(rooms.agent(agentId)).fetchSockets()).length > 0) await this.connected(after);
   }
 }

@@ -91,14 +91,20 @@ export class ConversationLifecycle {
     return appended.message;
   }
 
-  /** Writes a closing note into the transcript, then closes; a closed conversation accepts no more messages. */
-  async close(conversation: ConversationDoc, closedBy: AgentDoc): Promise<ConversationDoc> {
+  /** A note from Parley itself in the transcript ("Ana joined the chat"); `internal` ones only staff see. */
+  async postSystem(conversationId: Types.ObjectId, body: string, opts: { internal?: boolean } = {}): Promise<void> {
     await this.post({
-      conversationId: conversation._id,
+      conversationId,
       clientMsgId: systemMessageId(),
       author: { kind: "system", id: null, name: "Parley" },
-      body: `${closedBy.name} closed the chat`,
+      body,
+      internal: opts.internal ?? false,
     });
+  }
+
+  /** Writes a closing note into the transcript, then closes; a closed conversation accepts no more messages. */
+  async close(conversation: ConversationDoc, closedBy: AgentDoc): Promise<ConversationDoc> {
+    await this.postSystem(conversation._id, `${closedBy.name} closed the chat`);
     const closed = await Conversation.findOneAndUpdate(
       { _id: conversation._id, status: { $ne: "closed" } },
       { $set: { status: "closed", closedAt: new Date(), openKey: closedKeyFor(conversation._id) } },

@@ -41,6 +41,9 @@ conversationSchema.index({ site: 1, status: 1, createdAt: 1 });
 conversationSchema.index({ visitor: 1, createdAt: -1 });
 conversationSchema.index({ site: 1, assignee: 1, status: 1 });
 conversationSchema.index({ site: 1, status: 1, closedAt: -1 });
+// The offer sweep and the withdrawals look offers up across sites.
+conversationSchema.index({ status: 1, offerExpiresAt: 1 });
+conversationSchema.index({ offeredTo: 1, status: 1 });
 
 export type ConversationDoc = InferSchemaType<typeof conversationSchema> & {
   _id: Types.ObjectId;

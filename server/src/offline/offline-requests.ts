@@ -4,6 +4,7 @@ import { AppError } from "../errors/app-error.ts";
 import type { StaffNamespace } from "../realtime/namespaces.ts";
 import { rooms } from "../realtime/rooms.ts";
 import type { SiteDoc } from "../sites/site.model.ts";
+import { requireSiteProduct } from "../sites/site-products.ts";
 import type { VisitorDoc } from "../visitors/visitor.model.ts";
 import { newOfflineReference } from "./offline-reference.ts";
 import { OfflineRequest, type OfflineRequestDoc } from "./offline-request.model.ts";
@@ -31,9 +32,7 @@ export async function submitOfflineRequest(
   visitor: VisitorDoc,
   input: OfflineRequestInput,
 ): Promise<OfflineRequestDoc> {
-  if (input.product && !site.products.some((p) => p.id === input.product)) {
-    throw new AppError("BAD_REQUEST", "product: not one of this site's products");
-  }
+  requireSiteProduct(site, input.product, "product");
   const existing = () =>
     OfflineRequest.findOne({ visitor: visitor._id, clientRequestId: input.clientRequestId }).lean<OfflineRequestDoc>();
   const stored = await existing();

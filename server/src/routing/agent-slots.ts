@@ -1,5 +1,6 @@
 import type { Types } from "mongoose";
 import { Agent, type AgentDoc } from "../agents/agent.model.ts";
+import type { AgentBroadcaster } from "../agents/agent-broadcaster.ts";
 import { updateAgentIf } from "../agents/agent-writes.ts";
 
 /**
@@ -30,6 +31,12 @@ export async function takeSlot(
     if (taken) return taken;
   }
   return null;
+}
+
+/** Gives a slot back and tells the site's staff the agent's new load. */
+export async function giveBackSlot(agentId: Types.ObjectId, agents: AgentBroadcaster): Promise<void> {
+  const agent = await releaseSlot(agentId);
+  if (agent) agents.agentChanged(agent);
 }
 
 /** Gives a slot back; never below zero, so a double release after a crash cannot make room that isn't there. */

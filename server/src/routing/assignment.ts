@@ -1,4 +1,3 @@
-import { randomBytes } from "node:crypto";
 import type { TransferInput } from "@parley/shared";
 import type { Types } from "mongoose";
 import { Agent, type AgentDoc } from "../agents/agent.model.ts";
@@ -9,11 +8,8 @@ import type { ConversationLifecycle } from "../conversations/conversation-lifecy
 import { toObjectId } from "../db/object-id.ts";
 import { AppError } from "../errors/app-error.ts";
 import { Site, type SiteDoc } from "../sites/site.model.ts";
-import { releaseSlot, takeSlot } from "./agent-slots.ts";
+import { giveBackSlot, takeSlot } from "./agent-slots.ts";
 import type { OfferRouter } from "./offer-router.ts";
-
-const PARLEY = { kind: "system", id: null, name: "Parley" } as const;
-const systemMessageId = (): string => `sys_${randomBytes(12).toString("hex")}`;
 
 /**
  * Who owns a chat: accepting, transferring, and giving slots back when a chat ends. Every change of owner
@@ -59,6 +55,7 @@ export class Assignment {
     }
     if (offeredToMe) this.router.offerAccepted(won._id);
     this.conversations.conversationChanged(won);
+    await this.refuseIfDisabledMeanwhile(agent, won);
     await this.note(won._id, `${agent.name} joined the chat`);
     return won;
   }
@@ -72,10 +69,12 @@ export class Assignment {
     if (conversation.status !== "active" || !from) {
       throw new AppError("CONFLICT", "Only a chat someone is handling can be transferred");
     }
+    // The visitor is told who moved their chat: its agent, or the supervisor who stepped in.
+    const actor = by._id.equals(from) ? (conversation.assigneeName ?? by.name) : by.name;
     const moved =
       input.to.kind === "agent"
-        ? await this.transferToAgent(conversation, from, toObjectId(input.to.agentId))
-        : await this.transferToTeam(conversation, from, input.to.productId);
+        ? await this.transferToAgent(conversation, from, toObjectId(input.to.agentId), actor)
+        : await this.transferToTeam(conversation, from, input.to.productId, actor);
     await this.giveBack(from);
     if (input.note) await this.note(moved._id, `Transfer note from ${by.name}: ${input.note}`, true);
     this.conversations.conversationChanged(moved);
@@ -99,24 +98,40 @@ export class Assignment {
     const owned = await Conversation.find({ site: agent.site, status: "active", assignee: agent._id }).lean<
       ConversationDoc[]
     >();
-    for (const chat of owned) {
-      const requeued = await Conversation.findOneAndUpdate(
-        { _id: chat._id, status: "active", assignee: agent._id },
-        { $set: { status: "queued", assignee: null, assigneeName: null, assignedAt: null } },
-        { returnDocument: "after" },
-      ).lean<ConversationDoc>();
-      if (!requeued) continue;
-      await this.giveBack(agent._id);
-      this.conversations.conversationChanged(requeued);
-      await this.note(requeued._id, `${agent.name} is no longer available; the next agent will take over`);
-    }
+    for (const chat of owned) await this.requeue(agent, chat._id);
     await this.router.route(agent.site);
+  }
+
+  /** Puts an agent's chat back in the queue, in its original place, telling the visitor. */
+  private async requeue(agent: AgentDoc, conversationId: Types.ObjectId): Promise<void> {
+    const requeued = await Conversation.findOneAndUpdate(
+      { _id: conversationId, status: "active", assignee: agent._id },
+      { $set: { status: "queued", assignee: null, assigneeName: null, assignedAt: null } },
+      { returnDocument: "after" },
+    ).lean<ConversationDoc>();
+    if (!requeued) return;
+    await this.giveBack(agent._id);
+    this.conversations.conversationChanged(requeued);
+    await this.note(requeued._id, `${agent.name} is no longer available; the next agent will take over`);
+  }
+
+  /**
+   * An accept or transfer can win its update just after an admin disabled the agent, when the disable's
+   * sweep of their chats has already run: that chat would be stranded with someone who can never answer.
+   * Checking after the update closes the window: either the sweep saw the chat, or this sees the disable.
+   */
+  private async refuseIfDisabledMeanwhile(agent: AgentDoc, chat: ConversationDoc): Promise<void> {
+    if (!(await Agent.exists({ _id: agent._id, disabled: true }))) return;
+    await this.requeue(agent, chat._id);
+    await this.router.route(chat.site);
+    throw new AppError("UNAUTHENTICATED", "Your account has been disabled");
   }
 
   private async transferToAgent(
     conversation: ConversationDoc,
     from: Types.ObjectId,
     targetId: Types.ObjectId,
+    actor: string,
   ): Promise<ConversationDoc> {
     if (targetId.equals(from)) throw new AppError("CONFLICT", "This chat is already theirs");
     const target = await Agent.findOne({ _id: targetId, site: conversation.site, disabled: false }).lean<AgentDoc>();
@@ -127,14 +142,16 @@ export class Assignment {
     this.agents.agentChanged(taken);
     const moved = await Conversation.findOneAndUpdate(
       { _id: conversation._id, status: "active", assignee: from },
-      { $set: { assignee: target._id, assigneeName: target.name, assignedAt: new Date() } },
+      // assignedAt stays: handling time (the queue estimate's input) runs from the first accept.
+      { $set: { assignee: target._id, assigneeName: target.name } },
       { returnDocument: "after" },
     ).lean<ConversationDoc>();
     if (!moved) {
       await this.giveBack(target._id);
       throw new AppError("CONFLICT", "The chat changed hands meanwhile; reload it");
     }
-    await this.note(moved._id, `${conversation.assigneeName ?? "Your agent"} transferred the chat to ${target.name}`);
+    await this.refuseIfDisabledMeanwhile(target, moved);
+    await this.note(moved._id, `${actor} transferred the chat to ${target.name}`);
     return moved;
   }
 
@@ -142,6 +159,7 @@ export class Assignment {
     conversation: ConversationDoc,
     from: Types.ObjectId,
     productId: string,
+    actor: string,
   ): Promise<ConversationDoc> {
     const site = await Site.findById(conversation.site).lean<SiteDoc>();
     const product = site?.products.find((p) => p.id === productId);
@@ -155,24 +173,25 @@ export class Assignment {
       { returnDocument: "after" },
     ).lean<ConversationDoc>();
     if (!moved) throw new AppError("CONFLICT", "The chat changed hands meanwhile; reload it");
-    await this.note(
-      moved._id,
-      `${conversation.assigneeName ?? "Your agent"} transferred the chat to the ${product.name} team`,
-    );
+    await this.note(moved._id, `${actor} transferred the chat to the ${product.name} team`);
     return moved;
   }
 
   private async takeSlotOrRefuse(agent: AgentDoc): Promise<void> {
     const taken = await takeSlot(agent._id);
     if (!taken) {
-      throw new AppError("AT_CAPACITY", `You already have ${agent.capacity} chats, your capacity; close one first`);
+      throw new AppError(
+        "AT_CAPACITY",
+        agent.capacity === 0
+          ? "Your capacity is 0, so you take no chats; ask an admin to raise it"
+          : `You already have ${agent.capacity} chats, your capacity; close one first`,
+      );
     }
     this.agents.agentChanged(taken);
   }
 
-  private async giveBack(agentId: Types.ObjectId): Promise<void> {
-    const agent = await releaseSlot(agentId);
-    if (agent) this.agents.agentChanged(agent);
+  private giveBack(agentId: Types.ObjectId): Promise<void> {
+    return giveBackSlot(agentId, this.agents);
   }
 
   private async whyNotAccepted(agent: AgentDoc, id: Types.ObjectId, wasOffered: boolean): Promise<AppError> {
@@ -184,7 +203,7 @@ export class Assignment {
     return new AppError("CONFLICT", `This chat is being offered to ${now.offeredToName ?? "another agent"}`);
   }
 
-  private async note(conversationId: Types.ObjectId, body: string, internal = false): Promise<void> {
-    await this.lifecycle.post({ conversationId, clientMsgId: systemMessageId(), author: PARLEY, body, internal });
+  private note(conversationId: Types.ObjectId, body: string, internal = false): Promise<void> {
+    return this.lifecycle.postSystem(conversationId, body, { internal });
   }
 }

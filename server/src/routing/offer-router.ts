@@ -7,7 +7,7 @@ import type { ConversationBroadcaster } from "../conversations/conversation-broa
 import { AppError } from "../errors/app-error.ts";
 import type { Logger } from "../logging/logger.ts";
 import { Site, type SiteDoc } from "../sites/site.model.ts";
-import { releaseSlot, takeSlot } from "./agent-slots.ts";
+import { giveBackSlot, releaseSlot, takeSlot } from "./agent-slots.ts";
 import { rankCandidates } from "./candidate-ranking.ts";
 import { SiteLanes } from "./site-lanes.ts";
 import { onlineAgents } from "./team-capacity.ts";
@@ -60,18 +60,23 @@ export class OfferRouter {
   /** Takes back every offer ringing an agent who went away, offline or was disabled. */
   async withdrawOffersOf(agentId: Types.ObjectId): Promise<void> {
     const ringing = await Conversation.find({ status: "queued", offeredTo: agentId }).lean<ConversationDoc[]>();
-    for (const offer of ringing) {
-      const cleared = await Conversation.findOneAndUpdate(
-        { _id: offer._id, status: "queued", offeredTo: agentId },
-        { $set: OFFER_CLEARED },
-        { returnDocument: "after" },
-      ).lean<ConversationDoc>();
-      if (cleared) await this.offerEnded(cleared, agentId);
-    }
+    for (const offer of ringing) await this.withdraw(offer, agentId);
+  }
+
+  private async withdraw(offer: ConversationDoc, agentId: Types.ObjectId): Promise<void> {
+    const cleared = await Conversation.findOneAndUpdate(
+      { _id: offer._id, status: "queued", offeredTo: agentId },
+      { $set: OFFER_CLEARED },
+      { returnDocument: "after" },
+    ).lean<ConversationDoc>();
+    if (cleared) await this.offerEnded(cleared, agentId);
   }
 
   /** Manual mode from now on: offers ringing on the site are taken back; agents pick from the queue. */
   async withdrawOffersOnSite(siteId: Types.ObjectId): Promise<void> {
+    // A pass that started before the switch may still be making offers: let it (and any pass folded
+    // behind it, which will read "manual" and stop) finish first, then take back what it left ringing.
+    await this.lanes.run(siteId.toHexString(), async () => {});
     const ringing = await Conversation.find({ site: siteId, status: "queued", offeredTo: { $ne: null } })
       .select({ offeredTo: 1 })
       .lean<Pick<ConversationDoc, "offeredTo">[]>();
@@ -102,10 +107,19 @@ export class OfferRouter {
     await this.giveBack(agentId);
   }
 
-  /** Routes every site once (at boot) and starts the backstop sweep for expired offers. */
+  /**
+   * At boot: offers still ringing get their timers back; offers that ran out while the server was down
+   * are taken back without setting anyone away (the agent could not have answered them), then every
+   * site is routed once and the backstop sweep starts.
+   */
   async start(): Promise<void> {
-    const expired = await Conversation.find({ status: "queued", offeredTo: { $ne: null } }).lean<ConversationDoc[]>();
-    for (const c of expired) this.arm(c);
+    const ringing = await Conversation.find({ status: "queued", offeredTo: { $ne: null } }).lean<ConversationDoc[]>();
+    const now = Date.now();
+    for (const c of ringing) {
+      if (!c.offeredTo) continue;
+      if ((c.offerExpiresAt?.getTime() ?? 0) > now) this.arm(c);
+      else await this.withdraw(c, c.offeredTo);
+    }
     for (const site of await Site.find({}).select({ _id: 1 }).lean<Pick<SiteDoc, "_id">[]>()) {
       void this.route(site._id);
     }
@@ -256,9 +270,8 @@ export class OfferRouter {
     this.conversations.conversationChanged(conversation);
   }
 
-  private async giveBack(agentId: Types.ObjectId): Promise<void> {
-    const agent = await releaseSlot(agentId);
-    if (agent) this.agents.agentChanged(agent);
+  private giveBack(agentId: Types.ObjectId): Promise<void> {
+    return giveBackSlot(agentId, this.agents);
   }
 
   private async sweep(): Promise<void> {

@@ -53,11 +53,20 @@ export class QueueNotifier {
       createdAt: { $lt: conversation.createdAt },
     });
     const agents = await onlineAgents(conversation.site);
+    const ringing = await Conversation.countDocuments({
+      site: conversation.site,
+      status: "queued",
+      offeredTo: { $ne: null },
+    });
     const position = ahead + 1;
     return {
       conversationId: conversation._id.toHexString(),
       position,
-      estimatedWaitSeconds: estimateWaitSeconds(position, teamCapacity(agents), await this.handleMs(conversation.site)),
+      estimatedWaitSeconds: estimateWaitSeconds(
+        position,
+        teamCapacity(agents, ringing),
+        await this.handleMs(conversation.site),
+      ),
       agentsOnline: agents.length,
     };
   }
@@ -72,12 +81,12 @@ export class QueueNotifier {
       Conversation.find({ site: siteId, status: "queued" })
         .sort({ createdAt: 1 })
         .limit(MAX_NOTIFIED)
-        .select({ _id: 1, visitor: 1 })
-        .lean<Pick<ConversationDoc, "_id" | "visitor">[]>(),
+        .select({ _id: 1, visitor: 1, offeredTo: 1 })
+        .lean<Pick<ConversationDoc, "_id" | "visitor" | "offeredTo">[]>(),
       onlineAgents(siteId),
       Site.findById(siteId).lean<SiteDoc>(),
     ]);
-    const team = teamCapacity(agents);
+    const team = teamCapacity(agents, queued.filter((c) => c.offeredTo).length);
     const handleMs = await this.handleMs(siteId);
     queued.forEach((c, index) => {
       const position = index + 1;

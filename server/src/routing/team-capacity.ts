@@ -12,9 +12,13 @@ export function onlineAgents(siteId: Types.ObjectId): Promise<AgentDoc[]> {
     .exec();
 }
 
-export function teamCapacity(agents: readonly AgentDoc[]): TeamCapacity {
-  return {
-    totalSlots: agents.reduce((sum, a) => sum + a.capacity, 0),
-    freeSlots: agents.reduce((sum, a) => sum + Math.max(0, a.capacity - a.load), 0),
-  };
+/**
+ * Slots of the online team. A ringing offer holds a slot for a chat that is still in the queue, so that
+ * slot counts as free for the queue's purposes: the chat it is held for is served by it, and counting
+ * the chat as waiting while its slot is taken would charge it a whole handling time twice.
+ */
+export function teamCapacity(agents: readonly AgentDoc[], ringing: number): TeamCapacity {
+  const totalSlots = agents.reduce((sum, a) => sum + a.capacity, 0);
+  const idle = agents.reduce((sum, a) => sum + Math.max(0, a.capacity - a.load), 0);
+  return { totalSlots, freeSlots: Math.min(totalSlots, idle + ringing) };
 }

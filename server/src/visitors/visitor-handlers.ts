@@ -9,6 +9,7 @@ import type { HandlerGroup } from "../realtime/command-registry.ts";
 import type { VisitorSocket, VisitorSocketData } from "../realtime/namespaces.ts";
 import { siteAvailability } from "../routing/admission.ts";
 import type { RoutingSystem } from "../routing/routing-system.ts";
+import { requireSiteProduct } from "../sites/site-products.ts";
 
 type ChatEvents = "conversation:start" | "conversation:sync" | "message:send" | "site:availability";
 
@@ -32,9 +33,7 @@ export function visitorHandlers(
 
   return {
     "conversation:start": async (input, { visitor, site }) => {
-      if (input.product && !site.products.some((p) => p.id === input.product)) {
-        throw new AppError("BAD_REQUEST", "product: not one of this site's products");
-      }
+      requireSiteProduct(site, input.product, "product");
       const { conversation, message } = await lifecycle.start(visitor, input, input.product ?? null);
       tellQueuePosition(conversation);
       return { conversation: toVisitorConversationDto(conversation), message: toMessageDto(message) };

@@ -80,9 +80,9 @@ describe("capacity", () => {
     expect(third.queue.at(-1)).toEqual({
       conversationId: third.id,
       position: 3,
-      // Nobody free: the two chats ahead take the next two slots (6 min default handling / 2 slots each),
-      // then this one: 3 × 360 s / 2 slots.
-      estimatedWaitSeconds: 540,
+      // The two slots held by the ringing offers serve the two chats ahead; this one waits for the next
+      // slot to free: (3 - 2) × 360 s default handling / 2 slots. The same as once those offers are accepted.
+      estimatedWaitSeconds: 180,
       agentsOnline: 1,
     });
     await sleep(200);

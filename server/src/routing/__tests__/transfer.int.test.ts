@@ -153,3 +153,21 @@ describe("transfer to a product team", () => {
     expect((await agentRow(ana.id)).load).toBe(1);
   });
 });
+
+describe("transfer by a supervisor", () => {
+  it("should tell the visitor that the supervisor, not the chat's agent, moved the chat", async () => {
+    const site = await t.createSite(undefined, undefined, { assignmentMode: "auto" });
+    const ana = await staffMember(t, site._id, { name: "Ana" });
+    const anaTakes = autoAccept(ana);
+    const v = await waitingVisitor(t, site.key);
+    await waitFor(() => anaTakes.accepted.includes(v.id));
+    const sam = await staffMember(t, site._id, { role: "supervisor", name: "Sam", capacity: 0 });
+    const bo = await staffMember(t, site._id, { name: "Bo" });
+
+    await ok(sam.socket, "conversation:transfer", { conversationId: v.id, to: { kind: "agent", agentId: bo.id } });
+    await waitFor(() => v.messages.some((m) => m.body.includes("transferred the chat")));
+    expect(v.messages.map((m) => m.body)).toContain("Sam transferred the chat to Bo");
+    expect((await agentRow(ana.id)).load).toBe(0);
+    expect((await agentRow(bo.id)).load).toBe(1);
+  });
+});

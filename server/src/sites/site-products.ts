@@ -1,0 +1,18 @@
+import type { Product } from "@parley/shared";
+import { AppError } from "../errors/app-error.ts";
+
+/**
+ * A product id a visitor sent must be one of the site's: the schema only proves it is a well-formed
+ * slug. Refused as BAD_REQUEST on `field`, like any other input problem.
+ */
+export function requireSiteProduct(
+  site: { products: readonly Product[] },
+  id: string | undefined,
+  field: string,
+): void {
+  if (id !== undefined && !site.products.some((p) => p.id === id)) {
+    throw new AppError("BAD_REQUEST", `${field}: not one of this site's products`, {
+      issues: [{ path: field, message: "not one of this site's products" }],
+    });
+  }
+}
