@@ -13,8 +13,8 @@ import {
 import { messageEntry, startEntry } from "./compose.ts";
 import { VisitorConnection } from "./connection.ts";
 import type { DeliveryHandlers } from "./delivery.ts";
-import { type OfflineFields, OfflineRequestStore } from "./offline-request.ts";
-import { OfflineSubmitter } from "./offline-submitter.ts";
+import { OfflineFlow } from "./offline-flow.ts";
+import { OfflineRequestStore } from "./offline-request.ts";
 import { Outbox, type OutboxEntry } from "./outbox.ts";
 import type { VisitorSocket } from "./request.ts";
 import { OutboxSender } from "./sender.ts";
@@ -38,6 +38,8 @@ export interface ChatClientOptions {
  */
 export class ChatClient {
   readonly store: Store<ChatState>;
+  /** The offline form's request, when support is closed or nobody is online. */
+  readonly offline: OfflineFlow;
   private readonly keys;
   private readonly outbox: Outbox;
   private readonly connection: VisitorConnection;
@@ -59,39 +61,16 @@ export class ChatClient {
     changed: (availability) => this.store.update({ availability, refusedOffline: false }),
     failed: () => this.store.update((s) => (s.availability ? s : { ...s, availability: "unknown" })),
   });
-  private readonly offlineRequests: OfflineRequestStore;
-  private readonly offlineSubmitter = new OfflineSubmitter(() => this.liveSocket(), {
-    current: () => {
-      const { offline } = this.store.get();
-      return offline.status === "sending" ? offline.request : null;
-    },
-    sent: (id, reference) => {
-      this.offlineRequests.finish(id);
-      // What the refused start left for the form has now been sent. The name is kept for a chat later on.
-      const { offline, visitorName } = this.store.get();
-      const name = visitorName || (offline.status === "sending" ? offline.request.name : "");
-      this.settleOffline(id, { offline: { status: "sent", reference }, startFailure: null, visitorName: name });
-    },
-    refused: (id, reason) => {
-      this.offlineRequests.finish(id);
-      this.settleOffline(id, { offline: { status: "idle", error: reason } });
-    },
-    retrying: (id, problem) =>
-      this.store.update((s) =>
-        s.offline.status === "sending" && s.offline.request.clientRequestId === id
-          ? { ...s, offline: { ...s.offline, problem } }
-          : s,
-      ),
-  });
   private unread = 0;
 
   constructor(private readonly options: ChatClientOptions) {
     this.keys = storageKeys(options.siteKey);
     this.outbox = new Outbox(options.storage, this.keys.outbox);
-    this.offlineRequests = new OfflineRequestStore(options.storage, offlineRequestKey(options.siteKey));
+    const offlineRequests = new OfflineRequestStore(options.storage, offlineRequestKey(options.siteKey));
     this.store = new Store(
-      initialState(options.storage.getItem(this.keys.conversation), options.panelOpen, this.offlineRequests.pending()),
+      initialState(options.storage.getItem(this.keys.conversation), options.panelOpen, offlineRequests.pending()),
     );
+    this.offline = new OfflineFlow(offlineRequests, this.store, () => this.liveSocket());
     this.refreshOutbox();
     this.sender = new OutboxSender(
       this.outbox,
@@ -125,7 +104,7 @@ export class ChatClient {
   destroy(): void {
     this.sender.stop();
     this.availability.stop();
-    this.offlineSubmitter.stop();
+    this.offline.stop();
     removeEventListener("storage", this.storageChanged);
     this.connection.close();
   }
@@ -142,19 +121,6 @@ export class ChatClient {
     // yet, not to the ended one still in state.
     const starting = this.outbox.list().some((e) => e.kind === "start");
     this.enqueue(messageEntry(body, starting ? null : this.store.get().conversationId));
-  }
-
-  /** Ignored while a request is on its way: the form shows it is sending, and one request is enough. */
-  submitOffline(fields: OfflineFields): void {
-    if (this.store.get().offline.status === "sending") return;
-    const request = this.offlineRequests.begin(fields);
-    this.store.update({ offline: { status: "sending", request, problem: null } });
-    void this.offlineSubmitter.flush();
-  }
-
-  /** Leaves the offline request's confirmation for the chat form, once chats can start again. */
-  closeOfflineRequest(): void {
-    if (this.store.get().offline.status === "sent") this.store.update({ offline: { status: "idle", error: null } });
   }
 
   newChat(): void {
@@ -177,7 +143,7 @@ export class ChatClient {
     this.ready = false;
     this.store.update({ connection: "online" });
     void this.availability.refresh();
-    void this.offlineSubmitter.flush();
+    this.offline.resend();
     void this.resync
       .run(socket, () => epoch === this.epoch)
       .then((synced) => {
@@ -196,12 +162,6 @@ export class ChatClient {
 
   private liveSocket(): VisitorSocket | null {
     return this.socket?.connected ? this.socket : null;
-  }
-
-  private settleOffline(clientRequestId: string, change: Partial<ChatState>): void {
-    this.store.update((s) =>
-      s.offline.status === "sending" && s.offline.request.clientRequestId === clientRequestId ? { ...s, ...change } : s,
-    );
   }
 
   private resyncSoon(): void {

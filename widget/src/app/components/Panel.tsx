@@ -79,8 +79,8 @@ export function Panel({ client, onMinimize }: Props) {
           products={products}
           submission={state.offline}
           initial={offlineFields(state)}
-          onSubmit={(fields) => client.submitOffline(fields)}
-          onChat={() => client.closeOfflineRequest()}
+          onSubmit={(fields) => client.offline.submit(fields)}
+          onChat={() => client.offline.close()}
         />
       )}
       {view.kind === "pre-chat" && (
