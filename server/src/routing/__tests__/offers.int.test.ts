@@ -79,6 +79,8 @@ describe("an offer that times out", () => {
     await waitFor(() => v.queue.at(-1)?.agentsOnline === 0, 4_000);
     expect(v.queue.at(-1)).toMatchObject({ position: 1, estimatedWaitSeconds: null, agentsOnline: 0 });
     expect(ringingNow(v.id)).toBeUndefined();
+    // The last agent is set away a moment before their slot is given back: wait for both.
+    await waitForAsync(async () => (await Agent.find({ site: site._id, load: 0, status: "away" })).length === 2);
     expect(await Agent.find({ site: site._id }).lean()).toEqual([
       expect.objectContaining({ status: "away", load: 0 }),
       expect.objectContaining({ status: "away", load: 0 }),
