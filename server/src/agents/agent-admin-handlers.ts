@@ -60,6 +60,7 @@ export function agentAdminHandlers(
       if (input.disabled === true) set.status = "offline";
       const updated = await updateAgentIf({ _id: id }, { $set: set });
       if (!updated) throw new AppError("NOT_FOUND", "No such agent");
+      await keepAnAdmin(admin.site, target);
 
       if (input.disabled === true && !target.disabled) {
         // Cut them off now: sessions gone (a re-enable does not revive them), tabs disconnected, chats requeued.
@@ -73,6 +74,18 @@ export function agentAdminHandlers(
       return { agent: toTeamMemberDto(fresh) };
     },
   };
+}
+
+/**
+ * Two admins disabling (or demoting) each other at the same moment would each pass the self-check and
+ * leave the site with no admin. So the check runs after the write: if no enabled admin is left, this
+ * change is undone and refused. Of two such racing changes, at least the later check sees the loss.
+ */
+async function keepAnAdmin(siteId: Types.ObjectId, before: AgentDoc): Promise<void> {
+  if (before.role !== "admin" || before.disabled) return;
+  if (await Agent.exists({ site: siteId, role: "admin", disabled: false })) return;
+  await Agent.updateOne({ _id: before._id }, { $set: { role: before.role, disabled: false, status: before.status } });
+  throw new AppError("FORBIDDEN", "The site must keep at least one enabled admin");
 }
 
 async function requireKnownProducts(siteId: Types.ObjectId, products: readonly string[]): Promise<void> {

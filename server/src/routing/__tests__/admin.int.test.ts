@@ -221,3 +221,24 @@ describe("switching a site to manual assignment", () => {
     expect((await agentRow(ana.id)).load).toBe(1);
   });
 });
+
+describe("two admins disabling each other at the same moment", () => {
+  it("should leave the site with an enabled admin", async () => {
+    const site = await t.createSite();
+    const ada = await adminOf(site);
+    const bea = await adminOf(site);
+    const [byAda, byBea] = await Promise.all([
+      call(ada.socket, "agent:update", { agentId: bea.id, disabled: true }),
+      call(bea.socket, "agent:update", { agentId: ada.id, disabled: true }),
+    ]);
+    const [adaRow, beaRow] = [await agentRow(ada.id), await agentRow(bea.id)];
+    expect([adaRow, beaRow].filter((a) => a.role === "admin" && !a.disabled).length).toBeGreaterThanOrEqual(1);
+    // Never both; and what each admin was told is what happened: a refused change was undone.
+    expect(byAda.ok && byBea.ok).toBe(false);
+    expect(beaRow.disabled).toBe(byAda.ok);
+    expect(adaRow.disabled).toBe(byBea.ok);
+    for (const res of [byAda, byBea]) {
+      if (!res.ok) expect(["FORBIDDEN", "UNAUTHENTICATED"]).toContain(res.error.code);
+    }
+  });
+});
