@@ -25,3 +25,5 @@ export function useRowFocus() {
     },
   };
 }
+
+export type RowFocus = ReturnType<typeof useRowFocus>;
