@@ -2,7 +2,7 @@ import type { Product } from "@parley/shared";
 import type { TargetedSubmitEvent } from "preact";
 import { useEffect, useState } from "preact/hooks";
 import { failureOf } from "../../realtime/socket.ts";
-import { errorsAt, type FormErrors, formErrors } from "../../state/issues.ts";
+import { type FormErrors, formErrors } from "../../state/issues.ts";
 import {
   newProductRow,
   type ProductRow,
@@ -12,10 +12,10 @@ import {
   withProductId,
   withProductName,
 } from "../../state/products-form.ts";
-import { removeRow } from "../../state/rows.ts";
 import { useSession } from "../session-context.ts";
-import { ErrorSummary, FieldError, SavedStatus } from "./FormErrors.tsx";
+import { ErrorSummary, SavedStatus } from "./FormErrors.tsx";
 import { TextField } from "./fields.tsx";
+import { AddRowButton, RowList } from "./RowList.tsx";
 import { useRowFocus } from "./useRowFocus.ts";
 
 const UNANSWERED = "The server did not answer in time. Reload the page to see whether the products were saved.";
@@ -70,54 +70,35 @@ export function ProductsSection({ products }: { products: readonly Product[] }) 
           Agents who support a product are offered its chats first. A product's id cannot change once saved.
         </p>
         <ErrorSummary errors={errors} />
-        {rows.length === 0 && <p class="muted">No products.</p>}
-        <ol class="edit-rows">
-          {rows.map((row, i) => (
-            <li key={row.key}>
-              <fieldset class="row-fields">
-                <legend class="sr-only">Product {i + 1}</legend>
-                <TextField
-                  label="Id"
-                  value={row.id}
-                  readOnly={row.saved}
-                  inputRef={focus.firstControl(row.key)}
-                  messages={errorsAt(errors, `products.${row.key}.id`)}
-                  onInput={(id) => update(row.key, (r) => withProductId(r, id))}
-                />
-                <TextField
-                  label="Name"
-                  value={row.name}
-                  messages={errorsAt(errors, `products.${row.key}.name`)}
-                  onInput={(name) => update(row.key, (r) => withProductName(r, name))}
-                />
-                <button
-                  type="button"
-                  class="quiet"
-                  aria-label={`Remove product ${i + 1}`}
-                  onClick={() => {
-                    change(removeRow(rows, row.key));
-                    focus.removed();
-                  }}
-                >
-                  Remove
-                </button>
-                <FieldError id={`${row.key}-error`} messages={errorsAt(errors, `products.${row.key}`)} />
-              </fieldset>
-            </li>
-          ))}
-        </ol>
+        <RowList
+          rows={rows}
+          rowLabel="Product"
+          empty="No products."
+          errorPath="products"
+          errors={errors}
+          focus={focus}
+          onChange={change}
+          fields={(row, { at, firstControl }) => (
+            <>
+              <TextField
+                label="Id"
+                value={row.id}
+                readOnly={row.saved}
+                inputRef={firstControl}
+                messages={at("id")}
+                onInput={(id) => update(row.key, (r) => withProductId(r, id))}
+              />
+              <TextField
+                label="Name"
+                value={row.name}
+                messages={at("name")}
+                onInput={(name) => update(row.key, (r) => withProductName(r, name))}
+              />
+            </>
+          )}
+        />
         <div class="form-actions">
-          <button
-            type="button"
-            ref={focus.addRef}
-            onClick={() => {
-              const row = newProductRow();
-              focus.added(row.key);
-              change([...rows, row]);
-            }}
-          >
-            Add product
-          </button>
+          <AddRowButton label="Add product" rows={rows} newRow={newProductRow} focus={focus} onChange={change} />
           <button type="submit" class="primary" aria-disabled={busy}>
             Save products
           </button>
