@@ -2,7 +2,7 @@ import type { Product } from "@parley/shared";
 import { MAX_EMAIL_LENGTH, MAX_NAME_LENGTH, PRIORITIES } from "@parley/shared/constants";
 import { isPlausibleEmail, lengthProblem } from "../message-rules.ts";
 import type { OfflineFields } from "../offline-request.ts";
-import { ProductSelect } from "./ProductSelect.tsx";
+import { ProductField } from "./ProductField.tsx";
 import { type Errors, useForm } from "./use-form.tsx";
 
 interface Props {
@@ -57,12 +57,7 @@ export function OfflineForm({ initial, products, sending, failure, onSubmit }: P
           Critical: unusable. High: badly impaired. Medium: a feature is affected. Low: a minor issue.
         </p>
       </div>
-      {products.length > 0 && (
-        <div class="field">
-          <label for={IDS.product}>Product</label>
-          <ProductSelect {...field("product")} products={products} />
-        </div>
-      )}
+      <ProductField {...field("product")} products={products} />
       <div class="field">
         <label for={IDS.details}>Details</label>
         <textarea {...field("details", "parley-details-hint")} rows={5} required />

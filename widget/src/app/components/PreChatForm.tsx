@@ -2,7 +2,7 @@ import type { Product } from "@parley/shared";
 import { MAX_EMAIL_LENGTH, MAX_NAME_LENGTH } from "@parley/shared/constants";
 import type { StartDraft } from "../chat-state.ts";
 import { isPlausibleEmail, isSubmitKey, lengthProblem } from "../message-rules.ts";
-import { ProductSelect } from "./ProductSelect.tsx";
+import { ProductField } from "./ProductField.tsx";
 import { type Errors, useForm } from "./use-form.tsx";
 
 interface Props {
@@ -50,12 +50,7 @@ export function PreChatForm({ initial, products, failure, onStart }: Props) {
         </p>
         {error("email")}
       </div>
-      {products.length > 0 && (
-        <div class="field">
-          <label for={IDS.product}>Product</label>
-          <ProductSelect {...field("product")} products={products} />
-        </div>
-      )}
+      <ProductField {...field("product")} products={products} />
       <div class="field">
         <label for={IDS.body}>Message</label>
         <textarea
