@@ -9,5 +9,6 @@ export * from "./schemas/offline.ts";
 export * from "./schemas/primitives.ts";
 export * from "./schemas/products.ts";
 export * from "./schemas/routing.ts";
+export * from "./schemas/sla.ts";
 export * from "./schemas/support-hours.ts";
 export * from "./schemas/visitor.ts";

@@ -7,6 +7,7 @@ import { MessageSendInput } from "../schemas/message.ts";
 import { OfflineRequestInput } from "../schemas/offline.ts";
 import { ClientMsgId, ObjectIdString } from "../schemas/primitives.ts";
 import { TransferInput } from "../schemas/routing.ts";
+import { SlaPlan, STANDARD_SLA_PLAN } from "../schemas/sla.ts";
 import { ConversationStartInput } from "../schemas/visitor.ts";
 
 const id = "0123456789abcdef01234567";
@@ -123,5 +124,19 @@ describe("routing and admin inputs", () => {
     expect(OfflineRequestInput.safeParse({ ...form, email: "vera@example.test", priority: "urgent" }).success).toBe(
       false,
     );
+  });
+});
+
+describe("SLA plans", () => {
+  it("should accept the policy's standard plan and refuse a zero or missing target", () => {
+    expect(SlaPlan.safeParse(STANDARD_SLA_PLAN).success).toBe(true);
+    const { targets } = STANDARD_SLA_PLAN;
+    const zero = {
+      ...STANDARD_SLA_PLAN,
+      targets: { ...targets, high: { ...targets.high, response: { amount: 0, unit: "workingHours" } } },
+    };
+    expect(SlaPlan.safeParse(zero).success).toBe(false);
+    const { low: _low, ...withoutLow } = STANDARD_SLA_PLAN.targets;
+    expect(SlaPlan.safeParse({ ...STANDARD_SLA_PLAN, targets: withoutLow }).success).toBe(false);
   });
 });
