@@ -3,11 +3,15 @@ import { isDuplicateKey } from "../db/duplicate-key.ts";
 import { AppError } from "../errors/app-error.ts";
 import type { StaffNamespace } from "../realtime/namespaces.ts";
 import { rooms } from "../realtime/rooms.ts";
+import { TokenBuckets } from "../security/token-buckets.ts";
 import type { SiteDoc } from "../sites/site.model.ts";
 import { requireSiteProduct } from "../sites/site-products.ts";
 import type { VisitorDoc } from "../visitors/visitor.model.ts";
 import { newOfflineReference } from "./offline-reference.ts";
 import { OfflineRequest, type OfflineRequestDoc } from "./offline-request.model.ts";
+
+/** New offline requests per visitor: 5 at once, then one every two minutes. */
+const newRequests = new TokenBuckets({ capacity: 5, perSecond: 1 / 120 });
 
 export function toOfflineRequestDto(r: OfflineRequestDoc): OfflineRequestDto {
   return {
@@ -37,6 +41,10 @@ export async function submitOfflineRequest(
     OfflineRequest.findOne({ visitor: visitor._id, clientRequestId: input.clientRequestId }).lean<OfflineRequestDoc>();
   const stored = await existing();
   if (stored) return stored;
+  // Checked after the lookup, so a retry of a request already stored is always answered.
+  if (!newRequests.take(visitor._id.toHexString())) {
+    throw new AppError("RATE_LIMITED", "You have sent several requests already; we will get back to you");
+  }
 
   // A clash is either a concurrent retry (found below) or, very rarely, a reference already taken.
   for (let attempt = 0; attempt < 5; attempt++) {

@@ -3,9 +3,16 @@ import { Router } from "express";
 import { AppError } from "../errors/app-error.ts";
 import { parseInput } from "../errors/parse-input.ts";
 import { hashToken, mintToken } from "../security/opaque-token.ts";
+import { TokenBuckets } from "../security/token-buckets.ts";
 import { effectiveOrigin, isOriginAllowed } from "../sites/origin-policy.ts";
 import { Site } from "../sites/site.model.ts";
 import { Visitor } from "./visitor.model.ts";
+
+/**
+ * New visitor sessions per client address: generous (an office or a mobile carrier puts many visitors
+ * behind one address), but a loop minting sessions to fill the database is cut off.
+ */
+const newSessions = new TokenBuckets({ capacity: 200, perSecond: 5 });
 
 /**
  * Mints a visitor's opaque token. Called cross-origin by the widget on customer sites,
@@ -31,6 +38,9 @@ export function visitorSessionRoutes(deps: { serverOrigin: () => string }): Rout
   });
 
   router.post("/api/widget/session", async (req, res) => {
+    if (!newSessions.take(req.ip ?? "unknown")) {
+      throw new AppError("RATE_LIMITED", "Too many new chat sessions from this address; try again shortly");
+    }
     const { siteKey } = parseInput(VisitorSessionRequest, req.body);
     const site = await Site.findOne({ key: siteKey }).lean();
     if (!site) throw new AppError("NOT_FOUND", "Unknown site key");

@@ -10,10 +10,17 @@ import type { StaffNamespace, VisitorNamespace, VisitorSocket, VisitorSocketData
 import { rooms } from "../realtime/rooms.ts";
 import type { RoutingSystem } from "../routing/routing-system.ts";
 import { hashToken } from "../security/opaque-token.ts";
+import { TokenBuckets } from "../security/token-buckets.ts";
 import { effectiveOrigin, isOriginAllowed } from "../sites/origin-policy.ts";
 import { Site, type SiteDoc } from "../sites/site.model.ts";
 import { Visitor, type VisitorDoc } from "./visitor.model.ts";
 import { visitorHandlers } from "./visitor-handlers.ts";
+
+/**
+ * Per visitor: a burst of 60 events, then 2 a second. A person typing, a reconnect's resync and an
+ * outbox flushing after a reload stay well inside; a script looping on an event does not.
+ */
+const visitorEvents = new TokenBuckets({ capacity: 60, perSecond: 2 });
 
 export interface VisitorSocketDeps {
   serverOrigin: () => string;
@@ -38,7 +45,12 @@ export function attachVisitorNamespace(ns: VisitorNamespace, deps: VisitorSocket
       socket,
       schemas: visitorEventSchemas,
       handlers: { ...visitorHandlers(deps.routing, socket), ...offlineVisitorHandlers(deps.staff) },
-      authorize: () => refreshSite(socket),
+      authorize: () => {
+        if (!visitorEvents.take(socket.data.visitor._id.toHexString())) {
+          return Promise.reject(new AppError("RATE_LIMITED", "Too many requests; wait a moment and try again"));
+        }
+        return refreshSite(socket);
+      },
       logger: deps.logger,
       inflight: deps.inflight,
     });
