@@ -17,11 +17,14 @@ import type {
   QueueStatusDto,
   SiteSettingsDto,
   TeamMemberDto,
+  TicketDto,
+  TicketEventDto,
   VisitorConversationDto,
 } from "./schemas/dto.ts";
 import { MessageSendInput } from "./schemas/message.ts";
 import { OfflineRequestInput } from "./schemas/offline.ts";
 import { PresenceSetInput, TransferInput } from "./schemas/routing.ts";
+import { TicketActInput, TicketCreateInput, TicketRef } from "./schemas/tickets.ts";
 import { ConversationStartInput, VisitorSyncInput } from "./schemas/visitor.ts";
 
 type Command<I, O> = (payload: I, ack: AckCallback<O>) => void;
@@ -69,6 +72,10 @@ export interface AgentClientToServerEvents {
   "agent:update": Command<AgentUpdateInput, { agent: TeamMemberDto }>;
   "products:update": Command<ProductsUpdateInput, { site: SiteSettingsDto }>;
   "site:update": Command<SiteUpdateInput, { site: SiteSettingsDto }>;
+  // Tickets (server side so far; the console's ticket views come next):
+  "ticket:create": Command<TicketCreateInput, { ticket: TicketDto }>;
+  "ticket:get": Command<TicketRef, { ticket: TicketDto; timeline: TicketEventDto[] }>;
+  "ticket:act": Command<TicketActInput, { ticket: TicketDto }>;
 }
 
 export interface AgentServerToClientEvents {
@@ -79,6 +86,7 @@ export interface AgentServerToClientEvents {
   "agent:updated": (agent: TeamMemberDto) => void;
   "offline:created": (request: OfflineRequestDto) => void;
   "site:updated": (site: SiteSettingsDto) => void;
+  "ticket:updated": (ticket: TicketDto) => void;
 }
 
 // ---- runtime schema tables ----
@@ -112,6 +120,9 @@ export const agentEventSchemas = {
   "agent:update": AgentUpdateInput,
   "products:update": ProductsUpdateInput,
   "site:update": SiteUpdateInput,
+  "ticket:create": TicketCreateInput,
+  "ticket:get": TicketRef,
+  "ticket:act": TicketActInput,
 } satisfies SchemaTable<AgentClientToServerEvents>;
 
 /** The `data` type an event's ack carries on success. */

@@ -12,6 +12,8 @@ import { routingHandlers } from "../routing/routing-handlers.ts";
 import type { RoutingSystem } from "../routing/routing-system.ts";
 import { hashToken } from "../security/opaque-token.ts";
 import { siteHandlers } from "../sites/site-handlers.ts";
+import type { TicketDesk } from "../tickets/ticket-desk.ts";
+import { ticketHandlers } from "../tickets/ticket-handlers.ts";
 import { agentAdminHandlers } from "./agent-admin-handlers.ts";
 import { resolveAgentSession } from "./agent-sessions.ts";
 import { sessionTokenFromCookieHeader } from "./session-cookie.ts";
@@ -19,6 +21,7 @@ import { sessionTokenFromCookieHeader } from "./session-cookie.ts";
 export interface StaffSocketDeps {
   serverOrigins: readonly string[];
   routing: RoutingSystem;
+  tickets: TicketDesk;
   logger: Logger;
   inflight: InflightTracker;
 }
@@ -49,6 +52,7 @@ export function attachStaffNamespace(ns: StaffNamespace, deps: StaffSocketDeps):
         ...siteHandlers(deps.routing, ns),
         ...agentAdminHandlers(deps.routing),
         ...offlineStaffHandlers(),
+        ...ticketHandlers(deps.tickets),
       },
       authorize: () => reauthorize(socket),
       logger: deps.logger,

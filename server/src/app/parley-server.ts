@@ -18,6 +18,7 @@ import type { Logger } from "../logging/logger.ts";
 import { InflightTracker } from "../realtime/inflight.ts";
 import type { StaffNamespace, VisitorNamespace } from "../realtime/namespaces.ts";
 import { createRoutingSystem } from "../routing/routing-system.ts";
+import { TicketDesk } from "../tickets/ticket-desk.ts";
 import { visitorSessionRoutes } from "../visitors/visitor-session.routes.ts";
 import { attachVisitorNamespace } from "../visitors/visitor-socket.ts";
 import { type ServerOrigins, serverOrigins } from "./server-origins.ts";
@@ -68,7 +69,13 @@ export async function startParley(opts: StartOptions): Promise<ParleyServer> {
   const inflight = new InflightTracker();
   const routing = createRoutingSystem({ visitors, staff, presenceGraceMs: config.presenceGraceMs, logger });
   attachVisitorNamespace(visitors, { serverOrigin: () => origins.primary, routing, staff, logger, inflight });
-  attachStaffNamespace(staff, { serverOrigins: origins.all, routing, logger, inflight });
+  attachStaffNamespace(staff, {
+    serverOrigins: origins.all,
+    routing,
+    tickets: new TicketDesk(staff),
+    logger,
+    inflight,
+  });
   await routing.start();
 
   // Widget files first: they must not get the same-origin resource policy helmet sets.

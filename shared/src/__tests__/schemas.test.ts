@@ -72,7 +72,7 @@ describe("shared schemas", () => {
       "offline:submit",
       "site:availability",
     ]);
-    expect(Object.keys(agentEventSchemas)).toHaveLength(15);
+    expect(Object.keys(agentEventSchemas)).toHaveLength(18);
   });
 });
 

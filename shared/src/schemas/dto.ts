@@ -4,6 +4,7 @@ import type { AgentRole, AgentStatus, AssignmentMode, AuthorKind, ConversationSt
 import type { Environment } from "./primitives.ts";
 import type { Product } from "./products.ts";
 import type { SupportCalendar } from "./support-hours.ts";
+import type { MissingField, TicketFields, TicketStatus } from "./tickets.ts";
 
 export interface AuthorDto {
   kind: AuthorKind;
@@ -137,4 +138,42 @@ export interface MessagePageDto<C> {
   messages: MessageDto[];
   /** More messages exist past the last one returned; ask again from its seq. */
   hasMore: boolean;
+}
+
+export interface SlaReadingDto {
+  state: "running" | "at_risk" | "breached" | "paused" | "met";
+  /** Null while paused (it depends on when the customer answers) and once met. */
+  dueAt: string | null;
+  usedMs: number;
+  leftMs: number;
+}
+
+export interface TicketDto {
+  id: string;
+  /** Human-readable, per site: "T-1001". */
+  number: string;
+  subject: string;
+  status: TicketStatus;
+  priority: Priority;
+  requester: { name: string; email: string | null };
+  conversationId: string | null;
+  offlineRequestId: string | null;
+  /** The staff member who liaises with the customer until closure. */
+  assignee: AgentRefDto | null;
+  fields: TicketFields;
+  /** What the ticket still lacks for its priority, worded for the form. */
+  missing: MissingField[];
+  sla: { planId: string; response: SlaReadingDto; workaround: SlaReadingDto | null };
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** One line of a ticket's timeline: who changed what, and when. */
+export interface TicketEventDto {
+  at: string;
+  actor: { kind: "staff" | "customer" | "system"; name: string };
+  type: "created" | "status";
+  from: TicketStatus | null;
+  to: TicketStatus | null;
+  text: string;
 }

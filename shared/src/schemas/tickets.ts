@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { MAX_MESSAGE_LENGTH, PRIORITIES, type Priority } from "../constants.ts";
+import { ObjectIdString } from "./primitives.ts";
 import { ProductId } from "./products.ts";
 
 /**
@@ -65,3 +66,24 @@ export function missingForPriority(fields: Omit<TicketFields, "subject">): Missi
   }
   return missing;
 }
+
+/** `ticket:create`: from a chat (open or closed) or from an offline request, with the policy's fields. */
+export const TicketCreateInput = z.strictObject({
+  source: z.discriminatedUnion("kind", [
+    z.strictObject({ kind: z.literal("chat"), conversationId: ObjectIdString }),
+    z.strictObject({ kind: z.literal("offline"), offlineRequestId: ObjectIdString }),
+  ]),
+  fields: TicketFields,
+});
+export type TicketCreateInput = z.infer<typeof TicketCreateInput>;
+
+export const TicketRef = z.strictObject({ ticketId: ObjectIdString });
+export type TicketRef = z.infer<typeof TicketRef>;
+
+/** What staff do to a ticket's status (the customer's confirm / reject come with the widget's ticket view). */
+export const STAFF_TICKET_ACTIONS = ["open", "wait_on_customer", "provide_workaround", "resolve"] as const;
+export const TicketActInput = z.strictObject({
+  ticketId: ObjectIdString,
+  action: z.enum(STAFF_TICKET_ACTIONS),
+});
+export type TicketActInput = z.infer<typeof TicketActInput>;

@@ -1,0 +1,72 @@
+import { PRIORITIES, TICKET_STATUSES } from "@parley/shared";
+import { type InferSchemaType, model, Schema, type Types } from "mongoose";
+
+const pauseSchema = new Schema(
+  { from: { type: Date, required: true }, to: { type: Date, default: null } },
+  { _id: false },
+);
+
+/** One SLA target's clock, as the engine in sla/sla-clock.ts reads it. */
+const clockSchema = new Schema(
+  {
+    startedAt: { type: Date, required: true },
+    targetMs: { type: Number, required: true },
+    pauses: { type: [pauseSchema], default: [] },
+    metAt: { type: Date, default: null },
+  },
+  { _id: false },
+);
+
+const fieldsSchema = new Schema(
+  {
+    subject: { type: String, required: true },
+    priority: { type: String, enum: PRIORITIES, required: true },
+    product: { type: String, default: null },
+    productVersion: { type: String, default: "" },
+    thirdPartyVersions: { type: String, default: "" },
+    details: { type: String, default: "" },
+    reproductionSteps: { type: String, default: "" },
+    environment: { type: String, default: "" },
+    mostRecentUpdate: { type: String, default: "" },
+    changedSinceLastWorked: { type: String, default: "" },
+    reproducedOnTestSystem: { type: String, enum: ["yes", "no", "unknown"], default: "unknown" },
+  },
+  { _id: false },
+);
+
+const ticketSchema = new Schema(
+  {
+    site: { type: Schema.Types.ObjectId, ref: "Site", required: true },
+    /** Per site, from 1001 up; shown as "T-1001". */
+    number: { type: Number, required: true },
+    status: { type: String, enum: TICKET_STATUSES, required: true, default: "new" },
+    fields: { type: fieldsSchema, required: true },
+    requesterName: { type: String, required: true },
+    requesterEmail: { type: String, default: null },
+    visitor: { type: Schema.Types.ObjectId, ref: "Visitor", default: null },
+    /** The chat it came from; its transcript is kept (messages are never deleted) and linked from here. */
+    conversation: { type: Schema.Types.ObjectId, ref: "Conversation", default: null },
+    offlineRequest: { type: Schema.Types.ObjectId, ref: "OfflineRequest", default: null },
+    /**
+     * One ticket per source, "chat:<id>" or "offline:<id>": converting the same chat twice is a retry, not
+     * a second ticket. Always set, as FerretDB 1.24 has no partial indexes to skip tickets without one.
+     */
+    sourceKey: { type: String, required: true },
+    assignee: { type: Schema.Types.ObjectId, ref: "Agent", default: null },
+    assigneeName: { type: String, default: null },
+    slaPlan: { type: String, required: true },
+    responseClock: { type: clockSchema, required: true },
+    workaroundClock: { type: clockSchema, default: null },
+  },
+  { timestamps: true },
+);
+ticketSchema.index({ site: 1, number: 1 }, { unique: true });
+ticketSchema.index({ site: 1, status: 1, updatedAt: -1 });
+ticketSchema.index({ sourceKey: 1 }, { unique: true });
+
+export type TicketDoc = InferSchemaType<typeof ticketSchema> & {
+  _id: Types.ObjectId;
+  createdAt: Date;
+  updatedAt: Date;
+};
+export const Ticket = model("Ticket", ticketSchema);
