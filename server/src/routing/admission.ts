@@ -1,14 +1,13 @@
 import type { AvailabilityDto } from "@parley/shared";
 import type { Types } from "mongoose";
 import { AppError } from "../errors/app-error.ts";
-import { Site, type SiteDoc } from "../sites/site.model.ts";
+import { siteOf } from "../sites/site-lookup.ts";
 import { availabilityAt } from "../support-hours/availability.ts";
 import { onlineAgents } from "./team-capacity.ts";
 
 /** Whether a site takes new chats now: inside support hours, with an agent online. */
 export async function siteAvailability(siteId: Types.ObjectId, now = new Date()): Promise<AvailabilityDto> {
-  const site = await Site.findById(siteId).lean<SiteDoc>();
-  if (!site) throw new AppError("NOT_FOUND", "Unknown site");
+  const site = await siteOf(siteId);
   return availabilityAt(site, (await onlineAgents(siteId)).length, now);
 }
 

@@ -10,6 +10,7 @@ import { rooms } from "../realtime/rooms.ts";
 import type { RoutingSystem } from "../routing/routing-system.ts";
 import { Site, type SiteDoc } from "./site.model.ts";
 import { toSiteSettingsDto } from "./site-dto.ts";
+import { siteOf } from "./site-lookup.ts";
 
 type SiteEvents = "site:get" | "site:update" | "products:update";
 
@@ -56,12 +57,6 @@ export function siteHandlers(
       return changed(site);
     },
   };
-}
-
-async function siteOf(siteId: Types.ObjectId): Promise<SiteDoc> {
-  const site = await Site.findById(siteId).lean<SiteDoc>();
-  if (!site) throw new AppError("NOT_FOUND", "Unknown site");
-  return site;
 }
 
 /** A removed product takes its tag off every agent, so nobody is preferred for a product that is gone. */

@@ -15,7 +15,7 @@ import { AppError } from "../errors/app-error.ts";
 import { OfflineRequest, type OfflineRequestDoc } from "../offline/offline-request.model.ts";
 import type { StaffNamespace } from "../realtime/namespaces.ts";
 import { rooms } from "../realtime/rooms.ts";
-import { Site, type SiteDoc } from "../sites/site.model.ts";
+import { siteOf } from "../sites/site-lookup.ts";
 import { requireSiteProduct } from "../sites/site-products.ts";
 import { targetMs } from "../sla/working-day.ts";
 import { Ticket, type TicketDoc } from "./ticket.model.ts";
@@ -177,9 +177,3 @@ export class TicketDesk {
 }
 
 const words = (status: string): string => status.replaceAll("_", " ");
-
-async function siteOf(siteId: Types.ObjectId): Promise<SiteDoc> {
-  const site = await Site.findById(siteId).lean<SiteDoc>();
-  if (!site) throw new AppError("NOT_FOUND", "Unknown site");
-  return site;
-}
