@@ -13,6 +13,7 @@ import { SiteSync } from "./site.ts";
 import { SnapshotLoader } from "./snapshot.ts";
 import { type AgentSocket, command, createAgentSocket } from "./socket.ts";
 import { TeamSync } from "./team.ts";
+import { Tickets } from "./tickets.ts";
 
 /** After the server refused or dropped us on purpose, socket.io does not retry by itself. */
 const MANUAL_RECONNECT_DELAY_MS = 3_000;
@@ -36,6 +37,7 @@ export class ConsoleSession {
   readonly site: SiteSync;
   readonly offline: OfflineSync;
   readonly admin: Admin;
+  readonly tickets: Tickets;
   /** Unsent composer text per conversation; lives and dies with the session, never stored. */
   readonly drafts = new Map<string, string>();
   private readonly socket: AgentSocket;
@@ -59,6 +61,7 @@ export class ConsoleSession {
     this.site = new SiteSync(ctx);
     this.offline = new OfflineSync(ctx);
     this.admin = new Admin(ctx, this.team, this.site);
+    this.tickets = new Tickets(ctx);
     this.inbox = this.inboxLoader();
     this.listen();
     this.socket.connect();
@@ -87,6 +90,7 @@ export class ConsoleSession {
       this.team.onMember(member);
     });
     socket.on("site:updated", (settings) => this.site.onSettings(settings));
+    socket.on("ticket:updated", (ticket) => this.tickets.onUpdated(ticket));
     socket.on("offline:created", (request) => this.offline.onCreated(request));
   }
 
