@@ -8,11 +8,19 @@ export type Route =
   | { name: "conversation"; id: string }
   | { name: "offline" }
   | { name: "team" }
-  | { name: "admin" };
+  | { name: "admin" }
+  | { name: "ticketNew"; source: TicketSourceRef }
+  | { name: "ticket"; id: string };
 
-export type PageName = Exclude<Route["name"], "conversation">;
+/** Where a new ticket comes from: a chat (open or closed) or an offline request. */
+export type TicketSourceRef = { kind: "chat"; id: string } | { kind: "offline"; id: string };
+
+export type PageName = Exclude<Route["name"], "conversation" | "ticketNew" | "ticket">;
 
 const CONVERSATION_PATH = /^conversations\/([a-f0-9]{24})\/?$/;
+const TICKET_PATH = /^tickets\/([a-f0-9]{24})\/?$/;
+const NEW_TICKET_PATH = /^tickets\/new\/?$/;
+const OBJECT_ID = /^[a-f0-9]{24}$/;
 const PAGE_PATHS: Record<PageName, string> = {
   inbox: "",
   offline: "offline-requests",
@@ -21,31 +29,52 @@ const PAGE_PATHS: Record<PageName, string> = {
 };
 const NAVIGATE_EVENT = "parley:navigate";
 
-export function parseRoute(pathname: string): Route {
+export function parseRoute(pathname: string, search = ""): Route {
   const rest = pathname.startsWith(BASE_PATH) ? pathname.slice(BASE_PATH.length) : "";
   const match = CONVERSATION_PATH.exec(rest);
   if (match?.[1]) return { name: "conversation", id: match[1] };
+  const ticket = TICKET_PATH.exec(rest);
+  if (ticket?.[1]) return { name: "ticket", id: ticket[1] };
+  if (NEW_TICKET_PATH.test(rest)) {
+    const source = ticketSourceOf(new URLSearchParams(search));
+    if (source) return { name: "ticketNew", source };
+  }
   const page = rest.replace(/\/$/, "");
   const name = (Object.keys(PAGE_PATHS) as PageName[]).find((p) => PAGE_PATHS[p] === page);
   return { name: name ?? "inbox" };
 }
 
+function ticketSourceOf(params: URLSearchParams): TicketSourceRef | null {
+  const chat = params.get("chat");
+  if (chat && OBJECT_ID.test(chat)) return { kind: "chat", id: chat };
+  const offline = params.get("offline");
+  if (offline && OBJECT_ID.test(offline)) return { kind: "offline", id: offline };
+  return null;
+}
+
 export function pathFor(route: Route): string {
-  return route.name === "conversation"
-    ? `${BASE_PATH}conversations/${route.id}`
-    : `${BASE_PATH}${PAGE_PATHS[route.name]}`;
+  switch (route.name) {
+    case "conversation":
+      return `${BASE_PATH}conversations/${route.id}`;
+    case "ticket":
+      return `${BASE_PATH}tickets/${route.id}`;
+    case "ticketNew":
+      return `${BASE_PATH}tickets/new?${route.source.kind}=${route.source.id}`;
+    default:
+      return `${BASE_PATH}${PAGE_PATHS[route.name]}`;
+  }
 }
 
 export function navigate(path: string): void {
-  if (path === location.pathname) return;
+  if (path === location.pathname + location.search) return;
   history.pushState(null, "", path);
   window.dispatchEvent(new Event(NAVIGATE_EVENT));
 }
 
 export function useRoute(): Route {
-  const [route, setRoute] = useState(() => parseRoute(location.pathname));
+  const [route, setRoute] = useState(() => parseRoute(location.pathname, location.search));
   useEffect(() => {
-    const sync = () => setRoute(parseRoute(location.pathname));
+    const sync = () => setRoute(parseRoute(location.pathname, location.search));
     window.addEventListener("popstate", sync);
     window.addEventListener(NAVIGATE_EVENT, sync);
     return () => {

@@ -42,6 +42,18 @@ describe("router", () => {
     expect(parseRoute("/console/team/")).toEqual({ name: "team" });
     expect(parseRoute("/console/nowhere")).toEqual({ name: "inbox" });
   });
+
+  it("round-trips ticket pages and new-ticket sources", () => {
+    expect(parseRoute(pathFor({ name: "ticket", id }))).toEqual({ name: "ticket", id });
+    for (const kind of ["chat", "offline"] as const) {
+      const path = pathFor({ name: "ticketNew", source: { kind, id } });
+      expect(path).toBe(`/console/tickets/new?${kind}=${id}`);
+      const [pathname = "", search = ""] = path.split("?");
+      expect(parseRoute(pathname, `?${search}`)).toEqual({ name: "ticketNew", source: { kind, id } });
+    }
+    expect(parseRoute("/console/tickets/new", "?chat=nope")).toEqual({ name: "inbox" });
+    expect(parseRoute("/console/tickets/new")).toEqual({ name: "inbox" });
+  });
 });
 
 describe("describeUserAgent", () => {

@@ -10,8 +10,18 @@ const PAGES: { name: PageName; label: string; allowed: (me: AgentDto) => boolean
   { name: "admin", label: "Admin", allowed: isAdmin },
 ];
 
-/** The page a route belongs to: an open chat is part of the inbox. */
-export const pageOf = (route: Route): PageName => (route.name === "conversation" ? "inbox" : route.name);
+/** The page a route belongs to: an open chat is part of the inbox; tickets belong to no nav page yet. */
+export const pageOf = (route: Route): PageName | null => {
+  switch (route.name) {
+    case "conversation":
+      return "inbox";
+    case "ticket":
+    case "ticketNew":
+      return null;
+    default:
+      return route.name;
+  }
+};
 
 export function Nav({ me, route }: { me: AgentDto; route: Route }) {
   const current = pageOf(route);

@@ -15,6 +15,7 @@ import { OfferAnnouncer } from "./OfferAnnouncer.tsx";
 import { OfflineRequestsPage } from "./OfflineRequestsPage.tsx";
 import { SessionContext, useSessionState } from "./session-context.ts";
 import { TeamPage } from "./TeamPage.tsx";
+import { TicketRoute } from "./TicketRoute.tsx";
 
 interface WorkspaceProps {
   agent: AgentDto;
@@ -36,7 +37,13 @@ function Screen({ session, onSignedOut }: { session: ConsoleSession; onSignedOut
   const state = useSessionState(session);
   const route = useRoute();
   const noticeRef = useRef<HTMLDivElement>(null);
-  const openId = route.name === "conversation" ? route.id : null;
+  // A new ticket from a chat reads the chat (its visitor, first message and environment) to prefill the form.
+  const openId =
+    route.name === "conversation"
+      ? route.id
+      : route.name === "ticketNew" && route.source.kind === "chat"
+        ? route.source.id
+        : null;
 
   useEffect(() => session.conversations.open(openId), [session, openId]);
 
@@ -105,6 +112,10 @@ function Page({ route, state, productName, onTransferred }: PageProps) {
       return <TeamPage me={me} team={team} productName={productName} />;
     case "admin":
       return <AdminRoute state={state} />;
+    case "ticketNew":
+      return <TicketRoute page="new" source={route.source} state={state} />;
+    case "ticket":
+      return <TicketRoute page="ticket" id={route.id} productName={productName} />;
     case "inbox":
     case "conversation":
       return (

@@ -1,0 +1,39 @@
+import { useEffect, useState } from "preact/hooks";
+import type { TicketSourceRef } from "../router.ts";
+import type { SessionState } from "../state/session.ts";
+
+type TicketsModule = typeof import("./tickets/pages.ts");
+
+type TicketRouteProps =
+  | { page: "new"; source: TicketSourceRef; state: SessionState }
+  | { page: "ticket"; id: string; productName: (id: string) => string };
+
+/**
+ * The ticket pages are loaded on first visit: the new-ticket form checks the policy's fields with the
+ * shared schema module, which brings zod with it, and the inbox should not carry that.
+ */
+export function TicketRoute(props: TicketRouteProps) {
+  const [loaded, setLoaded] = useState<TicketsModule | null>(null);
+  const [failed, setFailed] = useState(false);
+  useEffect(() => {
+    import("./tickets/pages.ts").then(setLoaded, () => setFailed(true));
+  }, []);
+  if (loaded) {
+    return props.page === "new" ? (
+      <loaded.NewTicketPage key={`${props.source.kind}:${props.source.id}`} source={props.source} state={props.state} />
+    ) : (
+      <loaded.TicketPage key={props.id} id={props.id} productName={props.productName} />
+    );
+  }
+  return (
+    <main id="main" tabIndex={-1} class="page" aria-busy={!failed}>
+      {failed ? (
+        <p class="error" role="alert">
+          The ticket page could not be loaded. Check your connection and reload.
+        </p>
+      ) : (
+        <p class="muted">Loading…</p>
+      )}
+    </main>
+  );
+}
