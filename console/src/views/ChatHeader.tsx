@@ -1,6 +1,6 @@
 import type { AgentDto, ConversationDetailDto } from "@parley/shared";
 import type { RefObject } from "preact";
-import { BASE_PATH } from "../router.ts";
+import { BASE_PATH, navigate, pathFor } from "../router.ts";
 import { type ConversationView, canAccept, canClose, canTransfer, isOfferedTo } from "../state/conversation.ts";
 import type { TransferTargets } from "../state/transfer.ts";
 import { Link } from "./Link.tsx";
@@ -48,6 +48,14 @@ export function ChatHeader(props: ChatHeaderProps) {
           </button>
         )}
         {canTransfer(detail, me) && <TransferButton detail={detail} targets={targets} onTransferred={onTransferred} />}
+        {/* Open and closed chats alike: a ticket often follows a chat that ended without an answer. */}
+        <button
+          type="button"
+          class="quiet"
+          onClick={() => navigate(pathFor({ name: "ticketNew", source: { kind: "chat", id: detail.id } }))}
+        >
+          Create ticket
+        </button>
         {canClose(detail, me) && (
           <button type="button" class="quiet" aria-disabled={busy} onClick={guard(onClose)}>
             Close conversation

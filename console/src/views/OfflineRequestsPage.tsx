@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from "preact/hooks";
 import { formatDateTime } from "../format.ts";
+import { navigate, pathFor } from "../router.ts";
 import { arrivalAnnouncement, lastArrival, type OfflineArrival, type OfflineState } from "../state/offline.ts";
 import { usePageHeading } from "./usePage.ts";
 
@@ -42,6 +43,9 @@ export function OfflineRequestsPage({ offline, productName }: OfflineRequestsPag
                   <th scope="col">Product</th>
                   <th scope="col">Details</th>
                   <th scope="col">Received</th>
+                  <th scope="col">
+                    <span class="sr-only">Actions</span>
+                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -61,6 +65,16 @@ export function OfflineRequestsPage({ offline, productName }: OfflineRequestsPag
                     <td class="details">{r.details}</td>
                     <td>
                       <time dateTime={r.createdAt}>{formatDateTime(r.createdAt)}</time>
+                    </td>
+                    <td>
+                      <button
+                        type="button"
+                        class="quiet"
+                        aria-label={`Create ticket from ${r.reference}`}
+                        onClick={() => navigate(pathFor({ name: "ticketNew", source: { kind: "offline", id: r.id } }))}
+                      >
+                        Create ticket
+                      </button>
                     </td>
                   </tr>
                 ))}
