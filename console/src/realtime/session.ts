@@ -117,6 +117,7 @@ export class ConsoleSession {
     this.site.load();
     this.offline.load();
     this.conversations.resync();
+    this.tickets.resync();
     this.sender.flush();
   }
 

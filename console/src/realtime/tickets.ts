@@ -2,14 +2,17 @@ import type { TicketActInput, TicketCreateInput, TicketDto, TicketEventDto } fro
 import type { RealtimeContext } from "./context.ts";
 import { type CommandResult, command } from "./socket.ts";
 
-type TicketListener = (ticket: TicketDto) => void;
+interface Watcher {
+  readonly ticketId: string;
+  readonly changed: () => void;
+}
 
 /**
  * Ticket commands, and the `ticket:updated` push for whichever ticket page is open. Tickets are not kept
  * in the session store: a ticket page reads its own with `ticket:get` and follows the pushes.
  */
 export class Tickets {
-  private readonly listeners = new Set<TicketListener>();
+  private readonly watchers = new Set<Watcher>();
 
   constructor(private readonly ctx: RealtimeContext) {}
 
@@ -25,13 +28,22 @@ export class Tickets {
     return command(this.ctx.socket, "ticket:act", input);
   }
 
-  /** Calls `listener` with every ticket update pushed to this site's staff; returns the unsubscribe. */
-  subscribe(listener: TicketListener): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+  /**
+   * Calls `changed` whenever the ticket may have changed: a push for it, or a reconnect (pushes sent while
+   * disconnected are lost). Returns the unsubscribe.
+   */
+  watch(ticketId: string, changed: () => void): () => void {
+    const watcher = { ticketId, changed };
+    this.watchers.add(watcher);
+    return () => this.watchers.delete(watcher);
   }
 
   onUpdated(ticket: TicketDto): void {
-    for (const listener of this.listeners) listener(ticket);
+    for (const watcher of this.watchers) if (watcher.ticketId === ticket.id) watcher.changed();
+  }
+
+  /** After (re)connecting. */
+  resync(): void {
+    for (const watcher of this.watchers) watcher.changed();
   }
 }

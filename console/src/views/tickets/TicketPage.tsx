@@ -65,10 +65,8 @@ export function TicketPage({ id, productName }: TicketPageProps) {
     setLoaded(null);
     setLoadError(null);
     void load();
-    // A change to this ticket, by anyone, re-reads it with its timeline.
-    return session.tickets.subscribe((ticket) => {
-      if (ticket.id === id) void load();
-    });
+    // A change to this ticket, by anyone, re-reads it with its timeline; so does a reconnect.
+    return session.tickets.watch(id, () => void load());
   }, [session, id, load]);
 
   // The loaded page replaces the "Loading…" one, heading included: focus the real heading when it appears.
