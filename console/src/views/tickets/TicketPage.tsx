@@ -87,6 +87,8 @@ export function TicketPage({ id, productName }: TicketPageProps) {
       if (document.activeElement === document.body) headingRef.current?.focus();
     } else {
       setActionError(failureOf(result, "No answer from the server yet. Check the status before trying again."));
+      // Refused because the ticket moved on (someone else acted first): show where it is now.
+      if (!("unanswered" in result) && result.error.code === "CONFLICT") void load();
     }
   };
 
