@@ -88,7 +88,7 @@ export class TicketDesk {
       actorName: agent.name,
       type: "created",
       to: "new",
-      text: `${agent.name} created ${formatTicketNumber(ticket.number)} from ${requester.from}`,
+      text: `created ${formatTicketNumber(ticket.number)} from ${requester.from}`,
     });
     return this.announce(ticket, site.supportHours, now);
   }
@@ -124,7 +124,7 @@ export class TicketDesk {
       type: "status",
       from: ticket.status,
       to: result.to,
-      text: `${agent.name} changed the status from ${words(ticket.status)} to ${words(result.to)}`,
+      text: `changed the status from ${words(ticket.status)} to ${words(result.to)}`,
     });
     const site = await siteOf(agent.site);
     return this.announce(updated, site.supportHours, now);

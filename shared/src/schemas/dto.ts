@@ -175,5 +175,6 @@ export interface TicketEventDto {
   type: "created" | "status";
   from: TicketStatus | null;
   to: TicketStatus | null;
+  /** What happened, without the actor ("changed the status from open to resolved"): shown after `actor.name`. */
   text: string;
 }
