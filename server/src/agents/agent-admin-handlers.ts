@@ -6,7 +6,8 @@ import { AppError } from "../errors/app-error.ts";
 import type { HandlerGroup } from "../realtime/command-registry.ts";
 import type { StaffSocketData } from "../realtime/namespaces.ts";
 import type { RoutingSystem } from "../routing/routing-system.ts";
-import { Site, type SiteDoc } from "../sites/site.model.ts";
+import { siteOf } from "../sites/site-lookup.ts";
+import { unknownProducts } from "../sites/site-products.ts";
 import { Agent, type AgentDoc } from "./agent.model.ts";
 import { toTeamMemberDto } from "./agent-dto.ts";
 import { AgentSession } from "./agent-session.model.ts";
@@ -89,9 +90,7 @@ async function keepAnAdmin(siteId: Types.ObjectId, before: AgentDoc): Promise<vo
 }
 
 async function requireKnownProducts(siteId: Types.ObjectId, products: readonly string[]): Promise<void> {
-  const site = await Site.findById(siteId).lean<SiteDoc>();
-  const known = new Set(site?.products.map((p) => p.id));
-  const unknown = products.filter((p) => !known.has(p));
+  const unknown = unknownProducts(await siteOf(siteId), products);
   if (unknown.length > 0) {
     throw new AppError("BAD_REQUEST", `Unknown product ${unknown.join(", ")}; add it on the Products page first`);
   }
