@@ -158,15 +158,9 @@ export class TestServer {
     );
   }
 
-  /** A signed-in staff member with a connected socket. */
-  async staff(site: Types.ObjectId, role: AgentRole = "agent", name?: string) {
-    const { agent, email, password } = await this.createAgent(site, role, name);
-    const { cookie } = await this.login(email, password);
-    const socket = this.staffSocket(cookie);
-    await connected(socket);
-    // Opening the console puts a new agent online; wait for it, as a visitor's chat needs someone online.
-    await waitForAsync(async () => (await Agent.findById(agent._id).lean())?.status === "online");
-    return { agent, socket, cookie };
+  /** A signed-in staff member with a connected socket, online (see {@link staffMember}). */
+  staff(site: Types.ObjectId, role: AgentRole = "agent", name?: string) {
+    return staffMember(this, site, { role, ...(name ? { name } : {}) });
   }
 
   /** A visitor with a token and a connected socket. */
