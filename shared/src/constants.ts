@@ -57,3 +57,22 @@ export const SOCKET_NAMESPACES = {
 
 /** How long a client waits for an ack before treating the send as failed and keeping it for a retry. */
 export const ACK_TIMEOUT_MS = 10_000;
+
+/** Largest attachment (logs, screenshots) unless the server sets ATTACHMENT_MAX_BYTES. */
+export const DEFAULT_ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024;
+
+/** Attachments per chat message or ticket reply. */
+export const MAX_ATTACHMENTS_PER_MESSAGE = 10;
+
+/**
+ * Upload: `POST` the file's bytes as the body (any Content-Type; the server sniffs the content itself), the
+ * file name URI-encoded in `X-Filename`, and the place it belongs in the query: `?conversationId=` or
+ * `?ticketId=`. Staff send their session cookie; a visitor sends `Authorization: Bearer <visitorToken>` and
+ * `X-Parley-Site: <siteKey>`. Download: `GET {path}/{id}` with the same credentials.
+ */
+export const ATTACHMENTS_PATH = "/api/attachments";
+export const ATTACHMENT_FILENAME_HEADER = "X-Filename";
+export const VISITOR_SITE_HEADER = "X-Parley-Site";
+
+/** What the upload form accepts (checked again by content on the server). */
+export const ATTACHMENT_ACCEPT = ".png,.jpg,.jpeg,.gif,.webp,.pdf,.zip,.txt,.log,.json,.csv,.xml,.md,.yaml,.yml";

@@ -14,8 +14,12 @@ export const ERROR_CODES = [
   "AT_CAPACITY",
   /** Support is closed or nobody is online: new chats go through the offline form. */
   "SUPPORT_OFFLINE",
+  /** A ticket for a customer with no free window left and no paid support, on a site that refuses those. */
+  "NOT_ENTITLED",
   "RATE_LIMITED",
   "PAYLOAD_TOO_LARGE",
+  /** An attachment whose content is not an allowed type (images, text and logs, zip, pdf). */
+  "UNSUPPORTED_MEDIA_TYPE",
   "UNAVAILABLE",
   "INTERNAL",
 ] as const;

@@ -6,25 +6,39 @@ import type { z } from "zod";
 import type { AckCallback } from "./errors.ts";
 import { AgentCreateInput, AgentUpdateInput, ProductsUpdateInput, SiteUpdateInput } from "./schemas/admin.ts";
 import { AgentSyncInput, ConversationRef, EmptyInput } from "./schemas/agent.ts";
+import { CustomerSaveInput } from "./schemas/customers.ts";
 import type {
   AgentDto,
   AvailabilityDto,
   ConversationDetailDto,
   ConversationSummaryDto,
+  CustomerDto,
   MessageDto,
   MessagePageDto,
   OfflineRequestDto,
   QueueStatusDto,
   SiteSettingsDto,
   TeamMemberDto,
+  TicketAlertDto,
   TicketDto,
   TicketEventDto,
+  TicketMessageDto,
   VisitorConversationDto,
+  VisitorTicketDto,
 } from "./schemas/dto.ts";
 import { MessageSendInput } from "./schemas/message.ts";
 import { OfflineRequestInput } from "./schemas/offline.ts";
 import { PresenceSetInput, TransferInput } from "./schemas/routing.ts";
-import { TicketActInput, TicketCreateInput, TicketRef } from "./schemas/tickets.ts";
+import {
+  TicketActInput,
+  TicketCreateInput,
+  TicketEscalateInput,
+  TicketListInput,
+  TicketRef,
+  TicketReplyInput,
+  TicketRespondInput,
+  VisitorTicketReplyInput,
+} from "./schemas/tickets.ts";
 import { ConversationStartInput, VisitorSyncInput } from "./schemas/visitor.ts";
 
 type Command<I, O> = (payload: I, ack: AckCallback<O>) => void;
@@ -38,6 +52,13 @@ export interface VisitorClientToServerEvents {
   /** Whether a chat can start now, or when support opens; also pushed when it changes. */
   "site:availability": Command<EmptyInput, AvailabilityDto>;
   "offline:submit": Command<OfflineRequestInput, { reference: string }>;
+  /** The visitor's own tickets, newest first. */
+  "ticket:list": Command<EmptyInput, { tickets: VisitorTicketDto[] }>;
+  /** One of the visitor's tickets with its replies (never staff notes). */
+  "ticket:get": Command<TicketRef, { ticket: VisitorTicketDto; messages: TicketMessageDto[] }>;
+  "ticket:reply": Command<VisitorTicketReplyInput, { message: TicketMessageDto }>;
+  /** Confirm a resolution (closes the ticket) or reject it (reopens it). */
+  "ticket:respond": Command<TicketRespondInput, { ticket: VisitorTicketDto }>;
 }
 
 export interface VisitorServerToClientEvents {
@@ -46,6 +67,9 @@ export interface VisitorServerToClientEvents {
   /** Sent while the visitor's chat is queued: on every queue or team change, and after each sync. */
   "queue:updated": (status: QueueStatusDto) => void;
   "site:availability": (availability: AvailabilityDto) => void;
+  "ticket:updated": (ticket: VisitorTicketDto) => void;
+  /** A reply on one of the visitor's tickets (staff replies and their own, from another tab). */
+  "ticket:message": (message: TicketMessageDto) => void;
 }
 
 // ---- /agent namespace (agents, supervisors, admins) ----
@@ -72,10 +96,17 @@ export interface AgentClientToServerEvents {
   "agent:update": Command<AgentUpdateInput, { agent: TeamMemberDto }>;
   "products:update": Command<ProductsUpdateInput, { site: SiteSettingsDto }>;
   "site:update": Command<SiteUpdateInput, { site: SiteSettingsDto }>;
-  // Tickets (server side so far; the console's ticket views come next):
+  // Tickets:
   "ticket:create": Command<TicketCreateInput, { ticket: TicketDto }>;
-  "ticket:get": Command<TicketRef, { ticket: TicketDto; timeline: TicketEventDto[] }>;
+  "ticket:list": Command<TicketListInput, { tickets: TicketDto[] }>;
+  "ticket:get": Command<TicketRef, { ticket: TicketDto; timeline: TicketEventDto[]; messages: TicketMessageDto[] }>;
   "ticket:act": Command<TicketActInput, { ticket: TicketDto }>;
+  /** A reply to the customer, or an internal note. */
+  "ticket:reply": Command<TicketReplyInput, { message: TicketMessageDto }>;
+  "ticket:escalate": Command<TicketEscalateInput, { ticket: TicketDto }>;
+  /** Every customer of the site (staff read; admins save), and the SLA plans they can be on. */
+  "customer:list": Command<EmptyInput, { customers: CustomerDto[] }>;
+  "customer:save": Command<CustomerSaveInput, { customer: CustomerDto }>;
 }
 
 export interface AgentServerToClientEvents {
@@ -87,6 +118,11 @@ export interface AgentServerToClientEvents {
   "offline:created": (request: OfflineRequestDto) => void;
   "site:updated": (site: SiteSettingsDto) => void;
   "ticket:updated": (ticket: TicketDto) => void;
+  /** Replies and notes, to the site's staff. */
+  "ticket:message": (message: TicketMessageDto) => void;
+  /** At risk, breached, escalated: to supervisors and admins, and to the ticket's assignee. */
+  "ticket:alert": (alert: TicketAlertDto) => void;
+  "customer:updated": (customer: CustomerDto) => void;
 }
 
 // ---- runtime schema tables ----
@@ -102,6 +138,10 @@ export const visitorEventSchemas = {
   "message:send": MessageSendInput,
   "site:availability": EmptyInput,
   "offline:submit": OfflineRequestInput,
+  "ticket:list": EmptyInput,
+  "ticket:get": TicketRef,
+  "ticket:reply": VisitorTicketReplyInput,
+  "ticket:respond": TicketRespondInput,
 } satisfies SchemaTable<VisitorClientToServerEvents>;
 
 export const agentEventSchemas = {
@@ -122,7 +162,12 @@ export const agentEventSchemas = {
   "site:update": SiteUpdateInput,
   "ticket:create": TicketCreateInput,
   "ticket:get": TicketRef,
+  "ticket:list": TicketListInput,
   "ticket:act": TicketActInput,
+  "ticket:reply": TicketReplyInput,
+  "ticket:escalate": TicketEscalateInput,
+  "customer:list": EmptyInput,
+  "customer:save": CustomerSaveInput,
 } satisfies SchemaTable<AgentClientToServerEvents>;
 
 /** The `data` type an event's ack carries on success. */

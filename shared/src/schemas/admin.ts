@@ -2,6 +2,7 @@ import { z } from "zod";
 import { AGENT_ROLES, ASSIGNMENT_MODES, MAX_AGENT_CAPACITY } from "../constants.ts";
 import { Email, ObjectIdString, PersonName } from "./primitives.ts";
 import { Product, ProductId } from "./products.ts";
+import { TicketSettings } from "./sla.ts";
 import { SupportCalendar } from "./support-hours.ts";
 
 const Capacity = z
@@ -73,5 +74,6 @@ export const SiteUpdateInput = z.strictObject({
   assignmentMode: z.enum(ASSIGNMENT_MODES).optional(),
   offerTimeoutSeconds: OfferTimeoutSeconds.optional(),
   supportHours: SupportCalendar.optional(),
+  tickets: TicketSettings.optional(),
 });
 export type SiteUpdateInput = z.infer<typeof SiteUpdateInput>;

@@ -1,8 +1,10 @@
 // Shapes the server sends. They are TypeScript types only: the server builds them
 // from validated database documents, so clients need no runtime validator.
 import type { AgentRole, AgentStatus, AssignmentMode, AuthorKind, ConversationStatus, Priority } from "../constants.ts";
+import type { CustomerContact, CustomerProduct } from "./customers.ts";
 import type { Environment } from "./primitives.ts";
 import type { Product } from "./products.ts";
+import type { TicketSettings } from "./sla.ts";
 import type { SupportCalendar } from "./support-hours.ts";
 import type { MissingField, TicketFields, TicketStatus } from "./tickets.ts";
 
@@ -23,6 +25,20 @@ export interface MessageDto {
   createdAt: string;
   /** Staff-only (a transfer note): never sent to the visitor. */
   internal: boolean;
+  attachments: AttachmentDto[];
+}
+
+/** A stored file (log, screenshot). Download from `url` with the same credentials as the upload. */
+export interface AttachmentDto {
+  id: string;
+  /** The name it was uploaded with (display only; it is stored under a random name). */
+  name: string;
+  /** What the content turned out to be, e.g. "image/png", "text/plain". */
+  contentType: string;
+  size: number;
+  /** Path on the server: `${ATTACHMENTS_PATH}/${id}`. */
+  url: string;
+  createdAt: string;
 }
 
 export interface AgentRefDto {
@@ -117,6 +133,7 @@ export interface SiteSettingsDto {
   offerTimeoutSeconds: number;
   supportHours: SupportCalendar;
   products: Product[];
+  tickets: TicketSettings;
 }
 
 /** A request left through the offline form; the tickets work turns these into tickets. */
@@ -148,6 +165,26 @@ export interface SlaReadingDto {
   leftMs: number;
 }
 
+/**
+ * Whether the customer's product is covered (issue 4): free until 60 days after its final release, then
+ * only with paid support. "unknown": no customer record links the requester's email to the product.
+ */
+export type EntitlementDto =
+  | { kind: "free"; until: string }
+  | { kind: "paid"; until: string }
+  | { kind: "none"; freeEndedAt: string }
+  | { kind: "unknown"; reason: string };
+
+export interface EscalationDto {
+  at: string;
+  /** True when the server escalated on an SLA breach. */
+  automatic: boolean;
+  by: string;
+  reason: string;
+  /** A number to reach the customer on; null for automatic escalations. */
+  phone: string | null;
+}
+
 export interface TicketDto {
   id: string;
   /** Human-readable, per site: "T-1001". */
@@ -156,6 +193,10 @@ export interface TicketDto {
   status: TicketStatus;
   priority: Priority;
   requester: { name: string; email: string | null };
+  customer: { id: string; name: string } | null;
+  entitlement: EntitlementDto;
+  /** Created without entitlement (kind "none" or "unknown"): shown as a flag on the list and the page. */
+  flagged: boolean;
   conversationId: string | null;
   offlineRequestId: string | null;
   /** The staff member who liaises with the customer until closure. */
@@ -163,16 +204,72 @@ export interface TicketDto {
   fields: TicketFields;
   /** What the ticket still lacks for its priority, worded for the form. */
   missing: MissingField[];
-  sla: { planId: string; response: SlaReadingDto; workaround: SlaReadingDto | null };
+  sla: { planId: string; planName: string; response: SlaReadingDto; workaround: SlaReadingDto | null };
+  escalation: EscalationDto | null;
+  resolvedAt: string | null;
+  /** When a resolved ticket closes itself if the customer does not answer. */
+  autoCloseAt: string | null;
+  closedAt: string | null;
+  /** Every file on the ticket (from replies, notes and the customer). */
+  attachments: AttachmentDto[];
   createdAt: string;
   updatedAt: string;
+}
+
+/** A reply on a ticket (customer or staff), or a staff note (`internal`, never sent to the customer). */
+export interface TicketMessageDto {
+  id: string;
+  ticketId: string;
+  clientMsgId: string;
+  author: { kind: "staff" | "customer"; name: string };
+  body: string;
+  internal: boolean;
+  attachments: AttachmentDto[];
+  createdAt: string;
+}
+
+/** What the visitor sees of their own ticket in the widget: no internal fields, no staff ids. */
+export interface VisitorTicketDto {
+  id: string;
+  number: string;
+  subject: string;
+  status: TicketStatus;
+  priority: Priority;
+  assigneeName: string | null;
+  /** The first-response target: when it is due (null once met or while waiting on them) and whether met. */
+  response: { dueAt: string | null; met: boolean };
+  /** The workaround target, where the plan sets one. */
+  workaround: { dueAt: string | null; met: boolean } | null;
+  autoCloseAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** Pushed to supervisors and admins (and the assignee) when a ticket needs a lead's attention. */
+export interface TicketAlertDto {
+  ticketId: string;
+  number: string;
+  subject: string;
+  kind: "at_risk" | "breached" | "escalated";
+  /** Which target, for at_risk and breached. */
+  target: "response" | "workaround" | null;
+  at: string;
+  text: string;
+}
+
+export interface CustomerDto {
+  id: string;
+  name: string;
+  contacts: CustomerContact[];
+  products: CustomerProduct[];
+  slaPlanId: string;
 }
 
 /** One line of a ticket's timeline: who changed what, and when. */
 export interface TicketEventDto {
   at: string;
   actor: { kind: "staff" | "customer" | "system"; name: string };
-  type: "created" | "status";
+  type: "created" | "status" | "reply" | "note" | "escalated" | "sla" | "attachment";
   from: TicketStatus | null;
   to: TicketStatus | null;
   /** What happened, without the actor ("changed the status from open to resolved"): shown after `actor.name`. */

@@ -19,8 +19,10 @@ export const SlaTargets = z.strictObject({
 });
 export type SlaTargets = z.infer<typeof SlaTargets>;
 
+export const SlaPlanId = z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, "must be 1-40 characters of a-z, 0-9 and -");
+
 export const SlaPlan = z.strictObject({
-  id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, "must be 1-40 characters of a-z, 0-9 and -"),
+  id: SlaPlanId,
   name: z.string().trim().min(1, "plan name is required").max(80),
   targets: z.strictObject(
     Object.fromEntries(PRIORITIES.map((p) => [p, SlaTargets])) as Record<Priority, typeof SlaTargets>,
@@ -45,4 +47,27 @@ export const STANDARD_SLA_PLAN: SlaPlan = {
     medium: { response: hours(24), workaround: days(15) },
     low: { response: days(2), workaround: null },
   },
+};
+
+/** How many resolved-but-unanswered working days before a ticket closes itself, unless an admin sets it. */
+export const DEFAULT_AUTO_CLOSE_WORKING_DAYS = 5;
+
+/** A site's ticket settings (admin page), sent with `site:update`. */
+export const TicketSettings = z.strictObject({
+  /** Priority-support plans; the standard plan is built in and not listed here. */
+  slaPlans: z
+    .array(SlaPlan)
+    .max(20, "at most 20 plans")
+    .refine((plans) => plans.every((p) => p.id !== STANDARD_SLA_PLAN.id), "the standard plan is built in")
+    .refine((plans) => new Set(plans.map((p) => p.id)).size === plans.length, "plan ids must be unique"),
+  autoCloseWorkingDays: z.number().int().min(1, "at least 1").max(60, "at most 60"),
+  /** Refuse tickets for customers whose free window ended and who have no paid support; else flag them. */
+  refuseUnentitled: z.boolean(),
+});
+export type TicketSettings = z.infer<typeof TicketSettings>;
+
+export const DEFAULT_TICKET_SETTINGS: TicketSettings = {
+  slaPlans: [],
+  autoCloseWorkingDays: DEFAULT_AUTO_CLOSE_WORKING_DAYS,
+  refuseUnentitled: false,
 };
