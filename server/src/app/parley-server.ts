@@ -18,7 +18,7 @@ import type { Logger } from "../logging/logger.ts";
 import { InflightTracker } from "../realtime/inflight.ts";
 import type { StaffNamespace, VisitorNamespace } from "../realtime/namespaces.ts";
 import { createRoutingSystem } from "../routing/routing-system.ts";
-import { TicketDesk } from "../tickets/ticket-desk.ts";
+import { type Clock, createTicketSystem, type TicketSystem } from "../tickets/ticket-system.ts";
 import { visitorSessionRoutes } from "../visitors/visitor-session.routes.ts";
 import { attachVisitorNamespace } from "../visitors/visitor-socket.ts";
 import { type ServerOrigins, serverOrigins } from "./server-origins.ts";
@@ -28,6 +28,7 @@ export interface ParleyServer {
   origins: ServerOrigins;
   httpServer: HttpServer;
   io: Server;
+  tickets: TicketSystem;
   /** Graceful: stop accepting, let in-flight writes finish, close the database. */
   stop(): Promise<void>;
 }
@@ -40,6 +41,8 @@ export interface StartOptions {
   mongoUri: string;
   /** Overrides the database named in the URI (tests use one database per suite). */
   dbName?: string;
+  /** The server's notion of now (tickets and SLAs); tests pass one they move by hand. */
+  clock?: Clock;
 }
 
 export async function startParley(opts: StartOptions): Promise<ParleyServer> {
@@ -68,15 +71,22 @@ export async function startParley(opts: StartOptions): Promise<ParleyServer> {
   const staff: StaffNamespace = io.of(SOCKET_NAMESPACES.agent);
   const inflight = new InflightTracker();
   const routing = createRoutingSystem({ visitors, staff, presenceGraceMs: config.presenceGraceMs, logger });
+  const tickets = createTicketSystem({
+    visitors,
+    staff,
+    logger,
+    clock: opts.clock ?? (() => new Date()),
+  });
   attachVisitorNamespace(visitors, { serverOrigin: () => origins.primary, routing, staff, logger, inflight });
   attachStaffNamespace(staff, {
     serverOrigins: origins.all,
     routing,
-    tickets: new TicketDesk(staff),
+    tickets: tickets.desk,
     logger,
     inflight,
   });
   await routing.start();
+  await tickets.start();
 
   // Widget files first: they must not get the same-origin resource policy helmet sets.
   app.use(widgetRoutes(logger));
@@ -110,6 +120,7 @@ export async function startParley(opts: StartOptions): Promise<ParleyServer> {
       const closed = new Promise<void>((resolve) => io.close(() => resolve()));
       httpServer.closeIdleConnections();
       await inflight.drain(DRAIN_TIMEOUT_MS);
+      await tickets.stop();
       await routing.stop();
       await Promise.race([closed, new Promise((r) => setTimeout(r, 2_000))]);
       httpServer.closeAllConnections();
@@ -119,5 +130,5 @@ export async function startParley(opts: StartOptions): Promise<ParleyServer> {
     return stopping;
   };
 
-  return { url, origins, httpServer, io, stop };
+  return { url, origins, httpServer, io, tickets, stop };
 }
