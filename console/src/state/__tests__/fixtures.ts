@@ -29,6 +29,7 @@ export function msg(seq: number, overrides: Partial<MessageDto> = {}): MessageDt
     body: `message ${seq}`,
     createdAt: new Date(Date.UTC(2025, 0, 1, 12, 0, seq)).toISOString(),
     internal: false,
+    attachments: [],
     ...overrides,
   };
 }

@@ -18,6 +18,7 @@ const site = (name: string): SiteSettingsDto => ({
   offerTimeoutSeconds: 30,
   supportHours: { timeZone: "UTC", weekly: [], closedDates: [], extraOpenings: [] },
   products: [{ id: "billing", name: "Billing" }],
+  tickets: { slaPlans: [], autoCloseWorkingDays: 5, refuseUnentitled: false },
 });
 
 describe("site", () => {
