@@ -12,6 +12,7 @@ export function message(seq: number, overrides: Partial<MessageDto> = {}): Messa
     body: `message ${seq}`,
     createdAt: new Date(Date.UTC(2025, 0, 1, 12, 0, seq)).toISOString(),
     internal: false,
+    attachments: [],
     ...overrides,
   };
 }
