@@ -41,3 +41,23 @@ export function safeHttpUrl(raw: string): string | null {
     return null;
   }
 }
+
+const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: "medium" });
+const calendarDateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeZone: "UTC" });
+const CALENDAR_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * A day: a calendar date ("2026-03-01", as admins type it) is shown as that same day wherever the browser
+ * is; a full ISO time is shown as the local date.
+ */
+export function formatDate(isoOrDate: string): string {
+  if (CALENDAR_DATE.test(isoOrDate)) return calendarDateFormat.format(new Date(`${isoOrDate}T00:00:00Z`));
+  return dateFormat.format(new Date(isoOrDate));
+}
+
+/** "512 bytes", "1.5 KB", "2.3 MB": for attachment sizes. */
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return bytes === 1 ? "1 byte" : `${bytes} bytes`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+}
