@@ -7,6 +7,7 @@ export type Route =
   | { name: "inbox" }
   | { name: "conversation"; id: string }
   | { name: "offline" }
+  | { name: "tickets" }
   | { name: "team" }
   | { name: "admin" }
   | { name: "ticketNew"; source: TicketSourceRef }
@@ -24,6 +25,7 @@ const OBJECT_ID = /^[a-f0-9]{24}$/;
 const PAGE_PATHS: Record<PageName, string> = {
   inbox: "",
   offline: "offline-requests",
+  tickets: "tickets",
   team: "team",
   admin: "admin",
 };

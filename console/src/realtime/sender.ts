@@ -16,9 +16,10 @@ export class Sender {
 
   constructor(private readonly ctx: RealtimeContext) {}
 
-  send(conversationId: string, body: string): void {
+  send(conversationId: string, body: string, attachmentIds: readonly string[] = []): void {
     const clientMsgId = newClientMsgId();
-    this.ctx.store.update((s) => ({ ...s, outbox: enqueue(s.outbox, { clientMsgId, conversationId, body }) }));
+    const entry = { clientMsgId, conversationId, body, ...(attachmentIds.length > 0 ? { attachmentIds } : {}) };
+    this.ctx.store.update((s) => ({ ...s, outbox: enqueue(s.outbox, entry) }));
     void this.deliver(clientMsgId);
   }
 
@@ -45,8 +46,13 @@ export class Sender {
       return;
     }
     store.update((s) => ({ ...s, outbox: setStatus(s.outbox, clientMsgId, "sending") }));
-    const { conversationId, body } = entry;
-    const result = await command(socket, "message:send", { conversationId, clientMsgId, body });
+    const { conversationId, body, attachmentIds } = entry;
+    const result = await command(socket, "message:send", {
+      conversationId,
+      clientMsgId,
+      body,
+      ...(attachmentIds ? { attachmentIds: [...attachmentIds] } : {}),
+    });
     if (result.ok) {
       const { message } = result.data;
       store.update((s) => {

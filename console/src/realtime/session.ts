@@ -1,10 +1,12 @@
 import type { AgentDto, ConversationSummaryDto } from "@parley/shared";
 import { currentAgent } from "../api/auth.ts";
+import { alertDismissed, alertReceived } from "../state/alerts.ts";
 import { syncCompleted, syncFailed, syncStarted, updateReceived } from "../state/inbox.ts";
 import { type ConnectionState, initialSession, type SessionState, withMe, withNotice } from "../state/session.ts";
 import { createStore, type Store } from "../state/store.ts";
 import { Admin } from "./admin.ts";
 import { ConversationSync } from "./conversations.ts";
+import { Customers } from "./customers.ts";
 import { Offers } from "./offers.ts";
 import { OfflineSync } from "./offline.ts";
 import { Presence } from "./presence.ts";
@@ -38,6 +40,7 @@ export class ConsoleSession {
   readonly offline: OfflineSync;
   readonly admin: Admin;
   readonly tickets: Tickets;
+  readonly customers: Customers;
   /** Unsent composer text per conversation; lives and dies with the session, never stored. */
   readonly drafts = new Map<string, string>();
   private readonly socket: AgentSocket;
@@ -62,6 +65,7 @@ export class ConsoleSession {
     this.offline = new OfflineSync(ctx);
     this.admin = new Admin(ctx, this.team, this.site);
     this.tickets = new Tickets(ctx);
+    this.customers = new Customers(ctx);
     this.inbox = this.inboxLoader();
     this.listen();
     this.socket.connect();
@@ -91,11 +95,18 @@ export class ConsoleSession {
     });
     socket.on("site:updated", (settings) => this.site.onSettings(settings));
     socket.on("ticket:updated", (ticket) => this.tickets.onUpdated(ticket));
+    socket.on("ticket:message", (message) => this.tickets.onMessage(message));
+    socket.on("ticket:alert", (alert) => store.update((s) => ({ ...s, alerts: alertReceived(s.alerts, alert) })));
+    socket.on("customer:updated", (customer) => this.customers.onUpdated(customer));
     socket.on("offline:created", (request) => this.offline.onCreated(request));
   }
 
   dismissNotice(): void {
     this.store.update((s) => withNotice(s, null));
+  }
+
+  dismissAlert(key: string): void {
+    this.store.update((s) => ({ ...s, alerts: alertDismissed(s.alerts, key) }));
   }
 
   notify(text: string): void {

@@ -1,4 +1,13 @@
-import type { TicketActInput, TicketCreateInput, TicketDto, TicketEventDto } from "@parley/shared";
+import type {
+  TicketActInput,
+  TicketCreateInput,
+  TicketDto,
+  TicketEscalateInput,
+  TicketEventDto,
+  TicketListInput,
+  TicketMessageDto,
+  TicketReplyInput,
+} from "@parley/shared";
 import type { RealtimeContext } from "./context.ts";
 import { type CommandResult, command } from "./socket.ts";
 
@@ -7,12 +16,25 @@ interface Watcher {
   readonly changed: () => void;
 }
 
+/** What a page that shows tickets (the list, a chat's ticket link, a ticket's thread) hears about. */
+export interface TicketListener {
+  /** Any ticket of the site changed (`ticket:updated`). */
+  updated?(ticket: TicketDto): void;
+  /** A reply or note on any ticket (`ticket:message`). */
+  message?(message: TicketMessageDto): void;
+  /** The socket (re)connected: pushes sent meanwhile are lost, so ask again. */
+  resynced?(): void;
+}
+
+export type TicketDetail = { ticket: TicketDto; timeline: TicketEventDto[]; messages: TicketMessageDto[] };
+
 /**
- * Ticket commands, and the `ticket:updated` push for whichever ticket page is open. Tickets are not kept
- * in the session store: a ticket page reads its own with `ticket:get` and follows the pushes.
+ * Ticket commands, and the ticket pushes for whichever pages are open. Tickets are not kept in the session
+ * store: each page reads what it shows (`ticket:get`, `ticket:list`) and follows the pushes.
  */
 export class Tickets {
   private readonly watchers = new Set<Watcher>();
+  private readonly listeners = new Set<TicketListener>();
 
   constructor(private readonly ctx: RealtimeContext) {}
 
@@ -20,12 +42,25 @@ export class Tickets {
     return command(this.ctx.socket, "ticket:create", input);
   }
 
-  get(ticketId: string): Promise<CommandResult<{ ticket: TicketDto; timeline: TicketEventDto[] }>> {
+  get(ticketId: string): Promise<CommandResult<TicketDetail>> {
     return command(this.ctx.socket, "ticket:get", { ticketId });
+  }
+
+  list(input: TicketListInput): Promise<CommandResult<{ tickets: TicketDto[] }>> {
+    return command(this.ctx.socket, "ticket:list", input);
   }
 
   act(input: TicketActInput): Promise<CommandResult<{ ticket: TicketDto }>> {
     return command(this.ctx.socket, "ticket:act", input);
+  }
+
+  /** Safe to repeat with the same clientMsgId: the server stores the reply once. */
+  reply(input: TicketReplyInput): Promise<CommandResult<{ message: TicketMessageDto }>> {
+    return command(this.ctx.socket, "ticket:reply", input);
+  }
+
+  escalate(input: TicketEscalateInput): Promise<CommandResult<{ ticket: TicketDto }>> {
+    return command(this.ctx.socket, "ticket:escalate", input);
   }
 
   /**
@@ -38,12 +73,24 @@ export class Tickets {
     return () => this.watchers.delete(watcher);
   }
 
+  /** Every ticket push and reconnect; returns the unsubscribe. */
+  listen(listener: TicketListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
   onUpdated(ticket: TicketDto): void {
     for (const watcher of this.watchers) if (watcher.ticketId === ticket.id) watcher.changed();
+    for (const listener of this.listeners) listener.updated?.(ticket);
+  }
+
+  onMessage(message: TicketMessageDto): void {
+    for (const listener of this.listeners) listener.message?.(message);
   }
 
   /** After (re)connecting. */
   resync(): void {
     for (const watcher of this.watchers) watcher.changed();
+    for (const listener of this.listeners) listener.resynced?.();
   }
 }

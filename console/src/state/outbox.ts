@@ -13,6 +13,8 @@ export interface OutboxEntry {
   readonly clientMsgId: string;
   readonly conversationId: string;
   readonly body: string;
+  /** Files already uploaded to the conversation, sent with the message. */
+  readonly attachmentIds?: readonly string[];
   readonly status: OutboxStatus;
   readonly error: ErrorBody | null;
 }

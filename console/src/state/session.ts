@@ -1,6 +1,7 @@
 import type { AgentDto } from "@parley/shared";
 import type { AgentStatus } from "@parley/shared/constants";
 import type { ErrorBody } from "@parley/shared/errors";
+import type { Alerts } from "./alerts.ts";
 import { type ConversationView, emptyConversation } from "./conversation.ts";
 import { emptyInbox, type InboxState } from "./inbox.ts";
 import type { OfferActions } from "./offers.ts";
@@ -40,6 +41,8 @@ export interface SessionState {
   readonly site: SiteState;
   readonly offline: OfflineState;
   readonly notice: Notice | null;
+  /** Ticket alerts (at risk, breached, escalated) the server sent this staff member, until dismissed. */
+  readonly alerts: Alerts;
 }
 
 export function initialSession(me: AgentDto): SessionState {
@@ -56,6 +59,7 @@ export function initialSession(me: AgentDto): SessionState {
     site: emptySite,
     offline: emptyOffline,
     notice: null,
+    alerts: [],
   };
 }
 

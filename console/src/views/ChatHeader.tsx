@@ -5,6 +5,7 @@ import { type ConversationView, canAccept, canClose, canTransfer, isOfferedTo } 
 import type { TransferTargets } from "../state/transfer.ts";
 import { Link } from "./Link.tsx";
 import { TransferButton } from "./TransferButton.tsx";
+import { useChatTicket } from "./useChatTicket.ts";
 
 interface ChatHeaderProps {
   headingId: string;
@@ -22,6 +23,7 @@ interface ChatHeaderProps {
 export function ChatHeader(props: ChatHeaderProps) {
   const { headingId, headingRef, view, detail, me, product, targets, onAccept, onClose, onTransferred } = props;
   const busy = view.pendingAction !== null;
+  const ticket = useChatTicket(detail.id);
   // A failed resync (say, the chat went to someone else) matters as much as a refused action.
   const problem = view.actionError ?? view.loadError;
   // aria-disabled rather than disabled: a disabled button drops keyboard focus.
@@ -49,13 +51,19 @@ export function ChatHeader(props: ChatHeaderProps) {
         )}
         {canTransfer(detail, me) && <TransferButton detail={detail} targets={targets} onTransferred={onTransferred} />}
         {/* Open and closed chats alike: a ticket often follows a chat that ended without an answer. */}
-        <button
-          type="button"
-          class="quiet"
-          onClick={() => navigate(pathFor({ name: "ticketNew", source: { kind: "chat", id: detail.id } }))}
-        >
-          Create ticket
-        </button>
+        {ticket ? (
+          <Link href={pathFor({ name: "ticket", id: ticket.id })} class="button-link">
+            Ticket {ticket.number}
+          </Link>
+        ) : (
+          <button
+            type="button"
+            class="quiet"
+            onClick={() => navigate(pathFor({ name: "ticketNew", source: { kind: "chat", id: detail.id } }))}
+          >
+            Create ticket
+          </button>
+        )}
         {canClose(detail, me) && (
           <button type="button" class="quiet" aria-disabled={busy} onClick={guard(onClose)}>
             Close conversation

@@ -78,9 +78,10 @@ export function ChatView({ id, view, outbox, me, productName, targets, onTransfe
         />
         {canReply(detail, me) ? (
           <Composer
+            conversationId={id}
             draft={session.drafts.get(id) ?? ""}
             onDraft={(text) => (text ? session.drafts.set(id, text) : session.drafts.delete(id))}
-            onSend={(body) => session.sender.send(id, body)}
+            onSend={(body, attachmentIds) => session.sender.send(id, body, attachmentIds)}
           />
         ) : (
           <p class="chat-note">

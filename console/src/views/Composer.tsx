@@ -1,16 +1,24 @@
 import { MAX_MESSAGE_LENGTH } from "@parley/shared/constants";
 import type { TargetedKeyboardEvent, TargetedSubmitEvent } from "preact";
-import { useId, useState } from "preact/hooks";
+import { useCallback, useId, useState } from "preact/hooks";
+import { attachmentIdsOf, bodyWithFiles, type Uploads, uploadRemoved, uploadsBlocker } from "../state/uploads.ts";
+import { AttachmentPicker } from "./AttachmentPicker.tsx";
+import { useUploader } from "./useUploader.ts";
 
 interface ComposerProps {
+  conversationId: string;
   /** Text typed earlier in this conversation and not sent (kept when switching chats). */
   draft: string;
   onDraft: (text: string) => void;
-  onSend: (body: string) => void;
+  onSend: (body: string, attachmentIds: string[]) => void;
 }
 
-export function Composer({ draft, onDraft, onSend }: ComposerProps) {
+export function Composer({ conversationId, draft, onDraft, onSend }: ComposerProps) {
   const [text, setTextState] = useState(draft);
+  const [uploads, setUploads] = useState<Uploads>([]);
+  const [problem, setProblem] = useState<string | null>(null);
+  const updateUploads = useCallback((change: (u: Uploads) => Uploads) => setUploads(change), []);
+  const upload = useUploader({ conversationId }, updateUploads);
   const setText = (value: string) => {
     setTextState(value);
     onDraft(value);
@@ -21,10 +29,18 @@ export function Composer({ draft, onDraft, onSend }: ComposerProps) {
   const tooLong = length > MAX_MESSAGE_LENGTH;
 
   const submit = () => {
-    const body = text.trim();
+    const blocked = uploadsBlocker(uploads);
+    if (blocked) {
+      setProblem(blocked);
+      return;
+    }
+    // Files alone are a message too: their names are its text.
+    const body = bodyWithFiles(text, uploads);
     if (!body || tooLong) return;
-    onSend(body);
+    onSend(body, attachmentIdsOf(uploads));
     setText("");
+    setUploads([]);
+    setProblem(null);
   };
 
   const onKeyDown = (event: TargetedKeyboardEvent<HTMLTextAreaElement>) => {
@@ -57,10 +73,18 @@ export function Composer({ draft, onDraft, onSend }: ComposerProps) {
           Send
         </button>
       </div>
-      <p id={hintId} class={tooLong ? "hint hint--error" : "hint"}>
+      <AttachmentPicker
+        uploads={uploads}
+        onPick={(files) => {
+          setProblem(null);
+          upload(files);
+        }}
+        onRemove={(key) => setUploads((u) => uploadRemoved(u, key))}
+      />
+      <p id={hintId} class={tooLong || problem ? "hint hint--error" : "hint"}>
         {tooLong
           ? `Too long: ${length} of ${MAX_MESSAGE_LENGTH} characters.`
-          : "Enter sends, Shift+Enter starts a new line."}
+          : (problem ?? "Enter sends, Shift+Enter starts a new line.")}
       </p>
     </form>
   );

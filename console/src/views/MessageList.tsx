@@ -2,6 +2,7 @@ import type { AgentDto, MessageDto } from "@parley/shared";
 import { useLayoutEffect, useRef } from "preact/hooks";
 import { formatDateTime, formatTime } from "../format.ts";
 import type { OutboxEntry } from "../state/outbox.ts";
+import { AttachmentLinks } from "./AttachmentLinks.tsx";
 
 interface MessageListProps {
   messages: readonly MessageDto[];
@@ -65,6 +66,7 @@ function MessageItem({ message, mine }: { message: MessageDto; mine: boolean }) 
         <span class="msg-author">{author.name}</span> <Time iso={createdAt} />
       </p>
       <p class="msg-body">{body}</p>
+      <AttachmentLinks attachments={message.attachments} />
     </li>
   );
 }
@@ -79,6 +81,7 @@ function InternalNote({ message }: { message: MessageDto }) {
         <Time iso={message.createdAt} />
       </p>
       <p class="msg-body">{message.body}</p>
+      <AttachmentLinks attachments={message.attachments} />
     </li>
   );
 }

@@ -6,18 +6,19 @@ import { Link } from "./Link.tsx";
 const PAGES: { name: PageName; label: string; allowed: (me: AgentDto) => boolean }[] = [
   { name: "inbox", label: "Inbox", allowed: () => true },
   { name: "offline", label: "Offline requests", allowed: () => true },
+  { name: "tickets", label: "Tickets", allowed: () => true },
   { name: "team", label: "Team", allowed: isLead },
   { name: "admin", label: "Admin", allowed: isAdmin },
 ];
 
-/** The page a route belongs to: an open chat is part of the inbox; tickets belong to no nav page yet. */
+/** The page a route belongs to: an open chat is part of the inbox, a ticket part of the tickets. */
 export const pageOf = (route: Route): PageName | null => {
   switch (route.name) {
     case "conversation":
       return "inbox";
     case "ticket":
     case "ticketNew":
-      return null;
+      return "tickets";
     default:
       return route.name;
   }

@@ -5,8 +5,9 @@ import type { SessionState } from "../state/session.ts";
 type TicketsModule = typeof import("./tickets/pages.ts");
 
 type TicketRouteProps =
+  | { page: "list"; state: SessionState; productName: (id: string) => string }
   | { page: "new"; source: TicketSourceRef; state: SessionState }
-  | { page: "ticket"; id: string; productName: (id: string) => string };
+  | { page: "ticket"; id: string; state: SessionState; productName: (id: string) => string };
 
 /**
  * The ticket pages are loaded on first visit: the new-ticket form checks the policy's fields with the
@@ -19,11 +20,20 @@ export function TicketRoute(props: TicketRouteProps) {
     import("./tickets/pages.ts").then(setLoaded, () => setFailed(true));
   }, []);
   if (loaded) {
-    return props.page === "new" ? (
-      <loaded.NewTicketPage key={`${props.source.kind}:${props.source.id}`} source={props.source} state={props.state} />
-    ) : (
-      <loaded.TicketPage key={props.id} id={props.id} productName={props.productName} />
-    );
+    switch (props.page) {
+      case "list":
+        return <loaded.TicketListPage state={props.state} productName={props.productName} />;
+      case "new":
+        return (
+          <loaded.NewTicketPage
+            key={`${props.source.kind}:${props.source.id}`}
+            source={props.source}
+            state={props.state}
+          />
+        );
+      case "ticket":
+        return <loaded.TicketPage key={props.id} id={props.id} state={props.state} productName={props.productName} />;
+    }
   }
   return (
     <main id="main" tabIndex={-1} class="page" aria-busy={!failed}>

@@ -15,6 +15,7 @@ import { OfferAnnouncer } from "./OfferAnnouncer.tsx";
 import { OfflineRequestsPage } from "./OfflineRequestsPage.tsx";
 import { SessionContext, useSessionState } from "./session-context.ts";
 import { TeamPage } from "./TeamPage.tsx";
+import { TicketAlerts } from "./TicketAlerts.tsx";
 import { TicketRoute } from "./TicketRoute.tsx";
 
 interface WorkspaceProps {
@@ -82,6 +83,7 @@ function Screen({ session, onSignedOut }: { session: ConsoleSession; onSignedOut
       />
       <div class="alerts">
         <NoticeBar notice={state.notice} onDismiss={() => session.dismissNotice()} focusRef={noticeRef} />
+        <TicketAlerts alerts={state.alerts} onDismiss={(key) => session.dismissAlert(key)} />
         <IncomingChats
           offers={offers}
           actions={state.offerActions}
@@ -112,10 +114,12 @@ function Page({ route, state, productName, onTransferred }: PageProps) {
       return <TeamPage me={me} team={team} productName={productName} />;
     case "admin":
       return <AdminRoute state={state} />;
+    case "tickets":
+      return <TicketRoute page="list" state={state} productName={productName} />;
     case "ticketNew":
       return <TicketRoute page="new" source={route.source} state={state} />;
     case "ticket":
-      return <TicketRoute page="ticket" id={route.id} productName={productName} />;
+      return <TicketRoute page="ticket" id={route.id} state={state} productName={productName} />;
     case "inbox":
     case "conversation":
       return (

@@ -1,9 +1,11 @@
-import type { TicketDto, TicketEventDto, TicketFields } from "@parley/shared";
+import type { TicketDto, TicketFields, TicketMessageDto } from "@parley/shared";
 import type { ErrorBody } from "@parley/shared/errors";
 import { useCallback, useEffect, useRef, useState } from "preact/hooks";
-import { formatDateTime } from "../../format.ts";
+import { formatDate, formatDateTime } from "../../format.ts";
 import { failureOf } from "../../realtime/socket.ts";
+import type { TicketDetail } from "../../realtime/tickets.ts";
 import { pathFor } from "../../router.ts";
+import type { SessionState } from "../../state/session.ts";
 import {
   ACTION_LABELS,
   actionsFor,
@@ -13,11 +15,16 @@ import {
   slaText,
 } from "../../state/ticket.ts";
 import { TICKET_FIELD_LABELS } from "../../state/ticket-form.ts";
+import { entitlementText } from "../../state/ticket-list.ts";
+import { mergeTicketMessages } from "../../state/ticket-thread.ts";
+import { AttachmentLinks } from "../AttachmentLinks.tsx";
 import { Link } from "../Link.tsx";
 import { useSession } from "../session-context.ts";
 import { usePageHeading } from "../usePage.ts";
+import { EscalateDialog } from "./EscalateDialog.tsx";
+import { ReplyComposer, TicketMessages } from "./TicketThread.tsx";
 
-type Loaded = { ticket: TicketDto; timeline: TicketEventDto[] };
+type Loaded = Omit<TicketDetail, "messages"> & { messages: readonly TicketMessageDto[] };
 
 const REPRODUCED_TEXT = { yes: "Yes", no: "No", unknown: "Not known" } as const;
 
@@ -35,8 +42,18 @@ const SHOWN_FIELDS: readonly Exclude<keyof TicketFields, "subject" | "priority" 
 
 interface TicketPageProps {
   id: string;
+  state: SessionState;
   productName: (id: string) => string;
 }
+
+/** Statuses from which staff may still escalate (the server has the last word). */
+const ESCALATABLE = new Set<TicketDto["status"]>([
+  "new",
+  "open",
+  "waiting_on_customer",
+  "workaround_provided",
+  "resolved",
+]);
 
 /** `/console/tickets/<id>`: one ticket, its SLA counters and timeline, kept live by `ticket:updated`. */
 export function TicketPage({ id, productName }: TicketPageProps) {
@@ -45,6 +62,8 @@ export function TicketPage({ id, productName }: TicketPageProps) {
   const [loadError, setLoadError] = useState<ErrorBody | null>(null);
   const [actionError, setActionError] = useState<ErrorBody | null>(null);
   const [pending, setPending] = useState<StaffTicketAction | null>(null);
+  const [escalating, setEscalating] = useState(false);
+  const escalateRef = useRef<HTMLButtonElement>(null);
   const headingRef = usePageHeading(loaded ? `${loaded.ticket.number} · ${loaded.ticket.subject}` : "Ticket");
   // Answers can arrive out of order; only the latest request's answer is applied.
   const requestCount = useRef(0);
@@ -54,7 +73,13 @@ export function TicketPage({ id, productName }: TicketPageProps) {
     const result = await session.tickets.get(id);
     if (mine !== requestCount.current) return;
     if (result.ok) {
-      setLoaded(result.data);
+      const { ticket, timeline, messages } = result.data;
+      // Keep messages that arrived by push while the read was under way.
+      setLoaded((before) => ({
+        ticket,
+        timeline,
+        messages: mergeTicketMessages(before?.ticket.id === ticket.id ? before.messages : [], messages ?? []),
+      }));
       setLoadError(null);
     } else {
       setLoadError(failureOf(result, "No answer from the server yet. Reload to try again."));
@@ -66,8 +91,20 @@ export function TicketPage({ id, productName }: TicketPageProps) {
     setLoadError(null);
     void load();
     // A change to this ticket, by anyone, re-reads it with its timeline; so does a reconnect.
-    return session.tickets.watch(id, () => void load());
+    const unwatch = session.tickets.watch(id, () => void load());
+    const unlisten = session.tickets.listen({
+      message: (message) => {
+        if (message.ticketId === id) addMessage(message);
+      },
+    });
+    return () => {
+      unwatch();
+      unlisten();
+    };
   }, [session, id, load]);
+
+  const addMessage = (message: TicketMessageDto) =>
+    setLoaded((l) => (l ? { ...l, messages: mergeTicketMessages(l.messages, [message]) } : l));
 
   // The loaded page replaces the "Loading…" one, heading included: focus the real heading when it appears.
   const ready = loaded !== null;
@@ -109,7 +146,7 @@ export function TicketPage({ id, productName }: TicketPageProps) {
     );
   }
 
-  const { ticket, timeline } = loaded;
+  const { ticket, timeline, messages } = loaded;
   const actions = actionsFor(ticket.status);
   return (
     <main id="main" tabIndex={-1} class="page ticket-page">
@@ -129,6 +166,18 @@ export function TicketPage({ id, productName }: TicketPageProps) {
             {ticket.requester.name}
             {ticket.requester.email && <> ({ticket.requester.email})</>}
           </dd>
+          <dt>Customer</dt>
+          <dd>{ticket.customer?.name ?? <span class="muted">No customer record</span>}</dd>
+          <dt>Entitlement</dt>
+          <dd>
+            {entitlementText(ticket.entitlement, formatDate)}
+            {ticket.flagged && (
+              <>
+                {" "}
+                <strong class="flag flag--entitlement">Flagged: created without entitlement</strong>
+              </>
+            )}
+          </dd>
           <dt>Assignee</dt>
           <dd>{ticket.assignee?.name ?? "Nobody yet"}</dd>
           <dt>{TICKET_FIELD_LABELS.product}</dt>
@@ -142,7 +191,37 @@ export function TicketPage({ id, productName }: TicketPageProps) {
             </>
           )}
         </dl>
-        {actions.length > 0 && (
+        {ticket.escalation && (
+          <div class="escalation" role="note" aria-label="Escalation">
+            <p>
+              <strong>Escalated</strong> {ticket.escalation.automatic ? "automatically" : `by ${ticket.escalation.by}`}{" "}
+              on <time dateTime={ticket.escalation.at}>{formatDateTime(ticket.escalation.at)}</time>
+            </p>
+            <p>Reason: {ticket.escalation.reason}</p>
+            {ticket.escalation.phone && <p>Contact phone: {ticket.escalation.phone}</p>}
+          </div>
+        )}
+        {ticket.status === "resolved" && (ticket.resolvedAt || ticket.autoCloseAt) && (
+          <p class="hint">
+            {ticket.resolvedAt && (
+              <>
+                Resolved on <time dateTime={ticket.resolvedAt}>{formatDateTime(ticket.resolvedAt)}</time>.{" "}
+              </>
+            )}
+            {ticket.autoCloseAt && (
+              <>
+                Closes automatically on <time dateTime={ticket.autoCloseAt}>{formatDateTime(ticket.autoCloseAt)}</time>{" "}
+                unless the customer answers.
+              </>
+            )}
+          </p>
+        )}
+        {ticket.closedAt && (
+          <p class="hint">
+            Closed on <time dateTime={ticket.closedAt}>{formatDateTime(ticket.closedAt)}</time>.
+          </p>
+        )}
+        {(actions.length > 0 || ESCALATABLE.has(ticket.status)) && (
           <div class="ticket-actions">
             {actions.map((action) => (
               <button
@@ -155,7 +234,33 @@ export function TicketPage({ id, productName }: TicketPageProps) {
                 {ACTION_LABELS[action]}
               </button>
             ))}
+            {ESCALATABLE.has(ticket.status) && !ticket.escalation && (
+              <button
+                type="button"
+                class="quiet"
+                ref={escalateRef}
+                aria-haspopup="dialog"
+                onClick={() => setEscalating(true)}
+              >
+                Escalate
+              </button>
+            )}
           </div>
+        )}
+        {escalating && (
+          <EscalateDialog
+            ticket={ticket}
+            onClose={() => {
+              setEscalating(false);
+              escalateRef.current?.focus();
+            }}
+            onDone={(updated) => {
+              setEscalating(false);
+              setLoaded((l) => (l ? { ...l, ticket: updated } : l));
+              void load();
+              headingRef.current?.focus();
+            }}
+          />
         )}
         {actionError && (
           <p class="error" role="alert">
@@ -167,6 +272,8 @@ export function TicketPage({ id, productName }: TicketPageProps) {
       <section class="page-section" aria-labelledby="ticket-sla-heading">
         <h3 id="ticket-sla-heading">SLA</h3>
         <dl class="ticket-facts">
+          <dt>Plan</dt>
+          <dd>{ticket.sla.planName}</dd>
           <dt>First response</dt>
           <dd>{slaText(ticket.sla.response, formatDateTime)}</dd>
           <dt>Workaround</dt>
@@ -202,6 +309,21 @@ export function TicketPage({ id, productName }: TicketPageProps) {
             </div>
           ))}
         </dl>
+      </section>
+
+      <section class="page-section" aria-labelledby="ticket-messages-heading">
+        <h3 id="ticket-messages-heading">Messages</h3>
+        <TicketMessages messages={messages} />
+        <ReplyComposer ticketId={ticket.id} onSent={addMessage} />
+      </section>
+
+      <section class="page-section" aria-labelledby="ticket-files-heading">
+        <h3 id="ticket-files-heading">Files</h3>
+        {ticket.attachments.length === 0 ? (
+          <p class="muted">No files yet.</p>
+        ) : (
+          <AttachmentLinks attachments={ticket.attachments} label={`Files on ${ticket.number}`} />
+        )}
       </section>
 
       <section class="page-section" aria-labelledby="ticket-timeline-heading">

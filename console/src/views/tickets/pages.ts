@@ -1,3 +1,4 @@
 /** The lazily loaded ticket pages (see TicketRoute). */
 export { NewTicketPage } from "./NewTicketPage.tsx";
+export { TicketListPage } from "./TicketListPage.tsx";
 export { TicketPage } from "./TicketPage.tsx";
