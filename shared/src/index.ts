@@ -3,6 +3,7 @@ export * from "./errors.ts";
 export * from "./events.ts";
 export * from "./schemas/admin.ts";
 export * from "./schemas/agent.ts";
+export * from "./schemas/attachments.ts";
 export * from "./schemas/customers.ts";
 export type * from "./schemas/dto.ts";
 export * from "./schemas/message.ts";

@@ -7,10 +7,12 @@ import { Server } from "socket.io";
 import { authRoutes } from "../agents/auth.routes.ts";
 import { LoginThrottle } from "../agents/login-throttle.ts";
 import { attachStaffNamespace, disconnectSession } from "../agents/staff-socket.ts";
+import { attachmentRoutes } from "../attachments/attachment.routes.ts";
 import type { Config } from "../config/config.ts";
 import { connectDatabase, disconnectDatabase } from "../db/connection.ts";
 import { demoPageRoutes } from "../demo/demo-page.routes.ts";
 import { seedDemo } from "../demo/demo-seed.ts";
+import { createMailer } from "../email/smtp-mailer.ts";
 import { errorHandler } from "../http/error-handler.ts";
 import { healthRoutes } from "../http/health.routes.ts";
 import { consoleRoutes, widgetRoutes } from "../http/static.routes.ts";
@@ -71,10 +73,12 @@ export async function startParley(opts: StartOptions): Promise<ParleyServer> {
   const staff: StaffNamespace = io.of(SOCKET_NAMESPACES.agent);
   const inflight = new InflightTracker();
   const routing = createRoutingSystem({ visitors, staff, presenceGraceMs: config.presenceGraceMs, logger });
+  const mailer = createMailer(config, logger);
   const tickets = createTicketSystem({
     visitors,
     staff,
     logger,
+    mailer,
     clock: opts.clock ?? (() => new Date()),
   });
   attachVisitorNamespace(visitors, { serverOrigin: () => origins.primary, routing, staff, logger, inflight });
@@ -96,6 +100,8 @@ export async function startParley(opts: StartOptions): Promise<ParleyServer> {
       strictTransportSecurity: config.secureCookies,
     }),
   );
+  // Before express.json: uploads are raw bytes, read by the route once the caller may upload.
+  app.use(attachmentRoutes({ dataDir: config.dataDir, maxBytes: config.attachmentMaxBytes, origins, logger }));
   app.use(express.json({ limit: "16kb" }));
   app.use(healthRoutes());
   app.use(visitorSessionRoutes({ serverOrigin: () => origins.primary }));
@@ -121,6 +127,7 @@ export async function startParley(opts: StartOptions): Promise<ParleyServer> {
       httpServer.closeIdleConnections();
       await inflight.drain(DRAIN_TIMEOUT_MS);
       await tickets.stop();
+      await mailer.close();
       await routing.stop();
       await Promise.race([closed, new Promise((r) => setTimeout(r, 2_000))]);
       httpServer.closeAllConnections();

@@ -1,4 +1,5 @@
 import path from "node:path";
+import { DEFAULT_ATTACHMENT_MAX_BYTES } from "@parley/shared/constants";
 import { z } from "zod";
 import { REPO_ROOT } from "./paths.ts";
 
@@ -17,6 +18,20 @@ const EnvSchema = z.object({
   PARLEY_DEMO: flag,
   /** How long an agent whose last console tab closed still counts as present (a reload is not a logout). */
   PRESENCE_GRACE_MS: z.coerce.number().int().min(0).max(600_000).default(20_000),
+  /** Largest attachment upload in bytes; a larger body is refused with 413 before it is stored. */
+  ATTACHMENT_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(100 * 1024 * 1024)
+    .default(DEFAULT_ATTACHMENT_MAX_BYTES),
+  /** Outgoing email, e.g. `smtp://user:pass@mail.example.com:587`; unset means emails are logged and skipped. */
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL")
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+  EMAIL_FROM: z.string().min(3).default("Parley Support <support@localhost>"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   NODE_ENV: z.string().default("development"),
 });
@@ -32,6 +47,10 @@ export interface Config {
   logLevel: string;
   secureCookies: boolean;
   presenceGraceMs: number;
+  attachmentMaxBytes: number;
+  /** Unset: no email leaves the server (each one is logged as skipped). */
+  smtpUrl: string | undefined;
+  emailFrom: string;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -51,5 +70,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     secureCookies: (e.PUBLIC_URL ?? "").startsWith("https:"),
     presenceGraceMs: e.PRESENCE_GRACE_MS,
+    attachmentMaxBytes: e.ATTACHMENT_MAX_BYTES,
+    smtpUrl: e.SMTP_URL,
+    emailFrom: e.EMAIL_FROM,
   };
 }
