@@ -12,8 +12,10 @@ export default defineConfig({
     modulePreload: false,
     rolldownOptions: {
       input: { app: "src/app/mount.tsx" },
-      // Keep `mount` exported: nothing in the bundle calls it, the loader does.
-      preserveEntrySignatures: "strict",
+      // Keep `mount` exported: nothing in the bundle calls it, the loader does. "allow-extension" lets the
+      // lazy chunks (the tickets view) import what they share with the app from app.js itself, rather than
+      // splitting it into a third file the app would have to fetch before it can start.
+      preserveEntrySignatures: "allow-extension",
       output: {
         format: "es",
         entryFileNames: "[name].js",

@@ -1,5 +1,6 @@
 import type { MessageDto, VisitorConversationDto } from "@parley/shared";
 import { offlineRequestKey, storageKeys } from "../keys.ts";
+import { AttachmentClient, type AttachmentRef } from "./attachments.ts";
 import { AvailabilityWatcher } from "./availability-watcher.ts";
 import {
   type ChatState,
@@ -22,6 +23,7 @@ import { VisitorSession } from "./session.ts";
 import type { KeyValueStore } from "./storage.ts";
 import { Store } from "./store.ts";
 import { Resyncer } from "./sync.ts";
+import { TicketFeed } from "./ticket-feed.ts";
 
 export interface ChatClientOptions {
   serverUrl: string;
@@ -40,6 +42,10 @@ export class ChatClient {
   readonly store: Store<ChatState>;
   /** The offline form's request, when support is closed or nobody is online. */
   readonly offline: OfflineFlow;
+  /** The visitor's tickets, live; the tickets view (loaded on first use) builds on it. */
+  readonly tickets: TicketFeed;
+  /** Uploads and downloads with the visitor's credentials. */
+  readonly attachments: AttachmentClient;
   private readonly keys;
   private readonly outbox: Outbox;
   private readonly connection: VisitorConnection;
@@ -80,6 +86,8 @@ export class ChatClient {
       () => this.refreshOutbox(),
     );
     const session = new VisitorSession(options.storage, this.keys.visitor, options.serverUrl, options.siteKey);
+    this.attachments = new AttachmentClient(options.serverUrl, options.siteKey, () => session.token);
+    this.tickets = new TicketFeed(() => this.liveSocket());
     this.connection = new VisitorConnection(options.serverUrl, options.siteKey, session, {
       connected: (socket) => this.connected(socket),
       disconnected: () => {
@@ -93,6 +101,8 @@ export class ChatClient {
       conversation: (c) => this.conversationChanged(c),
       queue: (q) => this.store.update((s) => withQueue(s, q)),
       availability: (a) => this.availability.pushed(a),
+      ticket: (t) => this.tickets.updated(t),
+      ticketMessage: (m) => this.tickets.message(m),
     });
     addEventListener("storage", this.storageChanged);
   }
@@ -116,11 +126,12 @@ export class ChatClient {
     this.enqueue(startEntry(draft));
   }
 
-  sendMessage(body: string): void {
+  /** `attachments` were uploaded to the chat on screen, which is only offered once that chat exists. */
+  sendMessage(body: string, attachments: readonly AttachmentRef[] = []): void {
     // Typed while a new chat is starting: it belongs to that chat, whose id is not known
     // yet, not to the ended one still in state.
     const starting = this.outbox.list().some((e) => e.kind === "start");
-    this.enqueue(messageEntry(body, starting ? null : this.store.get().conversationId));
+    this.enqueue(messageEntry(body, starting ? null : this.store.get().conversationId, attachments));
   }
 
   newChat(): void {
@@ -144,6 +155,7 @@ export class ChatClient {
     this.store.update({ connection: "online" });
     void this.availability.refresh();
     this.offline.resend();
+    this.tickets.connected();
     void this.resync
       .run(socket, () => epoch === this.epoch)
       .then((synced) => {

@@ -1,3 +1,4 @@
+import type { AttachmentRef } from "./attachments.ts";
 import type { StartDraft } from "./chat-state.ts";
 import { captureEnvironment } from "./environment.ts";
 import { newClientMsgId } from "./ids.ts";
@@ -21,7 +22,11 @@ export function startEntry(draft: StartDraft): OutboxEntry {
   return entry;
 }
 
-export function messageEntry(body: string, conversationId: string | null): OutboxEntry {
+export function messageEntry(
+  body: string,
+  conversationId: string | null,
+  attachments: readonly AttachmentRef[] = [],
+): OutboxEntry {
   const entry: OutboxEntry = {
     clientMsgId: newClientMsgId(),
     kind: "message",
@@ -29,5 +34,6 @@ export function messageEntry(body: string, conversationId: string | null): Outbo
     createdAt: new Date().toISOString(),
   };
   if (conversationId) entry.conversationId = conversationId;
+  if (attachments.length > 0) entry.attachments = attachments.map(({ id, name }) => ({ id, name }));
   return entry;
 }

@@ -1,4 +1,11 @@
-import type { AvailabilityDto, MessageDto, QueueStatusDto, VisitorConversationDto } from "@parley/shared";
+import type {
+  AvailabilityDto,
+  MessageDto,
+  QueueStatusDto,
+  TicketMessageDto,
+  VisitorConversationDto,
+  VisitorTicketDto,
+} from "@parley/shared";
 import { SOCKET_NAMESPACES } from "@parley/shared/constants";
 import { type ErrorCode, isErrorCode } from "@parley/shared/errors";
 import { io } from "socket.io-client";
@@ -17,6 +24,8 @@ export interface ConnectionListener {
   conversation(conversation: VisitorConversationDto): void;
   queue(status: QueueStatusDto): void;
   availability(availability: AvailabilityDto): void;
+  ticket(ticket: VisitorTicketDto): void;
+  ticketMessage(message: TicketMessageDto): void;
 }
 
 /** Handshake refusals that no retry or new token can fix. */
@@ -68,6 +77,8 @@ export class VisitorConnection {
     socket.on("conversation:updated", (c) => this.listener.conversation(c));
     socket.on("queue:updated", (q) => this.listener.queue(q));
     socket.on("site:availability", (a) => this.listener.availability(a));
+    socket.on("ticket:updated", (t) => this.listener.ticket(t));
+    socket.on("ticket:message", (m) => this.listener.ticketMessage(m));
   }
 
   close(): void {

@@ -1,4 +1,5 @@
 import type { ConversationStartInput, Environment, MessageSendInput } from "@parley/shared";
+import type { AttachmentRef } from "./attachments.ts";
 import type { KeyValueStore } from "./storage.ts";
 
 /**
@@ -16,6 +17,8 @@ export interface OutboxEntry {
   /** A start's product id, if the visitor picked one. */
   product?: string;
   environment?: Environment;
+  /** Files already uploaded to the conversation; sent as `attachmentIds` (the names are for the pending bubble). */
+  attachments?: AttachmentRef[];
   createdAt: string;
 }
 
@@ -65,8 +68,14 @@ function isOutboxEntry(value: unknown): value is OutboxEntry {
     (e.kind === "start" || e.kind === "message") &&
     typeof e.body === "string" &&
     typeof e.createdAt === "string" &&
-    (e.conversationId === undefined || typeof e.conversationId === "string")
+    (e.conversationId === undefined || typeof e.conversationId === "string") &&
+    (e.attachments === undefined || (Array.isArray(e.attachments) && e.attachments.every(isAttachmentRef)))
   );
+}
+
+function isAttachmentRef(value: unknown): value is AttachmentRef {
+  const a = value as Record<string, unknown> | null;
+  return typeof a === "object" && a !== null && typeof a.id === "string" && typeof a.name === "string";
 }
 
 /** The `conversation:start` payload of an entry, or null if the entry cannot be one. */
@@ -91,5 +100,7 @@ export function startPayload(entry: OutboxEntry): ConversationStartInput | null 
 export function sendPayload(entry: OutboxEntry, currentConversationId: string | null): MessageSendInput | null {
   const conversationId = entry.conversationId ?? currentConversationId;
   if (entry.kind !== "message" || !conversationId) return null;
-  return { conversationId, clientMsgId: entry.clientMsgId, body: entry.body };
+  const payload: MessageSendInput = { conversationId, clientMsgId: entry.clientMsgId, body: entry.body };
+  if (entry.attachments?.length) payload.attachmentIds = entry.attachments.map((a) => a.id);
+  return payload;
 }

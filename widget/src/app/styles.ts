@@ -77,4 +77,23 @@ textarea { resize: vertical; }
 .opens { margin: 0; font-weight: 600; }
 .offline-form { display: flex; flex-direction: column; gap: 12px; }
 .confirmation { margin: 0; }
+
+.view { flex: 1; min-height: 0; display: flex; flex-direction: column; }
+.header-button { min-height: 36px; padding: 4px 10px; background: transparent; color: #fff; border: 1px solid rgba(255, 255, 255, .7); border-radius: 8px; font-size: 13px; font-weight: 600; white-space: nowrap; }
+.header-button:hover { background: rgba(255, 255, 255, .16); }
+.header-button:focus-visible { outline-color: #fff; }
+.attachments { grid-column: 1 / -1; display: flex; flex-wrap: wrap; align-items: center; gap: 4px 8px; }
+.attach { display: inline-flex; align-items: center; min-height: 32px; padding: 4px 10px; border: 1px solid #8c95a6; border-radius: 8px; font-size: 13px; cursor: pointer; }
+.attach:hover { background: #f2f4f7; }
+.attach:focus-within { outline: 3px solid ${ACCENT}; outline-offset: 2px; }
+.staged { display: contents; }
+.staged li { display: inline-flex; align-items: center; gap: 4px; padding: 2px 4px 2px 8px; background: #eef0f4; border-radius: 12px; font-size: 12px; }
+.staged .name { max-width: 160px; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+.staged .remove { width: 24px; height: 24px; padding: 0; background: transparent; border: 0; border-radius: 12px; font-size: 16px; line-height: 1; }
+.problems { grid-column: 1 / -1; }
+.staged, .files { margin: 0; padding: 0; list-style: none; }
+.files { margin-top: 4px; font-size: 13px; }
+.file { padding: 0; background: none; border: 0; color: inherit; text-decoration: underline; text-align: left; overflow-wrap: anywhere; }
+.size { font-size: 12px; opacity: .8; }
+.msg .error { margin-top: 4px; padding: 2px 6px; background: #fff; border-radius: 4px; }
 `;

@@ -1,36 +1,46 @@
 import { MAX_MESSAGE_LENGTH } from "@parley/shared/constants";
 import { useEffect, useState } from "preact/hooks";
+import { type AttachmentRef, bodyWithFiles, type UploadResult } from "../attachments.ts";
 import { isSubmitKey, lengthProblem } from "../message-rules.ts";
+import { AttachControl, StagedFiles, useUploads } from "./Files.tsx";
 
 interface Props {
-  onSend: (body: string) => void;
+  onSend: (body: string, attachments: AttachmentRef[]) => void;
+  /** Uploads a file to the chat on screen; null until the chat exists (attaching is hidden until then). */
+  upload: ((file: File) => Promise<UploadResult>) | null;
 }
 
 /** Show the countdown only near the limit: a permanent counter is noise. */
 const COUNTDOWN_FROM = 500;
 
-export function Composer({ onSend }: Props) {
+export function Composer({ onSend, upload }: Props) {
   const [text, setText] = useState("");
+  const uploads = useUploads(upload);
   const [error, setError] = useState<string | null>(null);
   const length = text.trim().length;
   const remaining = MAX_MESSAGE_LENGTH - length;
   const problem = lengthProblem(length);
 
   useEffect(() => {
-    if (!problem) setError(null);
-  }, [problem]);
+    if (!problem && !uploads.uploading) setError(null);
+  }, [problem, uploads.uploading]);
 
   const submit = (event?: Event) => {
     event?.preventDefault();
-    const body = text.trim();
-    if (!body) return;
+    const files = uploads.ready;
+    if (!text.trim() && files.length === 0) return;
+    if (uploads.uploading) {
+      setError("Please wait until your files have uploaded, then send.");
+      return;
+    }
     if (problem) {
       setError(problem);
       return;
     }
-    onSend(body);
+    onSend(bodyWithFiles(text, files), files);
     setText("");
     setError(null);
+    uploads.clear();
   };
 
   return (
@@ -54,6 +64,12 @@ export function Composer({ onSend }: Props) {
       <button type="submit" class="primary">
         Send
       </button>
+      {upload && (
+        <div class="attachments">
+          <AttachControl id="parley-composer-files" onPick={uploads.add} />
+          <StagedFiles uploads={uploads} />
+        </div>
+      )}
       <p class="hint" id="parley-composer-hint" data-over={remaining < 0 ? "" : undefined}>
         {countdown(remaining)}
       </p>

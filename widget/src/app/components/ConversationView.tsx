@@ -1,4 +1,5 @@
 import type { QueueStatusDto, VisitorConversationDto } from "@parley/shared";
+import type { AttachmentRef, UploadResult } from "../attachments.ts";
 import type { TimelineItem } from "../view-model.ts";
 import { Composer } from "./Composer.tsx";
 import { MessageList } from "./MessageList.tsx";
@@ -10,11 +11,22 @@ interface Props {
   starting: boolean;
   timeline: readonly TimelineItem[];
   visitorName: string;
-  onSend: (body: string) => void;
+  onSend: (body: string, attachments: AttachmentRef[]) => void;
+  /** Null until the chat exists on the server. */
+  upload: ((file: File) => Promise<UploadResult>) | null;
   onNewChat: () => void;
 }
 
-export function ConversationView({ conversation, queue, starting, timeline, visitorName, onSend, onNewChat }: Props) {
+export function ConversationView({
+  conversation,
+  queue,
+  starting,
+  timeline,
+  visitorName,
+  onSend,
+  upload,
+  onNewChat,
+}: Props) {
   const ended = !starting && conversation?.status === "closed";
   return (
     <>
@@ -27,7 +39,7 @@ export function ConversationView({ conversation, queue, starting, timeline, visi
           </button>
         </div>
       ) : (
-        <Composer onSend={onSend} />
+        <Composer onSend={onSend} upload={upload} />
       )}
     </>
   );

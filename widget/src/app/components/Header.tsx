@@ -5,11 +5,13 @@ interface Props {
   /** Null when there is nothing to connect to (the widget is unavailable here). */
   connection: ChatState["connection"] | null;
   onMinimize: () => void;
+  /** Switches between the chat and the visitor's tickets; null hides it (no tickets yet). */
+  ticketsToggle: { label: string; onClick: () => void; onPointerEnter?: () => void } | null;
 }
 
 export const TITLE_ID = "parley-title";
 
-export function Header({ connection, onMinimize }: Props) {
+export function Header({ connection, onMinimize, ticketsToggle }: Props) {
   // Brief blips (the first connect, a quick reconnect) are not worth a flash of text.
   const showConnection = useDelayed(connection !== null && connection !== "online", 1500);
   return (
@@ -20,6 +22,17 @@ export function Header({ connection, onMinimize }: Props) {
         </h2>
         {showConnection && <p class="connection">{connection === "offline" ? "Reconnecting…" : "Connecting…"}</p>}
       </div>
+      {ticketsToggle && (
+        // One button whose label flips, so focus stays put when the visitor goes back to the chat.
+        <button
+          type="button"
+          class="header-button"
+          onClick={ticketsToggle.onClick}
+          onPointerEnter={ticketsToggle.onPointerEnter}
+        >
+          {ticketsToggle.label}
+        </button>
+      )}
       <button type="button" class="icon-button" aria-label="Minimize chat" title="Minimize chat" onClick={onMinimize}>
         <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false">
           <path d="M5 12h14" stroke="currentColor" stroke-width="2.5" stroke-linecap="round" />

@@ -1,6 +1,9 @@
+import type { AttachmentDto } from "@parley/shared";
 import type { AuthorKind } from "@parley/shared/constants";
 import { useEffect, useLayoutEffect, useRef } from "preact/hooks";
+import { type AttachmentRef, bodyWithFiles } from "../attachments.ts";
 import type { TimelineItem } from "../view-model.ts";
+import { FileLinks } from "./Files.tsx";
 
 interface Props {
   items: readonly TimelineItem[];
@@ -47,13 +50,21 @@ export function MessageList({ items, visitorName }: Props) {
 
 function Row({ item, visitorName }: { item: TimelineItem; visitorName: string }) {
   if (item.type === "message") {
-    const { author, body, createdAt } = item.message;
-    return <Bubble kind={author.kind} author={author.name} body={body} time={createdAt} />;
+    const { author, body, createdAt, attachments } = item.message;
+    return <Bubble kind={author.kind} author={author.name} body={body} time={createdAt} files={attachments} />;
   }
   const author = item.entry.name ?? (visitorName || "You");
   if (item.type === "pending") {
     return (
-      <Bubble kind="visitor" author={author} body={item.entry.body} time={null} note="sending…" modifier="pending" />
+      <Bubble
+        kind="visitor"
+        author={author}
+        body={item.entry.body}
+        time={null}
+        note="sending…"
+        modifier="pending"
+        pendingFiles={item.entry.attachments}
+      />
     );
   }
   return (
@@ -64,6 +75,7 @@ function Row({ item, visitorName }: { item: TimelineItem; visitorName: string })
       time={null}
       note={`not sent: ${item.reason}`}
       modifier="failed"
+      pendingFiles={item.entry.attachments}
     />
   );
 }
@@ -75,17 +87,30 @@ interface BubbleProps {
   time: string | null;
   note?: string;
   modifier?: "pending" | "failed";
+  /** Stored files, offered for download. */
+  files?: readonly AttachmentDto[];
+  /** Files of a send not yet acknowledged: named only. */
+  pendingFiles?: readonly AttachmentRef[];
 }
 
 // Every piece of text is a JSX text node: whatever a visitor or agent typed is never parsed as markup.
-function Bubble({ kind, author, body, time, note, modifier }: BubbleProps) {
+function Bubble({ kind, author, body, time, note, modifier, files, pendingFiles }: BubbleProps) {
   return (
     <div class={`msg msg-${kind}${modifier ? ` msg-${modifier}` : ""}`}>
       <div class="meta">
         <span class="author">{author}</span>
         {time && <time dateTime={time}>{formatTime(time)}</time>}
       </div>
-      <p class="body">{body}</p>
+      {/* A message of files alone has their names as its body; the file list already says them. */}
+      {body !== bodyWithFiles("", files ?? pendingFiles ?? []) && <p class="body">{body}</p>}
+      <FileLinks files={files} />
+      {pendingFiles?.length ? (
+        <ul class="files">
+          {pendingFiles.map((f) => (
+            <li key={f.id}>{f.name}</li>
+          ))}
+        </ul>
+      ) : null}
       {note && <p class="note">{note}</p>}
     </div>
   );

@@ -1,13 +1,15 @@
-import { useLayoutEffect, useRef } from "preact/hooks";
+import { useLayoutEffect, useRef, useState } from "preact/hooks";
 import type { ChatClient } from "../chat-client.ts";
 import type { ChatState } from "../chat-state.ts";
 import type { OfflineFields } from "../offline-request.ts";
 import { useStore } from "../use-store.ts";
 import { deriveView } from "../view-model.ts";
 import { ConversationView } from "./ConversationView.tsx";
+import { AttachmentsContext } from "./Files.tsx";
 import { Header, TITLE_ID } from "./Header.tsx";
 import { OfflineView } from "./OfflineView.tsx";
 import { PreChatForm } from "./PreChatForm.tsx";
+import { loadTickets, TicketsLoader } from "./TicketsLoader.tsx";
 
 export const PANEL_ID = "parley-panel";
 
@@ -22,10 +24,18 @@ interface Props {
  */
 export function Panel({ client, onMinimize }: Props) {
   const state = useStore(client.store);
+  const { tickets } = useStore(client.tickets.store);
+  const [showTickets, setShowTickets] = useState(false);
   const view = deriveView(state);
   const products = typeof state.availability === "object" ? (state.availability?.products ?? []) : [];
   const panel = useRef<HTMLDivElement>(null);
   const focusInside = useRef(false);
+  // Files go to the chat on screen, so attaching is offered only once it exists and until it ends.
+  const conversation = state.conversation;
+  const uploadTarget =
+    view.kind === "conversation" && !view.starting && conversation && conversation.status !== "closed"
+      ? { conversationId: conversation.id }
+      : null;
   const viewKey =
     view.kind === "conversation"
       ? `${view.kind}:${state.conversation?.status}`
@@ -66,43 +76,72 @@ export function Panel({ client, onMinimize }: Props) {
         if (next && !panel.current?.contains(next)) focusInside.current = false;
       }}
     >
-      <Header connection={state.fatal ? null : state.connection} onMinimize={onMinimize} />
+      <Header
+        connection={state.fatal ? null : state.connection}
+        onMinimize={onMinimize}
+        ticketsToggle={
+          state.fatal || (!showTickets && !tickets?.length)
+            ? null
+            : {
+                label: showTickets ? "Back to chat" : "My tickets",
+                onClick: () => setShowTickets(!showTickets),
+                onPointerEnter: () => void loadTickets().catch(() => undefined),
+              }
+        }
+      />
       {/* Always mounted, so a notice that appears in it is announced (one that arrives with its region is often not). */}
       <div role="status">
         {view.kind === "unavailable" && <p class="notice">{view.reason}</p>}
         {view.kind === "checking" && <p class="notice">Checking whether an agent is available…</p>}
       </div>
-      {view.kind === "offline" && (
-        <OfflineView
-          refusedStart={state.startFailure !== null}
-          availability={state.availability}
-          products={products}
-          submission={state.offline}
-          initial={offlineFields(state)}
-          onSubmit={(fields) => client.offline.submit(fields)}
-          onChat={() => client.offline.close()}
-        />
-      )}
-      {view.kind === "pre-chat" && (
-        <PreChatForm
-          key={state.startFailure ? "retry" : "new"}
-          initial={state.startFailure?.draft ?? { name: state.visitorName, email: "", body: "", product: "" }}
-          products={products}
-          failure={state.startFailure?.reason ?? null}
-          onStart={(draft) => client.startChat(draft)}
-        />
-      )}
-      {view.kind === "conversation" && (
-        <ConversationView
-          conversation={state.conversation}
-          queue={state.queue}
-          starting={view.starting}
-          timeline={view.timeline}
-          visitorName={state.visitorName}
-          onSend={(body) => client.sendMessage(body)}
-          onNewChat={() => client.newChat()}
-        />
-      )}
+      <AttachmentsContext.Provider value={client.attachments}>
+        {showTickets && (
+          <TicketsLoader
+            feed={client.tickets}
+            attachments={client.attachments}
+            onClose={() => {
+              setShowTickets(false);
+              // Back from the list by Escape: the header button (now "My tickets") is where the visitor left.
+              requestAnimationFrame(() => panel.current?.querySelector<HTMLElement>(".header-button")?.focus());
+            }}
+          />
+        )}
+        {/* Kept mounted while the tickets show, so a half-typed message and its files survive the visit. */}
+        <div class="view" hidden={showTickets}>
+          {view.kind === "offline" && (
+            <OfflineView
+              refusedStart={state.startFailure !== null}
+              availability={state.availability}
+              products={products}
+              submission={state.offline}
+              initial={offlineFields(state)}
+              onSubmit={(fields) => client.offline.submit(fields)}
+              onChat={() => client.offline.close()}
+            />
+          )}
+          {view.kind === "pre-chat" && (
+            <PreChatForm
+              key={state.startFailure ? "retry" : "new"}
+              initial={state.startFailure?.draft ?? { name: state.visitorName, email: "", body: "", product: "" }}
+              products={products}
+              failure={state.startFailure?.reason ?? null}
+              onStart={(draft) => client.startChat(draft)}
+            />
+          )}
+          {view.kind === "conversation" && (
+            <ConversationView
+              conversation={state.conversation}
+              queue={state.queue}
+              starting={view.starting}
+              timeline={view.timeline}
+              visitorName={state.visitorName}
+              onSend={(body, files) => client.sendMessage(body, files)}
+              upload={uploadTarget ? (file) => client.attachments.upload(uploadTarget, file) : null}
+              onNewChat={() => client.newChat()}
+            />
+          )}
+        </div>
+      </AttachmentsContext.Provider>
     </div>
   );
 }
@@ -125,6 +164,8 @@ function offlineFields(state: ChatState): OfflineFields {
 
 function focusPrimary(panel: HTMLElement | null): void {
   if (!panel || panel.hidden) return;
-  const target = panel.querySelector<HTMLElement>("[data-autofocus]") ?? panel;
+  // The first one in the view on screen: the chat stays mounted, hidden, while the tickets show.
+  const candidates = Array.from(panel.querySelectorAll<HTMLElement>("[data-autofocus]"));
+  const target = candidates.find((el) => !el.closest("[hidden]")) ?? panel;
   target.focus();
 }

@@ -1,0 +1,154 @@
+import type { AttachmentDto } from "@parley/shared";
+import {
+  ATTACHMENT_FILENAME_HEADER,
+  ATTACHMENTS_PATH,
+  MAX_ATTACHMENTS_PER_MESSAGE,
+  VISITOR_SITE_HEADER,
+} from "@parley/shared/constants";
+import { isErrorCode } from "@parley/shared/errors";
+
+/** Where an upload belongs: the chat on screen, or one of the visitor's tickets. */
+export type UploadTarget = { conversationId: string } | { ticketId: string };
+
+/** `problem` is a whole sentence for the visitor, naming the file. */
+export type UploadResult = { ok: true; attachment: AttachmentDto } | { ok: false; problem: string };
+
+/** What a message or reply carries of an uploaded file until the server's copy comes back. */
+export interface AttachmentRef {
+  id: string;
+  name: string;
+}
+
+type Fetch = typeof fetch;
+
+/**
+ * Uploads and downloads files with the visitor's credentials: the bearer token and the site key in
+ * headers, never cookies (the widget runs on the customer's origin). See ATTACHMENTS_PATH for the API.
+ */
+export class AttachmentClient {
+  constructor(
+    private readonly serverUrl: string,
+    private readonly siteKey: string,
+    private readonly token: () => string | null,
+    private readonly fetchImpl: Fetch = (input, init) => fetch(input, init),
+  ) {}
+
+  async upload(target: UploadTarget, file: File): Promise<UploadResult> {
+    const query =
+      "ticketId" in target
+        ? `ticketId=${encodeURIComponent(target.ticketId)}`
+        : `conversationId=${encodeURIComponent(target.conversationId)}`;
+    let response: Response;
+    try {
+      response = await this.fetchImpl(`${this.serverUrl}${ATTACHMENTS_PATH}?${query}`, {
+        method: "POST",
+        // Always octet-stream: the server sniffs the content itself, and a file's own type (a .json log
+        // is "application/json") could otherwise meet a body parser meant for API calls.
+        headers: {
+          ...this.headers(),
+          "Content-Type": "application/octet-stream",
+          [ATTACHMENT_FILENAME_HEADER]: encodeURIComponent(file.name),
+        },
+        body: file,
+        credentials: "omit",
+      });
+    } catch {
+      return { ok: false, problem: attachProblem(file.name, null, null, target) };
+    }
+    const body: unknown = await response.json().catch(() => null);
+    const attachment = (body as { ok?: unknown; data?: { attachment?: AttachmentDto } } | null)?.data?.attachment;
+    if (response.ok && attachment && typeof attachment.id === "string") return { ok: true, attachment };
+    return { ok: false, problem: attachProblem(file.name, response.status, body, target) };
+  }
+
+  /** Fetches the file and hands it to the browser as a download; resolves with a problem sentence, or null. */
+  async download(attachment: AttachmentDto): Promise<string | null> {
+    let blob: Blob;
+    try {
+      const response = await this.fetchImpl(`${this.serverUrl}${attachment.url}`, {
+        headers: this.headers(),
+        credentials: "omit",
+      });
+      if (!response.ok) {
+        const body: unknown = await response.json().catch(() => null);
+        return `Could not download ${attachment.name}: ${reasonFor(response.status, body, "file")}.`;
+      }
+      blob = await response.blob();
+    } catch {
+      return `Could not download ${attachment.name}: the connection failed. Please try again.`;
+    }
+    saveBlob(blob, attachment.name);
+    return null;
+  }
+
+  private headers(): Record<string, string> {
+    return { Authorization: `Bearer ${this.token() ?? ""}`, [VISITOR_SITE_HEADER]: this.siteKey };
+  }
+}
+
+function saveBlob(blob: Blob, name: string): void {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement("a");
+  a.href = url;
+  a.download = name;
+  a.rel = "noopener";
+  a.click();
+  // Revoked a little later: some browsers start reading the URL only after click() returns.
+  setTimeout(() => URL.revokeObjectURL(url), 30_000);
+}
+
+/** Why an upload of `name` failed, as a sentence. `status` is null when no answer came at all. */
+export function attachProblem(name: string, status: number | null, body: unknown, target: UploadTarget): string {
+  return `Could not attach ${name}: ${reasonFor(status, body, "ticketId" in target ? "ticket" : "chat")}.`;
+}
+
+function reasonFor(status: number | null, body: unknown, place: "chat" | "ticket" | "file"): string {
+  if (status === null) return "the connection failed. Please try again";
+  const error = (body as { error?: { code?: unknown; message?: unknown } } | null)?.error;
+  const code = isErrorCode(error?.code) ? error.code : null;
+  if (code === "PAYLOAD_TOO_LARGE" || status === 413) return "the file is too large";
+  if (code === "UNSUPPORTED_MEDIA_TYPE" || status === 415) {
+    return "this type of file is not accepted (images, PDF, zip, text and log files are)";
+  }
+  if (code === "RATE_LIMITED" || status === 429) return "too many uploads, please wait a moment and try again";
+  if (code === "CONVERSATION_CLOSED") return "this chat has ended";
+  if (code === "NOT_FOUND" || status === 404) {
+    return place === "file" ? "it no longer exists" : `this ${place} no longer exists`;
+  }
+  if (code === "UNAUTHENTICATED" || code === "FORBIDDEN" || status === 401 || status === 403) {
+    return "you are not signed in to this chat any more; reload the page";
+  }
+  if (code === "BAD_REQUEST" && typeof error?.message === "string" && error.message) return error.message;
+  return "something went wrong. Please try again";
+}
+
+/**
+ * Splits newly picked files into those that fit the per-message limit after the `already` attached, and a
+ * sentence about the rest.
+ */
+export function admitFiles<F extends { name: string }>(
+  already: number,
+  files: readonly F[],
+): { accepted: F[]; problem: string | null } {
+  const room = Math.max(0, MAX_ATTACHMENTS_PER_MESSAGE - already);
+  const accepted = files.slice(0, room);
+  const left = files.slice(room);
+  if (left.length === 0) return { accepted, problem: null };
+  return {
+    accepted,
+    problem: `Could not attach ${left.map((f) => f.name).join(", ")}: at most ${MAX_ATTACHMENTS_PER_MESSAGE} files go with one message.`,
+  };
+}
+
+/** A message needs a body: what was typed, or else the names of the files it carries. */
+export function bodyWithFiles(text: string, files: readonly { name: string }[]): string {
+  return text.trim() || files.map((f) => f.name).join(", ");
+}
+
+/** "532 B", "12 KB", "3.4 MB". */
+export function formatSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`;
+  const mb = bytes / (1024 * 1024);
+  return `${mb < 10 ? mb.toFixed(1) : Math.round(mb)} MB`;
+}

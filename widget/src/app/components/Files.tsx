@@ -1,0 +1,157 @@
+import type { AttachmentDto } from "@parley/shared";
+import { ATTACHMENT_ACCEPT } from "@parley/shared/constants";
+import { createContext } from "preact";
+import { useContext, useRef, useState } from "preact/hooks";
+import {
+  type AttachmentClient,
+  type AttachmentRef,
+  admitFiles,
+  formatSize,
+  type UploadResult,
+} from "../attachments.ts";
+
+/** Downloads need the visitor's credentials, which the chat client holds. */
+export const AttachmentsContext = createContext<AttachmentClient | null>(null);
+
+/** A message's or reply's files, each a button that downloads it; a failed download is said next to it. */
+export function FileLinks({ files }: { files: readonly AttachmentDto[] | undefined }) {
+  const client = useContext(AttachmentsContext);
+  const [busy, setBusy] = useState<string | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  if (!files?.length) return null;
+  const download = async (file: AttachmentDto) => {
+    if (!client || busy) return;
+    setBusy(file.id);
+    setProblem(null);
+    setProblem(await client.download(file));
+    setBusy(null);
+  };
+  return (
+    <>
+      <ul class="files">
+        {files.map((f) => (
+          <li key={f.id}>
+            <button
+              type="button"
+              class="file"
+              aria-label={`Download ${f.name}`}
+              aria-busy={busy === f.id ? "true" : undefined}
+              onClick={() => void download(f)}
+            >
+              {f.name}
+            </button>{" "}
+            <span class="size">{busy === f.id ? "downloading…" : formatSize(f.size)}</span>
+          </li>
+        ))}
+      </ul>
+      {problem && (
+        <p class="error" role="alert">
+          {problem}
+        </p>
+      )}
+    </>
+  );
+}
+
+export interface StagedFile {
+  key: number;
+  name: string;
+  attachment: AttachmentDto | null;
+}
+
+/**
+ * Files picked for the next message: each is uploaded at once, listed while it uploads and once it is
+ * ready, and any that failed are said by name. Sending takes the ready ones.
+ */
+export function useUploads(upload: ((file: File) => Promise<UploadResult>) | null) {
+  const [files, setFiles] = useState<StagedFile[]>([]);
+  const [problems, setProblems] = useState<string[]>([]);
+  const next = useRef(0);
+
+  const add = (picked: readonly File[]) => {
+    if (!upload) return;
+    const { accepted, problem } = admitFiles(files.length, picked);
+    setProblems(problem ? [problem] : []);
+    for (const file of accepted) {
+      const key = ++next.current;
+      setFiles((all) => [...all, { key, name: file.name, attachment: null }]);
+      void upload(file).then((result) => {
+        if (result.ok) {
+          // Removed while it uploaded: leave it out.
+          setFiles((all) => all.map((f) => (f.key === key ? { ...f, attachment: result.attachment } : f)));
+        } else {
+          setFiles((all) => all.filter((f) => f.key !== key));
+          setProblems((all) => [...all, result.problem]);
+        }
+      });
+    }
+  };
+
+  const ready: AttachmentRef[] = files.flatMap((f) => (f.attachment ? [{ id: f.attachment.id, name: f.name }] : []));
+  return {
+    files,
+    problems,
+    ready,
+    uploading: files.some((f) => !f.attachment),
+    add,
+    remove: (key: number) => setFiles((all) => all.filter((f) => f.key !== key)),
+    clear: () => {
+      setFiles([]);
+      setProblems([]);
+    },
+  };
+}
+
+/** "Attach files": a real file input (so it can be labelled and reached by keyboard), drawn as a button. */
+export function AttachControl({ id, onPick }: { id: string; onPick: (files: File[]) => void }) {
+  return (
+    <label class="attach" for={id}>
+      Attach files
+      <input
+        id={id}
+        class="sr-only"
+        type="file"
+        multiple
+        accept={ATTACHMENT_ACCEPT}
+        onChange={(e) => {
+          const input = e.currentTarget;
+          onPick(Array.from(input.files ?? []));
+          // Picking the same file again after removing it must fire again.
+          input.value = "";
+        }}
+      />
+    </label>
+  );
+}
+
+export function StagedFiles({ uploads }: { uploads: ReturnType<typeof useUploads> }) {
+  return (
+    <>
+      {uploads.files.length > 0 && (
+        <ul class="staged" aria-label="Files to send">
+          {uploads.files.map((f) => (
+            <li key={f.key}>
+              <span class="name">{f.name}</span> <span class="size">{f.attachment ? "ready" : "uploading…"}</span>
+              <button
+                type="button"
+                class="remove"
+                aria-label={`Remove ${f.name}`}
+                title={`Remove ${f.name}`}
+                onClick={() => uploads.remove(f.key)}
+              >
+                ×
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <div role="alert" class="problems">
+        {uploads.problems.map((p) => (
+          <p class="error" key={p}>
+            {p}
+          </p>
+        ))}
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,294 @@
+import type { TicketMessageDto, VisitorTicketDto } from "@parley/shared";
+import { MAX_MESSAGE_LENGTH } from "@parley/shared/constants";
+import { useEffect, useLayoutEffect, useRef, useState } from "preact/hooks";
+import { type AttachmentClient, bodyWithFiles } from "../attachments.ts";
+import { isSubmitKey, lengthProblem } from "../message-rules.ts";
+import type { TicketFeed } from "../ticket-feed.ts";
+import { type PendingReply, TicketThread } from "../ticket-thread.ts";
+import { autoCloseText, priorityText, targetLines, ticketStatusText } from "../ticket-wording.ts";
+import { useStore } from "../use-store.ts";
+import { AttachControl, FileLinks, StagedFiles, useUploads } from "./Files.tsx";
+import { useFocusOnMount } from "./use-focus.ts";
+
+interface Props {
+  ticketId: string;
+  /** From the feed's list; undefined until it has been read. */
+  ticket: VisitorTicketDto | undefined;
+  feed: TicketFeed;
+  attachments: AttachmentClient;
+  now: Date;
+  onBack: () => void;
+}
+
+const TITLE_ID = "parley-ticket-title";
+
+export function TicketDetail({ ticketId, ticket, feed, attachments, now, onBack }: Props) {
+  const [thread] = useState(() => new TicketThread(feed, ticketId));
+  useEffect(() => () => thread.close(), [thread]);
+  const state = useStore(thread.store);
+  const heading = useFocusOnMount<HTMLHeadingElement>();
+  const status = ticket?.status;
+
+  // Answering a resolution (or a change pushed meanwhile) removes the control that had focus: without this
+  // it would fall to the host page's <body>.
+  useLayoutEffect(() => {
+    const el = heading.current;
+    if (!el) return;
+    const root = el.getRootNode() as ShadowRoot;
+    const lost = !root.activeElement && (!document.activeElement || document.activeElement === document.body);
+    if (lost && el.closest(".panel:not([hidden])")) el.focus();
+  }, [status]);
+
+  return (
+    <section class="ticket" aria-labelledby={TITLE_ID}>
+      <div class="ticket-bar">
+        <button type="button" class="link-button" onClick={onBack}>
+          ← Back to my tickets
+        </button>
+      </div>
+      <h3 class="view-title" id={TITLE_ID} tabIndex={-1} data-autofocus ref={heading}>
+        {ticket ? `${ticket.number} · ${ticket.subject}` : "Your ticket"}
+      </h3>
+      {ticket && (
+        <div class="ticket-facts">
+          <p role="status" class="ticket-status">
+            Status: {ticketStatusText(ticket.status)}
+          </p>
+          <p class="ticket-meta">
+            {priorityText(ticket.priority)}
+            {ticket.assigneeName && ` · Handled by ${ticket.assigneeName}`}
+          </p>
+          {targetLines(ticket, now).map((line) => (
+            <p class="ticket-target" key={line}>
+              {line}
+            </p>
+          ))}
+        </div>
+      )}
+      <Replies messages={state.messages} pending={state.pending} load={state.load} thread={thread} />
+      {state.load === "failed" && (
+        <p class="ticket-problem">
+          <span class="error">This ticket could not be loaded.</span>{" "}
+          <button type="button" class="link-button" onClick={() => void thread.load()}>
+            Try again
+          </button>
+        </p>
+      )}
+      {ticket?.status === "resolved" && <Resolution ticket={ticket} thread={thread} now={now} />}
+      {ticket && ticket.status !== "resolved" && ticket.status !== "closed" && state.load !== "gone" && (
+        <ReplyForm
+          onSend={(body, files) => thread.reply(body, files)}
+          upload={(file) => attachments.upload({ ticketId }, file)}
+        />
+      )}
+      {ticket?.status === "closed" && <p class="ticket-closed">This ticket is closed.</p>}
+    </section>
+  );
+}
+
+function Replies({
+  messages,
+  pending,
+  load,
+  thread,
+}: {
+  messages: readonly TicketMessageDto[];
+  pending: readonly PendingReply[];
+  load: string;
+  thread: TicketThread;
+}) {
+  const ref = useRef<HTMLDivElement>(null);
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (el) el.scrollTop = el.scrollHeight;
+  }, [messages.length, pending.length]);
+  const delivered = new Set(messages.map((m) => m.clientMsgId));
+  return (
+    <div class="log ticket-log" role="log" aria-live="polite" aria-label="Ticket replies" ref={ref}>
+      {load === "loading" && messages.length === 0 && <p class="empty">Loading replies…</p>}
+      {load === "gone" && <p class="empty">This ticket is no longer available.</p>}
+      {load === "ready" && messages.length === 0 && pending.length === 0 && <p class="empty">No replies yet.</p>}
+      {messages.map((m) => (
+        // Keyed by clientMsgId, as the pending copy was, so a sent reply turns into the stored one in place.
+        <div key={m.clientMsgId} class={`msg ${m.author.kind === "staff" ? "msg-agent" : "msg-visitor"}`}>
+          <div class="meta">
+            <span class="author">{m.author.kind === "customer" ? "You" : m.author.name}</span>
+            <time dateTime={m.createdAt}>{formatWhen(m.createdAt)}</time>
+          </div>
+          {m.body !== bodyWithFiles("", m.attachments ?? []) && <p class="body">{m.body}</p>}
+          <FileLinks files={m.attachments} />
+        </div>
+      ))}
+      {pending
+        .filter((p) => !delivered.has(p.clientMsgId))
+        .map((p) => (
+          <div key={p.clientMsgId} class={`msg msg-visitor ${p.failure ? "msg-failed" : "msg-pending"}`}>
+            <div class="meta">
+              <span class="author">You</span>
+            </div>
+            <p class="body">{p.body}</p>
+            <p class="note">{p.failure ? `not sent: ${p.failure.reason}` : "sending…"}</p>
+            {p.failure?.retry && (
+              <button type="button" class="link-button" onClick={() => thread.retry(p.clientMsgId)}>
+                Send again
+              </button>
+            )}
+          </div>
+        ))}
+    </div>
+  );
+}
+
+/** A resolved ticket asks the customer: fixed (it closes), or still affecting them (it reopens, with why). */
+function Resolution({ ticket, thread, now }: { ticket: VisitorTicketDto; thread: TicketThread; now: Date }) {
+  const [rejecting, setRejecting] = useState(false);
+  const [comment, setComment] = useState("");
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+  const commentRef = useRef<HTMLTextAreaElement>(null);
+  const stillButton = useRef<HTMLButtonElement>(null);
+  const toggled = useRef(false);
+  const autoClose = autoCloseText(ticket, now);
+
+  // Opening the comment form focuses its field; closing it puts focus back on the button that opened it.
+  useLayoutEffect(() => {
+    if (rejecting) commentRef.current?.focus();
+    else if (toggled.current) stillButton.current?.focus();
+    toggled.current = true;
+  }, [rejecting]);
+
+  const respond = async (action: "confirm" | "reject") => {
+    if (busy) return;
+    setBusy(true);
+    setProblem(await thread.respond(action, action === "reject" ? comment : ""));
+    setBusy(false);
+  };
+
+  return (
+    <fieldset class="resolution">
+      <legend class="question">We think this is fixed. Does it work for you now?</legend>
+      {autoClose && <p class="hint">{autoClose}</p>}
+      {rejecting ? (
+        <form
+          class="reject"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void respond("reject");
+          }}
+        >
+          <label for="parley-reject-comment">What still happens? (optional)</label>
+          <textarea
+            id="parley-reject-comment"
+            rows={3}
+            maxLength={MAX_MESSAGE_LENGTH}
+            value={comment}
+            ref={commentRef}
+            onInput={(e) => setComment(e.currentTarget.value)}
+            onKeyDown={(e) => {
+              // Escape here only closes this form, not the ticket.
+              if (e.key === "Escape") {
+                e.stopPropagation();
+                setRejecting(false);
+              }
+            }}
+          />
+          <div class="actions">
+            <button type="submit" class="primary" aria-disabled={busy ? "true" : undefined}>
+              Reopen ticket
+            </button>
+            <button type="button" class="secondary" onClick={() => setRejecting(false)}>
+              Cancel
+            </button>
+          </div>
+        </form>
+      ) : (
+        <div class="actions">
+          <button
+            type="button"
+            class="primary"
+            aria-disabled={busy ? "true" : undefined}
+            onClick={() => void respond("confirm")}
+          >
+            Yes, it's fixed
+          </button>
+          <button type="button" class="secondary" ref={stillButton} onClick={() => setRejecting(true)}>
+            It still affects me
+          </button>
+        </div>
+      )}
+      <p class="error" role="alert">
+        {problem}
+      </p>
+    </fieldset>
+  );
+}
+
+function ReplyForm({
+  onSend,
+  upload,
+}: {
+  onSend: (body: string, files: { id: string; name: string }[]) => void;
+  upload: Parameters<typeof useUploads>[0];
+}) {
+  const [text, setText] = useState("");
+  const [error, setError] = useState<string | null>(null);
+  const uploads = useUploads(upload);
+
+  const submit = (event?: Event) => {
+    event?.preventDefault();
+    const files = uploads.ready;
+    if (!text.trim() && files.length === 0) {
+      setError("Please write a reply or attach a file.");
+      return;
+    }
+    if (uploads.uploading) {
+      setError("Please wait until your files have uploaded, then send.");
+      return;
+    }
+    const problem = lengthProblem(text.trim().length);
+    if (problem) {
+      setError(problem.replace("Message", "Reply"));
+      return;
+    }
+    onSend(bodyWithFiles(text, files), files);
+    setText("");
+    setError(null);
+    uploads.clear();
+  };
+
+  return (
+    <form class="composer reply-form" onSubmit={submit}>
+      <label class="sr-only" for="parley-ticket-reply">
+        Your reply
+      </label>
+      <textarea
+        id="parley-ticket-reply"
+        rows={2}
+        placeholder="Write a reply…"
+        value={text}
+        aria-describedby="parley-ticket-reply-error"
+        onInput={(e) => setText(e.currentTarget.value)}
+        onKeyDown={(e) => {
+          if (isSubmitKey(e)) submit(e);
+        }}
+      />
+      <button type="submit" class="primary">
+        Send reply
+      </button>
+      <div class="attachments">
+        <AttachControl id="parley-ticket-files" onPick={uploads.add} />
+        <StagedFiles uploads={uploads} />
+      </div>
+      <p class="error" id="parley-ticket-reply-error" role="alert">
+        {error}
+      </p>
+    </form>
+  );
+}
+
+function formatWhen(iso: string): string {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime())
+    ? ""
+    : date.toLocaleString(undefined, { month: "short", day: "numeric", hour: "2-digit", minute: "2-digit" });
+}

@@ -1,0 +1,60 @@
+import { useEffect, useState } from "preact/hooks";
+import type { TicketsViewProps } from "./TicketsView.tsx";
+
+type TicketsModule = typeof import("./TicketsView.tsx");
+
+let loading: Promise<TicketsModule> | undefined;
+
+/** The tickets view is its own chunk, fetched on first use (or when the pointer heads for the button). */
+export function loadTickets(): Promise<TicketsModule> {
+  loading ??= import("./TicketsView.tsx").catch((err: unknown) => {
+    // A failed fetch is not cached by the browser's module map either: let the next attempt try again.
+    loading = undefined;
+    throw err;
+  });
+  return loading;
+}
+
+export function TicketsLoader(props: TicketsViewProps) {
+  const [module, setModule] = useState<TicketsModule | null>(null);
+  const [failed, setFailed] = useState(false);
+  const [attempt, setAttempt] = useState(0);
+
+  useEffect(() => {
+    let live = true;
+    loadTickets().then(
+      (m) => live && setModule(m),
+      (err: unknown) => {
+        console.error("Parley: could not load the tickets view", err);
+        if (live) setFailed(true);
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, [attempt]);
+
+  if (module) return <module.TicketsView {...props} />;
+  return (
+    <div class="view tickets">
+      <p class="notice" role="status">
+        {failed ? "Your tickets could not be loaded." : "Loading your tickets…"}
+      </p>
+      {failed && (
+        <div class="ended">
+          <button
+            type="button"
+            class="primary"
+            data-autofocus
+            onClick={() => {
+              setFailed(false);
+              setAttempt((n) => n + 1);
+            }}
+          >
+            Try again
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}
