@@ -2,8 +2,11 @@ import { isAdmin } from "../../state/roles.ts";
 import type { SessionState } from "../../state/session.ts";
 import { usePageHeading } from "../usePage.ts";
 import { AgentsSection } from "./AgentsSection.tsx";
+import { CustomersSection } from "./CustomersSection.tsx";
 import { HoursSection } from "./HoursSection.tsx";
 import { ProductsSection } from "./ProductsSection.tsx";
+import { SlaPlansSection } from "./SlaPlansSection.tsx";
+import { TicketSettingsSection } from "./TicketSettingsSection.tsx";
 
 /** Admins only: the server refuses these commands to anyone else (FORBIDDEN), so others are not offered them. */
 export function AdminPage({ state }: { state: SessionState }) {
@@ -15,18 +18,22 @@ export function AdminPage({ state }: { state: SessionState }) {
         Admin
       </h2>
       {!isAdmin(state.me) ? (
-        <p class="muted">Only admins can change agents, products and support hours.</p>
+        <p class="muted">Only admins can change agents, products, support hours, customers and ticket settings.</p>
       ) : !settings || !state.team.loaded ? (
         <p class="muted">Loading…</p>
       ) : (
         <>
           <nav class="subnav" aria-label="Admin sections">
             <a href="#admin-agents">Agents</a> <a href="#admin-products">Products</a>{" "}
-            <a href="#admin-hours">Support hours and routing</a>
+            <a href="#admin-hours">Support hours and routing</a> <a href="#admin-customers">Customers</a>{" "}
+            <a href="#admin-ticket-settings">Ticket settings</a> <a href="#admin-sla-plans">SLA plans</a>
           </nav>
           <AgentsSection me={state.me} members={state.team.members} products={settings.products} />
           <ProductsSection products={settings.products} />
           <HoursSection settings={settings} />
+          <CustomersSection settings={settings} />
+          <TicketSettingsSection settings={settings} />
+          <SlaPlansSection settings={settings} />
         </>
       )}
     </main>

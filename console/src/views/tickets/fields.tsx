@@ -1,3 +1,4 @@
+import type { Ref } from "preact";
 import { useId } from "preact/hooks";
 import { FieldError, invalidProps } from "../admin/FormErrors.tsx";
 
@@ -34,9 +35,17 @@ interface SelectFieldProps<V extends string> {
   options: readonly { value: V; label: string }[];
   onChange: (value: V) => void;
   messages?: readonly string[];
+  selectRef?: Ref<HTMLSelectElement>;
 }
 
-export function SelectField<V extends string>({ label, value, options, onChange, messages = [] }: SelectFieldProps<V>) {
+export function SelectField<V extends string>({
+  label,
+  value,
+  options,
+  onChange,
+  messages = [],
+  selectRef,
+}: SelectFieldProps<V>) {
   const inputId = useId();
   const errorId = useId();
   return (
@@ -44,6 +53,7 @@ export function SelectField<V extends string>({ label, value, options, onChange,
       <label for={inputId}>{label}</label>
       <select
         id={inputId}
+        ref={selectRef}
         value={value}
         {...invalidProps(errorId, messages)}
         onChange={(e) => {

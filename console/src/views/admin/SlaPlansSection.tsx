@@ -1,0 +1,245 @@
+import { type SiteSettingsDto, type SlaDuration, type SlaPlan, STANDARD_SLA_PLAN } from "@parley/shared";
+import { PRIORITIES } from "@parley/shared/constants";
+import type { TargetedSubmitEvent } from "preact";
+import { useEffect, useRef, useState } from "preact/hooks";
+import { failureOf } from "../../realtime/socket.ts";
+import { errorsAt, type FormErrors, formErrors, plainErrors } from "../../state/issues.ts";
+import {
+  type DurationUnit,
+  EDITED_PLAN,
+  localRefusal,
+  type PlanForm,
+  planFormOf,
+  planIssueLayout,
+  planOf,
+  plansWith,
+  plansWithout,
+  UNIT_LABELS,
+  withPlanId,
+  withPlanName,
+  withTarget,
+} from "../../state/sla-plan-form.ts";
+import { PRIORITY_LABELS } from "../../state/ticket.ts";
+import { useSession } from "../session-context.ts";
+import { SelectField } from "../tickets/fields.tsx";
+import { ErrorSummary, SavedStatus } from "./FormErrors.tsx";
+import { TextField } from "./fields.tsx";
+
+const UNANSWERED = "The server did not answer in time. Reload the page to see whether the plans were saved.";
+const UNIT_OPTIONS = (Object.keys(UNIT_LABELS) as DurationUnit[]).map((u) => ({ value: u, label: UNIT_LABELS[u] }));
+const WORKAROUND_OPTIONS = [{ value: "none" as const, label: "No target" }, ...UNIT_OPTIONS];
+
+const durationText = (d: SlaDuration | null) => (d ? `${d.amount} ${UNIT_LABELS[d.unit]}` : "None");
+
+/** The built-in standard plan (read only) and the site's priority-support plans. */
+export function SlaPlansSection({ settings }: { settings: SiteSettingsDto }) {
+  const session = useSession();
+  const plans = settings.tickets.slaPlans;
+  const [editing, setEditing] = useState<SlaPlan | "new" | null>(null);
+  const [saved, setSaved] = useState("");
+  const [deleteError, setDeleteError] = useState<FormErrors | null>(null);
+  const addRef = useRef<HTMLButtonElement>(null);
+
+  const close = () => {
+    setEditing(null);
+    addRef.current?.focus();
+  };
+
+  const remove = async (plan: SlaPlan) => {
+    if (!window.confirm(`Delete the plan ${plan.name}? Customers on it must be moved to another plan first.`)) return;
+    setSaved("");
+    setDeleteError(null);
+    const result = await session.admin.updateSite({
+      tickets: { ...settings.tickets, slaPlans: plansWithout(plans, plan.id) },
+    });
+    if (result.ok) setSaved(`Plan ${plan.name} deleted.`);
+    else setDeleteError(plainErrors(failureOf(result, UNANSWERED)));
+  };
+
+  return (
+    <section class="page-section" aria-labelledby="admin-sla-plans">
+      <h3 id="admin-sla-plans">SLA plans</h3>
+      <p class="hint">Targets count working time on the support calendar. Customers are put on a plan on their page.</p>
+      <PlanTable plan={STANDARD_SLA_PLAN} caption="Standard (built in, cannot change)" />
+      {plans.map((plan) => (
+        <div key={plan.id} class="plan">
+          <PlanTable plan={plan} caption={`${plan.name} (${plan.id})`} />
+          <div class="form-actions">
+            <button type="button" class="quiet" aria-label={`Edit plan ${plan.name}`} onClick={() => setEditing(plan)}>
+              Edit
+            </button>
+            <button
+              type="button"
+              class="quiet"
+              aria-label={`Delete plan ${plan.name}`}
+              onClick={() => void remove(plan)}
+            >
+              Delete
+            </button>
+          </div>
+        </div>
+      ))}
+      <ErrorSummary errors={deleteError} />
+      {editing ? (
+        <PlanEditor
+          key={editing === "new" ? "new" : editing.id}
+          plan={editing === "new" ? null : editing}
+          settings={settings}
+          onSaved={(plan) => {
+            setSaved(`Plan ${plan.name} saved.`);
+            close();
+          }}
+          onCancel={close}
+        />
+      ) : (
+        <div class="form-actions">
+          <button type="button" ref={addRef} onClick={() => setEditing("new")}>
+            Add plan
+          </button>
+        </div>
+      )}
+      <SavedStatus text={saved} />
+    </section>
+  );
+}
+
+function PlanTable({ plan, caption }: { plan: SlaPlan; caption: string }) {
+  return (
+    <div class="table-scroll">
+      <table class="data-table plan-table">
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">Priority</th>
+            <th scope="col">First response</th>
+            <th scope="col">Workaround</th>
+          </tr>
+        </thead>
+        <tbody>
+          {PRIORITIES.map((p) => (
+            <tr key={p}>
+              <th scope="row">{PRIORITY_LABELS[p]}</th>
+              <td>{durationText(plan.targets[p].response)}</td>
+              <td>{durationText(plan.targets[p].workaround)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+interface PlanEditorProps {
+  plan: SlaPlan | null;
+  settings: SiteSettingsDto;
+  onSaved: (plan: SlaPlan) => void;
+  onCancel: () => void;
+}
+
+function PlanEditor({ plan, settings, onSaved, onCancel }: PlanEditorProps) {
+  const session = useSession();
+  const [form, setForm] = useState<PlanForm>(() => planFormOf(plan, STANDARD_SLA_PLAN));
+  const [errors, setErrors] = useState<FormErrors | null>(null);
+  const [busy, setBusy] = useState(false);
+  const nameRef = useRef<HTMLInputElement>(null);
+  useEffect(() => nameRef.current?.focus(), []);
+  const title = plan ? `Edit plan ${plan.name}` : "New plan";
+  const at = (path: string) => errorsAt(errors, `slaPlans.${EDITED_PLAN}.${path}`);
+
+  const submit = async (event: TargetedSubmitEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (busy) return;
+    const current = settings.tickets.slaPlans;
+    const built = planOf(form);
+    const index = form.originalId === null ? current.length : current.findIndex((p) => p.id === form.originalId);
+    if (!built.ok) {
+      // Only the rows' positions matter to the layout; a new plan would go last.
+      const layout = planIssueLayout(form.originalId === null ? [...current, STANDARD_SLA_PLAN] : current, index);
+      setErrors(formErrors(localRefusal(built.issues, `tickets.slaPlans.${index}.`), layout));
+      return;
+    }
+    const sent = plansWith(current, form.originalId, built.plan);
+    const layout = planIssueLayout(sent, sent.indexOf(built.plan));
+    setBusy(true);
+    setErrors(null);
+    const result = await session.admin.updateSite({ tickets: { ...settings.tickets, slaPlans: sent } });
+    setBusy(false);
+    if (result.ok) onSaved(built.plan);
+    else setErrors(formErrors(failureOf(result, UNANSWERED), layout));
+  };
+
+  return (
+    <form class="admin-form plan-editor" aria-label={title} onSubmit={submit} noValidate aria-busy={busy}>
+      <h4>{title}</h4>
+      <ErrorSummary errors={errors} />
+      <div class="field-grid">
+        <TextField
+          label="Plan name"
+          value={form.name}
+          inputRef={nameRef}
+          messages={at("name")}
+          onInput={(name) => setForm((f) => withPlanName(f, name))}
+        />
+        <TextField
+          label="Plan id"
+          value={form.id}
+          readOnly={form.originalId !== null}
+          hint={form.originalId !== null ? "Customers refer to it, so it cannot change." : "a-z, 0-9 and -"}
+          messages={at("id")}
+          onInput={(id) => setForm((f) => withPlanId(f, id))}
+        />
+      </div>
+      {PRIORITIES.map((p) => {
+        const row = form.targets[p];
+        const label = PRIORITY_LABELS[p];
+        return (
+          <fieldset key={p} class="row-group">
+            <legend>{label}</legend>
+            <div class="field-grid">
+              <TextField
+                label={`${label} response within`}
+                type="number"
+                min={0}
+                value={row.responseAmount}
+                messages={at(`targets.${p}.response.amount`)}
+                onInput={(responseAmount) => setForm((f) => withTarget(f, p, { responseAmount }))}
+              />
+              <SelectField
+                label={`${label} response unit`}
+                value={row.responseUnit}
+                options={UNIT_OPTIONS}
+                messages={at(`targets.${p}.response.unit`)}
+                onChange={(responseUnit) => setForm((f) => withTarget(f, p, { responseUnit }))}
+              />
+              <SelectField
+                label={`${label} workaround unit`}
+                value={row.workaroundUnit}
+                options={WORKAROUND_OPTIONS}
+                messages={at(`targets.${p}.workaround.unit`)}
+                onChange={(workaroundUnit) => setForm((f) => withTarget(f, p, { workaroundUnit }))}
+              />
+              {row.workaroundUnit !== "none" && (
+                <TextField
+                  label={`${label} workaround within`}
+                  type="number"
+                  min={0}
+                  value={row.workaroundAmount}
+                  messages={at(`targets.${p}.workaround.amount`)}
+                  onInput={(workaroundAmount) => setForm((f) => withTarget(f, p, { workaroundAmount }))}
+                />
+              )}
+            </div>
+          </fieldset>
+        );
+      })}
+      <div class="form-actions">
+        <button type="submit" class="primary" aria-disabled={busy}>
+          Save plan
+        </button>
+        <button type="button" class="quiet" onClick={onCancel}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}
