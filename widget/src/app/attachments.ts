@@ -2,6 +2,7 @@ import type { AttachmentDto } from "@parley/shared";
 import {
   ATTACHMENT_FILENAME_HEADER,
   ATTACHMENTS_PATH,
+  DEFAULT_ATTACHMENT_MAX_BYTES,
   MAX_ATTACHMENTS_PER_MESSAGE,
   VISITOR_SITE_HEADER,
 } from "@parley/shared/constants";
@@ -53,7 +54,10 @@ export class AttachmentClient {
         credentials: "omit",
       });
     } catch {
-      return { ok: false, problem: attachProblem(file.name, null, null, target) };
+      // The server answers an oversized upload with 413 and closes the connection without reading the rest,
+      // which some browsers report as a failed request instead of the answer.
+      const status = file.size > DEFAULT_ATTACHMENT_MAX_BYTES ? 413 : null;
+      return { ok: false, problem: attachProblem(file.name, status, null, target) };
     }
     const body: unknown = await response.json().catch(() => null);
     const attachment = (body as { ok?: unknown; data?: { attachment?: AttachmentDto } } | null)?.data?.attachment;

@@ -81,6 +81,28 @@ describe("payloads", () => {
     expect(sendPayload(early, "ffffffffffffffffffffffff")?.conversationId).toBe("ffffffffffffffffffffffff");
     expect(sendPayload(early, null)).toBeNull();
   });
+
+  it("keeps a message's attachments across a reload and sends their ids on every attempt", () => {
+    const store = memoryStore();
+    const file = { id: "abcdefabcdefabcdefabcdef", name: "shot.png" };
+    new Outbox(store, KEY).add(entry("m-000003", { body: "shot.png", attachments: [file] }));
+    const [restored] = new Outbox(store, KEY).list();
+    expect(restored?.attachments).toEqual([file]);
+    expect(sendPayload(restored as OutboxEntry, null)).toEqual({
+      conversationId: CONV,
+      clientMsgId: "m-000003",
+      body: "shot.png",
+      attachmentIds: [file.id],
+    });
+    // Without files the payload stays as it was.
+    expect(sendPayload(entry("m-000004"), null)).not.toHaveProperty("attachmentIds");
+  });
+
+  it("ignores a stored entry whose attachments are malformed", () => {
+    const store = memoryStore();
+    store.setItem(KEY, JSON.stringify([entry("m-000005", { attachments: [{ id: 1 }] as never })]));
+    expect(new Outbox(store, KEY).list()).toEqual([]);
+  });
 });
 
 describe("error classification", () => {
