@@ -1,5 +1,6 @@
 import { type AgentClientToServerEvents, agentEventSchemas } from "@parley/shared";
 import { staffHandlers } from "../conversations/staff-handlers.ts";
+import { customerHandlers } from "../customers/customer-handlers.ts";
 import { AppError } from "../errors/app-error.ts";
 import type { Logger } from "../logging/logger.ts";
 import { offlineStaffHandlers } from "../offline/offline-handlers.ts";
@@ -53,6 +54,7 @@ export function attachStaffNamespace(ns: StaffNamespace, deps: StaffSocketDeps):
         ...agentAdminHandlers(deps.routing),
         ...offlineStaffHandlers(),
         ...ticketHandlers(deps.tickets),
+        ...customerHandlers(ns),
       },
       authorize: () => reauthorize(socket),
       logger: deps.logger,

@@ -81,7 +81,14 @@ export async function startParley(opts: StartOptions): Promise<ParleyServer> {
     mailer,
     clock: opts.clock ?? (() => new Date()),
   });
-  attachVisitorNamespace(visitors, { serverOrigin: () => origins.primary, routing, staff, logger, inflight });
+  attachVisitorNamespace(visitors, {
+    serverOrigin: () => origins.primary,
+    routing,
+    tickets: tickets.desk,
+    staff,
+    logger,
+    inflight,
+  });
   attachStaffNamespace(staff, {
     serverOrigins: origins.all,
     routing,

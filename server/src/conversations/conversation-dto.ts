@@ -14,6 +14,7 @@ export function toMessageDto(m: MessageDoc): MessageDto {
     body: m.body,
     createdAt: m.createdAt.toISOString(),
     internal: m.internal ?? false,
+    attachments: (m.attachments ?? []).map((a) => ({ ...a })),
   };
 }
 

@@ -1,3 +1,4 @@
+import type { AttachmentDto } from "@parley/shared";
 import type { AuthorKind } from "@parley/shared/constants";
 import { SYNC_PAGE_SIZE } from "@parley/shared/constants";
 import type { Types } from "mongoose";
@@ -13,6 +14,8 @@ export interface NewMessage {
   body: string;
   /** Staff-only; visitors never receive it. */
   internal?: boolean;
+  /** Files already uploaded to this conversation (checked by the caller). */
+  attachments?: AttachmentDto[];
 }
 
 export interface AppendResult {
@@ -49,6 +52,7 @@ export async function appendMessage(input: NewMessage): Promise<AppendResult> {
       authorName: input.author.name,
       body: input.body,
       internal: input.internal ?? false,
+      attachments: input.attachments ?? [],
     });
     return { message: created.toObject() as MessageDoc, conversation };
   } catch (err) {

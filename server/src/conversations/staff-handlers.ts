@@ -1,5 +1,6 @@
 import type { AgentClientToServerEvents } from "@parley/shared";
 import { toAgentDto } from "../agents/agent-dto.ts";
+import { attachmentsFor } from "../attachments/attachment-links.ts";
 import { toObjectId } from "../db/object-id.ts";
 import type { HandlerGroup } from "../realtime/command-registry.ts";
 import type { StaffSocket, StaffSocketData } from "../realtime/namespaces.ts";
@@ -54,6 +55,12 @@ export function staffHandlers(
         clientMsgId: input.clientMsgId,
         author: { kind: "agent", id: agent._id, name: agent.name },
         body: input.body,
+        attachments: await attachmentsFor(
+          conversation.site,
+          input.attachmentIds ?? [],
+          { conversation: conversation._id },
+          { shareWithCustomer: true },
+        ),
       });
       return { message: toMessageDto(message) };
     },

@@ -1,4 +1,5 @@
 import type { SiteSettingsDto } from "@parley/shared";
+import { ticketSettingsOf } from "../tickets/ticket-settings.ts";
 import type { SiteDoc } from "./site.model.ts";
 
 export function toSiteSettingsDto(site: SiteDoc): SiteSettingsDto {
@@ -9,5 +10,6 @@ export function toSiteSettingsDto(site: SiteDoc): SiteSettingsDto {
     offerTimeoutSeconds: site.offerTimeoutSeconds,
     supportHours: site.supportHours,
     products: site.products.map((p) => ({ id: p.id, name: p.name })),
+    tickets: ticketSettingsOf(site),
   };
 }

@@ -35,6 +35,7 @@ export function siteHandlers(
       if (input.assignmentMode !== undefined) set.assignmentMode = input.assignmentMode;
       if (input.offerTimeoutSeconds !== undefined) set.offerTimeoutSeconds = input.offerTimeoutSeconds;
       if (input.supportHours !== undefined) set.supportHours = input.supportHours;
+      if (input.tickets !== undefined) set.tickets = input.tickets;
       const site = await Site.findByIdAndUpdate(agent.site, { $set: set }, { returnDocument: "after" }).lean<SiteDoc>();
       if (!site) throw new AppError("NOT_FOUND", "Unknown site");
       if (input.assignmentMode === "manual") await routing.router.withdrawOffersOnSite(site._id);

@@ -1,4 +1,4 @@
-import type { SupportCalendar } from "@parley/shared";
+import { DEFAULT_TICKET_SETTINGS, type SupportCalendar, type TicketSettings } from "@parley/shared";
 import { ASSIGNMENT_MODES, DEFAULT_OFFER_TIMEOUT_SECONDS } from "@parley/shared/constants";
 import { type InferSchemaType, model, Schema, type Types } from "mongoose";
 import { ALWAYS_OPEN } from "../support-hours/always-open.ts";
@@ -23,12 +23,16 @@ const siteSchema = new Schema(
      * plain document because its rules (overlaps, ranges past midnight) live in that schema, not here.
      */
     supportHours: { type: Schema.Types.Mixed, required: true, default: () => structuredClone(ALWAYS_OPEN) },
+    /** TicketSettings (SLA plans, auto-close, entitlement refusal), validated by its shared schema on write. */
+    tickets: { type: Schema.Types.Mixed, required: true, default: () => structuredClone(DEFAULT_TICKET_SETTINGS) },
   },
   { timestamps: true, minimize: false },
 );
 
-export type SiteDoc = Omit<InferSchemaType<typeof siteSchema>, "supportHours"> & {
+export type SiteDoc = Omit<InferSchemaType<typeof siteSchema>, "supportHours" | "tickets"> & {
   _id: Types.ObjectId;
   supportHours: SupportCalendar;
+  /** Absent on sites stored before tickets existed: read through ticketSettingsOf. */
+  tickets?: TicketSettings;
 };
 export const Site = model("Site", siteSchema);

@@ -4,7 +4,8 @@
  * any issues found after 60 days"). Pure: the instant comes in.
  *
  * Days are the site's calendar days: a product released on 1 March is free through 30 April (day 60) and
- * needs a paid plan from 1 May (day 61), in the site's time zone.
+ * needs paid support from 1 May (day 61), in the site's time zone. Paid support covers through its last
+ * day, inclusive.
  */
 import { DAY_MS, instantsOfWallTimes, localDayAt } from "../support-hours/zoned-time.ts";
 
@@ -12,21 +13,29 @@ export const FREE_SUPPORT_DAYS = 60;
 
 export type Entitlement =
   | { kind: "free"; until: Date }
-  | { kind: "paid"; planId: string }
+  | { kind: "paid"; until: Date }
   | { kind: "none"; freeEndedAt: Date };
 
 export interface ProductCoverage {
   /** The product's final release, a local date "YYYY-MM-DD". */
   finalRelease: string;
-  /** The customer's paid support plan, if they bought one. */
-  paidPlanId: string | null;
+  /** The last day of the paid support the customer bought, if any. */
+  paidSupportUntil: string | null;
 }
 
+const dayNumber = (localDate: string): number => Date.parse(`${localDate}T00:00:00Z`) / DAY_MS;
+
+/** The instant a local day starts in the zone. */
+const startOfDay = (timeZone: string, day: number): Date =>
+  new Date((instantsOfWallTimes(timeZone, [day * DAY_MS]) as [number])[0]);
+
 export function entitlementAt(coverage: ProductCoverage, timeZone: string, at: Date): Entitlement {
-  const releaseDay = Date.parse(`${coverage.finalRelease}T00:00:00Z`) / DAY_MS;
-  const firstUnfreeDay = releaseDay + FREE_SUPPORT_DAYS + 1;
-  const [freeEnds] = instantsOfWallTimes(timeZone, [firstUnfreeDay * DAY_MS]) as [number];
-  if (localDayAt(timeZone, at.getTime()) < firstUnfreeDay) return { kind: "free", until: new Date(freeEnds) };
-  if (coverage.paidPlanId) return { kind: "paid", planId: coverage.paidPlanId };
-  return { kind: "none", freeEndedAt: new Date(freeEnds) };
+  const firstUnfreeDay = dayNumber(coverage.finalRelease) + FREE_SUPPORT_DAYS + 1;
+  const today = localDayAt(timeZone, at.getTime());
+  if (today < firstUnfreeDay) return { kind: "free", until: startOfDay(timeZone, firstUnfreeDay) };
+  if (coverage.paidSupportUntil !== null) {
+    const firstUnpaidDay = dayNumber(coverage.paidSupportUntil) + 1;
+    if (today < firstUnpaidDay) return { kind: "paid", until: startOfDay(timeZone, firstUnpaidDay) };
+  }
+  return { kind: "none", freeEndedAt: startOfDay(timeZone, firstUnfreeDay) };
 }

@@ -1,10 +1,4 @@
-import {
-  STANDARD_SLA_PLAN,
-  type SupportCalendar,
-  type TicketActInput,
-  type TicketCreateInput,
-  type TicketDto,
-} from "@parley/shared";
+import type { TicketActInput, TicketCreateInput, TicketDto } from "@parley/shared";
 import type { Types } from "mongoose";
 import type { AgentDoc } from "../agents/agent.model.ts";
 import { isLead } from "../agents/roles.ts";
@@ -13,16 +7,20 @@ import { isDuplicateKey } from "../db/duplicate-key.ts";
 import { toObjectId } from "../db/object-id.ts";
 import { AppError } from "../errors/app-error.ts";
 import { OfflineRequest, type OfflineRequestDoc } from "../offline/offline-request.model.ts";
-import type { StaffNamespace } from "../realtime/namespaces.ts";
-import { rooms } from "../realtime/rooms.ts";
+import type { SiteDoc } from "../sites/site.model.ts";
 import { siteOf } from "../sites/site-lookup.ts";
 import { requireSiteProduct } from "../sites/site-products.ts";
 import { targetMs } from "../sla/working-day.ts";
 import { Ticket, type TicketDoc } from "./ticket.model.ts";
+import { deriveTiming, type StoredClock } from "./ticket-derived.ts";
 import { toTicketDto } from "./ticket-dto.ts";
-import { TicketEvent } from "./ticket-event.model.ts";
+import { coverageOf } from "./ticket-entitlement.ts";
+import type { TicketNotifier } from "./ticket-notifier.ts";
 import { formatTicketNumber, nextTicketNumber } from "./ticket-number.ts";
-import { transition } from "./ticket-transitions.ts";
+import { slaPlanOf, ticketSettingsOf } from "./ticket-settings.ts";
+import { changeStatus } from "./ticket-status.ts";
+import type { Clock } from "./ticket-system.ts";
+import { record, type TicketActor } from "./ticket-timeline.ts";
 
 interface Requester {
   name: string;
@@ -34,25 +32,45 @@ interface Requester {
   from: string;
 }
 
-type StoredClock = NonNullable<TicketDoc["workaroundClock"]>;
+export const staffActor = (agent: AgentDoc): TicketActor => ({ kind: "staff", id: agent._id, name: agent.name });
 
 /**
- * Tickets on the server side (issue 4, first part): creating one from a chat or an offline request, and
- * staff moving it through its statuses, each change recorded on the timeline and applied with a
- * compare-and-set on the status it was decided from. `now` is a parameter so tests can move the clock.
+ * Tickets from the staff side: creating one from a chat or an offline request, reading one, and moving it
+ * through its statuses. Every change is applied with a compare-and-set (ticket-writes.ts), recorded on the
+ * timeline and announced. Time comes from the injected clock, so tests can move it.
  */
 export class TicketDesk {
-  constructor(private readonly staff: StaffNamespace) {}
+  constructor(
+    readonly notifier: TicketNotifier,
+    readonly clock: Clock,
+  ) {}
 
-  async create(agent: AgentDoc, input: TicketCreateInput, now = new Date()): Promise<TicketDto> {
+  async create(agent: AgentDoc, input: TicketCreateInput): Promise<TicketDto> {
+    const now = this.clock();
     const site = await siteOf(agent.site);
     requireSiteProduct(site, input.fields.product ?? undefined, "fields.product");
     const requester = await this.requesterOf(agent, input.source);
     const stored = await Ticket.findOne({ sourceKey: requester.sourceKey }).lean<TicketDoc>();
     if (stored) return toTicketDto(stored, site.supportHours, now);
 
-    const targets = STANDARD_SLA_PLAN.targets[input.fields.priority];
-    const clock = (ms: number) => ({ startedAt: now, targetMs: ms, pauses: [], metAt: null });
+    const coverage = await coverageOf(site, requester.email, input.fields.product, now);
+    if (coverage.entitlement.kind === "none" && ticketSettingsOf(site).refuseUnentitled) {
+      throw new AppError(
+        "NOT_ENTITLED",
+        `${coverage.customer?.name ?? "The customer"}'s free support ended ${coverage.entitlement.freeEndedAt.slice(0, 10)} and they have no paid support; this site refuses such tickets`,
+      );
+    }
+    const plan = slaPlanOf(site, coverage.customer?.slaPlanId);
+    const targets = plan.targets[input.fields.priority];
+    const clock = (ms: number): StoredClock => ({ startedAt: now, targetMs: ms, pauses: [], metAt: null });
+    const responseClock = clock(targetMs(targets.response, site.supportHours));
+    const workaroundClock = targets.workaround ? clock(targetMs(targets.workaround, site.supportHours)) : null;
+    const timing = deriveTiming(
+      { status: "new", responseClock, workaroundClock, resolvedAt: null },
+      site.supportHours,
+      ticketSettingsOf(site).autoCloseWorkingDays,
+      now,
+    );
     let ticket: TicketDoc;
     try {
       const created = await Ticket.create({
@@ -68,9 +86,15 @@ export class TicketDesk {
         sourceKey: requester.sourceKey,
         assignee: agent._id,
         assigneeName: agent.name,
-        slaPlan: STANDARD_SLA_PLAN.id,
-        responseClock: clock(targetMs(targets.response, site.supportHours)),
-        workaroundClock: targets.workaround ? clock(targetMs(targets.workaround, site.supportHours)) : null,
+        customer: coverage.customer?._id ?? null,
+        customerName: coverage.customer?.name ?? null,
+        entitlement: coverage.entitlement,
+        flagged: coverage.flagged,
+        slaPlan: plan.id,
+        slaPlanName: plan.name,
+        responseClock,
+        workaroundClock,
+        ...timing,
       });
       ticket = created.toObject() as TicketDoc;
     } catch (err) {
@@ -80,66 +104,34 @@ export class TicketDesk {
       if (!raced) throw err;
       return toTicketDto(raced, site.supportHours, now);
     }
-    await TicketEvent.create({
-      ticket: ticket._id,
-      at: now,
-      actorKind: "staff",
-      actorId: agent._id,
-      actorName: agent.name,
-      type: "created",
-      to: "new",
-      text: `created ${formatTicketNumber(ticket.number)} from ${requester.from}`,
-    });
-    return this.announce(ticket, site.supportHours, now);
+    await record(
+      ticket._id,
+      staffActor(agent),
+      now,
+      "created",
+      `created ${formatTicketNumber(ticket.number)} from ${requester.from}`,
+      { to: "new" },
+    );
+    this.notifier.changed(ticket, site, now, { created: true });
+    return toTicketDto(ticket, site.supportHours, now);
   }
 
-  async act(agent: AgentDoc, input: TicketActInput, now = new Date()): Promise<TicketDto> {
-    const ticket = await this.ticketOf(agent, input.ticketId);
-    if (!isLead(agent) && !ticket.assignee?.equals(agent._id)) {
-      throw new AppError("FORBIDDEN", "Only the ticket's assignee or a supervisor can change its status");
-    }
-    const result = transition(ticket.status, input.action, "staff");
-    if (!result.ok) throw new AppError("CONFLICT", result.reason);
-    const withEffects = (c: StoredClock): StoredClock => {
-      let pauses = c.pauses.map((p) => ({ from: p.from, to: p.to ?? null }));
-      if (result.effects.resume) pauses = pauses.map((p) => (p.to === null ? { ...p, to: now } : p));
-      if (result.effects.pause) pauses = [...pauses, { from: now, to: null }];
-      return { ...c, pauses } as StoredClock;
-    };
-    const workaround = ticket.workaroundClock ? withEffects(ticket.workaroundClock) : null;
-    if (workaround && result.effects.meetsWorkaround && !workaround.metAt) workaround.metAt = now;
-    // Arrays of subdocuments are replaced whole: FerretDB 1.24 has neither arrayFilters nor positional $.
-    const updated = await Ticket.findOneAndUpdate(
-      { _id: ticket._id, status: ticket.status },
-      { $set: { status: result.to, responseClock: withEffects(ticket.responseClock), workaroundClock: workaround } },
-      { returnDocument: "after" },
-    ).lean<TicketDoc>();
-    if (!updated) throw new AppError("CONFLICT", "The ticket changed meanwhile; reload it");
-    await TicketEvent.create({
-      ticket: ticket._id,
-      at: now,
-      actorKind: "staff",
-      actorId: agent._id,
-      actorName: agent.name,
-      type: "status",
-      from: ticket.status,
-      to: result.to,
-      text: `changed the status from ${words(ticket.status)} to ${words(result.to)}`,
-    });
-    const site = await siteOf(agent.site);
-    return this.announce(updated, site.supportHours, now);
+  async act(agent: AgentDoc, input: TicketActInput): Promise<TicketDto> {
+    const { ticket, site } = await this.ticketFor(agent, input.ticketId);
+    requireLiaison(agent, ticket);
+    const now = this.clock();
+    const updated = await changeStatus(ticket, input.action, staffActor(agent), { site, now, notifier: this.notifier });
+    return toTicketDto(updated, site.supportHours, now);
   }
 
-  async ticketOf(agent: AgentDoc, ticketId: string): Promise<TicketDoc> {
-    const ticket = await Ticket.findOne({ _id: toObjectId(ticketId), site: agent.site }).lean<TicketDoc>();
+  /** A ticket of the agent's site, with the site (its calendar and settings) it is read against. */
+  async ticketFor(agent: AgentDoc, ticketId: string): Promise<{ ticket: TicketDoc; site: SiteDoc }> {
+    const [ticket, site] = await Promise.all([
+      Ticket.findOne({ _id: toObjectId(ticketId), site: agent.site }).lean<TicketDoc>(),
+      siteOf(agent.site),
+    ]);
     if (!ticket) throw new AppError("NOT_FOUND", "Ticket not found");
-    return ticket;
-  }
-
-  private announce(ticket: TicketDoc, cal: SupportCalendar, now: Date): TicketDto {
-    const dto = toTicketDto(ticket, cal, now);
-    this.staff.to(rooms.siteStaff(ticket.site)).emit("ticket:updated", dto);
-    return dto;
+    return { ticket, site };
   }
 
   private async requesterOf(agent: AgentDoc, source: TicketCreateInput["source"]): Promise<Requester> {
@@ -176,4 +168,9 @@ export class TicketDesk {
   }
 }
 
-const words = (status: string): string => status.replaceAll("_", " ");
+/** Status changes and escalations are for the ticket's assignee, or a supervisor or admin. */
+export function requireLiaison(agent: AgentDoc, ticket: TicketDoc): void {
+  if (!isLead(agent) && !ticket.assignee?.equals(agent._id)) {
+    throw new AppError("FORBIDDEN", "Only the ticket's assignee or a supervisor can do this");
+  }
+}

@@ -8,7 +8,11 @@ const ticketEventSchema = new Schema({
   actorKind: { type: String, enum: ["staff", "customer", "system"], required: true },
   actorId: { type: Schema.Types.ObjectId, default: null },
   actorName: { type: String, required: true },
-  type: { type: String, enum: ["created", "status"], required: true },
+  type: {
+    type: String,
+    enum: ["created", "status", "reply", "note", "escalated", "sla", "attachment"],
+    required: true,
+  },
   from: { type: String, enum: [...TICKET_STATUSES, null], default: null },
   to: { type: String, enum: [...TICKET_STATUSES, null], default: null },
   text: { type: String, required: true },

@@ -1,13 +1,20 @@
 import type { Mailer } from "../email/mail.ts";
 import type { Logger } from "../logging/logger.ts";
 import type { StaffNamespace, VisitorNamespace } from "../realtime/namespaces.ts";
+import { SlaWatch } from "../sla/sla-watch.ts";
 import { TicketDesk } from "./ticket-desk.ts";
+import { TicketNotifier } from "./ticket-notifier.ts";
 
 /** The server's notion of now; tests pass a clock they move by hand. */
 export type Clock = () => Date;
 
+/** How often the SLA watch looks for tickets turning at risk, breaching or closing themselves. */
+const SLA_WATCH_INTERVAL_MS = 15_000;
+
 export interface TicketSystem {
   desk: TicketDesk;
+  /** One SLA watch pass now, at the clock's time (tests call it after moving their clock). */
+  sweep(): Promise<void>;
   start(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -20,10 +27,13 @@ export function createTicketSystem(opts: {
   clock: Clock;
   mailer?: Mailer;
 }): TicketSystem {
-  const desk = new TicketDesk(opts.staff);
+  const notifier = new TicketNotifier(opts.staff, opts.visitors, opts.mailer);
+  const desk = new TicketDesk(notifier, opts.clock);
+  const watch = new SlaWatch(desk, SLA_WATCH_INTERVAL_MS, opts.logger);
   return {
     desk,
-    start: async () => {},
-    stop: async () => {},
+    sweep: () => watch.sweep(),
+    start: async () => watch.start(),
+    stop: () => watch.stop(),
   };
 }

@@ -1,5 +1,6 @@
-import { PRIORITIES, TICKET_STATUSES } from "@parley/shared";
+import { type EntitlementDto, PRIORITIES, TICKET_STATUSES } from "@parley/shared";
 import { type InferSchemaType, model, Schema, type Types } from "mongoose";
+import { attachmentSnapshotSchema } from "../conversations/message.model.ts";
 
 const pauseSchema = new Schema(
   { from: { type: Date, required: true }, to: { type: Date, default: null } },
@@ -34,6 +35,17 @@ const fieldsSchema = new Schema(
   { _id: false },
 );
 
+const escalationSchema = new Schema(
+  {
+    at: { type: Date, required: true },
+    automatic: { type: Boolean, required: true },
+    by: { type: String, required: true },
+    reason: { type: String, required: true },
+    phone: { type: String, default: null },
+  },
+  { _id: false },
+);
+
 const ticketSchema = new Schema(
   {
     site: { type: Schema.Types.ObjectId, ref: "Site", required: true },
@@ -54,17 +66,43 @@ const ticketSchema = new Schema(
     sourceKey: { type: String, required: true },
     assignee: { type: Schema.Types.ObjectId, ref: "Agent", default: null },
     assigneeName: { type: String, default: null },
+    customer: { type: Schema.Types.ObjectId, ref: "Customer", default: null },
+    customerName: { type: String, default: null },
+    /** EntitlementDto as decided at creation (the policy looks at when the issue was reported). */
+    entitlement: { type: Schema.Types.Mixed, required: true },
+    /** Created without entitlement: stays visible on the list and the page. */
+    flagged: { type: Boolean, required: true, default: false },
     slaPlan: { type: String, required: true },
+    slaPlanName: { type: String, required: true, default: "Standard" },
     responseClock: { type: clockSchema, required: true },
     workaroundClock: { type: clockSchema, default: null },
+    escalation: { type: escalationSchema, default: null },
+    resolvedAt: { type: Date, default: null },
+    closedAt: { type: Date, default: null },
+    /** Resolved tickets close themselves then, unless the customer answers. */
+    autoCloseAt: { type: Date, default: null },
+    /** The SLA states last announced, so the watch tells the console of a change once. */
+    slaState: {
+      response: { type: String, default: "running" },
+      workaround: { type: String, default: null },
+    },
+    /** When the watch must look at this ticket again (turns at risk, falls due, closes itself). */
+    nextCheckAt: { type: Date, default: null },
+    /** The soonest SLA due time among unmet targets: the list's default order. */
+    nextDueAt: { type: Date, default: null },
+    attachments: { type: [attachmentSnapshotSchema], default: [] },
   },
   { timestamps: true },
 );
 ticketSchema.index({ site: 1, number: 1 }, { unique: true });
 ticketSchema.index({ site: 1, status: 1, updatedAt: -1 });
 ticketSchema.index({ sourceKey: 1 }, { unique: true });
+ticketSchema.index({ nextCheckAt: 1 });
+ticketSchema.index({ site: 1, nextDueAt: 1 });
+ticketSchema.index({ visitor: 1, createdAt: -1 });
 
-export type TicketDoc = InferSchemaType<typeof ticketSchema> & {
+export type TicketDoc = Omit<InferSchemaType<typeof ticketSchema>, "entitlement"> & {
+  entitlement: EntitlementDto;
   _id: Types.ObjectId;
   createdAt: Date;
   updatedAt: Date;

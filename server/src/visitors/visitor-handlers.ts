@@ -1,4 +1,5 @@
 import type { VisitorClientToServerEvents } from "@parley/shared";
+import { attachmentsFor } from "../attachments/attachment-links.ts";
 import type { ConversationDoc } from "../conversations/conversation.model.ts";
 import { visitorConversation } from "../conversations/conversation-access.ts";
 import { toMessageDto, toVisitorConversationDto } from "../conversations/conversation-dto.ts";
@@ -55,6 +56,12 @@ export function visitorHandlers(
         clientMsgId: input.clientMsgId,
         author: { kind: "visitor", id: null, name: conversation.visitorName },
         body: input.body,
+        attachments: await attachmentsFor(
+          conversation.site,
+          input.attachmentIds ?? [],
+          { conversation: conversation._id },
+          { shareWithCustomer: true },
+        ),
       });
       return { message: toMessageDto(message) };
     },

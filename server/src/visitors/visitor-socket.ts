@@ -13,6 +13,8 @@ import { hashToken } from "../security/opaque-token.ts";
 import { TokenBuckets } from "../security/token-buckets.ts";
 import { effectiveOrigin, isOriginAllowed } from "../sites/origin-policy.ts";
 import { Site, type SiteDoc } from "../sites/site.model.ts";
+import type { TicketDesk } from "../tickets/ticket-desk.ts";
+import { visitorTicketHandlers } from "../tickets/visitor-ticket-handlers.ts";
 import { Visitor, type VisitorDoc } from "./visitor.model.ts";
 import { visitorHandlers } from "./visitor-handlers.ts";
 
@@ -25,6 +27,7 @@ const visitorEvents = new TokenBuckets({ capacity: 60, perSecond: 2 });
 export interface VisitorSocketDeps {
   serverOrigin: () => string;
   routing: RoutingSystem;
+  tickets: TicketDesk;
   staff: StaffNamespace;
   logger: Logger;
   inflight: InflightTracker;
@@ -44,7 +47,11 @@ export function attachVisitorNamespace(ns: VisitorNamespace, deps: VisitorSocket
     registerCommands<VisitorClientToServerEvents, VisitorSocketData>({
       socket,
       schemas: visitorEventSchemas,
-      handlers: { ...visitorHandlers(deps.routing, socket), ...offlineVisitorHandlers(deps.staff) },
+      handlers: {
+        ...visitorHandlers(deps.routing, socket),
+        ...offlineVisitorHandlers(deps.staff),
+        ...visitorTicketHandlers(deps.tickets),
+      },
       authorize: () => {
         if (!visitorEvents.take(socket.data.visitor._id.toHexString())) {
           return Promise.reject(new AppError("RATE_LIMITED", "Too many requests; wait a moment and try again"));

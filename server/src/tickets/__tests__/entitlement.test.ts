@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { entitlementAt } from "../entitlement.ts";
 
 // Released on 1 March: day 60 is 30 April, day 61 is 1 May.
-const released = { finalRelease: "2026-03-01", paidPlanId: null };
+const released = { finalRelease: "2026-03-01", paidSupportUntil: null };
 
 describe("entitlementAt", () => {
   it("should be free through day 60 after the final release", () => {
@@ -19,11 +19,21 @@ describe("entitlementAt", () => {
     });
   });
 
-  it("should be covered by a paid plan after the free window", () => {
-    expect(entitlementAt({ ...released, paidPlanId: "priority" }, "UTC", new Date("2026-06-01T12:00:00Z"))).toEqual({
+  it("should be covered by paid support after the free window, through its last day", () => {
+    const paid = { ...released, paidSupportUntil: "2026-06-30" };
+    expect(entitlementAt(paid, "UTC", new Date("2026-06-30T23:59:59Z"))).toEqual({
       kind: "paid",
-      planId: "priority",
+      until: new Date("2026-07-01T00:00:00Z"),
     });
+    expect(entitlementAt(paid, "UTC", new Date("2026-07-01T00:00:00Z"))).toEqual({
+      kind: "none",
+      freeEndedAt: new Date("2026-05-01T00:00:00Z"),
+    });
+  });
+
+  it("should show the free window, not the paid support, while both cover the day", () => {
+    const paid = { ...released, paidSupportUntil: "2026-12-31" };
+    expect(entitlementAt(paid, "UTC", new Date("2026-04-01T00:00:00Z")).kind).toBe("free");
   });
 
   it("should count days in the site's time zone", () => {

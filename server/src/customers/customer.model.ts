@@ -1,0 +1,33 @@
+import { type InferSchemaType, model, Schema, type Types } from "mongoose";
+
+const contactSchema = new Schema(
+  { name: { type: String, required: true }, email: { type: String, required: true } },
+  { _id: false },
+);
+
+const customerProductSchema = new Schema(
+  {
+    product: { type: String, required: true },
+    /** Local dates "YYYY-MM-DD" in the site's time zone. */
+    finalRelease: { type: String, required: true },
+    paidSupportUntil: { type: String, default: null },
+  },
+  { _id: false },
+);
+
+/** An organisation the site supports: its people (visitors are linked by email) and the products it runs. */
+const customerSchema = new Schema(
+  {
+    site: { type: Schema.Types.ObjectId, ref: "Site", required: true },
+    name: { type: String, required: true },
+    contacts: { type: [contactSchema], default: [] },
+    products: { type: [customerProductSchema], default: [] },
+    slaPlanId: { type: String, required: true, default: "standard" },
+  },
+  { timestamps: true },
+);
+customerSchema.index({ site: 1, "contacts.email": 1 });
+customerSchema.index({ site: 1, name: 1 });
+
+export type CustomerDoc = InferSchemaType<typeof customerSchema> & { _id: Types.ObjectId };
+export const Customer = model("Customer", customerSchema);

@@ -1,0 +1,58 @@
+import type { TicketAlertDto, TicketStatus } from "@parley/shared";
+import { Agent, type AgentDoc } from "../agents/agent.model.ts";
+import type { Mailer } from "../email/mail.ts";
+import type { StaffNamespace, VisitorNamespace } from "../realtime/namespaces.ts";
+import { rooms } from "../realtime/rooms.ts";
+import type { SiteDoc } from "../sites/site.model.ts";
+import type { TicketDoc } from "./ticket.model.ts";
+import { toTicketDto, toTicketMessageDto, toVisitorTicketDto } from "./ticket-dto.ts";
+import { type TicketEmails, ticketEmails } from "./ticket-mail.ts";
+import type { TicketMessageDoc } from "./ticket-message.model.ts";
+
+/**
+ * Tells everyone who follows a ticket that it changed: the site's consoles, the requester's widget, the
+ * requester by email, and for alerts the site's supervisors and admins and the assignee.
+ */
+export class TicketNotifier {
+  private readonly emails: TicketEmails | null;
+
+  constructor(
+    private readonly staff: StaffNamespace,
+    private readonly visitors: VisitorNamespace,
+    mailer: Mailer | undefined,
+  ) {
+    this.emails = mailer ? ticketEmails(mailer) : null;
+  }
+
+  /** A new ticket, or any change to one; `statusFrom` when its status changed (the requester is emailed). */
+  changed(ticket: TicketDoc, site: SiteDoc, now: Date, change: { statusFrom?: TicketStatus; created?: boolean } = {}) {
+    this.staff.to(rooms.siteStaff(ticket.site)).emit("ticket:updated", toTicketDto(ticket, site.supportHours, now));
+    if (ticket.visitor) {
+      this.visitors
+        .to(rooms.visitor(ticket.visitor))
+        .emit("ticket:updated", toVisitorTicketDto(ticket, site.supportHours, now));
+    }
+    if (change.created) this.emails?.created(ticket, site, now);
+    else if (change.statusFrom && change.statusFrom !== ticket.status) this.emails?.statusChanged(ticket, site, now);
+  }
+
+  /** A reply or a note: staff always see it; the requester never sees notes. */
+  message(ticket: TicketDoc, message: TicketMessageDoc, site: SiteDoc) {
+    const dto = toTicketMessageDto(message);
+    this.staff.to(rooms.siteStaff(ticket.site)).emit("ticket:message", dto);
+    if (message.internal) return;
+    if (ticket.visitor) this.visitors.to(rooms.visitor(ticket.visitor)).emit("ticket:message", dto);
+    if (message.authorKind === "staff") this.emails?.replied(ticket, message, site);
+  }
+
+  /** At risk, breached or escalated: to the site's leads and the assignee, who must act on it. */
+  async alert(ticket: TicketDoc, site: SiteDoc, alert: TicketAlertDto): Promise<void> {
+    const leads = await Agent.find({ site: ticket.site, role: { $in: ["supervisor", "admin"] }, disabled: false })
+      .select({ _id: 1, email: 1, name: 1 })
+      .lean<Pick<AgentDoc, "_id" | "email" | "name">[]>();
+    const targets = new Set(leads.map((l) => rooms.agent(l._id)));
+    if (ticket.assignee) targets.add(rooms.agent(ticket.assignee));
+    this.staff.to([...targets]).emit("ticket:alert", alert);
+    if (alert.kind === "escalated") this.emails?.escalated(ticket, site, alert, leads);
+  }
+}

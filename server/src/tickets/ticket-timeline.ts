@@ -1,0 +1,34 @@
+import type { TicketEventDto, TicketStatus } from "@parley/shared";
+import type { Types } from "mongoose";
+import { TicketEvent } from "./ticket-event.model.ts";
+
+/** Who did something to a ticket: a staff member, the customer, or Parley itself (the SLA watch). */
+export interface TicketActor {
+  kind: "staff" | "customer" | "system";
+  id: Types.ObjectId | null;
+  name: string;
+}
+
+export const SYSTEM_ACTOR: TicketActor = { kind: "system", id: null, name: "Parley" };
+
+/** Appends one line to a ticket's timeline. */
+export async function record(
+  ticket: Types.ObjectId,
+  actor: TicketActor,
+  at: Date,
+  type: TicketEventDto["type"],
+  text: string,
+  change: { from?: TicketStatus; to?: TicketStatus } = {},
+): Promise<void> {
+  await TicketEvent.create({
+    ticket,
+    at,
+    actorKind: actor.kind,
+    actorId: actor.id,
+    actorName: actor.name,
+    type,
+    from: change.from ?? null,
+    to: change.to ?? null,
+    text,
+  });
+}
