@@ -23,6 +23,7 @@ import { type ParleyServer, startParley } from "../src/app/parley-server.ts";
 import { loadConfig } from "../src/config/config.ts";
 import { createLogger } from "../src/logging/logger.ts";
 import { Site } from "../src/sites/site.model.ts";
+import type { Clock } from "../src/tickets/ticket-system.ts";
 
 export type VisitorClient = Socket<VisitorServerToClientEvents, VisitorClientToServerEvents>;
 export type StaffClient = Socket<AgentServerToClientEvents, AgentClientToServerEvents>;
@@ -42,6 +43,7 @@ export class TestServer {
     public server: ParleyServer,
     readonly dbName: string,
     private readonly env: Record<string, string> = {},
+    private readonly clock?: Clock,
   ) {}
 
   get url(): string {
@@ -50,18 +52,31 @@ export class TestServer {
 
   /**
    * Starts Parley on a random port against a fresh database of the suite's devdb. `env` adds settings
-   * to the test configuration (e.g. a short PRESENCE_GRACE_MS); a restart keeps them.
+   * to the test configuration (e.g. a short PRESENCE_GRACE_MS); a restart keeps them. `clock` replaces
+   * the server's notion of now (see {@link ManualClock}).
    */
   static async start(
     dbName = `t_${randomBytes(6).toString("hex")}`,
     env: Record<string, string> = {},
+    clock?: Clock,
   ): Promise<TestServer> {
-    return new TestServer(await TestServer.boot(dbName, 0, env), dbName, env);
+    return new TestServer(await TestServer.boot(dbName, 0, env, clock), dbName, env, clock);
   }
 
-  private static boot(dbName: string, port = 0, env: Record<string, string> = {}): Promise<ParleyServer> {
+  private static boot(
+    dbName: string,
+    port = 0,
+    env: Record<string, string> = {},
+    clock?: Clock,
+  ): Promise<ParleyServer> {
     const config = loadConfig({ ...env, PORT: String(port), LOG_LEVEL: "silent" });
-    return startParley({ config, logger: createLogger("silent"), mongoUri: inject("mongoUri"), dbName });
+    return startParley({
+      config,
+      logger: createLogger("silent"),
+      mongoUri: inject("mongoUri"),
+      dbName,
+      ...(clock ? { clock } : {}),
+    });
   }
 
   /**
@@ -81,7 +96,7 @@ export class TestServer {
       }
     }
     // Same port, as a restarted deployment keeps its address (and so its origin).
-    this.server = await TestServer.boot(this.dbName, Number(port), this.env);
+    this.server = await TestServer.boot(this.dbName, Number(port), this.env, this.clock);
   }
 
   async stop(): Promise<void> {
@@ -332,6 +347,21 @@ export async function waitingVisitor(t: TestServer, siteKey: string, input: Reco
     { ...startInput(), ...input },
   );
   return { ...visitor, id: started.conversation.id, started, queue, updates, messages };
+}
+
+/** A clock a test moves by hand, for the ticket desk and the SLA watch (`TestServer.start(db, env, clock.now)`). */
+export class ManualClock {
+  constructor(private at: Date) {}
+
+  readonly now = (): Date => new Date(this.at);
+
+  set(at: Date | string): void {
+    this.at = new Date(at);
+  }
+
+  advance(ms: number): void {
+    this.at = new Date(this.at.getTime() + ms);
+  }
 }
 
 export const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
