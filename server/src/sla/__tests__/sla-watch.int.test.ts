@@ -1,0 +1,152 @@
+import type { TicketAlertDto, TicketDto, TicketEventDto, VisitorTicketDto } from "@parley/shared";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { collect, lastOf, ManualClock, ok, TestServer, waitFor } from "../../../test/harness.ts";
+import { chatTicket } from "../../../test/tickets-harness.ts";
+import { Site } from "../../sites/site.model.ts";
+
+const H = 3_600_000;
+// Monday 2 November 2026, 10:00 in London (GMT): inside the weekday hours set below.
+const START = new Date("2026-11-02T10:00:00Z");
+const clock = new ManualClock(START);
+let t: TestServer;
+let site: Awaited<ReturnType<TestServer["createSite"]>>;
+
+beforeAll(async () => {
+  t = await TestServer.start(undefined, {}, clock.now);
+  site = await t.createSite(undefined, undefined, { products: [{ id: "cloud", name: "Acme Cloud" }] });
+  // 09:00-17:00 on weekdays: a working day is 8 hours, and nights and weekends do not count.
+  const weekday = (day: string) => ({ day, start: "09:00", end: "17:00", endsNextDay: false });
+  await Site.updateOne(
+    { _id: site._id },
+    {
+      $set: {
+        supportHours: {
+          timeZone: "Europe/London",
+          weekly: ["mon", "tue", "wed", "thu", "fri"].map(weekday),
+          closedDates: [],
+          extraOpenings: [],
+        },
+      },
+    },
+  );
+});
+afterAll(() => t.stop());
+
+describe("the SLA watch", () => {
+  it("should alert at 75%, and on a breach alert and escalate automatically, counting only working hours", async () => {
+    clock.set(START);
+    const ana = await t.staff(site._id, "agent", "Ana");
+    const lead = await t.staff(site._id, "supervisor", "Sue");
+    const alerts = collect<TicketAlertDto>(lead.socket, "ticket:alert");
+    const updates = collect<TicketDto>(lead.socket, "ticket:updated");
+    // Critical: first response within 8 working hours, so due Tuesday 10:00 (7 h Monday + 1 h Tuesday).
+    const { ticket } = await chatTicket(t, site.key, ana);
+    expect(ticket.sla.response.dueAt).toBe("2026-11-03T10:00:00.000Z");
+
+    clock.set("2026-11-02T16:59:00Z"); // 6 h 59 min of the 8 used: past 75% (6 h), so at risk.
+    await t.server.tickets.sweep();
+    await waitFor(() => alerts.some((a) => a.ticketId === ticket.id));
+    expect(alerts).toEqual([expect.objectContaining({ kind: "at_risk", target: "response", number: ticket.number })]);
+    await waitFor(() => lastOf(updates, (u) => u.id === ticket.id)?.sla.response.state === "at_risk");
+
+    // Overnight nothing is used; a pass at 08:00 Tuesday changes nothing and alerts nobody.
+    clock.set("2026-11-03T08:00:00Z");
+    await t.server.tickets.sweep();
+    const atRisk = await ok<{ tickets: TicketDto[] }>(lead.socket, "ticket:list", { sla: "at_risk" });
+    expect(atRisk.tickets.map((x) => x.id)).toContain(ticket.id);
+
+    clock.set("2026-11-03T10:00:00Z");
+    await t.server.tickets.sweep();
+    await waitFor(() => alerts.some((a) => a.kind === "escalated"));
+    expect(alerts.map((a) => a.kind)).toEqual(["at_risk", "breached", "escalated"]);
+    const { ticket: after, timeline } = await ok<{ ticket: TicketDto; timeline: TicketEventDto[] }>(
+      lead.socket,
+      "ticket:get",
+      { ticketId: ticket.id },
+    );
+    expect(after).toMatchObject({
+      status: "escalated",
+      escalation: { automatic: true, by: "Parley", reason: "The first-response target was breached", phone: null },
+      sla: { response: { state: "breached" } },
+    });
+    expect(timeline.filter((e) => e.actor.kind === "system").map((e) => e.text)).toEqual([
+      `${ticket.number} is at risk of breaching the first-response target`,
+      `${ticket.number} breached the first-response target`,
+      "escalated the ticket: The first-response target was breached",
+    ]);
+    const breached = await ok<{ tickets: TicketDto[] }>(lead.socket, "ticket:list", { sla: "breached" });
+    expect(breached.tickets.map((x) => x.id)).toContain(ticket.id);
+
+    // Passes are idempotent: the same instant again announces nothing new.
+    await t.server.tickets.sweep();
+    expect(alerts).toHaveLength(3);
+  });
+
+  it("should not count time spent waiting on the customer", async () => {
+    clock.set(START);
+    const bo = await t.staff(site._id, "agent", "Bo");
+    const { ticket } = await chatTicket(t, site.key, bo, { fields: { priority: "high" } });
+    // High: 12 working hours. Two hours used, then waiting on the customer for a day and a half.
+    clock.set("2026-11-02T12:00:00Z");
+    await ok(bo.socket, "ticket:act", { ticketId: ticket.id, action: "wait_on_customer" });
+    clock.set("2026-11-03T15:00:00Z");
+    await t.server.tickets.sweep();
+    const paused = await ok<{ ticket: TicketDto }>(bo.socket, "ticket:get", { ticketId: ticket.id });
+    expect(paused.ticket.sla.response).toMatchObject({ state: "paused", usedMs: 2 * H, dueAt: null });
+    const resumed = await ok<{ ticket: TicketDto }>(bo.socket, "ticket:act", {
+      ticketId: ticket.id,
+      action: "provide_workaround",
+    });
+    // Leaving the wait resumes the clocks at Tuesday 15:00, and the workaround meets both targets at once.
+    expect(resumed.ticket.sla.response).toMatchObject({ state: "met", usedMs: 2 * H });
+  });
+
+  it("should close a resolved ticket nobody answered after the site's working days, and tell the visitor", async () => {
+    clock.set(START);
+    await Site.updateOne({ _id: site._id }, { $set: { "tickets.autoCloseWorkingDays": 2 } });
+    const cy = await t.staff(site._id, "agent", "Cy");
+    const { visitor, ticket } = await chatTicket(t, site.key, cy, { fields: { priority: "low" } });
+    const seen = collect<VisitorTicketDto>(visitor.socket, "ticket:updated");
+    const { ticket: resolved } = await ok<{ ticket: TicketDto }>(cy.socket, "ticket:act", {
+      ticketId: ticket.id,
+      action: "resolve",
+    });
+    // Resolved Monday 10:00; two 8-hour working days later is Wednesday 10:00.
+    expect(resolved.autoCloseAt).toBe("2026-11-04T10:00:00.000Z");
+
+    clock.set("2026-11-04T09:59:00Z");
+    await t.server.tickets.sweep();
+    expect((await ok<{ ticket: TicketDto }>(cy.socket, "ticket:get", { ticketId: ticket.id })).ticket.status).toBe(
+      "resolved",
+    );
+    clock.set("2026-11-04T10:00:00Z");
+    await t.server.tickets.sweep();
+    const { ticket: closed, timeline } = await ok<{ ticket: TicketDto; timeline: TicketEventDto[] }>(
+      cy.socket,
+      "ticket:get",
+      { ticketId: ticket.id },
+    );
+    expect(closed).toMatchObject({ status: "closed", closedAt: "2026-11-04T10:00:00.000Z" });
+    expect(timeline.at(-1)).toMatchObject({
+      actor: { kind: "system", name: "Parley" },
+      from: "resolved",
+      to: "closed",
+      text: "closed the ticket: no answer 2 working days after it was resolved",
+    });
+    await waitFor(() => lastOf(seen, () => true)?.status === "closed");
+  });
+
+  it("should catch up after a restart on what fell due while the server was down", async () => {
+    clock.set(START);
+    const dee = await t.staff(site._id, "agent", "Dee");
+    const { ticket } = await chatTicket(t, site.key, dee, { fields: { priority: "critical" } });
+    await t.restart();
+    clock.set("2026-11-10T10:00:00Z");
+    // The watch's first pass runs as the server starts.
+    const lead = await t.staff(site._id, "supervisor", "Sam");
+    await t.server.tickets.sweep();
+    const { ticket: after } = await ok<{ ticket: TicketDto }>(lead.socket, "ticket:get", { ticketId: ticket.id });
+    expect(after.status).toBe("escalated");
+    expect(after.sla.response.state).toBe("breached");
+  });
+});
