@@ -112,6 +112,8 @@ export function ReplyComposer({ ticketId, onSent }: ReplyComposerProps) {
         id={ids.text}
         rows={5}
         value={draft.text}
+        // Held while sending: the answer clears the box, which must not take words typed meanwhile.
+        readOnly={busy}
         aria-invalid={problem?.code === "BAD_REQUEST" || problem?.code === "MESSAGE_TOO_LONG"}
         aria-describedby={problem ? ids.problem : undefined}
         onInput={(e) => {
