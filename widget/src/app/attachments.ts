@@ -1,5 +1,6 @@
 import type { AttachmentDto } from "@parley/shared";
 import {
+  ATTACHMENT_ACCEPT,
   ATTACHMENT_FILENAME_HEADER,
   ATTACHMENTS_PATH,
   DEFAULT_ATTACHMENT_MAX_BYTES,
@@ -103,16 +104,24 @@ function saveBlob(blob: Blob, name: string): void {
 
 /** Why an upload of `name` failed, as a sentence. `status` is null when no answer came at all. */
 export function attachProblem(name: string, status: number | null, body: unknown, target: UploadTarget): string {
-  return `Could not attach ${name}: ${reasonFor(status, body, "ticketId" in target ? "ticket" : "chat")}.`;
+  return `Could not attach ${name}: ${reasonFor(status, body, "ticketId" in target ? "ticket" : "chat", name)}.`;
 }
 
-function reasonFor(status: number | null, body: unknown, place: "chat" | "ticket" | "file"): string {
+function reasonFor(
+  status: number | null,
+  body: unknown,
+  place: "chat" | "ticket" | "file",
+  name: string | null = null,
+): string {
   if (status === null) return "the connection failed. Please try again";
   const error = (body as { error?: { code?: unknown; message?: unknown } } | null)?.error;
   const code = isErrorCode(error?.code) ? error.code : null;
   if (code === "PAYLOAD_TOO_LARGE" || status === 413) return "the file is too large";
   if (code === "UNSUPPORTED_MEDIA_TYPE" || status === 415) {
-    return "this type of file is not accepted (images, PDF, zip, text and log files are)";
+    // The server checks the content: a name with an accepted extension was refused for what it holds.
+    return name !== null && hasAcceptedExtension(name)
+      ? "its content does not match its file type"
+      : "this type of file is not accepted (images, PDF, zip, text and log files are)";
   }
   if (code === "RATE_LIMITED" || status === 429) return "too many uploads, please wait a moment and try again";
   if (code === "CONVERSATION_CLOSED") return "this chat has ended";
@@ -124,6 +133,12 @@ function reasonFor(status: number | null, body: unknown, place: "chat" | "ticket
   }
   if (code === "BAD_REQUEST" && typeof error?.message === "string" && error.message) return error.message;
   return "something went wrong. Please try again";
+}
+
+/** Whether the name ends in one of ATTACHMENT_ACCEPT's extensions (what the file picker offers). */
+export function hasAcceptedExtension(name: string): boolean {
+  const dot = name.lastIndexOf(".");
+  return dot > 0 && ATTACHMENT_ACCEPT.split(",").includes(name.slice(dot).toLowerCase());
 }
 
 /**

@@ -1,6 +1,13 @@
 import type { AttachmentDto } from "@parley/shared";
 import { describe, expect, it } from "vitest";
-import { AttachmentClient, admitFiles, attachProblem, bodyWithFiles, formatSize } from "../attachments.ts";
+import {
+  AttachmentClient,
+  admitFiles,
+  attachProblem,
+  bodyWithFiles,
+  formatSize,
+  hasAcceptedExtension,
+} from "../attachments.ts";
 
 const CHAT = { conversationId: "0123456789abcdef01234567" };
 const TICKET = { ticketId: "89abcdef0123456789abcdef" };
@@ -97,6 +104,10 @@ describe("attachProblem", () => {
     expect(attachProblem("a.exe", 415, body("UNSUPPORTED_MEDIA_TYPE"), CHAT)).toBe(
       "Could not attach a.exe: this type of file is not accepted (images, PDF, zip, text and log files are).",
     );
+    // An accepted extension refused for its content (a renamed file).
+    expect(attachProblem("shot.PNG", 415, body("UNSUPPORTED_MEDIA_TYPE"), CHAT)).toBe(
+      "Could not attach shot.PNG: its content does not match its file type.",
+    );
     expect(attachProblem("a.png", 429, body("RATE_LIMITED"), CHAT)).toBe(
       "Could not attach a.png: too many uploads, please wait a moment and try again.",
     );
@@ -123,6 +134,16 @@ describe("attachProblem", () => {
     expect(attachProblem("a.png", 413, body("PAYLOAD_TOO_LARGE", "at most 10485760 bytes"), CHAT)).not.toContain(
       "10485760",
     );
+  });
+});
+
+describe("hasAcceptedExtension", () => {
+  it("reads the extension case-insensitively, and wants one", () => {
+    expect(hasAcceptedExtension("Screen Shot.JPEG")).toBe(true);
+    expect(hasAcceptedExtension("server.log")).toBe(true);
+    expect(hasAcceptedExtension("setup.exe")).toBe(false);
+    expect(hasAcceptedExtension("png")).toBe(false);
+    expect(hasAcceptedExtension(".png")).toBe(false);
   });
 });
 

@@ -165,61 +165,63 @@ function Resolution({ ticket, thread, now }: { ticket: VisitorTicketDto; thread:
   };
 
   return (
-    <fieldset class="resolution">
-      <legend class="question">We think this is fixed. Does it work for you now?</legend>
-      {autoClose && <p class="hint">{autoClose}</p>}
-      {rejecting ? (
-        <form
-          class="reject"
-          onSubmit={(e) => {
-            e.preventDefault();
-            void respond("reject");
-          }}
-        >
-          <label for="parley-reject-comment">What still happens? (optional)</label>
-          <textarea
-            id="parley-reject-comment"
-            rows={3}
-            maxLength={MAX_MESSAGE_LENGTH}
-            value={comment}
-            ref={commentRef}
-            onInput={(e) => setComment(e.currentTarget.value)}
-            onKeyDown={(e) => {
-              // Escape here only closes this form, not the ticket.
-              if (e.key === "Escape") {
-                e.stopPropagation();
-                setRejecting(false);
-              }
+    <div class="resolution">
+      <fieldset>
+        <legend class="question">We think this is fixed. Does it work for you now?</legend>
+        {autoClose && <p class="hint">{autoClose}</p>}
+        {rejecting ? (
+          <form
+            class="reject"
+            onSubmit={(e) => {
+              e.preventDefault();
+              void respond("reject");
             }}
-          />
+          >
+            <label for="parley-reject-comment">What still happens? (optional)</label>
+            <textarea
+              id="parley-reject-comment"
+              rows={3}
+              maxLength={MAX_MESSAGE_LENGTH}
+              value={comment}
+              ref={commentRef}
+              onInput={(e) => setComment(e.currentTarget.value)}
+              onKeyDown={(e) => {
+                // Escape here only closes this form, not the ticket.
+                if (e.key === "Escape") {
+                  e.stopPropagation();
+                  setRejecting(false);
+                }
+              }}
+            />
+            <div class="actions">
+              <button type="submit" class="primary" aria-disabled={busy ? "true" : undefined}>
+                Reopen ticket
+              </button>
+              <button type="button" class="secondary" onClick={() => setRejecting(false)}>
+                Cancel
+              </button>
+            </div>
+          </form>
+        ) : (
           <div class="actions">
-            <button type="submit" class="primary" aria-disabled={busy ? "true" : undefined}>
-              Reopen ticket
+            <button
+              type="button"
+              class="primary"
+              aria-disabled={busy ? "true" : undefined}
+              onClick={() => void respond("confirm")}
+            >
+              Yes, it's fixed
             </button>
-            <button type="button" class="secondary" onClick={() => setRejecting(false)}>
-              Cancel
+            <button type="button" class="secondary" ref={stillButton} onClick={() => setRejecting(true)}>
+              It still affects me
             </button>
           </div>
-        </form>
-      ) : (
-        <div class="actions">
-          <button
-            type="button"
-            class="primary"
-            aria-disabled={busy ? "true" : undefined}
-            onClick={() => void respond("confirm")}
-          >
-            Yes, it's fixed
-          </button>
-          <button type="button" class="secondary" ref={stillButton} onClick={() => setRejecting(true)}>
-            It still affects me
-          </button>
-        </div>
-      )}
+        )}
+      </fieldset>
       <p class="error" role="alert">
         {problem}
       </p>
-    </fieldset>
+    </div>
   );
 }
 

@@ -18,8 +18,9 @@ export const TICKETS_CSS = `
 .ticket-status { margin: 0; font-weight: 600; }
 .ticket-log .empty { margin: auto; color: #475467; }
 .ticket-problem, .ticket-closed { margin: 0; padding: 10px 16px; border-top: 1px solid #e4e7ec; }
-.resolution { margin: 0; padding: 10px 12px; border: 0; border-top: 1px solid #e4e7ec; display: flex; flex-direction: column; gap: 8px; }
-.resolution .question { padding: 0; font-weight: 600; }
+.resolution { padding: 10px 12px; border-top: 1px solid #e4e7ec; }
+.resolution fieldset { min-width: 0; margin: 0; padding: 0; border: 0; display: flex; flex-direction: column; gap: 8px; }
+.resolution .question { padding: 0; font: inherit; font-weight: 600; }
 .resolution .actions { display: flex; flex-wrap: wrap; gap: 8px; }
 .reject { display: flex; flex-direction: column; gap: 4px; }
 .reject label { font-weight: 600; }
