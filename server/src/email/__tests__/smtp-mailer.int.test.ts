@@ -1,0 +1,117 @@
+import type { AddressInfo } from "node:net";
+import { Writable } from "node:stream";
+import { type ParsedMail, simpleParser } from "mailparser";
+import { pino } from "pino";
+import { SMTPServer } from "smtp-server";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createLogger } from "../../logging/logger.ts";
+import { createMailer } from "../smtp-mailer.ts";
+import { ticketStatusEmail } from "../ticket-emails.ts";
+
+/** A real SMTP server on a random local port that keeps what it receives, parsed. */
+let smtp: SMTPServer;
+let smtpUrl: string;
+const received: { envelopeTo: string[]; mail: ParsedMail }[] = [];
+
+beforeAll(async () => {
+  smtp = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ["STARTTLS"],
+    logger: false,
+    onData(stream, session, callback) {
+      simpleParser(stream).then(
+        (mail) => {
+          received.push({ envelopeTo: session.envelope.rcptTo.map((r) => r.address), mail });
+          callback();
+        },
+        (err: Error) => callback(err),
+      );
+    },
+  });
+  await new Promise<void>((resolve) => smtp.listen(0, "127.0.0.1", resolve));
+  smtpUrl = `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`;
+});
+afterAll(() => new Promise<void>((resolve) => smtp.close(() => resolve())));
+
+/** A logger whose JSON lines the test can read. */
+function capturingLogger() {
+  const lines: Record<string, unknown>[] = [];
+  const sink = new Writable({
+    write(chunk, _enc, done) {
+      lines.push(JSON.parse(String(chunk)) as Record<string, unknown>);
+      done();
+    },
+  });
+  return { logger: pino({ level: "info" }, sink), lines };
+}
+
+const statusMail = ticketStatusEmail({
+  to: "vera@example.test",
+  requesterName: "Vera",
+  number: "T-1001",
+  subject: "Export fails — ünïcode",
+  siteName: "Acme Support",
+  status: "resolved",
+  agentName: "Ana",
+});
+
+describe("createMailer", () => {
+  it("should deliver a ticket email through SMTP with its To, From, Subject and body", async () => {
+    const mailer = createMailer({ smtpUrl, emailFrom: "Acme Support <support@acme.test>" }, createLogger("silent"));
+    const before = received.length;
+    const sending = mailer.send(statusMail);
+    expect(mailer.pending()).toBe(1);
+    await mailer.flush();
+    expect(mailer.pending()).toBe(0);
+    expect(await sending).toBe("sent");
+    await mailer.close();
+
+    expect(received).toHaveLength(before + 1);
+    const got = received.at(-1);
+    expect(got?.envelopeTo).toEqual(["vera@example.test"]);
+    expect(got?.mail.to).toMatchObject({ text: "vera@example.test" });
+    expect(got?.mail.from?.value).toEqual([{ name: "Acme Support", address: "support@acme.test" }]);
+    expect(got?.mail.subject).toBe("[T-1001] Status: resolved, awaiting your confirmation — Export fails — ünïcode");
+    expect(got?.mail.text?.trim()).toBe(statusMail.text.trim());
+    expect(got?.mail.html).toBe(false);
+  });
+
+  it("should skip, log that it skipped, and send nothing without SMTP_URL", async () => {
+    const { logger, lines } = capturingLogger();
+    const mailer = createMailer({ smtpUrl: undefined, emailFrom: "Parley Support <support@localhost>" }, logger);
+    const before = received.length;
+    expect(await mailer.send(statusMail)).toBe("skipped");
+    await mailer.flush();
+    expect(received).toHaveLength(before);
+    expect(lines).toContainEqual(
+      expect.objectContaining({
+        level: 30,
+        event: "email_skipped",
+        to: "vera@example.test",
+        subject: statusMail.subject,
+      }),
+    );
+  });
+
+  it("should report a failure, not throw, when the SMTP server cannot be reached", async () => {
+    const { logger, lines } = capturingLogger();
+    const closed = new SMTPServer({ authOptional: true, logger: false });
+    await new Promise<void>((resolve) => closed.listen(0, "127.0.0.1", resolve));
+    const port = (closed.server.address() as AddressInfo).port;
+    await new Promise<void>((resolve) => closed.close(() => resolve()));
+
+    const mailer = createMailer({ smtpUrl: `smtp://127.0.0.1:${port}`, emailFrom: "x <x@localhost>" }, logger);
+    expect(await mailer.send(statusMail)).toBe("failed");
+    expect(lines).toContainEqual(expect.objectContaining({ event: "email_failed", to: "vera@example.test" }));
+    await mailer.close();
+  });
+
+  it("should refuse a recipient that is not one plain address", async () => {
+    const mailer = createMailer({ smtpUrl, emailFrom: "x <x@localhost>" }, createLogger("silent"));
+    const before = received.length;
+    expect(await mailer.send({ ...statusMail, to: "vera@example.test, boss@example.test" })).toBe("failed");
+    expect(await mailer.send({ ...statusMail, to: "vera@example.test\r\nBcc: x@example.test" })).toBe("failed");
+    await mailer.close();
+    expect(received).toHaveLength(before);
+  });
+});
