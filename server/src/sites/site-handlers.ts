@@ -1,8 +1,9 @@
-import type { AgentClientToServerEvents, SiteSettingsDto } from "@parley/shared";
+import type { AgentClientToServerEvents, SiteSettingsDto, TicketSettings } from "@parley/shared";
 import type { Types } from "mongoose";
 import { Agent, type AgentDoc } from "../agents/agent.model.ts";
 import { updateAgentIf } from "../agents/agent-writes.ts";
 import { requireAdmin } from "../agents/roles.ts";
+import { Customer, type CustomerDoc } from "../customers/customer.model.ts";
 import { AppError } from "../errors/app-error.ts";
 import type { HandlerGroup } from "../realtime/command-registry.ts";
 import type { StaffNamespace, StaffSocketData } from "../realtime/namespaces.ts";
@@ -35,7 +36,10 @@ export function siteHandlers(
       if (input.assignmentMode !== undefined) set.assignmentMode = input.assignmentMode;
       if (input.offerTimeoutSeconds !== undefined) set.offerTimeoutSeconds = input.offerTimeoutSeconds;
       if (input.supportHours !== undefined) set.supportHours = input.supportHours;
-      if (input.tickets !== undefined) set.tickets = input.tickets;
+      if (input.tickets !== undefined) {
+        await keepPlansInUse(agent.site, input.tickets);
+        set.tickets = input.tickets;
+      }
       const site = await Site.findByIdAndUpdate(agent.site, { $set: set }, { returnDocument: "after" }).lean<SiteDoc>();
       if (!site) throw new AppError("NOT_FOUND", "Unknown site");
       if (input.assignmentMode === "manual") await routing.router.withdrawOffersOnSite(site._id);
@@ -66,5 +70,18 @@ async function untagAgents(routing: RoutingSystem, siteId: Types.ObjectId, remov
   for (const agent of tagged) {
     const updated = await updateAgentIf({ _id: agent._id }, { $pullAll: { products: removed } });
     if (updated) routing.agents.agentChanged(updated);
+  }
+}
+
+/** A plan a customer is on cannot be deleted: their next ticket would silently fall back to the standard plan. */
+async function keepPlansInUse(siteId: Types.ObjectId, settings: TicketSettings): Promise<void> {
+  const kept = ["standard", ...settings.slaPlans.map((p) => p.id)];
+  const stranded = await Customer.findOne({ site: siteId, slaPlanId: { $nin: kept } }).lean<CustomerDoc>();
+  if (stranded) {
+    throw new AppError(
+      "BAD_REQUEST",
+      `The plan "${stranded.slaPlanId}" is still attached to ${stranded.name}; move the customer to another plan first`,
+      { issues: [{ path: "tickets.slaPlans", message: `"${stranded.slaPlanId}" is still used by ${stranded.name}` }] },
+    );
   }
 }
