@@ -70,6 +70,9 @@ export function attachmentRoutes(deps: AttachmentRouteDeps): Router {
       res.setHeader("Retry-After", "10");
       throw new AppError("RATE_LIMITED", "Too many uploads; wait a moment and try again");
     }
+    // A declared size over the limit is refused before any byte is read (express.raw would read, and
+    // discard, the whole body first); a chunked body is cut by express.raw's own count.
+    if (Number(req.headers["content-length"] ?? 0) > deps.maxBytes) throw tooLarge(deps.maxBytes);
     const bytes = await rawBody(readBody, req, res);
     const sniffed = sniffAttachment(bytes, name);
     if (!sniffed.ok) {
@@ -183,11 +186,14 @@ async function rawBody(read: BodyReader, req: Request, res: Response): Promise<U
   return body;
 }
 
+const tooLarge = (maxBytes: number): AppError =>
+  new AppError("PAYLOAD_TOO_LARGE", `Attachments can be at most ${maxBytes} bytes`);
+
 /** body-parser's errors, as AppErrors. */
 function bodyError(err: unknown, maxBytes: number): AppError | null {
   switch ((err as { type?: unknown } | null)?.type) {
     case "entity.too.large":
-      return new AppError("PAYLOAD_TOO_LARGE", `Attachments can be at most ${maxBytes} bytes`);
+      return tooLarge(maxBytes);
     case "encoding.unsupported":
       return new AppError("BAD_REQUEST", "Send the file without a Content-Encoding");
     case "request.aborted":

@@ -143,6 +143,14 @@ describe("uploading to a chat", () => {
     );
     expect(res.status).toBe(413);
     expect(res.body).toMatchObject({ ok: false, error: { code: "PAYLOAD_TOO_LARGE" } });
+    // Far over: refused from the declared length, before the body is read.
+    const huge = await upload(
+      t,
+      { conversationId: visitor.id },
+      { name: "huge.log", bytes: "x".repeat(1_000_000) },
+      as,
+    );
+    expect(huge.status).toBe(413);
     expect(await Attachment.countDocuments()).toBe(rowsBefore);
     expect(await storedFiles(data.dir)).toEqual(filesBefore);
 
