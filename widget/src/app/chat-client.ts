@@ -95,7 +95,10 @@ export class ChatClient {
         // Not knowing must not keep the visitor from writing: the outbox delivers once we are back.
         this.store.update((s) => ({ ...s, connection: "offline", availability: s.availability ?? "unknown" }));
       },
-      visitorReplaced: () => this.forgetConversation(),
+      visitorReplaced: () => {
+        this.forgetConversation();
+        this.tickets.reset();
+      },
       unavailable: (reason) => this.store.update({ fatal: reason }),
       message: (m) => this.received(m),
       conversation: (c) => this.conversationChanged(c),

@@ -44,6 +44,11 @@ export class TicketFeed {
     });
   }
 
+  /** The visitor identity was replaced: the old one's tickets are not this visitor's to see. */
+  reset(): void {
+    this.store.update({ tickets: null });
+  }
+
   message(message: TicketMessageDto): void {
     for (const listener of this.messageListeners) listener(message);
   }

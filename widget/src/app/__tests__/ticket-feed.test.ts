@@ -58,6 +58,16 @@ describe("TicketFeed", () => {
     expect(feed.store.get().tickets).toBeNull();
   });
 
+  it("forgets the list when the visitor identity is replaced, rather than merging it into the new one's", async () => {
+    const { socket } = fakeSocket(() => ({ ok: true, data: { tickets: [newer] } }));
+    const feed = new TicketFeed(() => socket);
+    feed.updated(older);
+    feed.reset();
+    expect(feed.store.get().tickets).toBeNull();
+    await feed.refresh();
+    expect(feed.store.get().tickets).toEqual([newer]);
+  });
+
   it("adds a pushed ticket (a chat just turned into one) to the list", () => {
     const feed = new TicketFeed(() => null);
     feed.updated(newer);

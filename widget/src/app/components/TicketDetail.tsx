@@ -4,7 +4,7 @@ import { useEffect, useLayoutEffect, useRef, useState } from "preact/hooks";
 import { type AttachmentClient, bodyWithFiles } from "../attachments.ts";
 import { isSubmitKey, lengthProblem } from "../message-rules.ts";
 import type { TicketFeed } from "../ticket-feed.ts";
-import { type PendingReply, TicketThread } from "../ticket-thread.ts";
+import { type PendingReply, type ThreadState, TicketThread } from "../ticket-thread.ts";
 import { autoCloseText, priorityText, targetLines, ticketStatusText } from "../ticket-wording.ts";
 import { useStore } from "../use-store.ts";
 import { AttachControl, FileLinks, StagedFiles, useUploads } from "./Files.tsx";
@@ -94,7 +94,7 @@ function Replies({
 }: {
   messages: readonly TicketMessageDto[];
   pending: readonly PendingReply[];
-  load: string;
+  load: ThreadState["load"];
   thread: TicketThread;
 }) {
   const ref = useRef<HTMLDivElement>(null);
