@@ -130,7 +130,10 @@ export function attachmentRoutes(deps: AttachmentRouteDeps): Router {
       res.setHeader("X-Content-Type-Options", "nosniff");
       res.setHeader("Content-Security-Policy", "sandbox; default-src 'none'");
       res.setHeader("Cache-Control", "private, no-store");
-      await pipeline(handle.createReadStream(), res);
+      await pipeline(handle.createReadStream(), res).catch((err: unknown) => {
+        // The client going away mid-download is not a server failure.
+        if ((err as NodeJS.ErrnoException).code !== "ERR_STREAM_PREMATURE_CLOSE") throw err;
+      });
     } finally {
       await handle.close().catch(() => {});
     }
