@@ -1,5 +1,7 @@
+import type { Types } from "mongoose";
 import { Agent } from "../agents/agent.model.ts";
 import { hashPassword } from "../agents/password.ts";
+import { Customer } from "../customers/customer.model.ts";
 import type { Logger } from "../logging/logger.ts";
 import { Site } from "../sites/site.model.ts";
 
@@ -78,4 +80,25 @@ export async function seedDemo(origins: readonly string[], logger: Logger): Prom
     created++;
   }
   if (created > 0) logger.info({ event: "demo_seeded", accounts: created }, "demo site and accounts created");
+  await seedDemoCustomer(site._id);
+}
+
+/**
+ * One customer, so tickets show entitlement out of the box: a visitor who gives hank@globex.example is
+ * Globex's contact. Acme Cloud was released 30 days before the first demo start (free support), Billing
+ * long ago with a year of paid support bought.
+ */
+async function seedDemoCustomer(site: Types.ObjectId): Promise<void> {
+  if (await Customer.exists({ site })) return;
+  const day = (offsetDays: number) => new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
+  await Customer.create({
+    site,
+    name: "Globex",
+    contacts: [{ name: "Hank Scorpio", email: "hank@globex.example" }],
+    products: [
+      { product: "cloud", finalRelease: day(-30), paidSupportUntil: null },
+      { product: "billing", finalRelease: day(-400), paidSupportUntil: day(365) },
+    ],
+    slaPlanId: "standard",
+  });
 }
