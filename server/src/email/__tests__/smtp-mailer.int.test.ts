@@ -1,37 +1,23 @@
 import type { AddressInfo } from "node:net";
 import { Writable } from "node:stream";
-import { type ParsedMail, simpleParser } from "mailparser";
 import { pino } from "pino";
 import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type ReceivedMail, smtpSink } from "../../../test/smtp-sink.ts";
 import { createLogger } from "../../logging/logger.ts";
 import { createMailer } from "../smtp-mailer.ts";
 import { ticketStatusEmail } from "../ticket-emails.ts";
 
-/** A real SMTP server on a random local port that keeps what it receives, parsed. */
-let smtp: SMTPServer;
+let sink: Awaited<ReturnType<typeof smtpSink>>;
 let smtpUrl: string;
-const received: { envelopeTo: string[]; mail: ParsedMail }[] = [];
+let received: ReceivedMail[];
 
 beforeAll(async () => {
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS"],
-    logger: false,
-    onData(stream, session, callback) {
-      simpleParser(stream).then(
-        (mail) => {
-          received.push({ envelopeTo: session.envelope.rcptTo.map((r) => r.address), mail });
-          callback();
-        },
-        (err: Error) => callback(err),
-      );
-    },
-  });
-  await new Promise<void>((resolve) => smtp.listen(0, "127.0.0.1", resolve));
-  smtpUrl = `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`;
+  sink = await smtpSink();
+  smtpUrl = sink.url;
+  received = sink.received;
 });
-afterAll(() => new Promise<void>((resolve) => smtp.close(() => resolve())));
+afterAll(() => sink.close());
 
 /** A logger whose JSON lines the test can read. */
 function capturingLogger() {
