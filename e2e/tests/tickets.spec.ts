@@ -7,8 +7,8 @@ test.beforeEach(({ browser }) => {
 });
 test.afterEach(() => contexts.closeAll());
 
-// The console half of issue 4's end-to-end flow; the widget's ticket view comes next.
-test("an agent turns a chat into a critical ticket, with what it still needs, and resolves it", async () => {
+// Issue 4's end-to-end flow: console and widget, each in its own browser context.
+test("a chat becomes a critical ticket; the visitor sees its number and target, and confirms the resolution", async () => {
   const ana = await signIn(await contexts.page(), DEMO.agent);
   const visitor = await contexts.page();
   await startChat(visitor, "Cara Critical", "Exports stop at 50% since this morning");
@@ -35,10 +35,33 @@ test("an agent turns a chat into a critical ticket, with what it still needs, an
   await expect(sla).toContainText(/Running: due/);
   await ana.screenshot({ path: `${ARTIFACTS}/console-ticket.png` });
 
-  await ana.getByRole("button", { name: "Open", exact: true }).click();
+  const number = ((await heading.textContent()) ?? "").split(" · ")[0] ?? "";
+  expect(number).toMatch(/^T-\d+$/);
+
+  // The visitor's widget learns of the ticket live: its number and the first-response target.
+  const myTickets = visitor.getByRole("button", { name: "My tickets" });
+  await expect(myTickets).toBeVisible();
+  await myTickets.click();
+  const list = visitor.getByRole("region", { name: "My tickets" });
+  await expect(list).toContainText(number);
+  await expect(list).toContainText(/First response due by/);
+  await visitor.screenshot({ path: `${ARTIFACTS}/widget-tickets.png` });
+  await list.getByRole("button", { name: new RegExp(number) }).click();
+  const replies = visitor.getByRole("log", { name: "Ticket replies" });
+
+  // A reply from the agent reaches the open ticket in the widget without a reload.
+  await ana.getByLabel("Reply (the customer sees it)").fill("We found the cause and are fixing it.");
+  await ana.getByRole("button", { name: "Send", exact: true }).click();
+  await expect(replies).toContainText("We found the cause and are fixing it.");
+
   await ana.getByRole("button", { name: "Resolve" }).click();
   await expect(ana.getByRole("button", { name: "Resolve" })).toBeHidden();
+  // The visitor confirms in the widget; the console shows the ticket closed.
+  await visitor.getByRole("button", { name: "Yes, it's fixed" }).click();
+  await expect(ana.locator(".ticket-facts").first()).toContainText("StatusClosed");
   const timeline = ana.getByRole("region", { name: "Timeline" });
   await expect(timeline).toContainText("created");
   await expect(timeline).toContainText("from open to resolved");
+  await expect(timeline).toContainText("confirmed the resolution");
+  await ana.screenshot({ path: `${ARTIFACTS}/console-ticket-closed.png` });
 });
