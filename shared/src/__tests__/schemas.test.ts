@@ -3,11 +3,13 @@ import { MAX_MESSAGE_LENGTH } from "../constants.ts";
 import { agentEventSchemas, visitorEventSchemas } from "../events.ts";
 import { AgentCreateInput, ProductsUpdateInput } from "../schemas/admin.ts";
 import { LoginRequest } from "../schemas/agent.ts";
+import { CustomerSaveInput } from "../schemas/customers.ts";
 import { MessageSendInput } from "../schemas/message.ts";
 import { OfflineRequestInput } from "../schemas/offline.ts";
 import { ClientMsgId, ObjectIdString } from "../schemas/primitives.ts";
 import { TransferInput } from "../schemas/routing.ts";
-import { SlaPlan, STANDARD_SLA_PLAN } from "../schemas/sla.ts";
+import { SlaPlan, STANDARD_SLA_PLAN, TicketSettings } from "../schemas/sla.ts";
+import { TicketEscalateInput, TicketListInput } from "../schemas/tickets.ts";
 import { ConversationStartInput } from "../schemas/visitor.ts";
 
 const id = "0123456789abcdef01234567";
@@ -71,8 +73,51 @@ describe("shared schemas", () => {
       "message:send",
       "offline:submit",
       "site:availability",
+      "ticket:get",
+      "ticket:list",
+      "ticket:reply",
+      "ticket:respond",
     ]);
-    expect(Object.keys(agentEventSchemas)).toHaveLength(18);
+    expect(Object.keys(agentEventSchemas)).toHaveLength(23);
+  });
+});
+
+describe("ticket, customer and plan inputs", () => {
+  it("should take list filters as plain values only", () => {
+    expect(TicketListInput.safeParse({ q: "T-1001", sla: "breached", assignee: "me" }).success).toBe(true);
+    expect(TicketListInput.safeParse({ q: { $ne: "" } }).success).toBe(false);
+    expect(TicketListInput.safeParse({ status: ["open", "archived"] }).success).toBe(false);
+    expect(TicketListInput.safeParse({ assignee: "someone" }).success).toBe(false);
+  });
+
+  it("should want a reason and something that looks like a phone number to escalate", () => {
+    const id = "a".repeat(24);
+    expect(TicketEscalateInput.safeParse({ ticketId: id, reason: "Down", phone: "+44 (20) 7946-0000" }).success).toBe(
+      true,
+    );
+    expect(TicketEscalateInput.safeParse({ ticketId: id, reason: "Down", phone: "call me" }).success).toBe(false);
+    expect(TicketEscalateInput.safeParse({ ticketId: id, reason: " ", phone: "+4420" }).success).toBe(false);
+  });
+
+  it("should refuse impossible release dates and lowercase contact emails", () => {
+    const customer = {
+      name: "Globex",
+      contacts: [{ name: "Hank", email: "Hank@Globex.TEST" }],
+      products: [{ product: "cloud", finalRelease: "2026-03-01", paidSupportUntil: null }],
+      slaPlanId: "standard",
+    };
+    expect(CustomerSaveInput.parse(customer).contacts[0]?.email).toBe("hank@globex.test");
+    const bad = { ...customer, products: [{ product: "cloud", finalRelease: "2026-02-30", paidSupportUntil: null }] };
+    expect(CustomerSaveInput.safeParse(bad).success).toBe(false);
+  });
+
+  it("should keep the standard plan built in and plan ids unique", () => {
+    const plan = { ...STANDARD_SLA_PLAN, id: "gold", name: "Gold" };
+    const settings = { slaPlans: [plan], autoCloseWorkingDays: 5, refuseUnentitled: false };
+    expect(TicketSettings.safeParse(settings).success).toBe(true);
+    expect(TicketSettings.safeParse({ ...settings, slaPlans: [STANDARD_SLA_PLAN] }).success).toBe(false);
+    expect(TicketSettings.safeParse({ ...settings, slaPlans: [plan, plan] }).success).toBe(false);
+    expect(TicketSettings.safeParse({ ...settings, autoCloseWorkingDays: 0 }).success).toBe(false);
   });
 });
 

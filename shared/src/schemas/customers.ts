@@ -7,7 +7,11 @@ import { SlaPlanId } from "./sla.ts";
 export const LocalDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date YYYY-MM-DD")
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), "is not a real date");
+  // Round-tripped, as Date.parse rolls 30 February over into March instead of refusing it.
+  .refine((s) => {
+    const ms = Date.parse(`${s}T00:00:00Z`);
+    return !Number.isNaN(ms) && new Date(ms).toISOString().slice(0, 10) === s;
+  }, "is not a real date");
 
 /** A person at the customer; visitors are linked to the customer by this email. */
 export const CustomerContact = z.strictObject({ name: PersonName, email: Email });
