@@ -170,7 +170,7 @@ export function TicketListPage({ state, productName }: TicketListPageProps) {
             />
           </div>
           <SelectField
-            label="Status"
+            label="Ticket status"
             value={filters.status}
             options={STATUS_OPTIONS}
             onChange={(status) => setFilters({ status })}
