@@ -1,6 +1,6 @@
 // `npm run bench`: prints figures; it asserts nothing (targets are read, not enforced in tests).
 import { spawnSync } from "node:child_process";
-import { readFileSync, statSync } from "node:fs";
+import { readdirSync, readFileSync, statSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 
 const run = (cmd, args) => {
@@ -10,10 +10,15 @@ const run = (cmd, args) => {
 
 run("npm", ["run", "build", "--silent"]);
 console.log("bundle sizes (raw / gzip)");
-for (const file of ["widget/dist/widget.js", "widget/dist/app.js"]) {
+const lazy = (dir, prefix) =>
+  readdirSync(dir)
+    .filter((f) => f.startsWith(prefix) && f.endsWith(".js"))
+    .map((f) => `${dir}/${f}`);
+for (const file of ["widget/dist/widget.js", "widget/dist/app.js", ...lazy("widget/dist", "TicketsView")]) {
   const raw = readFileSync(file);
   console.log(
     `  ${file.padEnd(32)} ${String(statSync(file).size).padStart(7)} B / ${String(gzipSync(raw).length).padStart(6)} B`,
   );
 }
 run("npx", ["tsx", "server/bench/routing.bench.ts"]);
+run("npx", ["tsx", "server/bench/tickets.bench.ts"]);

@@ -80,6 +80,7 @@ export async function startParley(opts: StartOptions): Promise<ParleyServer> {
     logger,
     mailer,
     clock: opts.clock ?? (() => new Date()),
+    slaWatchIntervalMs: config.slaWatchIntervalMs,
   });
   attachVisitorNamespace(visitors, {
     serverOrigin: () => origins.primary,

@@ -18,6 +18,8 @@ const EnvSchema = z.object({
   PARLEY_DEMO: flag,
   /** How long an agent whose last console tab closed still counts as present (a reload is not a logout). */
   PRESENCE_GRACE_MS: z.coerce.number().int().min(0).max(600_000).default(20_000),
+  /** How often the SLA watch looks for tickets turning at risk, breaching or closing themselves. */
+  SLA_WATCH_INTERVAL_MS: z.coerce.number().int().min(1_000).max(3_600_000).default(15_000),
   /** Largest attachment upload in bytes; a larger body is refused with 413 before it is stored. */
   ATTACHMENT_MAX_BYTES: z.coerce
     .number()
@@ -48,6 +50,7 @@ export interface Config {
   secureCookies: boolean;
   presenceGraceMs: number;
   attachmentMaxBytes: number;
+  slaWatchIntervalMs: number;
   /** Unset: no email leaves the server (each one is logged as skipped). */
   smtpUrl: string | undefined;
   emailFrom: string;
@@ -71,6 +74,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secureCookies: (e.PUBLIC_URL ?? "").startsWith("https:"),
     presenceGraceMs: e.PRESENCE_GRACE_MS,
     attachmentMaxBytes: e.ATTACHMENT_MAX_BYTES,
+    slaWatchIntervalMs: e.SLA_WATCH_INTERVAL_MS,
     smtpUrl: e.SMTP_URL,
     emailFrom: e.EMAIL_FROM,
   };

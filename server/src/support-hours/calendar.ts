@@ -101,6 +101,26 @@ function* openSpans(rules: Rules, from: number, lastDay: number): Generator<Span
   if (pending) yield pending;
 }
 
+/**
+ * The open time after `from` as disjoint pieces in order, without merging touching ones: what sums and
+ * walks need. Unlike {@link openSpans} it yields as soon as a day is read, so counting 8 hours on a
+ * calendar open around the clock reads one day, not every day up to the horizon (merging would have to
+ * read them all to find where the one endless opening ends).
+ */
+function* openPieces(rules: Rules, from: number, lastDay: number): Generator<Span> {
+  let covered = from;
+  for (let day = localDayAt(rules.timeZone, from) - 1; day <= lastDay; day++) {
+    // Spans arrive in order of their start (see openSpans), so clipping each to what is already covered
+    // leaves pieces that neither overlap nor repeat time.
+    for (const [start, end] of spansOfDay(rules, day)) {
+      const piece: Span = [Math.max(start, covered), end];
+      if (piece[1] <= piece[0]) continue;
+      covered = end;
+      yield piece;
+    }
+  }
+}
+
 /** The last local day whose ranges can start before `instant`; +1 covers a fall-back across midnight. */
 const lastDayBefore = (rules: Rules, instant: number): number => localDayAt(rules.timeZone, instant) + 1;
 
@@ -166,7 +186,7 @@ export function workingMsBetween(cal: SupportCalendar, a: Date, b: Date): number
   if (to <= from) return 0;
   const rules = rulesOf(cal);
   let total = 0;
-  for (const [start, end] of openSpans(rules, from, lastDayBefore(rules, to))) {
+  for (const [start, end] of openPieces(rules, from, lastDayBefore(rules, to))) {
     if (start >= to) break;
     total += Math.min(end, to) - start;
   }
@@ -193,7 +213,7 @@ export function addWorkingTime(
   const limit = t + horizonMs(horizonDays);
   const rules = rulesOf(cal);
   let remaining = ms;
-  for (const [from, to] of openSpans(rules, t, lastDayBefore(rules, limit))) {
+  for (const [from, to] of openPieces(rules, t, lastDayBefore(rules, limit))) {
     if (from > limit) break;
     if (remaining <= to - from) return from + remaining <= limit ? new Date(from + remaining) : null;
     remaining -= to - from;

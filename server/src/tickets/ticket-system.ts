@@ -8,9 +8,6 @@ import { TicketNotifier } from "./ticket-notifier.ts";
 /** The server's notion of now; tests pass a clock they move by hand. */
 export type Clock = () => Date;
 
-/** How often the SLA watch looks for tickets turning at risk, breaching or closing themselves. */
-const SLA_WATCH_INTERVAL_MS = 15_000;
-
 export interface TicketSystem {
   desk: TicketDesk;
   /** One SLA watch pass now, at the clock's time (tests call it after moving their clock). */
@@ -25,11 +22,12 @@ export function createTicketSystem(opts: {
   staff: StaffNamespace;
   logger: Logger;
   clock: Clock;
+  slaWatchIntervalMs: number;
   mailer?: Mailer;
 }): TicketSystem {
   const notifier = new TicketNotifier(opts.staff, opts.visitors, opts.mailer);
   const desk = new TicketDesk(notifier, opts.clock);
-  const watch = new SlaWatch(desk, SLA_WATCH_INTERVAL_MS, opts.logger);
+  const watch = new SlaWatch(desk, opts.slaWatchIntervalMs, opts.logger);
   return {
     desk,
     sweep: () => watch.sweep(),
