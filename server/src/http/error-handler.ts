@@ -2,12 +2,12 @@ import type { ErrorRequestHandler } from "express";
 import { AppError } from "../errors/app-error.ts";
 import type { Logger } from "../logging/logger.ts";
 
-/** The last Express middleware: every failure leaves as `{error:{code,message}}`. */
+/** The last Express middleware: every failure leaves as `{ok:false, error:{code,message}}`, like an ack. */
 export function errorHandler(logger: Logger): ErrorRequestHandler {
   return (err: unknown, _req, res, _next) => {
     const appError = bodyParserError(err) ?? AppError.from(err);
     if (appError.code === "INTERNAL") logger.error({ err }, "request failed");
-    res.status(appError.httpStatus).json({ error: appError.toBody() });
+    res.status(appError.httpStatus).json({ ok: false, error: appError.toBody() });
   };
 }
 

@@ -110,9 +110,12 @@ export class SlaWatch {
     const number = formatTicketNumber(ticket.number);
     for (const [target, state] of changes) {
       const words = target === "response" ? "first-response" : "workaround";
-      const what =
-        state === "breached" ? `breached the ${words} target` : `is at risk of breaching the ${words} target`;
-      await record(ticket._id, SYSTEM_ACTOR, now, "sla", `${number} ${what}`);
+      // The timeline reads "Parley marked …"; the alert follows the ticket's number and subject.
+      const [timeline, alert] =
+        state === "breached"
+          ? [`marked the ${words} target breached`, `Breached the ${words} target`]
+          : [`marked the ticket at risk of breaching the ${words} target`, `At risk of breaching the ${words} target`];
+      await record(ticket._id, SYSTEM_ACTOR, now, "sla", timeline);
       await this.desk.notifier.alert(updated, site, {
         ticketId: ticket._id.toHexString(),
         number,
@@ -120,7 +123,7 @@ export class SlaWatch {
         kind: state === "breached" ? "breached" : "at_risk",
         target,
         at: now.toISOString(),
-        text: `${number} ${what}`,
+        text: alert,
       });
     }
     this.desk.notifier.changed(updated, site, now);

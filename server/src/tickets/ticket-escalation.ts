@@ -58,9 +58,7 @@ async function escalate(
     kind: "escalated",
     target: null,
     at: now.toISOString(),
-    text: automatic
-      ? `${formatTicketNumber(updated.number)} was escalated automatically: ${reason}`
-      : `${actor.name} escalated ${formatTicketNumber(updated.number)}: ${reason}`,
+    text: automatic ? `Escalated automatically: ${reason}` : `Escalated by ${actor.name}: ${reason}`,
   });
   return updated;
 }

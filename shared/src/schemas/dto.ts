@@ -254,6 +254,7 @@ export interface TicketAlertDto {
   /** Which target, for at_risk and breached. */
   target: "response" | "workaround" | null;
   at: string;
+  /** What happened, to follow the ticket's number and subject: "Breached the first-response target". */
   text: string;
 }
 

@@ -46,7 +46,14 @@ describe("the SLA watch", () => {
     clock.set("2026-11-02T16:59:00Z"); // 6 h 59 min of the 8 used: past 75% (6 h), so at risk.
     await t.server.tickets.sweep();
     await waitFor(() => alerts.some((a) => a.ticketId === ticket.id));
-    expect(alerts).toEqual([expect.objectContaining({ kind: "at_risk", target: "response", number: ticket.number })]);
+    expect(alerts).toEqual([
+      expect.objectContaining({
+        kind: "at_risk",
+        target: "response",
+        number: ticket.number,
+        text: "At risk of breaching the first-response target",
+      }),
+    ]);
     await waitFor(() => lastOf(updates, (u) => u.id === ticket.id)?.sla.response.state === "at_risk");
 
     // Overnight nothing is used; a pass at 08:00 Tuesday changes nothing and alerts nobody.
@@ -70,8 +77,8 @@ describe("the SLA watch", () => {
       sla: { response: { state: "breached" } },
     });
     expect(timeline.filter((e) => e.actor.kind === "system").map((e) => e.text)).toEqual([
-      `${ticket.number} is at risk of breaching the first-response target`,
-      `${ticket.number} breached the first-response target`,
+      "marked the ticket at risk of breaching the first-response target",
+      "marked the first-response target breached",
       "escalated the ticket: The first-response target was breached",
     ]);
     const breached = await ok<{ tickets: TicketDto[] }>(lead.socket, "ticket:list", { sla: "breached" });
