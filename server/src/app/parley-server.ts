@@ -72,14 +72,15 @@ export async function startParley(opts: StartOptions): Promise<ParleyServer> {
   const visitors: VisitorNamespace = io.of(SOCKET_NAMESPACES.visitor);
   const staff: StaffNamespace = io.of(SOCKET_NAMESPACES.agent);
   const inflight = new InflightTracker();
-  const routing = createRoutingSystem({ visitors, staff, presenceGraceMs: config.presenceGraceMs, logger });
+  const clock = opts.clock ?? (() => new Date());
+  const routing = createRoutingSystem({ visitors, staff, presenceGraceMs: config.presenceGraceMs, logger, clock });
   const mailer = createMailer(config, logger);
   const tickets = createTicketSystem({
     visitors,
     staff,
     logger,
     mailer,
-    clock: opts.clock ?? (() => new Date()),
+    clock,
     slaWatchIntervalMs: config.slaWatchIntervalMs,
   });
   attachVisitorNamespace(visitors, {

@@ -27,14 +27,14 @@ export function toAttachmentDto(
  * another conversation (which its readers may not be allowed to see). BAD_REQUEST otherwise, without
  * saying which check failed, so ids of other chats cannot be probed.
  *
- * `shareWithCustomer`: pass true for a ticket reply that goes to the customer (never for an internal
- * note). Until then the customer cannot download a file staff uploaded to a ticket.
+ * `citedByVisitor`: a customer's reply may only cite what that customer can already download (their own
+ * uploads, or files staff shared with them), so citing an id cannot reveal a staff-only file.
  */
 export async function attachmentsFor(
   site: Types.ObjectId,
   ids: readonly string[],
   scope: AttachmentScope,
-  opts: { shareWithCustomer?: boolean } = {},
+  opts: { citedByVisitor?: Types.ObjectId } = {},
 ): Promise<AttachmentDto[]> {
   if (ids.length === 0) return [];
   if (ids.length > MAX_ATTACHMENTS_PER_MESSAGE) {
@@ -48,6 +48,9 @@ export async function attachmentsFor(
     _id: { $in: ids.map(toObjectId) },
     site,
     ...("conversation" in scope ? { conversation: scope.conversation } : { ticket: scope.ticket }),
+    ...(opts.citedByVisitor
+      ? { $or: [{ "uploader.kind": "visitor", "uploader.id": opts.citedByVisitor }, { customerVisible: true }] }
+      : {}),
   }).lean<AttachmentDoc[]>();
   const byId = new Map(docs.map((d) => [d._id.toHexString(), d]));
   const dtos = ids.map((id) => {
@@ -55,10 +58,19 @@ export async function attachmentsFor(
     if (!doc) throw new AppError("BAD_REQUEST", "Unknown attachment, or one uploaded somewhere else");
     return toAttachmentDto(doc);
   });
-  if (opts.shareWithCustomer) {
-    await Attachment.updateMany({ _id: { $in: docs.map((d) => d._id) } }, { $set: { customerVisible: true } });
-  }
   return dtos;
+}
+
+/**
+ * Lets the customer download files a staff reply sent them. Called once the reply is stored (never for
+ * an internal note), so a failed reply shares nothing.
+ */
+export async function shareWithCustomer(attachments: readonly AttachmentDto[]): Promise<void> {
+  if (attachments.length === 0) return;
+  await Attachment.updateMany(
+    { _id: { $in: attachments.map((a) => toObjectId(a.id)) } },
+    { $set: { customerVisible: true } },
+  );
 }
 
 /** Every file uploaded to a ticket, oldest first (referenced by a reply or not). */

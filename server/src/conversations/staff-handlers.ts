@@ -55,12 +55,9 @@ export function staffHandlers(
         clientMsgId: input.clientMsgId,
         author: { kind: "agent", id: agent._id, name: agent.name },
         body: input.body,
-        attachments: await attachmentsFor(
-          conversation.site,
-          input.attachmentIds ?? [],
-          { conversation: conversation._id },
-          { shareWithCustomer: true },
-        ),
+        attachments: await attachmentsFor(conversation.site, input.attachmentIds ?? [], {
+          conversation: conversation._id,
+        }),
       });
       return { message: toMessageDto(message) };
     },

@@ -12,8 +12,8 @@ export async function siteAvailability(siteId: Types.ObjectId, now = new Date())
 }
 
 /** Refuses a new chat while the widget should be showing the offline form instead. */
-export async function admitNewChat(siteId: Types.ObjectId): Promise<void> {
-  const availability = await siteAvailability(siteId);
+export async function admitNewChat(siteId: Types.ObjectId, now = new Date()): Promise<void> {
+  const availability = await siteAvailability(siteId, now);
   if (availability.acceptingChats) return;
   throw new AppError(
     "SUPPORT_OFFLINE",

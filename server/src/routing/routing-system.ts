@@ -32,6 +32,8 @@ export function createRoutingSystem(opts: {
   staff: StaffNamespace;
   presenceGraceMs: number;
   logger: Logger;
+  /** Whether support hours admit a new chat is read on the server's clock (the tickets' clock too). */
+  clock?: () => Date;
 }): RoutingSystem {
   const { logger } = opts;
   const queue = new QueueNotifier(opts.visitors, logger);
@@ -49,7 +51,7 @@ export function createRoutingSystem(opts: {
   const presence = new Presence(opts.staff, opts.presenceGraceMs, presenceChanged, logger);
 
   lifecycle.connect({
-    admit: admitNewChat,
+    admit: (site) => admitNewChat(site, opts.clock?.() ?? new Date()),
     queued: (conversation) => router.route(conversation.site),
     closed: (conversation) => assignment.closed(conversation),
   });

@@ -9,6 +9,7 @@ import type { HandlerGroup } from "../realtime/command-registry.ts";
 import type { StaffNamespace, StaffSocketData } from "../realtime/namespaces.ts";
 import { rooms } from "../realtime/rooms.ts";
 import type { RoutingSystem } from "../routing/routing-system.ts";
+import { retimeOpenTickets } from "../tickets/ticket-retime.ts";
 import { Site, type SiteDoc } from "./site.model.ts";
 import { toSiteSettingsDto } from "./site-dto.ts";
 import { siteOf } from "./site-lookup.ts";
@@ -42,6 +43,7 @@ export function siteHandlers(
       }
       const site = await Site.findByIdAndUpdate(agent.site, { $set: set }, { returnDocument: "after" }).lean<SiteDoc>();
       if (!site) throw new AppError("NOT_FOUND", "Unknown site");
+      if (input.supportHours !== undefined || input.tickets !== undefined) await retimeOpenTickets(site._id);
       if (input.assignmentMode === "manual") await routing.router.withdrawOffersOnSite(site._id);
       if (site.assignmentMode === "auto") await routing.router.route(site._id);
       return changed(site);

@@ -9,9 +9,11 @@ import { formatTicketNumber } from "../tickets/ticket-number.ts";
 import { ticketSettingsOf } from "../tickets/ticket-settings.ts";
 import { changeStatus } from "../tickets/ticket-status.ts";
 import { record, SYSTEM_ACTOR } from "../tickets/ticket-timeline.ts";
+import { alertLevel } from "../tickets/ticket-writes.ts";
 import type { SlaState } from "./sla-clock.ts";
 
 const BATCH = 200;
+const RETRY_AFTER_MS = 60_000;
 const ESCALATABLE = new Set(["new", "open", "workaround_provided"]);
 type Target = "response" | "workaround";
 
@@ -67,7 +69,8 @@ export class SlaWatch {
       try {
         await this.check(ticket, await (sites.get(key) as Promise<SiteDoc>), now);
       } catch (err) {
-        this.logger.warn({ err, ticket: ticket._id.toHexString() }, "SLA check failed; retried on the next pass");
+        this.logger.warn({ err, ticket: ticket._id.toHexString() }, "SLA check failed; retried in a minute");
+        await this.postpone(ticket, now).catch(() => undefined);
       }
     }
   }
@@ -81,32 +84,21 @@ export class SlaWatch {
       });
       return;
     }
-    const derived = deriveTiming(
-      { ...ticket, resolvedAt: ticket.resolvedAt ?? null },
-      site.supportHours,
-      ticketSettingsOf(site).autoCloseWorkingDays,
-      now,
-    );
-    const before = ticket.slaState ?? { response: "running", workaround: null };
-    const crossed = (target: Target, after: SlaState | null): [Target, SlaState] | null =>
-      after && (after === "at_risk" || after === "breached") && after !== before[target] ? [target, after] : null;
-    const changes = [
-      crossed("response", derived.slaState.response),
-      crossed("workaround", derived.slaState.workaround),
-    ].filter((c): c is [Target, SlaState] => c !== null);
-    const updated = await Ticket.findOneAndUpdate(
-      {
-        _id: ticket._id,
-        status: ticket.status,
-        "slaState.response": before.response,
-        "slaState.workaround": before.workaround ?? null,
-      },
-      { $set: { ...derived } },
-      { returnDocument: "after" },
-    ).lean<TicketDoc>();
-    // Someone changed the ticket meanwhile; their write set a fresh check time, and the next pass sees it.
-    if (!updated || changes.length === 0) return;
+    const timing = (t: TicketDoc) =>
+      deriveTiming(
+        { ...t, resolvedAt: t.resolvedAt ?? null },
+        site.supportHours,
+        ticketSettingsOf(site).autoCloseWorkingDays,
+        now,
+      );
+    const derived = timing(ticket);
+    const before = { response: ticket.slaAlerted?.response ?? null, workaround: ticket.slaAlerted?.workaround ?? null };
+    const changes = (["response", "workaround"] as const)
+      .map((target): [Target, SlaState | null] => [target, derived.slaState[target]])
+      .filter((c): c is [Target, SlaState] => alertLevel(c[1]) > alertLevel(before[c[0]]));
 
+    // Announce first, then record what was announced: if anything fails on the way, the next pass
+    // announces again rather than never (a repeated alert beats a lost breach).
     const number = formatTicketNumber(ticket.number);
     for (const [target, state] of changes) {
       const words = target === "response" ? "first-response" : "workaround";
@@ -116,7 +108,7 @@ export class SlaWatch {
           ? [`marked the ${words} target breached`, `Breached the ${words} target`]
           : [`marked the ticket at risk of breaching the ${words} target`, `At risk of breaching the ${words} target`];
       await record(ticket._id, SYSTEM_ACTOR, now, "sla", timeline);
-      await this.desk.notifier.alert(updated, site, {
+      await this.desk.notifier.alert(ticket, site, {
         ticketId: ticket._id.toHexString(),
         number,
         subject: ticket.fields.subject,
@@ -126,8 +118,25 @@ export class SlaWatch {
         text: alert,
       });
     }
-    this.desk.notifier.changed(updated, site, now);
+    let latest = ticket;
     const breach = changes.find(([, state]) => state === "breached");
-    if (breach && ESCALATABLE.has(updated.status)) await escalateOnBreach(this.desk, updated, site, breach[0]);
+    if (breach && ESCALATABLE.has(ticket.status)) latest = await escalateOnBreach(this.desk, ticket, site, breach[0]);
+
+    const alerted = Object.fromEntries(changes);
+    const updated = await Ticket.findOneAndUpdate(
+      { _id: ticket._id, status: latest.status },
+      { $set: { ...timing(latest), slaAlerted: { ...before, ...alerted } } },
+      { returnDocument: "after" },
+    ).lean<TicketDoc>();
+    // Someone changed the ticket meanwhile; their write set a fresh check time, and the next pass sees it.
+    if (updated && changes.length > 0 && latest === ticket) this.desk.notifier.changed(updated, site, now);
+  }
+
+  /** A ticket whose check keeps failing must not hold up the others: it is looked at again later. */
+  async postpone(ticket: TicketDoc, now: Date): Promise<void> {
+    await Ticket.updateOne(
+      { _id: ticket._id, nextCheckAt: ticket.nextCheckAt },
+      { $set: { nextCheckAt: new Date(now.getTime() + RETRY_AFTER_MS) } },
+    );
   }
 }

@@ -2,7 +2,7 @@ import type { TicketActInput, TicketCreateInput, TicketDto } from "@parley/share
 import type { Types } from "mongoose";
 import type { AgentDoc } from "../agents/agent.model.ts";
 import { isLead } from "../agents/roles.ts";
-import { Conversation, type ConversationDoc } from "../conversations/conversation.model.ts";
+import { staffConversation } from "../conversations/conversation-access.ts";
 import { isDuplicateKey } from "../db/duplicate-key.ts";
 import { toObjectId } from "../db/object-id.ts";
 import { AppError } from "../errors/app-error.ts";
@@ -136,11 +136,8 @@ export class TicketDesk {
 
   private async requesterOf(agent: AgentDoc, source: TicketCreateInput["source"]): Promise<Requester> {
     if (source.kind === "chat") {
-      const c = await Conversation.findOne({
-        _id: toObjectId(source.conversationId),
-        site: agent.site,
-      }).lean<ConversationDoc>();
-      if (!c) throw new AppError("NOT_FOUND", "Conversation not found");
+      // Only someone who may read the chat may make a ticket of it: the ticket links its transcript and files.
+      const c = await staffConversation(agent, toObjectId(source.conversationId), "view");
       return {
         name: c.visitorName,
         email: c.visitorEmail ?? null,
@@ -169,8 +166,10 @@ export class TicketDesk {
 }
 
 /** Status changes and escalations are for the ticket's assignee, or a supervisor or admin. */
+export const mayLiaise = (agent: AgentDoc, ticket: TicketDoc): boolean =>
+  isLead(agent) || ticket.assignee?.equals(agent._id) === true;
+
 export function requireLiaison(agent: AgentDoc, ticket: TicketDoc): void {
-  if (!isLead(agent) && !ticket.assignee?.equals(agent._id)) {
+  if (!mayLiaise(agent, ticket))
     throw new AppError("FORBIDDEN", "Only the ticket's assignee or a supervisor can do this");
-  }
 }

@@ -1,11 +1,11 @@
 import type { AttachmentDto, TicketMessageDto, TicketReplyInput, VisitorTicketReplyInput } from "@parley/shared";
 import type { AgentDoc } from "../agents/agent.model.ts";
-import { attachmentsFor } from "../attachments/attachment-links.ts";
+import { attachmentsFor, shareWithCustomer } from "../attachments/attachment-links.ts";
 import { isDuplicateKey } from "../db/duplicate-key.ts";
 import { AppError } from "../errors/app-error.ts";
 import type { SiteDoc } from "../sites/site.model.ts";
 import { Ticket, type TicketDoc } from "./ticket.model.ts";
-import { staffActor, type TicketDesk } from "./ticket-desk.ts";
+import { mayLiaise, staffActor, type TicketDesk } from "./ticket-desk.ts";
 import { toTicketMessageDto } from "./ticket-dto.ts";
 import { TicketMessage, type TicketMessageDoc } from "./ticket-message.model.ts";
 import { changeStatus } from "./ticket-status.ts";
@@ -35,11 +35,13 @@ export async function staffReply(
   }
   const actor = staffActor(agent);
   const stored = await storeMessage(desk, ticket, site, actor, input);
-  if (!stored.isNew || input.internal) return toTicketMessageDto(stored.message);
+  if (input.internal) return toTicketMessageDto(stored.message);
 
+  // Run for a resend too: if the first attempt failed after storing the reply, this finishes its work.
+  // Both steps are guarded, so running them twice changes nothing.
   const now = desk.clock();
   let current = ticket;
-  if (current.status === "new") {
+  if (current.status === "new" && mayLiaise(agent, current)) {
     current = await changeStatus(current, "open", actor, { site, now, notifier: desk.notifier }).catch(
       async () => (await ticketById(ticket._id)) ?? current,
     );
@@ -73,9 +75,14 @@ export async function customerReply(
   }
   const actor: TicketActor = { kind: "customer", id: ticket.visitor ?? null, name: ticket.requesterName };
   const stored = await storeMessage(desk, ticket, site, actor, { ...input, internal: false });
-  if (stored.isNew && ticket.status === "waiting_on_customer") {
+  // An answer to "waiting on you" resumes the clocks; an answer to a resolution means it is not over, so
+  // the ticket reopens rather than closing itself later as unanswered. Run for a resend too (guarded).
+  const action =
+    ticket.status === "waiting_on_customer" ? "customer_replied" : ticket.status === "resolved" ? "reject" : null;
+  if (action) {
     const now = desk.clock();
-    await changeStatus(ticket, "customer_replied", actor, { site, now, notifier: desk.notifier }).catch(
+    const text = action === "reject" ? "answered the resolution; the ticket is open again" : undefined;
+    await changeStatus(ticket, action, actor, { site, now, notifier: desk.notifier }, text ? { text } : {}).catch(
       (err: unknown) => {
         // Staff changed the status at the same moment: their change stands, the reply is stored anyway.
         if (!(err instanceof AppError && err.code === "CONFLICT")) throw err;
@@ -86,7 +93,7 @@ export async function customerReply(
 }
 
 /** Stores a reply once per clientMsgId (a resend returns the stored one), with its files, and announces it. */
-async function storeMessage(
+export async function storeMessage(
   desk: TicketDesk,
   ticket: TicketDoc,
   site: SiteDoc,
@@ -103,7 +110,7 @@ async function storeMessage(
         site._id,
         input.attachmentIds,
         { ticket: ticket._id },
-        { shareWithCustomer: !input.internal },
+        actor.kind === "customer" && actor.id ? { citedByVisitor: actor.id } : {},
       )
     : [];
   const now = desk.clock();
@@ -121,6 +128,7 @@ async function storeMessage(
       createdAt: now,
     });
     message = created.toObject() as TicketMessageDoc;
+    if (actor.kind === "staff" && !input.internal) await shareWithCustomer(attachments);
   } catch (err) {
     if (!isDuplicateKey(err)) throw err;
     const raced = await TicketMessage.findOne({
@@ -142,7 +150,7 @@ async function storeMessage(
     // Not guarded on the status: the files belong on the ticket whatever happened to it meanwhile.
     const withFiles = await Ticket.findByIdAndUpdate(
       ticket._id,
-      { $push: { attachments: { $each: attachments } } },
+      { $addToSet: { attachments: { $each: attachments } } },
       { returnDocument: "after" },
     ).lean<TicketDoc>();
     if (withFiles) desk.notifier.changed(withFiles, site, now);

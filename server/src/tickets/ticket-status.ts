@@ -44,6 +44,8 @@ export async function changeStatus(
   if (result.to === "closed") set.closedAt = now;
   const updated = await updateTicketIf(ticket, {}, set, ctx.site, now);
   if (!updated) throw new AppError("CONFLICT", "The ticket changed meanwhile; reload it");
+  // Announced before the timeline line is written: the change has happened, whatever befalls the log.
+  ctx.notifier.changed(updated, ctx.site, now, { statusFrom: ticket.status });
   await record(
     ticket._id,
     actor,
@@ -52,6 +54,5 @@ export async function changeStatus(
     extra.text ?? `changed the status from ${statusWords(ticket.status)} to ${statusWords(result.to)}`,
     { from: ticket.status, to: result.to },
   );
-  ctx.notifier.changed(updated, ctx.site, now, { statusFrom: ticket.status });
   return updated;
 }

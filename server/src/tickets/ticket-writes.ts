@@ -1,8 +1,7 @@
 import type { Types, UpdateQuery } from "mongoose";
 import type { SiteDoc } from "../sites/site.model.ts";
-import type { SlaState } from "../sla/sla-clock.ts";
 import { Ticket, type TicketDoc } from "./ticket.model.ts";
-import { deriveTiming, type TicketTiming } from "./ticket-derived.ts";
+import { type Derived, deriveTiming, type TicketTiming } from "./ticket-derived.ts";
 import { ticketSettingsOf } from "./ticket-settings.ts";
 
 /**
@@ -26,24 +25,28 @@ export async function updateTicketIf(
   };
   const derived = deriveTiming(next, site.supportHours, ticketSettingsOf(site).autoCloseWorkingDays, now);
   // Turning at risk or breached is the SLA watch's to announce (with its alert and, on a breach, the
-  // escalation): a write that happens to cross that line leaves the old state and asks the watch to look now.
-  const stored = ticket.slaState ?? { response: "running", workaround: null };
-  const keep = (before: string | null | undefined, after: SlaState | null) =>
-    after && ALERTED.has(after) && after !== before ? (before ?? null) : after;
-  const slaState = {
-    response: keep(stored.response, derived.slaState.response),
-    workaround: keep(stored.workaround, derived.slaState.workaround),
-  };
-  const watchNow =
-    slaState.response !== derived.slaState.response || slaState.workaround !== derived.slaState.workaround;
+  // escalation): a write that crosses that line asks the watch to look now.
+  const watchNow = alertDue(derived.slaState, ticket.slaAlerted);
   return Ticket.findOneAndUpdate(
     { _id: ticket._id, status: ticket.status, ...guard },
-    { $set: { ...set, ...derived, slaState, nextCheckAt: watchNow ? now : derived.nextCheckAt }, ...extra },
+    { $set: { ...set, ...derived, nextCheckAt: watchNow ? now : derived.nextCheckAt }, ...extra },
     { returnDocument: "after" },
   ).lean<TicketDoc>();
 }
 
-const ALERTED = new Set<SlaState>(["at_risk", "breached"]);
+type Alerted = { response?: string | null; workaround?: string | null } | null | undefined;
+
+/** How far along the alerts a state is: at risk, then breached. */
+export const alertLevel = (state: string | null | undefined): number =>
+  state === "breached" ? 2 : state === "at_risk" ? 1 : 0;
+
+/** Whether a target has reached a state the watch has not announced yet. */
+export function alertDue(states: Derived["slaState"], alerted: Alerted): boolean {
+  return (
+    alertLevel(states.response) > alertLevel(alerted?.response) ||
+    alertLevel(states.workaround) > alertLevel(alerted?.workaround)
+  );
+}
 
 export function ticketById(id: Types.ObjectId): Promise<TicketDoc | null> {
   return Ticket.findById(id).lean<TicketDoc>().exec();

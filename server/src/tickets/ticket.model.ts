@@ -81,9 +81,17 @@ const ticketSchema = new Schema(
     closedAt: { type: Date, default: null },
     /** Resolved tickets close themselves then, unless the customer answers. */
     autoCloseAt: { type: Date, default: null },
-    /** The SLA states last announced, so the watch tells the console of a change once. */
+    /** Each target's SLA state as of the last write (the list filters on it). */
     slaState: {
       response: { type: String, default: "running" },
+      workaround: { type: String, default: null },
+    },
+    /**
+     * The highest state the SLA watch has announced per target ("at_risk", "breached" or null), kept apart
+     * from the current state so a pause and resume does not announce the same risk twice.
+     */
+    slaAlerted: {
+      response: { type: String, default: null },
       workaround: { type: String, default: null },
     },
     /** When the watch must look at this ticket again (turns at risk, falls due, closes itself). */

@@ -7,7 +7,7 @@ import { Ticket, type TicketDoc } from "./ticket.model.ts";
 import type { TicketDesk } from "./ticket-desk.ts";
 import { toTicketMessageDto, toVisitorTicketDto } from "./ticket-dto.ts";
 import { TicketMessage, type TicketMessageDoc } from "./ticket-message.model.ts";
-import { customerReply } from "./ticket-replies.ts";
+import { customerReply, storeMessage } from "./ticket-replies.ts";
 import { changeStatus } from "./ticket-status.ts";
 import type { TicketActor } from "./ticket-timeline.ts";
 
@@ -71,6 +71,14 @@ export function visitorTicketHandlers(
               : `said the problem still affects them${comment}; the ticket is open again`,
         },
       );
+      if (input.action === "reject" && input.comment) {
+        // Their reason joins the thread (and so the staff's view and their own), once per resolution.
+        await storeMessage(desk, updated, ctx.site, actor, {
+          clientMsgId: `reject-${ticket._id.toHexString()}-${ticket.updatedAt.getTime()}`,
+          body: input.comment,
+          internal: false,
+        });
+      }
       return { ticket: toVisitorTicketDto(updated, ctx.site.supportHours, now) };
     },
   };

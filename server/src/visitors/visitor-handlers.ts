@@ -56,12 +56,9 @@ export function visitorHandlers(
         clientMsgId: input.clientMsgId,
         author: { kind: "visitor", id: null, name: conversation.visitorName },
         body: input.body,
-        attachments: await attachmentsFor(
-          conversation.site,
-          input.attachmentIds ?? [],
-          { conversation: conversation._id },
-          { shareWithCustomer: true },
-        ),
+        attachments: await attachmentsFor(conversation.site, input.attachmentIds ?? [], {
+          conversation: conversation._id,
+        }),
       });
       return { message: toMessageDto(message) };
     },

@@ -16,7 +16,7 @@ import { hashToken } from "../../security/opaque-token.ts";
 import { Ticket } from "../../tickets/ticket.model.ts";
 import { Visitor } from "../../visitors/visitor.model.ts";
 import { Attachment } from "../attachment.model.ts";
-import { attachmentsFor, attachmentsOfTicket } from "../attachment-links.ts";
+import { attachmentsFor, attachmentsOfTicket, shareWithCustomer } from "../attachment-links.ts";
 
 const MAX_BYTES = 4096;
 const SHOP = "https://shop.example.test";
@@ -406,8 +406,13 @@ describe("attachments on tickets", () => {
     // An internal note referencing it changes nothing; a reply to the customer shares it.
     await attachmentsFor(site._id, [file.id], { ticket });
     expect((await download(t, file.url, as)).status).toBe(404);
-    expect(await attachmentsFor(site._id, [file.id], { ticket }, { shareWithCustomer: true })).toEqual([file]);
+    // Nor can the customer make it theirs by citing it in a reply of their own.
+    await expect(attachmentsFor(site._id, [file.id], { ticket }, { citedByVisitor: me._id })).rejects.toThrow(
+      /Unknown attachment/,
+    );
+    await shareWithCustomer(await attachmentsFor(site._id, [file.id], { ticket }));
     expect((await download(t, file.url, as)).status).toBe(200);
+    expect(await attachmentsFor(site._id, [file.id], { ticket }, { citedByVisitor: me._id })).toEqual([file]);
   });
 });
 

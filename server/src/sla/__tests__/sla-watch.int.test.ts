@@ -1,6 +1,6 @@
-import type { TicketAlertDto, TicketDto, TicketEventDto, VisitorTicketDto } from "@parley/shared";
+import type { SiteSettingsDto, TicketAlertDto, TicketDto, TicketEventDto, VisitorTicketDto } from "@parley/shared";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { collect, lastOf, ManualClock, ok, TestServer, waitFor } from "../../../test/harness.ts";
+import { collect, lastOf, ManualClock, msgId, ok, sleep, TestServer, waitFor } from "../../../test/harness.ts";
 import { chatTicket } from "../../../test/tickets-harness.ts";
 import { Site } from "../../sites/site.model.ts";
 
@@ -89,6 +89,22 @@ describe("the SLA watch", () => {
     expect(alerts).toHaveLength(3);
   });
 
+  it("should announce a risk once, even when waiting on the customer pauses and resumes it", async () => {
+    clock.set(START);
+    const eve = await t.staff(site._id, "agent", "Eve");
+    const alerts = collect<TicketAlertDto>(eve.socket, "ticket:alert");
+    const { visitor, ticket } = await chatTicket(t, site.key, eve, { fields: { priority: "critical" } });
+    clock.set("2026-11-02T16:30:00Z"); // 6.5 of 8 working hours: at risk
+    await t.server.tickets.sweep();
+    await waitFor(() => alerts.some((a) => a.ticketId === ticket.id));
+    await ok(eve.socket, "ticket:act", { ticketId: ticket.id, action: "wait_on_customer" });
+    clock.set("2026-11-02T16:40:00Z");
+    await ok(visitor.socket, "ticket:reply", { ticketId: ticket.id, clientMsgId: msgId(), body: "Here you go" });
+    await t.server.tickets.sweep();
+    await sleep(200);
+    expect(alerts.filter((a) => a.ticketId === ticket.id).map((a) => a.kind)).toEqual(["at_risk"]);
+  });
+
   it("should not count time spent waiting on the customer", async () => {
     clock.set(START);
     const bo = await t.staff(site._id, "agent", "Bo");
@@ -141,6 +157,21 @@ describe("the SLA watch", () => {
       text: "closed the ticket: no answer 2 working days after it was resolved",
     });
     await waitFor(() => lastOf(seen, () => true)?.status === "closed");
+  });
+
+  it("should move a resolved ticket's auto-close when the admin changes the period", async () => {
+    clock.set(START);
+    await Site.updateOne({ _id: site._id }, { $set: { "tickets.autoCloseWorkingDays": 2 } });
+    const fay = await t.staff(site._id, "agent", "Fay");
+    const admin = await t.staff(site._id, "admin", "Ada");
+    const { ticket } = await chatTicket(t, site.key, fay, { fields: { priority: "low" } });
+    await ok(fay.socket, "ticket:act", { ticketId: ticket.id, action: "resolve" });
+    const { site: settings } = await ok<{ site: SiteSettingsDto }>(admin.socket, "site:get", {});
+    await ok(admin.socket, "site:update", { tickets: { ...settings.tickets, autoCloseWorkingDays: 1 } });
+    await t.server.tickets.sweep();
+    const { ticket: after } = await ok<{ ticket: TicketDto }>(fay.socket, "ticket:get", { ticketId: ticket.id });
+    // Resolved Monday 10:00; one 8-hour working day later is Tuesday 10:00.
+    expect(after.autoCloseAt).toBe("2026-11-03T10:00:00.000Z");
   });
 
   it("should catch up after a restart on what fell due while the server was down", async () => {

@@ -1,7 +1,7 @@
 import type { TicketAlertDto, TicketDto, TicketEventDto, TicketMessageDto, VisitorTicketDto } from "@parley/shared";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { call, collect, lastOf, msgId, ok, TestServer, waitFor } from "../../../test/harness.ts";
-import { chatTicket } from "../../../test/tickets-harness.ts";
+import { chatTicket, ticketFields } from "../../../test/tickets-harness.ts";
 
 let t: TestServer;
 let site: Awaited<ReturnType<TestServer["createSite"]>>;
@@ -119,11 +119,38 @@ describe("a ticket from the customer's side", () => {
     });
     await waitFor(() => alerts.some((a) => a.ticketId === ticket.id && a.kind === "escalated"));
 
-    const { timeline } = await ok<{ timeline: TicketEventDto[] }>(bo.socket, "ticket:get", { ticketId: ticket.id });
+    const { timeline, messages } = await ok<{ timeline: TicketEventDto[]; messages: TicketMessageDto[] }>(
+      bo.socket,
+      "ticket:get",
+      { ticketId: ticket.id },
+    );
     expect(timeline.map((e) => e.text)).toContain(
       "said the problem still affects them: Still fails on Mondays; the ticket is open again",
     );
+    // Their reason is kept in the thread too, where staff answer it.
+    expect(messages.map((m) => [m.author.kind, m.body])).toEqual([["customer", "Still fails on Mondays"]]);
     expect(timeline.at(-1)).toMatchObject({ actor: { name: "Bo" }, from: "open", to: "escalated" });
+  });
+
+  it("should reopen a resolved ticket the customer answers, instead of letting it close as unanswered", async () => {
+    const dee = await t.staff(site._id, "agent", "Dee");
+    const { visitor, ticket } = await chatTicket(t, site.key, dee, { fields: { priority: "low" } });
+    await ok(dee.socket, "ticket:act", { ticketId: ticket.id, action: "resolve" });
+    await ok(visitor.socket, "ticket:reply", { ticketId: ticket.id, clientMsgId: msgId(), body: "No, it still fails" });
+    const { ticket: after } = await ok<{ ticket: TicketDto }>(dee.socket, "ticket:get", { ticketId: ticket.id });
+    expect(after).toMatchObject({ status: "open", resolvedAt: null, autoCloseAt: null });
+  });
+
+  it("should let only someone who may read a chat turn it into a ticket", async () => {
+    const eve = await t.staff(site._id, "agent", "Eve");
+    const { visitor } = await chatTicket(t, site.key, eve);
+    const other = await t.staff(site._id, "agent", "Fay");
+    // Eve's chat already has a ticket, and Fay may not read it: no ticket and no transcript for her.
+    const refused = await call(other.socket, "ticket:create", {
+      source: { kind: "chat", conversationId: visitor.id },
+      fields: ticketFields(),
+    });
+    expect(refused).toMatchObject({ ok: false, error: { code: "FORBIDDEN" } });
   });
 
   it("should show a visitor only their own tickets, and refuse what is not theirs", async () => {
