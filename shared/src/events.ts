@@ -18,6 +18,7 @@ import type {
   OfflineRequestDto,
   QueueStatusDto,
   SiteSettingsDto,
+  StatsDto,
   TeamMemberDto,
   TicketAlertDto,
   TicketDto,
@@ -25,10 +26,14 @@ import type {
   TicketMessageDto,
   VisitorConversationDto,
   VisitorTicketDto,
+  WallAlertDto,
+  WallChatDto,
+  WallDto,
 } from "./schemas/dto.ts";
 import { MessageSendInput } from "./schemas/message.ts";
 import { OfflineRequestInput } from "./schemas/offline.ts";
 import { PresenceSetInput, TransferInput } from "./schemas/routing.ts";
+import { StatsInput, WhisperInput } from "./schemas/supervision.ts";
 import {
   TicketActInput,
   TicketCreateInput,
@@ -107,6 +112,13 @@ export interface AgentClientToServerEvents {
   /** Every customer of the site (staff read; admins save), and the SLA plans they can be on. */
   "customer:list": Command<EmptyInput, { customers: CustomerDto[] }>;
   "customer:save": Command<CustomerSaveInput, { customer: CustomerDto }>;
+  // Supervisors and admins only:
+  "wall:sync": Command<EmptyInput, WallDto>;
+  /** A note to the agent (and other staff) in any open chat; the visitor never receives it. */
+  "conversation:whisper": Command<WhisperInput, { message: MessageDto }>;
+  /** Barge in: join an active chat and reply in it as yourself; the visitor is told who joined. */
+  "conversation:join": Command<ConversationRef, { conversation: ConversationDetailDto }>;
+  "stats:get": Command<StatsInput, { stats: StatsDto }>;
 }
 
 export interface AgentServerToClientEvents {
@@ -123,6 +135,10 @@ export interface AgentServerToClientEvents {
   /** At risk, breached, escalated: to supervisors and admins, and to the ticket's assignee. */
   "ticket:alert": (alert: TicketAlertDto) => void;
   "customer:updated": (customer: CustomerDto) => void;
+  /** To supervisors and admins: a chat on the wall changed (new, assigned, message, closed). */
+  "wall:chat": (chat: WallChatDto) => void;
+  /** To supervisors and admins: a chat alert was raised or cleared. */
+  "wall:alert": (alert: WallAlertDto) => void;
 }
 
 // ---- runtime schema tables ----
@@ -168,6 +184,10 @@ export const agentEventSchemas = {
   "ticket:escalate": TicketEscalateInput,
   "customer:list": EmptyInput,
   "customer:save": CustomerSaveInput,
+  "wall:sync": EmptyInput,
+  "conversation:whisper": WhisperInput,
+  "conversation:join": ConversationRef,
+  "stats:get": StatsInput,
 } satisfies SchemaTable<AgentClientToServerEvents>;
 
 /** The `data` type an event's ack carries on success. */

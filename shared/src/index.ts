@@ -12,6 +12,7 @@ export * from "./schemas/primitives.ts";
 export * from "./schemas/products.ts";
 export * from "./schemas/routing.ts";
 export * from "./schemas/sla.ts";
+export * from "./schemas/supervision.ts";
 export * from "./schemas/support-hours.ts";
 export * from "./schemas/tickets.ts";
 export * from "./schemas/visitor.ts";

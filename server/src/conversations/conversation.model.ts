@@ -6,6 +6,11 @@ const environmentSchema = new Schema(
   { _id: false },
 );
 
+const participantSchema = new Schema(
+  { agent: { type: Schema.Types.ObjectId, ref: "Agent", required: true }, name: { type: String, required: true } },
+  { _id: false },
+);
+
 const conversationSchema = new Schema(
   {
     site: { type: Schema.Types.ObjectId, ref: "Site", required: true },
@@ -34,6 +39,12 @@ const conversationSchema = new Schema(
     /** Agents who declined this chat or transferred it away: it is not offered to them again. */
     declinedBy: { type: [Schema.Types.ObjectId], default: [] },
     closedAt: { type: Date, default: null },
+    /** Supervisors who joined the chat (barge-in) and may reply in it as themselves. */
+    participants: { type: [participantSchema], default: [] },
+    /** Kept with each message, for the supervisors' wall and the figures. */
+    firstAgentReplyAt: { type: Date, default: null },
+    lastVisitorMessageAt: { type: Date, default: null },
+    lastAgentMessageAt: { type: Date, default: null },
   },
   { timestamps: true },
 );
@@ -41,6 +52,7 @@ conversationSchema.index({ site: 1, status: 1, createdAt: 1 });
 conversationSchema.index({ visitor: 1, createdAt: -1 });
 conversationSchema.index({ site: 1, assignee: 1, status: 1 });
 conversationSchema.index({ site: 1, status: 1, closedAt: -1 });
+conversationSchema.index({ site: 1, createdAt: 1 });
 // The offer sweep and the withdrawals look offers up across sites.
 conversationSchema.index({ status: 1, offerExpiresAt: 1 });
 conversationSchema.index({ offeredTo: 1, status: 1 });

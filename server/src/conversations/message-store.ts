@@ -35,12 +35,30 @@ export async function appendMessage(input: NewMessage): Promise<AppendResult> {
   const existing = await findByClientMsgId(input.conversationId, input.clientMsgId);
   if (existing) return { message: existing, conversation: null };
 
-  const conversation = await Conversation.findOneAndUpdate(
+  const now = new Date();
+  // Who spoke last, for the supervisors' wall ("unanswered for 3 min") and the figures; notes and
+  // Parley's own lines are not an answer.
+  const spoke = input.internal
+    ? null
+    : input.author.kind === "visitor"
+      ? "lastVisitorMessageAt"
+      : input.author.kind === "agent"
+        ? "lastAgentMessageAt"
+        : null;
+  let conversation = await Conversation.findOneAndUpdate(
     { _id: input.conversationId, status: { $ne: "closed" } },
-    { $inc: { lastSeq: 1 } },
+    { $inc: { lastSeq: 1 }, ...(spoke ? { $set: { [spoke]: now } } : {}) },
     { returnDocument: "after" },
   ).lean<ConversationDoc>();
   if (!conversation) throw new AppError("CONVERSATION_CLOSED", "This conversation is closed");
+  if (spoke === "lastAgentMessageAt" && !conversation.firstAgentReplyAt) {
+    // Guarded on it being unset, so the first reply's time stays whatever else races it.
+    await Conversation.updateOne(
+      { _id: conversation._id, firstAgentReplyAt: null },
+      { $set: { firstAgentReplyAt: now } },
+    );
+    conversation = { ...conversation, firstAgentReplyAt: now };
+  }
 
   try {
     const created = await Message.create({

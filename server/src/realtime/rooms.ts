@@ -7,6 +7,8 @@ const hex = (id: Id): string => (typeof id === "string" ? id : id.toHexString())
 export const rooms = {
   /** Staff sockets of a site: inbox updates. */
   siteStaff: (siteId: Id) => `site:${hex(siteId)}`,
+  /** Supervisors' and admins' sockets of a site: the wall. */
+  siteLeads: (siteId: Id) => `site-leads:${hex(siteId)}`,
   /** Staff sockets that opened a conversation. */
   conversation: (conversationId: Id) => `conv:${hex(conversationId)}`,
   /** Every visitor socket on a site: availability changes. */

@@ -37,6 +37,7 @@ export function siteHandlers(
       if (input.assignmentMode !== undefined) set.assignmentMode = input.assignmentMode;
       if (input.offerTimeoutSeconds !== undefined) set.offerTimeoutSeconds = input.offerTimeoutSeconds;
       if (input.supportHours !== undefined) set.supportHours = input.supportHours;
+      if (input.supervision !== undefined) set.supervision = input.supervision;
       if (input.tickets !== undefined) {
         await keepPlansInUse(agent.site, input.tickets);
         set.tickets = input.tickets;

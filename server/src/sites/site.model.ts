@@ -1,4 +1,10 @@
-import { DEFAULT_TICKET_SETTINGS, type SupportCalendar, type TicketSettings } from "@parley/shared";
+import {
+  DEFAULT_SUPERVISION_SETTINGS,
+  DEFAULT_TICKET_SETTINGS,
+  type SupervisionSettings,
+  type SupportCalendar,
+  type TicketSettings,
+} from "@parley/shared";
 import { ASSIGNMENT_MODES, DEFAULT_OFFER_TIMEOUT_SECONDS } from "@parley/shared/constants";
 import { type InferSchemaType, model, Schema, type Types } from "mongoose";
 import { ALWAYS_OPEN } from "../support-hours/always-open.ts";
@@ -25,14 +31,22 @@ const siteSchema = new Schema(
     supportHours: { type: Schema.Types.Mixed, required: true, default: () => structuredClone(ALWAYS_OPEN) },
     /** TicketSettings (SLA plans, auto-close, entitlement refusal), validated by its shared schema on write. */
     tickets: { type: Schema.Types.Mixed, required: true, default: () => structuredClone(DEFAULT_TICKET_SETTINGS) },
+    /** SupervisionSettings (the wall's alert thresholds), validated by its shared schema on write. */
+    supervision: {
+      type: Schema.Types.Mixed,
+      required: true,
+      default: () => structuredClone(DEFAULT_SUPERVISION_SETTINGS),
+    },
   },
   { timestamps: true, minimize: false },
 );
 
-export type SiteDoc = Omit<InferSchemaType<typeof siteSchema>, "supportHours" | "tickets"> & {
+export type SiteDoc = Omit<InferSchemaType<typeof siteSchema>, "supportHours" | "tickets" | "supervision"> & {
   _id: Types.ObjectId;
   supportHours: SupportCalendar;
   /** Absent on sites stored before tickets existed: read through ticketSettingsOf. */
   tickets?: TicketSettings;
+  /** Absent on sites stored before supervision existed: read through supervisionSettingsOf. */
+  supervision?: SupervisionSettings;
 };
 export const Site = model("Site", siteSchema);

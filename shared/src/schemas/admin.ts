@@ -3,6 +3,7 @@ import { AGENT_ROLES, ASSIGNMENT_MODES, MAX_AGENT_CAPACITY } from "../constants.
 import { Email, ObjectIdString, PersonName } from "./primitives.ts";
 import { Product, ProductId } from "./products.ts";
 import { TicketSettings } from "./sla.ts";
+import { SupervisionSettings } from "./supervision.ts";
 import { SupportCalendar } from "./support-hours.ts";
 
 const Capacity = z
@@ -75,5 +76,6 @@ export const SiteUpdateInput = z.strictObject({
   offerTimeoutSeconds: OfferTimeoutSeconds.optional(),
   supportHours: SupportCalendar.optional(),
   tickets: TicketSettings.optional(),
+  supervision: SupervisionSettings.optional(),
 });
 export type SiteUpdateInput = z.infer<typeof SiteUpdateInput>;

@@ -5,6 +5,7 @@ import type { CustomerContact, CustomerProduct } from "./customers.ts";
 import type { Environment } from "./primitives.ts";
 import type { Product } from "./products.ts";
 import type { TicketSettings } from "./sla.ts";
+import type { StatsRange, SupervisionSettings } from "./supervision.ts";
 import type { SupportCalendar } from "./support-hours.ts";
 import type { MissingField, TicketFields, TicketStatus } from "./tickets.ts";
 
@@ -134,6 +135,7 @@ export interface SiteSettingsDto {
   supportHours: SupportCalendar;
   products: Product[];
   tickets: TicketSettings;
+  supervision: SupervisionSettings;
 }
 
 /** A request left through the offline form; the tickets work turns these into tickets. */
@@ -275,4 +277,89 @@ export interface TicketEventDto {
   to: TicketStatus | null;
   /** What happened, without the actor ("changed the status from open to resolved"): shown after `actor.name`. */
   text: string;
+}
+
+// ---- Supervision (issue 5) ----
+
+/** A queued or active chat as the supervisors' wall shows it. */
+export interface WallChatDto {
+  id: string;
+  status: ConversationStatus;
+  visitorName: string;
+  product: string | null;
+  assignee: AgentRefDto | null;
+  /** Supervisors who joined the chat and reply in it as themselves. */
+  participants: AgentRefDto[];
+  /** The agent a queued chat is ringing. */
+  offeredTo: AgentRefDto | null;
+  createdAt: string;
+  /** When the chat was accepted; null while queued. */
+  assignedAt: string | null;
+  firstAgentReplyAt: string | null;
+  lastVisitorMessageAt: string | null;
+  lastAgentMessageAt: string | null;
+  closedAt: string | null;
+}
+
+/** The ticket made from a chat on the wall, with its SLA states (kept live from `ticket:updated`). */
+export interface WallTicketDto {
+  id: string;
+  number: string;
+  conversationId: string;
+  priority: Priority;
+  status: TicketStatus;
+  response: SlaReadingDto["state"];
+  workaround: SlaReadingDto["state"] | null;
+}
+
+/** A chat that needs a lead's eye; `active: false` says it no longer does (answered, taken, closed). */
+export interface WallAlertDto {
+  /** Stable per chat and kind, e.g. "queue_wait:<conversationId>". */
+  id: string;
+  kind: "queue_wait" | "unanswered";
+  conversationId: string;
+  visitorName: string;
+  /** Since when the visitor has been waiting. */
+  since: string;
+  text: string;
+  active: boolean;
+}
+
+/** `wall:sync`: the whole floor now; after that `wall:chat`, `wall:alert`, `agent:updated` and `ticket:updated` keep it live. */
+export interface WallDto {
+  chats: WallChatDto[];
+  tickets: WallTicketDto[];
+  agents: TeamMemberDto[];
+  alerts: WallAlertDto[];
+  settings: SupervisionSettings;
+  /** The server's clock when the snapshot was taken, so waits read the same on every console. */
+  serverTime: string;
+}
+
+export interface StatsDayDto {
+  /** Local date in the site's time zone, "2026-11-30". */
+  date: string;
+  started: number;
+  answered: number;
+  missed: number;
+  abandoned: number;
+}
+
+/** `stats:get`: the figures of a range, computed by the server from stored chats and tickets. */
+export interface StatsDto {
+  range: StatsRange;
+  timeZone: string;
+  from: string;
+  to: string;
+  chats: { started: number; answered: number; missed: number; abandoned: number; waiting: number };
+  /** Seconds from the chat's start to the first agent reply, over answered chats; null without any. */
+  firstReplyWaitSeconds: { median: number; p90: number } | null;
+  /** Seconds from start to close, over closed chats; null without any. */
+  medianDurationSeconds: number | null;
+  perAgent: { agent: AgentRefDto; chats: number }[];
+  ticketsByPriority: Record<Priority, number>;
+  /** Share of decided targets met on time, 0-100; null when none was decided in the range. */
+  slaCompliance: { response: number | null; workaround: number | null };
+  /** One entry per day of the range, oldest first (the chart). */
+  days: StatsDayDto[];
 }
