@@ -8,3 +8,8 @@ export const isLead = (agent: Pick<AgentDoc, "role">): boolean => agent.role ===
 export function requireAdmin(agent: Pick<AgentDoc, "role">): void {
   if (agent.role !== "admin") throw new AppError("FORBIDDEN", "Only an admin can change this");
 }
+
+/** The wall, whispers, joining others' chats and the figures are for supervisors and admins. */
+export function requireLead(agent: Pick<AgentDoc, "role">): void {
+  if (!isLead(agent)) throw new AppError("FORBIDDEN", "Only a supervisor or an admin can do this");
+}
