@@ -1,7 +1,13 @@
-import type { ConversationDetailDto, ConversationSummaryDto, MessageDto, TransferInput } from "@parley/shared";
+import type {
+  ConversationDetailDto,
+  ConversationSummaryDto,
+  MessageDto,
+  TransferInput,
+  WhisperInput,
+} from "@parley/shared";
 import type { ConversationView } from "../state/conversation.ts";
 import { withDetail, withSummary } from "../state/conversation.ts";
-import { applyLiveMessage, applyPage, markStale, type Timeline } from "../state/messages.ts";
+import { addMessage, applyLiveMessage, applyPage, markStale, type Timeline } from "../state/messages.ts";
 import { withoutDelivered } from "../state/outbox.ts";
 import { conversationOf, patchConversation, type SessionState } from "../state/session.ts";
 import type { RealtimeContext } from "./context.ts";
@@ -73,9 +79,29 @@ export class ConversationSync {
     await this.act(id, "close", () => command(this.ctx.socket, "conversation:close", { conversationId: id }));
   }
 
+  /** A lead barges in: from then on they reply in the chat as themselves. */
+  async join(id: string): Promise<void> {
+    await this.act(id, "join", () => command(this.ctx.socket, "conversation:join", { conversationId: id }));
+  }
+
+  /**
+   * A note to the agent that the visitor never sees. The caller keeps `clientMsgId` for retries of the same
+   * text, so a whisper whose ack was lost is stored once; the form shows the outcome, so it is returned.
+   */
+  async whisper(input: WhisperInput): Promise<CommandResult<{ message: MessageDto }>> {
+    const result = await command(this.ctx.socket, "conversation:whisper", input);
+    if (result.ok && input.conversationId in this.ctx.store.get().conversations) {
+      const { message } = result.data;
+      this.ctx.store.update((s) =>
+        patchConversation(s, input.conversationId, (v) => ({ ...v, timeline: addMessage(v.timeline, message) })),
+      );
+    }
+    return result;
+  }
+
   private async act(
     id: string,
-    action: "accept" | "close",
+    action: "accept" | "close" | "join",
     run: () => ReturnType<typeof command<"conversation:accept">>,
   ): Promise<void> {
     const { store } = this.ctx;
@@ -84,7 +110,11 @@ export class ConversationSync {
     store.update((s) =>
       patchConversation(s, id, (v) =>
         result.ok
-          ? { ...withDetail(v, result.data.conversation), pendingAction: null }
+          ? {
+              ...withDetail(v, result.data.conversation),
+              pendingAction: null,
+              joined: v.joined || action === "join",
+            }
           : {
               ...v,
               pendingAction: null,

@@ -16,6 +16,7 @@ import { SnapshotLoader } from "./snapshot.ts";
 import { type AgentSocket, command, createAgentSocket } from "./socket.ts";
 import { TeamSync } from "./team.ts";
 import { Tickets } from "./tickets.ts";
+import { WallSync } from "./wall.ts";
 
 /** After the server refused or dropped us on purpose, socket.io does not retry by itself. */
 const MANUAL_RECONNECT_DELAY_MS = 3_000;
@@ -41,6 +42,7 @@ export class ConsoleSession {
   readonly admin: Admin;
   readonly tickets: Tickets;
   readonly customers: Customers;
+  readonly wall: WallSync;
   /** Unsent composer text per conversation; lives and dies with the session, never stored. */
   readonly drafts = new Map<string, string>();
   private readonly socket: AgentSocket;
@@ -66,6 +68,7 @@ export class ConsoleSession {
     this.admin = new Admin(ctx, this.team, this.site);
     this.tickets = new Tickets(ctx);
     this.customers = new Customers(ctx);
+    this.wall = new WallSync(ctx);
     this.inbox = this.inboxLoader();
     this.listen();
     this.socket.connect();
@@ -74,7 +77,9 @@ export class ConsoleSession {
   stop(): void {
     this.stopped = true;
     clearTimeout(this.reconnectTimer);
-    for (const part of [this.inbox, this.team, this.site, this.offline, this.presence, this.sender]) part.stop();
+    for (const part of [this.inbox, this.team, this.site, this.offline, this.presence, this.sender, this.wall]) {
+      part.stop();
+    }
     this.socket.removeAllListeners();
     this.socket.disconnect();
   }
@@ -92,13 +97,19 @@ export class ConsoleSession {
     socket.on("agent:updated", (member) => {
       this.presence.onMember(member);
       this.team.onMember(member);
+      this.wall.on({ kind: "agent", agent: member });
     });
     socket.on("site:updated", (settings) => this.site.onSettings(settings));
-    socket.on("ticket:updated", (ticket) => this.tickets.onUpdated(ticket));
+    socket.on("ticket:updated", (ticket) => {
+      this.tickets.onUpdated(ticket);
+      this.wall.on({ kind: "ticket", ticket });
+    });
     socket.on("ticket:message", (message) => this.tickets.onMessage(message));
     socket.on("ticket:alert", (alert) => store.update((s) => ({ ...s, alerts: alertReceived(s.alerts, alert) })));
     socket.on("customer:updated", (customer) => this.customers.onUpdated(customer));
     socket.on("offline:created", (request) => this.offline.onCreated(request));
+    socket.on("wall:chat", (chat) => this.wall.on({ kind: "chat", chat }));
+    socket.on("wall:alert", (alert) => this.wall.on({ kind: "alert", alert }));
   }
 
   dismissNotice(): void {
@@ -127,6 +138,7 @@ export class ConsoleSession {
     this.team.load();
     this.site.load();
     this.offline.load();
+    this.wall.load();
     this.conversations.resync();
     this.tickets.resync();
     this.sender.flush();

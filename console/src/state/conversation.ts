@@ -11,7 +11,9 @@ export interface ConversationView {
   readonly loadError: ErrorBody | null;
   /** The last refusal of an accept or close, shown next to the buttons. */
   readonly actionError: ErrorBody | null;
-  readonly pendingAction: "accept" | "close" | null;
+  readonly pendingAction: "accept" | "close" | "join" | null;
+  /** This lead joined the chat in this session (`conversation:join`): they reply in it as themselves. */
+  readonly joined: boolean;
 }
 
 export const emptyConversation: ConversationView = {
@@ -20,6 +22,7 @@ export const emptyConversation: ConversationView = {
   loadError: null,
   actionError: null,
   pendingAction: null,
+  joined: false,
 };
 
 /** Detail from a sync or an ack; an older copy never overwrites a newer one. */
@@ -54,8 +57,19 @@ export function canTransfer(c: ConversationDetailDto, me: AgentDto): boolean {
   return c.status === "active" && (isMine(c, me) || isLead(me));
 }
 
-export function canReply(c: ConversationDetailDto, me: AgentDto): boolean {
-  return c.status === "active" && isMine(c, me);
+/** `joined`: the lead joined the chat (the server lets participants reply as themselves). */
+export function canReply(c: ConversationDetailDto, me: AgentDto, joined = false): boolean {
+  return c.status === "active" && (isMine(c, me) || (joined && isLead(me)));
+}
+
+/** A lead may join someone else's active chat to reply in it; the assignee and those who joined need not. */
+export function canJoin(c: ConversationDetailDto, me: AgentDto, joined: boolean): boolean {
+  return c.status === "active" && isLead(me) && !isMine(c, me) && !joined;
+}
+
+/** Leads whisper to the agent in any open chat; the visitor never sees it. */
+export function canWhisper(c: ConversationDetailDto, me: AgentDto): boolean {
+  return c.status !== "closed" && isLead(me);
 }
 
 export function canClose(c: ConversationDetailDto, me: AgentDto): boolean {

@@ -9,6 +9,7 @@ import { emptyOffline, type OfflineState } from "./offline.ts";
 import type { Outbox } from "./outbox.ts";
 import { emptySite, type SiteState } from "./site.ts";
 import { emptyTeam, type TeamState } from "./team.ts";
+import { emptyWall, type WallState } from "./wall.ts";
 
 export type ConnectionState = "connecting" | "connected" | "reconnecting";
 
@@ -43,6 +44,8 @@ export interface SessionState {
   readonly notice: Notice | null;
   /** Ticket alerts (at risk, breached, escalated) the server sent this staff member, until dismissed. */
   readonly alerts: Alerts;
+  /** The supervisors' wall; stays empty for agents, who are not sent it. */
+  readonly wall: WallState;
 }
 
 export function initialSession(me: AgentDto): SessionState {
@@ -60,6 +63,7 @@ export function initialSession(me: AgentDto): SessionState {
     offline: emptyOffline,
     notice: null,
     alerts: [],
+    wall: emptyWall,
   };
 }
 

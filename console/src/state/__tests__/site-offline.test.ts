@@ -19,6 +19,7 @@ const site = (name: string): SiteSettingsDto => ({
   supportHours: { timeZone: "UTC", weekly: [], closedDates: [], extraOpenings: [] },
   products: [{ id: "billing", name: "Billing" }],
   tickets: { slaPlans: [], autoCloseWorkingDays: 5, refuseUnentitled: false },
+  supervision: { queueWaitAlertSeconds: 120, unansweredAlertSeconds: 180 },
 });
 
 describe("site", () => {
