@@ -1,0 +1,223 @@
+/**
+ * The supervisors' figures (`stats:get`, issue 5), computed from plain rows so every rule can be tested with
+ * hand-written times; figures-query.ts loads the rows. Every instant, "now" included, comes in as a parameter.
+ *
+ * Definitions (README "Supervision" and the report of the figures task):
+ * - Range: "today" runs from the start of today in the site's time zone to now; "7d" from the start of the
+ *   local day six days ago to now, so the last 7 local days including today. `days` has one entry per local
+ *   day, oldest first. A local day starts at the first instant its clock reads 00:00 (a midnight skipped by a
+ *   daylight-saving change starts the day at the end of the gap), so days are 23, 24 or 25 hours long.
+ * - A chat or ticket is in the range by its `createdAt`, from the start of the first day up to and including now.
+ * - Each chat falls in exactly one of four outcomes, tested in this order:
+ *   answered  — an agent replied (`firstAgentReplyAt` set; supervisors who joined count as agents, notes do not);
+ *   missed    — no reply, but staff had a chance: it was assigned to someone (it has an assignee) or it was
+ *               offered and declined, let ring out or transferred away (`declinedBy` not empty). An open chat
+ *               counts here too: one accepted a minute ago and not yet answered reads as missed until the reply.
+ *   abandoned — no reply, never assigned nor declined, and closed: left waiting in the queue until it closed.
+ *   waiting   — the rest: no reply, never assigned nor declined, and still open (queued).
+ *   So started = answered + missed + abandoned + waiting, for the range and for each day.
+ * - firstReplyWaitSeconds: over answered chats, `firstAgentReplyAt − createdAt`; the median (the mean of the
+ *   two middle values for an even count) and the 90th percentile by nearest rank (the ⌈0.9·n⌉-th smallest).
+ * - medianDurationSeconds: over closed chats, the median of `closedAt − createdAt`.
+ *   Seconds are whole, rounded half up, after taking the median or percentile in milliseconds.
+ * - perAgent: chats per agent by the chat's last assignee (answered or not), most chats first, then by name.
+ *   The name is the one stored on the agent's most recent chat in the range.
+ * - ticketsByPriority: tickets created in the range, every priority present (0 included).
+ * - slaCompliance: for each target (first response, workaround) over the tickets created in the range that
+ *   have it, among those decided at now (met, or breached while unmet), the share met on time (met and not
+ *   late), in percent to one decimal; null when none is decided. Read with the SLA engine on the site's
+ *   calendar, so pauses and closed hours count as the ticket page shows them.
+ */
+import type { Priority, StatsDto, StatsRange, SupportCalendar } from "@parley/shared";
+import { type ConversationStatus, PRIORITIES } from "@parley/shared/constants";
+import { readSla, type SlaClock } from "../sla/sla-clock.ts";
+import { DAY_MS, instantsOfWallTimes, localDayAt } from "../support-hours/zoned-time.ts";
+
+/** What the figures need of a chat. */
+export interface ChatRow {
+  createdAt: Date;
+  status: ConversationStatus;
+  /** The last owner; null if nobody ever accepted it (or it went back to the queue: see `declinedBy`). */
+  assignee: { id: string; name: string } | null;
+  /** How many agents declined it, let an offer ring out or transferred it away. */
+  declinedCount: number;
+  closedAt: Date | null;
+  firstAgentReplyAt: Date | null;
+}
+
+/** What the figures need of a ticket. */
+export interface TicketRow {
+  createdAt: Date;
+  priority: Priority;
+  responseClock: SlaClock;
+  workaroundClock: SlaClock | null;
+}
+
+export type ChatOutcome = "answered" | "missed" | "abandoned" | "waiting";
+
+/** The four outcomes of a chat (see the definitions above); the order of the tests is the definition. */
+export function outcomeOf(chat: ChatRow): ChatOutcome {
+  if (chat.firstAgentReplyAt) return "answered";
+  if (chat.assignee || chat.declinedCount > 0) return "missed";
+  if (chat.status === "closed") return "abandoned";
+  return "waiting";
+}
+
+export interface StatsDay {
+  /** "2026-11-30" in the site's time zone. */
+  date: string;
+  /** The instant the local day starts. */
+  from: Date;
+}
+
+export interface StatsWindow {
+  range: StatsRange;
+  timeZone: string;
+  from: Date;
+  to: Date;
+  /** Oldest first; `days[0].from` is `from`. */
+  days: StatsDay[];
+}
+
+const DAYS_IN_RANGE: Record<StatsRange, number> = { today: 1, "7d": 7 };
+
+/** The instants a range covers at `now` in `timeZone`, and where each of its local days starts. */
+export function statsWindow(range: StatsRange, timeZone: string, now: Date): StatsWindow {
+  const today = localDayAt(timeZone, now.getTime());
+  const days: StatsDay[] = [];
+  for (let day = today - DAYS_IN_RANGE[range] + 1; day <= today; day++) {
+    // One day per call: instantsOfWallTimes is exact for a batch spanning a day or two, not a week.
+    const [start] = instantsOfWallTimes(timeZone, [day * DAY_MS]);
+    days.push({ date: new Date(day * DAY_MS).toISOString().slice(0, 10), from: new Date(start ?? day * DAY_MS) });
+  }
+  const first = days[0];
+  if (!first) throw new Error("a range has at least one day");
+  return { range, timeZone, from: first.from, to: now, days };
+}
+
+/** The figures of `window` from the chats and tickets created in it (rows outside it are ignored). */
+export function computeStats(
+  window: StatsWindow,
+  chatRows: readonly ChatRow[],
+  ticketRows: readonly TicketRow[],
+  calendar: SupportCalendar,
+): StatsDto {
+  const inWindow = (at: Date) => at.getTime() >= window.from.getTime() && at.getTime() <= window.to.getTime();
+  const chats = chatRows.filter((c) => inWindow(c.createdAt));
+  const tickets = ticketRows.filter((t) => inWindow(t.createdAt));
+
+  const totals = { started: 0, answered: 0, missed: 0, abandoned: 0, waiting: 0 };
+  const days = window.days.map((d) => ({ date: d.date, started: 0, answered: 0, missed: 0, abandoned: 0 }));
+  const waits: number[] = [];
+  const durations: number[] = [];
+  const agents = new Map<string, { name: string; chats: number; latest: number }>();
+
+  for (const chat of chats) {
+    const outcome = outcomeOf(chat);
+    totals.started++;
+    totals[outcome]++;
+    const day = days[dayIndex(window.days, chat.createdAt)];
+    if (day) {
+      day.started++;
+      if (outcome !== "waiting") day[outcome]++;
+    }
+    if (chat.firstAgentReplyAt) waits.push(chat.firstAgentReplyAt.getTime() - chat.createdAt.getTime());
+    if (chat.status === "closed" && chat.closedAt) durations.push(chat.closedAt.getTime() - chat.createdAt.getTime());
+    if (chat.assignee) {
+      const at = chat.createdAt.getTime();
+      const seen = agents.get(chat.assignee.id) ?? { name: chat.assignee.name, chats: 0, latest: at };
+      seen.chats++;
+      if (at >= seen.latest) {
+        seen.latest = at;
+        seen.name = chat.assignee.name;
+      }
+      agents.set(chat.assignee.id, seen);
+    }
+  }
+
+  const median = medianOf(waits);
+  const p90 = nearestRank(waits, 0.9);
+  const medianDuration = medianOf(durations);
+  return {
+    range: window.range,
+    timeZone: window.timeZone,
+    from: window.from.toISOString(),
+    to: window.to.toISOString(),
+    chats: totals,
+    firstReplyWaitSeconds: median === null || p90 === null ? null : { median: seconds(median), p90: seconds(p90) },
+    medianDurationSeconds: medianDuration === null ? null : seconds(medianDuration),
+    perAgent: [...agents]
+      .map(([id, a]) => ({ agent: { id, name: a.name }, chats: a.chats }))
+      .sort(
+        (a, b) =>
+          b.chats - a.chats ||
+          a.agent.name.localeCompare(b.agent.name) ||
+          (a.agent.id < b.agent.id ? -1 : a.agent.id > b.agent.id ? 1 : 0),
+      ),
+    ticketsByPriority: countByPriority(tickets),
+    slaCompliance: {
+      response: compliance(
+        tickets.map((t) => t.responseClock),
+        calendar,
+        window.to,
+      ),
+      workaround: compliance(
+        tickets.flatMap((t) => (t.workaroundClock ? [t.workaroundClock] : [])),
+        calendar,
+        window.to,
+      ),
+    },
+    days,
+  };
+}
+
+/** Which of the window's days an instant falls on: the last day starting at or before it. */
+function dayIndex(days: readonly StatsDay[], at: Date): number {
+  let index = -1;
+  days.forEach((d, i) => {
+    if (d.from.getTime() <= at.getTime()) index = i;
+  });
+  return index;
+}
+
+/** The median; for an even count, the mean of the two middle values. Null for no values. */
+export function medianOf(values: readonly number[]): number | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  const upper = sorted[mid] as number;
+  return sorted.length % 2 === 1 ? upper : ((sorted[mid - 1] as number) + upper) / 2;
+}
+
+/** The nearest-rank percentile: the ⌈share·n⌉-th smallest value (at least the first). Null for no values. */
+export function nearestRank(values: readonly number[], share: number): number | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const rank = Math.max(1, Math.ceil(share * sorted.length));
+  return sorted[rank - 1] as number;
+}
+
+/** Whole seconds of a duration; a reply stamped before the chat's start (clock skew) reads as 0. */
+const seconds = (ms: number): number => Math.max(0, Math.round(ms / 1000));
+
+function countByPriority(tickets: readonly TicketRow[]): Record<Priority, number> {
+  const counts = Object.fromEntries(PRIORITIES.map((p) => [p, 0])) as Record<Priority, number>;
+  for (const t of tickets) counts[t.priority]++;
+  return counts;
+}
+
+/** Percent of the decided clocks (met, or breached) met on time, to one decimal; null if none is decided. */
+function compliance(clocks: readonly SlaClock[], calendar: SupportCalendar, now: Date): number | null {
+  let decided = 0;
+  let onTime = 0;
+  for (const clock of clocks) {
+    const reading = readSla(calendar, clock, now);
+    if (reading.state === "met") {
+      decided++;
+      if (!reading.metLate) onTime++;
+    } else if (reading.state === "breached") {
+      decided++;
+    }
+  }
+  return decided === 0 ? null : Math.round((onTime / decided) * 1000) / 10;
+}
