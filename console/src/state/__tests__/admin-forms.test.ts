@@ -8,6 +8,7 @@ import {
   withProductId,
   withProductName,
 } from "../products-form.ts";
+import { supervisionInput } from "../supervision-form.ts";
 import { member } from "./fixtures.ts";
 
 const PRODUCTS = [
@@ -82,5 +83,27 @@ describe("agent forms", () => {
     expect(toggledProduct(["returns"], "billing", true, PRODUCTS)).toEqual(["billing", "returns"]);
     expect(toggledProduct(["billing", "returns"], "billing", false, PRODUCTS)).toEqual(["returns"]);
     expect(toggledProduct(["legacy"], "shipping", true, PRODUCTS)).toEqual(["shipping", "legacy"]);
+  });
+});
+
+describe("supervision alerts form", () => {
+  it("sends whole seconds within the schema's bounds", () => {
+    expect(supervisionInput(" 90 ", "180")).toEqual({
+      ok: true,
+      supervision: { queueWaitAlertSeconds: 90, unansweredAlertSeconds: 180 },
+    });
+  });
+
+  it("refuses blanks, fractions and values out of bounds at the paths site:update reports", () => {
+    const result = supervisionInput("9", "1.5");
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.issues.map((i) => i.path)).toEqual([
+        "supervision.queueWaitAlertSeconds",
+        "supervision.unansweredAlertSeconds",
+      ]);
+    }
+    expect(supervisionInput("", "86401").ok).toBe(false);
+    expect(supervisionInput("10", "86400").ok).toBe(true);
   });
 });
