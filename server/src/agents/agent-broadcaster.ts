@@ -2,6 +2,7 @@ import type { StaffNamespace } from "../realtime/namespaces.ts";
 import { rooms } from "../realtime/rooms.ts";
 import type { AgentDoc } from "./agent.model.ts";
 import { toTeamMemberDto } from "./agent-dto.ts";
+import { isLead } from "./roles.ts";
 
 /** Tells a site's staff that a colleague's status, load or settings changed (their own included). */
 export class AgentBroadcaster {
@@ -12,6 +13,10 @@ export class AgentBroadcaster {
   ) {}
 
   agentChanged(agent: AgentDoc): void {
+    // A role change moves the agent's open consoles in or out of the wall's room at once.
+    const tabs = this.staff.in(rooms.agent(agent._id));
+    if (isLead(agent) && !agent.disabled) tabs.socketsJoin(rooms.siteLeads(agent.site));
+    else tabs.socketsLeave(rooms.siteLeads(agent.site));
     this.staff.to(rooms.siteStaff(agent.site)).emit("agent:updated", toTeamMemberDto(agent));
     this.onSiteTeamChanged(agent.site);
   }

@@ -13,16 +13,21 @@ import { routingHandlers } from "../routing/routing-handlers.ts";
 import type { RoutingSystem } from "../routing/routing-system.ts";
 import { hashToken } from "../security/opaque-token.ts";
 import { siteHandlers } from "../sites/site-handlers.ts";
+import type { ChatAlertWatch } from "../supervision/chat-alert-watch.ts";
+import { statsHandlers } from "../supervision/stats-handlers.ts";
+import { supervisionHandlers } from "../supervision/supervision-handlers.ts";
 import type { TicketDesk } from "../tickets/ticket-desk.ts";
 import { ticketHandlers } from "../tickets/ticket-handlers.ts";
 import { agentAdminHandlers } from "./agent-admin-handlers.ts";
 import { resolveAgentSession } from "./agent-sessions.ts";
+import { isLead } from "./roles.ts";
 import { sessionTokenFromCookieHeader } from "./session-cookie.ts";
 
 export interface StaffSocketDeps {
   serverOrigins: readonly string[];
   routing: RoutingSystem;
   tickets: TicketDesk;
+  supervision: { alerts: ChatAlertWatch; clock: () => Date };
   logger: Logger;
   inflight: InflightTracker;
 }
@@ -40,6 +45,7 @@ export function attachStaffNamespace(ns: StaffNamespace, deps: StaffSocketDeps):
       rooms.siteStaff(agent.site),
       rooms.agent(agent._id),
       rooms.agentSession(hashToken(sessionToken)),
+      ...(isLead(agent) ? [rooms.siteLeads(agent.site)] : []),
     ]);
     const { presence } = deps.routing;
     void presence.connected(agent).catch((err) => deps.logger.error({ err }, "presence update failed"));
@@ -55,6 +61,8 @@ export function attachStaffNamespace(ns: StaffNamespace, deps: StaffSocketDeps):
         ...offlineStaffHandlers(),
         ...ticketHandlers(deps.tickets),
         ...customerHandlers(ns),
+        ...supervisionHandlers({ routing: deps.routing, ...deps.supervision }),
+        ...statsHandlers(deps.tickets.clock),
       },
       authorize: () => reauthorize(socket),
       logger: deps.logger,

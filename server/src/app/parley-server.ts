@@ -20,6 +20,7 @@ import type { Logger } from "../logging/logger.ts";
 import { InflightTracker } from "../realtime/inflight.ts";
 import type { StaffNamespace, VisitorNamespace } from "../realtime/namespaces.ts";
 import { createRoutingSystem } from "../routing/routing-system.ts";
+import { ChatAlertWatch } from "../supervision/chat-alert-watch.ts";
 import { type Clock, createTicketSystem, type TicketSystem } from "../tickets/ticket-system.ts";
 import { visitorSessionRoutes } from "../visitors/visitor-session.routes.ts";
 import { attachVisitorNamespace } from "../visitors/visitor-socket.ts";
@@ -31,6 +32,8 @@ export interface ParleyServer {
   httpServer: HttpServer;
   io: Server;
   tickets: TicketSystem;
+  /** The wall's chat alerts; tests run a check after moving their clock. */
+  chatAlerts: ChatAlertWatch;
   /** Graceful: stop accepting, let in-flight writes finish, close the database. */
   stop(): Promise<void>;
 }
@@ -75,6 +78,8 @@ export async function startParley(opts: StartOptions): Promise<ParleyServer> {
   const clock = opts.clock ?? (() => new Date());
   const routing = createRoutingSystem({ visitors, staff, presenceGraceMs: config.presenceGraceMs, logger, clock });
   const mailer = createMailer(config, logger);
+  const chatAlerts = new ChatAlertWatch(staff, clock, config.chatAlertIntervalMs, logger);
+  routing.conversations.onWallChanged = (conversation) => chatAlerts.changed(conversation);
   const tickets = createTicketSystem({
     visitors,
     staff,
@@ -95,11 +100,13 @@ export async function startParley(opts: StartOptions): Promise<ParleyServer> {
     serverOrigins: origins.all,
     routing,
     tickets: tickets.desk,
+    supervision: { alerts: chatAlerts, clock },
     logger,
     inflight,
   });
   await routing.start();
   await tickets.start();
+  await chatAlerts.start();
 
   // Widget files first: they must not get the same-origin resource policy helmet sets.
   app.use(widgetRoutes(logger));
@@ -135,6 +142,7 @@ export async function startParley(opts: StartOptions): Promise<ParleyServer> {
       const closed = new Promise<void>((resolve) => io.close(() => resolve()));
       httpServer.closeIdleConnections();
       await inflight.drain(DRAIN_TIMEOUT_MS);
+      chatAlerts.stop();
       await tickets.stop();
       await mailer.close();
       await routing.stop();
@@ -146,5 +154,5 @@ export async function startParley(opts: StartOptions): Promise<ParleyServer> {
     return stopping;
   };
 
-  return { url, origins, httpServer, io, tickets, stop };
+  return { url, origins, httpServer, io, tickets, chatAlerts, stop };
 }

@@ -9,6 +9,9 @@ import { Conversation, type ConversationDoc } from "./conversation.model.ts";
 export type StaffIntent = "view" | "reply" | "close" | "transfer";
 
 const isAssignee = (agent: AgentDoc, c: ConversationDoc): boolean => c.assignee?.equals(agent._id) === true;
+/** A supervisor who joined the chat (barge-in) replies in it beside the assigned agent. */
+const hasJoined = (agent: AgentDoc, c: ConversationDoc): boolean =>
+  isLead(agent) && (c.participants ?? []).some((p) => p.agent.equals(agent._id));
 
 /**
  * A conversation of the staff member's own site, if their role allows the intent.
@@ -28,7 +31,7 @@ export async function staffConversation(
       break;
     case "reply":
       if (c.status === "closed") throw new AppError("CONVERSATION_CLOSED", "This conversation is closed");
-      if (isAssignee(agent, c)) return c;
+      if (isAssignee(agent, c) || hasJoined(agent, c)) return c;
       if (c.status === "queued") throw new AppError("FORBIDDEN", "Accept the conversation before replying");
       break;
     case "close":

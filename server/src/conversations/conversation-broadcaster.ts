@@ -1,6 +1,7 @@
 import { isLead } from "../agents/roles.ts";
 import type { StaffNamespace, VisitorNamespace } from "../realtime/namespaces.ts";
 import { rooms } from "../realtime/rooms.ts";
+import { toWallChatDto } from "../supervision/wall-dto.ts";
 import type { ConversationDoc } from "./conversation.model.ts";
 import { toMessageDto, toSummaryDto, toVisitorConversationDto } from "./conversation-dto.ts";
 import type { MessageDoc } from "./message.model.ts";
@@ -17,11 +18,15 @@ export class ConversationBroadcaster {
     private readonly onSiteQueueChanged: (siteId: ConversationDoc["site"]) => void,
   ) {}
 
+  /** Told of every change the wall sees, so chat alerts can clear as soon as a chat is answered or taken. */
+  onWallChanged?: (conversation: ConversationDoc) => void;
+
   messageCreated(conversation: ConversationDoc, message: MessageDoc): void {
     const dto = toMessageDto(message);
     if (!dto.internal) this.visitors.to(rooms.visitor(conversation.visitor)).emit("message:new", dto);
     this.staff.to(rooms.conversation(conversation._id)).emit("message:new", dto);
     this.staff.to(rooms.siteStaff(conversation.site)).emit("conversation:updated", toSummaryDto(conversation));
+    this.wallChanged(conversation);
   }
 
   conversationChanged(conversation: ConversationDoc): void {
@@ -30,7 +35,14 @@ export class ConversationBroadcaster {
       .to(rooms.visitor(conversation.visitor))
       .emit("conversation:updated", toVisitorConversationDto(conversation));
     this.staff.to(rooms.siteStaff(conversation.site)).emit("conversation:updated", toSummaryDto(conversation));
+    this.wallChanged(conversation);
     this.onSiteQueueChanged(conversation.site);
+  }
+
+  /** The supervisors' wall: who waits, who answers, who spoke last. */
+  private wallChanged(conversation: ConversationDoc): void {
+    this.staff.to(rooms.siteLeads(conversation.site)).emit("wall:chat", toWallChatDto(conversation));
+    this.onWallChanged?.(conversation);
   }
 
   /**

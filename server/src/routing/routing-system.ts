@@ -13,6 +13,7 @@ import { QueueNotifier } from "./queue-notifier.ts";
 
 export interface RoutingSystem {
   lifecycle: ConversationLifecycle;
+  conversations: ConversationBroadcaster;
   router: OfferRouter;
   assignment: Assignment;
   presence: Presence;
@@ -58,6 +59,7 @@ export function createRoutingSystem(opts: {
 
   return {
     lifecycle,
+    conversations,
     router,
     assignment,
     presence,

@@ -1,0 +1,159 @@
+import type { SupervisionSettings, WallAlertDto } from "@parley/shared";
+import type { Types } from "mongoose";
+import { Conversation, type ConversationDoc } from "../conversations/conversation.model.ts";
+import type { Logger } from "../logging/logger.ts";
+import type { StaffNamespace } from "../realtime/namespaces.ts";
+import { rooms } from "../realtime/rooms.ts";
+import { Site, type SiteDoc } from "../sites/site.model.ts";
+import { supervisionSettingsOf } from "./supervision-settings.ts";
+
+/** What the watch needs of an open chat; kept in memory, so a check costs no database query. */
+interface OpenChat {
+  id: string;
+  site: Types.ObjectId;
+  status: ConversationDoc["status"];
+  visitorName: string;
+  createdAt: Date;
+  lastVisitorMessageAt: Date | null;
+  lastAgentMessageAt: Date | null;
+}
+
+const openChatOf = (c: ConversationDoc): OpenChat => ({
+  id: c._id.toHexString(),
+  site: c.site,
+  status: c.status,
+  visitorName: c.visitorName,
+  createdAt: c.createdAt,
+  lastVisitorMessageAt: c.lastVisitorMessageAt ?? null,
+  lastAgentMessageAt: c.lastAgentMessageAt ?? null,
+});
+
+/** The visitor spoke last (or no agent has yet): since when they wait for an answer, else null. */
+export function waitingForAnswerSince(c: Pick<OpenChat, "lastVisitorMessageAt" | "lastAgentMessageAt">): Date | null {
+  if (!c.lastVisitorMessageAt) return null;
+  if (c.lastAgentMessageAt && c.lastAgentMessageAt >= c.lastVisitorMessageAt) return null;
+  return c.lastVisitorMessageAt;
+}
+
+/** The alerts a chat deserves at `now` under the site's thresholds. Pure. */
+export function alertsFor(c: OpenChat, settings: SupervisionSettings, now: Date): WallAlertDto[] {
+  const waited = (since: Date) => Math.floor((now.getTime() - since.getTime()) / 1000);
+  const minutes = (seconds: number) => (seconds < 120 ? `${seconds} s` : `${Math.floor(seconds / 60)} min`);
+  if (c.status === "queued" && waited(c.createdAt) >= settings.queueWaitAlertSeconds) {
+    return [
+      {
+        id: `queue_wait:${c.id}`,
+        kind: "queue_wait",
+        conversationId: c.id,
+        visitorName: c.visitorName,
+        since: c.createdAt.toISOString(),
+        text: `${c.visitorName} has waited in the queue for more than ${minutes(settings.queueWaitAlertSeconds)}`,
+        active: true,
+      },
+    ];
+  }
+  const since = c.status === "active" ? waitingForAnswerSince(c) : null;
+  if (since && waited(since) >= settings.unansweredAlertSeconds) {
+    return [
+      {
+        id: `unanswered:${c.id}`,
+        kind: "unanswered",
+        conversationId: c.id,
+        visitorName: c.visitorName,
+        since: since.toISOString(),
+        text: `${c.visitorName} has waited for an answer for more than ${minutes(settings.unansweredAlertSeconds)}`,
+        active: true,
+      },
+    ];
+  }
+  return [];
+}
+
+/**
+ * Raises and clears the wall's chat alerts: a chat waiting in the queue, or a visitor waiting for an
+ * answer, longer than the site's threshold. Open chats are mirrored in memory from the conversation
+ * broadcasts (seeded from the database at start), so each check is arithmetic, not a query; an alert
+ * clears as soon as the chat is answered, taken or closed.
+ */
+export class ChatAlertWatch {
+  private readonly chats = new Map<string, OpenChat>();
+  /** Raised alerts by site, then by alert id. */
+  private readonly raised = new Map<string, { site: Types.ObjectId; alerts: Map<string, WallAlertDto> }>();
+  private timer: NodeJS.Timeout | null = null;
+
+  constructor(
+    private readonly staff: StaffNamespace,
+    private readonly clock: () => Date,
+    private readonly intervalMs: number,
+    private readonly logger: Logger,
+  ) {}
+
+  async start(): Promise<void> {
+    const open = await Conversation.find({ status: { $in: ["queued", "active"] } }).lean<ConversationDoc[]>();
+    for (const c of open) this.chats.set(c._id.toHexString(), openChatOf(c));
+    this.timer = setInterval(
+      () => void this.check().catch((err) => this.logger.warn({ err }, "chat alert check failed")),
+      this.intervalMs,
+    );
+    this.timer.unref();
+  }
+
+  stop(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+  }
+
+  /** A conversation changed (created, assigned, a message, closed): mirror it, and clear what no longer holds. */
+  changed(conversation: ConversationDoc): void {
+    const id = conversation._id.toHexString();
+    if (conversation.status === "closed") this.chats.delete(id);
+    else this.chats.set(id, openChatOf(conversation));
+    void this.checkSite(conversation.site).catch((err) => this.logger.warn({ err }, "chat alert check failed"));
+  }
+
+  /** The alerts raised on a site now (the wall's snapshot). */
+  activeFor(site: Types.ObjectId): WallAlertDto[] {
+    return [...(this.raised.get(site.toHexString())?.alerts.values() ?? [])];
+  }
+
+  /** One check of every site with open chats or raised alerts, at the clock's time. */
+  async check(): Promise<void> {
+    const sites = new Map<string, Types.ObjectId>();
+    for (const c of this.chats.values()) sites.set(c.site.toHexString(), c.site);
+    for (const [key, { site }] of this.raised) sites.set(key, site);
+    for (const site of sites.values()) await this.checkSite(site);
+  }
+
+  private async checkSite(site: Types.ObjectId): Promise<void> {
+    const key = site.toHexString();
+    const settings = await this.settingsOf(site);
+    const now = this.clock();
+    const wanted = new Map<string, WallAlertDto>();
+    for (const c of this.chats.values()) {
+      if (c.site.toHexString() !== key) continue;
+      for (const alert of alertsFor(c, settings, now)) wanted.set(alert.id, alert);
+    }
+    const raised = this.raised.get(key)?.alerts ?? new Map<string, WallAlertDto>();
+    for (const [id, alert] of raised) {
+      if (wanted.has(id)) continue;
+      raised.delete(id);
+      this.emit(site, { ...alert, active: false });
+    }
+    for (const [id, alert] of wanted) {
+      if (raised.has(id)) continue;
+      raised.set(id, alert);
+      this.emit(site, alert);
+    }
+    if (raised.size > 0) this.raised.set(key, { site, alerts: raised });
+    else this.raised.delete(key);
+  }
+
+  private emit(site: Types.ObjectId, alert: WallAlertDto): void {
+    this.staff.to(rooms.siteLeads(site)).emit("wall:alert", alert);
+  }
+
+  /** Read each time (one small lookup by id), so an admin's new thresholds apply at the next check. */
+  private async settingsOf(site: Types.ObjectId): Promise<SupervisionSettings> {
+    return supervisionSettingsOf((await Site.findById(site).lean<SiteDoc>()) ?? {});
+  }
+}
