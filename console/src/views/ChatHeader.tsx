@@ -1,7 +1,14 @@
 import type { AgentDto, ConversationDetailDto } from "@parley/shared";
 import type { RefObject } from "preact";
 import { BASE_PATH, navigate, pathFor } from "../router.ts";
-import { type ConversationView, canAccept, canClose, canTransfer, isOfferedTo } from "../state/conversation.ts";
+import {
+  type ConversationView,
+  canAccept,
+  canClose,
+  canJoin,
+  canTransfer,
+  isOfferedTo,
+} from "../state/conversation.ts";
 import type { TransferTargets } from "../state/transfer.ts";
 import { Link } from "./Link.tsx";
 import { TransferButton } from "./TransferButton.tsx";
@@ -15,13 +22,28 @@ interface ChatHeaderProps {
   me: AgentDto;
   product: string | null;
   targets: TransferTargets;
+  joined: boolean;
   onAccept: () => void;
+  onJoin: () => void;
   onClose: () => void;
   onTransferred: (text: string) => void;
 }
 
 export function ChatHeader(props: ChatHeaderProps) {
-  const { headingId, headingRef, view, detail, me, product, targets, onAccept, onClose, onTransferred } = props;
+  const {
+    headingId,
+    headingRef,
+    view,
+    detail,
+    me,
+    product,
+    targets,
+    joined,
+    onAccept,
+    onJoin,
+    onClose,
+    onTransferred,
+  } = props;
   const busy = view.pendingAction !== null;
   const ticket = useChatTicket(detail.id);
   // A failed resync (say, the chat went to someone else) matters as much as a refused action.
@@ -40,6 +62,7 @@ export function ChatHeader(props: ChatHeaderProps) {
           {detail.visitorName}
         </h2>
         <p class={`badge badge--${detail.status}`}>{statusText(detail, me)}</p>
+        {joined && detail.status === "active" && <p class="badge badge--joined">You joined</p>}
         {product && <p class="badge badge--product">{product}</p>}
       </div>
       <div class="chat-actions">
@@ -47,6 +70,11 @@ export function ChatHeader(props: ChatHeaderProps) {
         {canAccept(detail) && !isOfferedTo(detail, me) && (
           <button type="button" class="primary" aria-disabled={busy} onClick={guard(onAccept)}>
             Accept
+          </button>
+        )}
+        {canJoin(detail, me, joined) && (
+          <button type="button" class="primary" aria-disabled={busy} onClick={guard(onJoin)}>
+            Join chat
           </button>
         )}
         {canTransfer(detail, me) && <TransferButton detail={detail} targets={targets} onTransferred={onTransferred} />}

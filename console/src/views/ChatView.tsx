@@ -1,14 +1,16 @@
-import type { AgentDto } from "@parley/shared";
+import type { AgentDto, ConversationDetailDto } from "@parley/shared";
 import { useEffect, useRef } from "preact/hooks";
 import type { ConversationView } from "../state/conversation.ts";
-import { canReply, isOfferedTo } from "../state/conversation.ts";
+import { canReply, canWhisper, isOfferedTo } from "../state/conversation.ts";
 import { type Outbox, pendingFor } from "../state/outbox.ts";
+import { isLead } from "../state/roles.ts";
 import type { TransferTargets } from "../state/transfer.ts";
 import { ChatHeader } from "./ChatHeader.tsx";
 import { Composer } from "./Composer.tsx";
 import { MessageList } from "./MessageList.tsx";
 import { useSession } from "./session-context.ts";
 import { VisitorPanel } from "./VisitorPanel.tsx";
+import { WhisperBox } from "./WhisperBox.tsx";
 
 interface ChatViewProps {
   id: string;
@@ -17,10 +19,12 @@ interface ChatViewProps {
   me: AgentDto;
   productName: (id: string) => string;
   targets: TransferTargets;
+  /** A lead who joined the chat (in this session, or as the wall says): they reply as themselves. */
+  joined: boolean;
   onTransferred: (text: string) => void;
 }
 
-export function ChatView({ id, view, outbox, me, productName, targets, onTransferred }: ChatViewProps) {
+export function ChatView({ id, view, outbox, me, productName, targets, joined, onTransferred }: ChatViewProps) {
   const session = useSession();
   const headingRef = useRef<HTMLHeadingElement>(null);
   const sectionRef = useRef<HTMLElement>(null);
@@ -66,7 +70,9 @@ export function ChatView({ id, view, outbox, me, productName, targets, onTransfe
           me={me}
           product={detail.product ? productName(detail.product) : null}
           targets={targets}
+          joined={joined}
           onAccept={() => void session.conversations.accept(id)}
+          onJoin={() => void session.conversations.join(id)}
           onClose={() => void session.conversations.close(id)}
           onTransferred={onTransferred}
         />
@@ -76,7 +82,7 @@ export function ChatView({ id, view, outbox, me, productName, targets, onTransfe
           me={me}
           onDiscard={(clientMsgId) => session.sender.discard(clientMsgId)}
         />
-        {canReply(detail, me) ? (
+        {canReply(detail, me, joined) ? (
           <Composer
             conversationId={id}
             draft={session.drafts.get(id) ?? ""}
@@ -87,8 +93,11 @@ export function ChatView({ id, view, outbox, me, productName, targets, onTransfe
           <p class="chat-note">
             {isOfferedTo(detail, me)
               ? "This chat is ringing you: accept or decline it under Incoming chats."
-              : noteFor(detail.status, detail.assignee?.name)}
+              : noteFor(detail, me, joined)}
           </p>
+        )}
+        {canWhisper(detail, me) && detail.assignee?.id !== me.id && (
+          <WhisperBox conversationId={id} agentName={detail.assignee?.name ?? null} />
         )}
       </div>
       <VisitorPanel detail={detail} />
@@ -96,8 +105,13 @@ export function ChatView({ id, view, outbox, me, productName, targets, onTransfe
   );
 }
 
-function noteFor(status: string, assigneeName: string | undefined): string {
-  if (status === "queued") return "Accept this conversation to reply.";
-  if (status === "closed") return "This conversation is closed.";
-  return `${assigneeName ?? "Another agent"} is handling this conversation.`;
+function noteFor(detail: ConversationDetailDto, me: AgentDto, joined: boolean): string {
+  if (detail.status === "queued") return "Accept this conversation to reply.";
+  if (detail.status === "closed") return "This conversation is closed.";
+  const who = detail.assignee?.name ?? "Another agent";
+  // A lead reads along (monitor mode) until they join; only then does the visitor hear from them.
+  if (isLead(me) && !joined) {
+    return `You are monitoring this chat: ${who} is handling it. Join the chat to reply to the visitor yourself.`;
+  }
+  return `${who} is handling this conversation.`;
 }

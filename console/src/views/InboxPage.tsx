@@ -1,6 +1,7 @@
 import { useEffect, useMemo } from "preact/hooks";
 import { conversationOf, type SessionState } from "../state/session.ts";
 import { transferTargets } from "../state/transfer.ts";
+import { isParticipant, wallChat } from "../state/wall.ts";
 import { ChatView } from "./ChatView.tsx";
 import { Inbox } from "./Inbox.tsx";
 
@@ -13,7 +14,9 @@ interface InboxPageProps {
 
 /** The lists beside the open chat (on a phone, one or the other). */
 export function InboxPage({ state, openId, productName, onTransferred }: InboxPageProps) {
-  const detail = openId ? conversationOf(state, openId).detail : null;
+  const view = openId ? conversationOf(state, openId) : null;
+  const detail = view?.detail ?? null;
+  const joined = openId !== null && (view?.joined === true || isParticipant(wallChat(state.wall, openId), state.me));
   const visitorName = detail?.visitorName;
   const assigneeId = detail?.assignee?.id ?? null;
   const { team, site, me } = state;
@@ -37,6 +40,7 @@ export function InboxPage({ state, openId, productName, onTransferred }: InboxPa
           me={state.me}
           productName={productName}
           targets={targets}
+          joined={joined}
           onTransferred={onTransferred}
         />
       ) : (

@@ -71,12 +71,22 @@ function MessageItem({ message, mine }: { message: MessageDto; mine: boolean }) 
   );
 }
 
-/** Staff-only (a transfer note): set apart so nobody mistakes it for something the visitor saw. */
+/**
+ * Staff-only: a transfer note (from Parley) or a lead's whisper (from a person). Set apart so nobody
+ * mistakes it for something the visitor saw.
+ */
 function InternalNote({ message }: { message: MessageDto }) {
+  const whisper = message.author.kind === "agent";
   return (
-    <li class="msg msg--internal">
+    <li class={`msg msg--internal${whisper ? " msg--whisper" : ""}`}>
       <p class="msg-meta">
-        <span class="msg-label">Internal note</span>{" "}
+        {whisper ? (
+          <span class="msg-label">
+            Whisper<span class="sr-only"> (only staff see it)</span>
+          </span>
+        ) : (
+          <span class="msg-label">Internal note</span>
+        )}{" "}
         {message.author.kind !== "system" && <span class="msg-author">{message.author.name}</span>}{" "}
         <Time iso={message.createdAt} />
       </p>
