@@ -10,6 +10,8 @@ export type Route =
   | { name: "tickets" }
   | { name: "team" }
   | { name: "admin" }
+  | { name: "wall" }
+  | { name: "figures" }
   | { name: "ticketNew"; source: TicketSourceRef }
   | { name: "ticket"; id: string };
 
@@ -28,6 +30,8 @@ const PAGE_PATHS: Record<PageName, string> = {
   tickets: "tickets",
   team: "team",
   admin: "admin",
+  wall: "wall",
+  figures: "figures",
 };
 const NAVIGATE_EVENT = "parley:navigate";
 

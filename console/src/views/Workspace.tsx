@@ -13,6 +13,7 @@ import { IncomingChats } from "./IncomingChats.tsx";
 import { NoticeBar } from "./NoticeBar.tsx";
 import { OfferAnnouncer } from "./OfferAnnouncer.tsx";
 import { OfflineRequestsPage } from "./OfflineRequestsPage.tsx";
+import { SupervisionRoute } from "./SupervisionRoute.tsx";
 import { SessionContext, useSessionState } from "./session-context.ts";
 import { TeamPage } from "./TeamPage.tsx";
 import { TicketAlerts } from "./TicketAlerts.tsx";
@@ -114,6 +115,9 @@ function Page({ route, state, productName, onTransferred }: PageProps) {
       return <TeamPage me={me} team={team} productName={productName} />;
     case "admin":
       return <AdminRoute state={state} />;
+    case "wall":
+    case "figures":
+      return <SupervisionRoute page={route.name} state={state} productName={productName} />;
     case "tickets":
       return <TicketRoute page="list" state={state} productName={productName} />;
     case "ticketNew":
