@@ -6,6 +6,7 @@ import { CustomersSection } from "./CustomersSection.tsx";
 import { HoursSection } from "./HoursSection.tsx";
 import { ProductsSection } from "./ProductsSection.tsx";
 import { SlaPlansSection } from "./SlaPlansSection.tsx";
+import { SupervisionSection } from "./SupervisionSection.tsx";
 import { TicketSettingsSection } from "./TicketSettingsSection.tsx";
 
 /** Admins only: the server refuses these commands to anyone else (FORBIDDEN), so others are not offered them. */
@@ -26,7 +27,8 @@ export function AdminPage({ state }: { state: SessionState }) {
           <nav class="subnav" aria-label="Admin sections">
             <a href="#admin-agents">Agents</a> <a href="#admin-products">Products</a>{" "}
             <a href="#admin-hours">Support hours and routing</a> <a href="#admin-customers">Customers</a>{" "}
-            <a href="#admin-ticket-settings">Ticket settings</a> <a href="#admin-sla-plans">SLA plans</a>
+            <a href="#admin-ticket-settings">Ticket settings</a> <a href="#admin-sla-plans">SLA plans</a>{" "}
+            <a href="#admin-supervision">Supervision alerts</a>
           </nav>
           <AgentsSection me={state.me} members={state.team.members} products={settings.products} />
           <ProductsSection products={settings.products} />
@@ -34,6 +36,7 @@ export function AdminPage({ state }: { state: SessionState }) {
           <CustomersSection settings={settings} />
           <TicketSettingsSection settings={settings} />
           <SlaPlansSection settings={settings} />
+          <SupervisionSection settings={settings} />
         </>
       )}
     </main>
