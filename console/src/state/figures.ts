@@ -124,6 +124,15 @@ const DAY_FORMAT = new Intl.DateTimeFormat(undefined, {
   timeZone: "UTC",
 });
 
+/** "Mon 30": short enough to sit under a bar. */
+export function shortDayLabel(date: string): string {
+  const parsed = new Date(`${date}T00:00:00Z`);
+  if (Number.isNaN(parsed.getTime())) return date;
+  return SHORT_DAY_FORMAT.format(parsed);
+}
+
+const SHORT_DAY_FORMAT = new Intl.DateTimeFormat(undefined, { weekday: "short", day: "numeric", timeZone: "UTC" });
+
 /** "45 s", "3 min 20 s", "1 h 5 min"; "—" when there is nothing to measure. */
 export function formatSeconds(seconds: number | null): string {
   if (seconds === null || !Number.isFinite(seconds)) return "—";

@@ -1,8 +1,8 @@
 import type { StatsDayDto } from "@parley/shared";
 import { useId } from "preact/hooks";
-import { CHART_SERIES, dayLabel, SERIES_LABELS, stackedBars } from "../../state/figures.ts";
+import { CHART_SERIES, dayLabel, SERIES_LABELS, shortDayLabel, stackedBars } from "../../state/figures.ts";
 
-const BOX = { width: 560, height: 260, top: 20, right: 8, bottom: 36, left: 40 };
+const BOX = { width: 460, height: 240, top: 20, right: 6, bottom: 30, left: 32 };
 
 /**
  * Answered, missed and abandoned chats per day as stacked bars. The picture is summed up in its title;
@@ -58,8 +58,8 @@ export function DaysChart({ days }: { days: readonly StatsDayDto[] }) {
             <text class="chart-total" x={bar.centre} y={bar.top - 4} text-anchor="middle">
               {bar.total}
             </text>
-            <text class="chart-label" x={bar.centre} y={bottom + 16} text-anchor="middle">
-              {dayLabel(bar.date)}
+            <text class="chart-label" x={bar.centre} y={bottom + 18} text-anchor="middle">
+              {shortDayLabel(bar.date)}
             </text>
           </g>
         ))}

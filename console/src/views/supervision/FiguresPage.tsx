@@ -2,7 +2,6 @@ import type { StatsDto, StatsRange } from "@parley/shared";
 import { PRIORITIES } from "@parley/shared/constants";
 import type { ErrorBody } from "@parley/shared/errors";
 import { useEffect, useId, useRef, useState } from "preact/hooks";
-import { formatDateTime } from "../../format.ts";
 import { failureOf } from "../../realtime/socket.ts";
 import { formatPercent, formatSeconds } from "../../state/figures.ts";
 import { isLead } from "../../state/roles.ts";
@@ -87,7 +86,7 @@ export function FiguresPage({ state }: { state: SessionState }) {
               </p>
             ) : (
               <p class="muted">
-                {rangeText(load.stats)} ({load.stats.timeZone})
+                {rangeText(load.stats)} (the site's time zone, {load.stats.timeZone})
               </p>
             )}
           </div>
@@ -98,9 +97,16 @@ export function FiguresPage({ state }: { state: SessionState }) {
   );
 }
 
+/** The range in the site's time zone, which is what "today" means for the figures. */
 function rangeText(stats: StatsDto): string {
   const label = RANGES.find((r) => r.value === stats.range)?.label ?? stats.range;
-  return `${label}: ${formatDateTime(stats.from)} to ${formatDateTime(stats.to)}`;
+  let format: Intl.DateTimeFormat;
+  try {
+    format = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short", timeZone: stats.timeZone });
+  } catch {
+    format = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
+  }
+  return `${label}: ${format.format(new Date(stats.from))} to ${format.format(new Date(stats.to))}`;
 }
 
 function Figures({ stats }: { stats: StatsDto }) {

@@ -310,7 +310,7 @@ function Agents({ rows, meId }: { rows: readonly AgentRow[]; meId: string }) {
             </thead>
             <tbody>
               {rows.map(({ agent, chats, ringing }) => {
-                const full = agent.load >= agent.capacity;
+                const full = agent.capacity > 0 && agent.load >= agent.capacity;
                 return (
                   <tr key={agent.id}>
                     <th scope="row">
@@ -321,7 +321,11 @@ function Agents({ rows, meId }: { rows: readonly AgentRow[]; meId: string }) {
                       <StatusDot status={agent.status} />
                     </td>
                     <td class="tabular">
-                      {`${agent.load} of ${agent.capacity}`}
+                      {agent.capacity === 0 && agent.load === 0 ? (
+                        <span class="muted">Takes no chats</span>
+                      ) : (
+                        `${agent.load} of ${agent.capacity}`
+                      )}
                       {full && <span class="muted"> (full)</span>}
                     </td>
                     <td>
