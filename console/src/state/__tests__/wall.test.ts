@@ -1,22 +1,24 @@
 import type { TicketDto, WallAlertDto, WallChatDto, WallDto, WallTicketDto } from "@parley/shared";
 import { describe, expect, it } from "vitest";
 import {
-  agentRows,
-  chatWait,
   emptyWall,
   isParticipant,
+  type WallState,
+  wallEventReceived,
+  wallSyncCompleted,
+  wallSyncFailed,
+  wallSyncStarted,
+} from "../wall.ts";
+import {
+  agentRows,
+  chatWait,
   needsAttention,
   ticketsOf,
   unansweredMs,
   unansweredSince,
-  type WallState,
-  wallEventReceived,
   wallOrder,
-  wallSyncCompleted,
-  wallSyncFailed,
-  wallSyncStarted,
   wallTotals,
-} from "../wall.ts";
+} from "../wall-reading.ts";
 import { member, OTHER } from "./fixtures.ts";
 
 const T0 = Date.UTC(2026, 11, 1, 12, 0, 0);

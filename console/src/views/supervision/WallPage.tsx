@@ -1,9 +1,11 @@
 import type { SlaReadingDto, WallAlertDto, WallChatDto, WallTicketDto } from "@parley/shared";
+import { useEffect } from "preact/hooks";
 import { pathFor } from "../../router.ts";
 import type { ShownAlert } from "../../state/alerts.ts";
 import { formatSeconds } from "../../state/figures.ts";
 import { isLead } from "../../state/roles.ts";
 import type { SessionState } from "../../state/session.ts";
+import type { WallState } from "../../state/wall.ts";
 import {
   type AgentRow,
   agentRows,
@@ -11,12 +13,12 @@ import {
   needsAttention,
   ticketsOf,
   unansweredMs,
-  type WallState,
   wallOrder,
   wallTotals,
-} from "../../state/wall.ts";
+} from "../../state/wall-reading.ts";
 import { Link } from "../Link.tsx";
 import { StatusDot } from "../StatusDot.tsx";
+import { useSession } from "../session-context.ts";
 import { useNow } from "../useNow.ts";
 import { usePageHeading } from "../usePage.ts";
 
@@ -43,7 +45,15 @@ const seconds = (ms: number) => formatSeconds(ms / 1000);
 /** The whole floor, live: every queued and active chat, every agent, and what needs a lead's eye. */
 export function WallPage({ state, productName }: WallPageProps) {
   const headingRef = usePageHeading("Wall");
+  const session = useSession();
   const { wall, me } = state;
+  const connected = state.connection === "connected";
+  const lead = isLead(me);
+  // The wall loads on connect for leads; someone made a supervisor since then loads it here.
+  const missing = lead && connected && !wall.loaded && !wall.syncing && wall.error === null;
+  useEffect(() => {
+    if (missing) session.wall.load();
+  }, [session, missing]);
   // Waits tick every second, on the server's clock (corrected by the skew the snapshot measured).
   const now = useNow(1000) + wall.skewMs;
   return (
@@ -51,7 +61,7 @@ export function WallPage({ state, productName }: WallPageProps) {
       <h2 ref={headingRef} tabIndex={-1}>
         Wall
       </h2>
-      {!isLead(me) ? (
+      {!lead ? (
         <p class="muted">The wall is for supervisors and admins.</p>
       ) : !wall.loaded ? (
         wall.error ? (
@@ -65,7 +75,7 @@ export function WallPage({ state, productName }: WallPageProps) {
         )
       ) : (
         <>
-          {state.connection !== "connected" && (
+          {!connected && (
             <p class="notice-inline" role="status">
               Reconnecting: the wall shows the floor as it was, and catches up once connected.
             </p>
@@ -129,7 +139,8 @@ function Alerts({ alerts, ticketAlerts }: { alerts: readonly WallAlertDto[]; tic
               <span class="wall-alert-icon" aria-hidden="true">
                 !
               </span>
-              <strong>{ALERT_KINDS[a.kind]}:</strong> <span>{a.visitorName}</span> — <span>{a.text}</span>{" "}
+              {/* The server's text names the visitor already ("Vera has waited in the queue for more than 2 min"). */}
+              <strong>{ALERT_KINDS[a.kind]}:</strong> <span>{a.text}</span>{" "}
               <Link href={pathFor({ name: "conversation", id: a.conversationId })}>Open chat with {a.visitorName}</Link>
             </li>
           ))}
