@@ -2,7 +2,7 @@
  * The supervisors' figures (`stats:get`, issue 5), computed from plain rows so every rule can be tested with
  * hand-written times; figures-query.ts loads the rows. Every instant, "now" included, comes in as a parameter.
  *
- * Definitions (README "Supervision" and the report of the figures task):
+ * Definitions (the task's, for the console's Figures page):
  * - Range: "today" runs from the start of today in the site's time zone to now; "7d" from the start of the
  *   local day six days ago to now, so the last 7 local days including today. `days` has one entry per local
  *   day, oldest first. A local day starts at the first instant its clock reads 00:00 (a midnight skipped by a
