@@ -6,6 +6,7 @@ export const DEMO = {
   agent: { email: "agent@example.com", password: "agent-demo-pw" },
   agent2: { email: "agent2@example.com", password: "agent2-demo-pw" },
   admin: { email: "admin@example.com", password: "admin-demo-pw" },
+  supervisor: { email: "supervisor@example.com", password: "supervisor-demo-pw" },
 } as const;
 
 /** Contexts a test opened, closed at its end so the agents in them go offline for the next test. */
