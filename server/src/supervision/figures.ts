@@ -10,11 +10,10 @@
  * - A chat or ticket is in the range by its `createdAt`, from the start of the first day up to and including now.
  * - Each chat falls in exactly one of four outcomes, tested in this order:
  *   answered  — an agent replied (`firstAgentReplyAt` set; supervisors who joined count as agents, notes do not);
- *   missed    — no reply, but staff had a chance: it was assigned to someone (it has an assignee) or it was
- *               offered and declined, let ring out or transferred away (`declinedBy` not empty). An open chat
- *               counts here too: one accepted a minute ago and not yet answered reads as missed until the reply.
- *   abandoned — no reply, never assigned nor declined, and closed: left waiting in the queue until it closed.
- *   waiting   — the rest: no reply, never assigned nor declined, and still open (queued).
+ *   waiting   — no reply yet and still open (queued, or accepted a minute ago): not judged until it ends.
+ *   missed    — closed without a reply, though staff had a chance: it was assigned to someone (it has an
+ *               assignee) or offered and declined, let ring out or transferred away (`declinedBy` not empty).
+ *   abandoned — closed without a reply, never assigned nor declined: left waiting in the queue until it closed.
  *   So started = answered + missed + abandoned + waiting, for the range and for each day.
  * - firstReplyWaitSeconds: over answered chats, `firstAgentReplyAt − createdAt`; the median (the mean of the
  *   two middle values for an even count) and the 90th percentile by nearest rank (the ⌈0.9·n⌉-th smallest).
@@ -58,9 +57,8 @@ export type ChatOutcome = "answered" | "missed" | "abandoned" | "waiting";
 /** The four outcomes of a chat (see the definitions above); the order of the tests is the definition. */
 export function outcomeOf(chat: ChatRow): ChatOutcome {
   if (chat.firstAgentReplyAt) return "answered";
-  if (chat.assignee || chat.declinedCount > 0) return "missed";
-  if (chat.status === "closed") return "abandoned";
-  return "waiting";
+  if (chat.status !== "closed") return "waiting";
+  return chat.assignee || chat.declinedCount > 0 ? "missed" : "abandoned";
 }
 
 export interface StatsDay {

@@ -179,8 +179,9 @@ describe("stats:get", () => {
     // have 3 and 5 days) → 100 %.
     expect(today.slaCompliance).toEqual({ response: 33.3, workaround: 100 });
     expect(breached.priority).toBe("high");
-    // The tickets' three chats: Ana accepted each and answered in the ticket, never in the chat: missed.
-    expect(today.chats).toEqual({ started: 3, answered: 0, missed: 3, abandoned: 0, waiting: 0 });
+    // The tickets' three chats: Ana accepted each and answered in the ticket, never in the chat, and they
+    // are still open: waiting, not judged until they end.
+    expect(today.chats).toEqual({ started: 3, answered: 0, missed: 0, abandoned: 0, waiting: 3 });
     expect(today.perAgent).toEqual([{ agent: { id: ana.id, name: "Ana" }, chats: 3 }]);
   });
 

@@ -83,9 +83,10 @@ describe("outcomeOf", () => {
     expect(outcomeOf(chat({ createdAt: t0, status: "queued" }))).toBe("waiting");
   });
 
-  it("should count an open chat staff had but did not answer as missed, not waiting (the definition)", () => {
-    expect(outcomeOf(chat({ createdAt: t0, status: "active", assignee: ana }))).toBe("missed");
-    expect(outcomeOf(chat({ createdAt: t0, status: "queued", declinedCount: 1 }))).toBe("missed");
+  it("should not judge an open chat before it ends: waiting, even if staff had it", () => {
+    expect(outcomeOf(chat({ createdAt: t0, status: "active", assignee: ana }))).toBe("waiting");
+    expect(outcomeOf(chat({ createdAt: t0, status: "queued", declinedCount: 1 }))).toBe("waiting");
+    expect(outcomeOf(chat({ createdAt: t0, status: "closed", declinedCount: 1, closedAt: t0 }))).toBe("missed");
   });
 });
 
@@ -117,7 +118,7 @@ describe("computeStats: chats", () => {
       closedAt: t(2, 30 * MIN),
     }),
     chat({ createdAt: t(3), status: "active", assignee: ana, firstAgentReplyAt: t(3, 120 * S) }),
-    // Missed: Ben had it and closed it after 5 min without a word; another declined twice, still queued.
+    // Missed: Ben had it and closed it after 5 min without a word. Waiting: declined twice, still queued.
     chat({ createdAt: t(4), status: "closed", assignee: ben, closedAt: t(4, 5 * MIN) }),
     chat({ createdAt: t(5), status: "queued", declinedCount: 2 }),
     // Abandoned: nobody had it, closed after 2 min in the queue.
@@ -136,7 +137,7 @@ describe("computeStats: chats", () => {
       timeZone: "UTC",
       from: "2026-11-30T00:00:00.000Z",
       to: "2026-11-30T18:00:00.000Z",
-      chats: { started: 8, answered: 4, missed: 2, abandoned: 1, waiting: 1 },
+      chats: { started: 8, answered: 4, missed: 1, abandoned: 1, waiting: 2 },
       // [30, 60, 90, 120]: median (60 + 90) / 2 = 75, 90th percentile the ⌈3.6⌉ = 4th, 120.
       firstReplyWaitSeconds: { median: 75, p90: 120 },
       // Closed: [120, 300, 600, 1200, 1800] s, median the 3rd.
@@ -148,7 +149,7 @@ describe("computeStats: chats", () => {
       ],
       ticketsByPriority: { critical: 0, high: 0, medium: 0, low: 0 },
       slaCompliance: { response: null, workaround: null },
-      days: [{ date: "2026-11-30", started: 8, answered: 4, missed: 2, abandoned: 1 }],
+      days: [{ date: "2026-11-30", started: 8, answered: 4, missed: 1, abandoned: 1 }],
     });
   });
 
