@@ -51,4 +51,9 @@ test("a supervisor sees a new chat on the wall, monitors it, and whispers to the
   await expect(visitor.getByRole("log")).toContainText("Have you tried the 4.2.1 hotfix?");
   await expect(visitor.getByRole("log")).not.toContainText("Offer them");
   await ana.screenshot({ path: `${ARTIFACTS}/console-whisper.png` });
+
+  // Closed, so Ana has her slots back for the next test; the wall drops the chat.
+  await ana.getByRole("button", { name: "Close conversation" }).click();
+  await sue.getByRole("link", { name: "Wall" }).click();
+  await expect(sue.getByRole("region", { name: "Chats" }).getByRole("row", { name: /Walt Wallace/ })).toHaveCount(0);
 });

@@ -1,3 +1,5 @@
+import type { Types } from "mongoose";
+import { Conversation } from "../conversations/conversation.model.ts";
 import type { StaffNamespace } from "../realtime/namespaces.ts";
 import { rooms } from "../realtime/rooms.ts";
 import type { AgentDoc } from "./agent.model.ts";
@@ -16,9 +18,28 @@ export class AgentBroadcaster {
     // A role change moves the agent's open consoles in or out of the wall's room at once.
     const tabs = this.staff.in(rooms.agent(agent._id));
     if (isLead(agent) && !agent.disabled) tabs.socketsJoin(rooms.siteLeads(agent.site));
-    else tabs.socketsLeave(rooms.siteLeads(agent.site));
+    else void this.stepDown(agent);
     this.staff.to(rooms.siteStaff(agent.site)).emit("agent:updated", toTeamMemberDto(agent));
     this.onSiteTeamChanged(agent.site);
+  }
+
+  /**
+   * A supervisor made an agent leaves the wall, and stops hearing the chats they were watching (whispers
+   * included): their tabs leave every conversation room but their own chats'.
+   */
+  private async stepDown(agent: AgentDoc): Promise<void> {
+    const leads = rooms.siteLeads(agent.site);
+    const sockets = await this.staff.in(rooms.agent(agent._id)).fetchSockets();
+    const wasLead = sockets.filter((s) => s.rooms.has(leads));
+    if (wasLead.length === 0) return;
+    const own = await Conversation.find({ assignee: agent._id, status: { $ne: "closed" } })
+      .select({ _id: 1 })
+      .lean<{ _id: Types.ObjectId }[]>();
+    const keep = new Set(own.map((c) => rooms.conversation(c._id)));
+    for (const socket of wasLead) {
+      socket.leave(leads);
+      for (const room of socket.rooms) if (room.startsWith("conv:") && !keep.has(room)) socket.leave(room);
+    }
   }
 
   /** Cuts every console tab of an agent at once (disabled account). */

@@ -31,8 +31,9 @@ export async function staffConversation(
       break;
     case "reply":
       if (c.status === "closed") throw new AppError("CONVERSATION_CLOSED", "This conversation is closed");
-      if (isAssignee(agent, c) || hasJoined(agent, c)) return c;
+      if (isAssignee(agent, c)) return c;
       if (c.status === "queued") throw new AppError("FORBIDDEN", "Accept the conversation before replying");
+      if (hasJoined(agent, c)) return c;
       break;
     case "close":
     case "transfer":

@@ -39,7 +39,9 @@ const conversationSchema = new Schema(
     /** Agents who declined this chat or transferred it away: it is not offered to them again. */
     declinedBy: { type: [Schema.Types.ObjectId], default: [] },
     closedAt: { type: Date, default: null },
-    /** Supervisors who joined the chat (barge-in) and may reply in it as themselves. */
+    /** An agent was offered or given the chat at some point: an unanswered end counts as missed, not abandoned. */
+    hadAgent: { type: Boolean, default: false },
+    /** Supervisors who joined the chat (barge-in) and may reply in it as themselves; cleared when it changes hands. */
     participants: { type: [participantSchema], default: [] },
     /** Kept with each message, for the supervisors' wall and the figures. */
     firstAgentReplyAt: { type: Date, default: null },

@@ -33,7 +33,7 @@ export interface AppendResult {
  */
 export async function appendMessage(input: NewMessage): Promise<AppendResult> {
   const existing = await findByClientMsgId(input.conversationId, input.clientMsgId);
-  if (existing) return { message: existing, conversation: null };
+  if (existing) return { message: sameSender(existing, input), conversation: null };
 
   const now = new Date();
   // Who spoke last, for the supervisors' wall ("unanswered for 3 min") and the figures; notes and
@@ -77,8 +77,21 @@ export async function appendMessage(input: NewMessage): Promise<AppendResult> {
     if (!isDuplicateKey(err)) throw err;
     const raced = await findByClientMsgId(input.conversationId, input.clientMsgId);
     if (!raced) throw err;
-    return { message: raced, conversation: null };
+    return { message: sameSender(raced, input), conversation: null };
   }
+}
+
+/**
+ * A resend comes from whoever sent the original: an id reused by someone else (or a note's id reused for a
+ * visible message) is refused rather than answered with the stored message, which may be staff-only.
+ */
+function sameSender(stored: MessageDoc, input: NewMessage): MessageDoc {
+  const sameAuthor =
+    stored.authorKind === input.author.kind &&
+    (stored.authorId?.toHexString() ?? null) === (input.author.id?.toHexString() ?? null) &&
+    (stored.internal ?? false) === (input.internal ?? false);
+  if (!sameAuthor) throw new AppError("CONFLICT", "This message id is already used by another message");
+  return stored;
 }
 
 function findByClientMsgId(conversationId: Types.ObjectId, clientMsgId: string): Promise<MessageDoc | null> {

@@ -42,6 +42,7 @@ export class Assignment {
           assignee: agent._id,
           assigneeName: agent.name,
           assignedAt: new Date(),
+          hadAgent: true,
           offeredTo: null,
           offeredToName: null,
           offerExpiresAt: null,
@@ -106,7 +107,8 @@ export class Assignment {
   private async requeue(agent: AgentDoc, conversationId: Types.ObjectId): Promise<void> {
     const requeued = await Conversation.findOneAndUpdate(
       { _id: conversationId, status: "active", assignee: agent._id },
-      { $set: { status: "queued", assignee: null, assigneeName: null, assignedAt: null } },
+      // Supervisors who had joined leave with the owner: the next agent's chat is theirs.
+      { $set: { status: "queued", assignee: null, assigneeName: null, assignedAt: null, participants: [] } },
       { returnDocument: "after" },
     ).lean<ConversationDoc>();
     if (!requeued) return;
@@ -143,7 +145,7 @@ export class Assignment {
     const moved = await Conversation.findOneAndUpdate(
       { _id: conversation._id, status: "active", assignee: from },
       // assignedAt stays: handling time (the queue estimate's input) runs from the first accept.
-      { $set: { assignee: target._id, assigneeName: target.name } },
+      { $set: { assignee: target._id, assigneeName: target.name, participants: [] } },
       { returnDocument: "after" },
     ).lean<ConversationDoc>();
     if (!moved) {
@@ -167,7 +169,14 @@ export class Assignment {
     const moved = await Conversation.findOneAndUpdate(
       { _id: conversation._id, status: "active", assignee: from },
       {
-        $set: { status: "queued", assignee: null, assigneeName: null, assignedAt: null, product: product.id },
+        $set: {
+          status: "queued",
+          assignee: null,
+          assigneeName: null,
+          assignedAt: null,
+          product: product.id,
+          participants: [],
+        },
         $addToSet: { declinedBy: from },
       },
       { returnDocument: "after" },

@@ -186,6 +186,7 @@ export class OfferRouter {
         $set: {
           offeredTo: agent._id,
           offeredToName: agent.name,
+          hadAgent: true,
           offerExpiresAt: new Date(now.getTime() + site.offerTimeoutSeconds * 1000),
         },
       },

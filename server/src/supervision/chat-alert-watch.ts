@@ -90,12 +90,14 @@ export class ChatAlertWatch {
 
   async start(): Promise<void> {
     const open = await Conversation.find({ status: { $in: ["queued", "active"] } }).lean<ConversationDoc[]>();
-    for (const c of open) this.chats.set(c._id.toHexString(), openChatOf(c));
+    // Changes broadcast while this read ran are newer than what it found: they win.
+    for (const c of open) if (!this.chats.has(c._id.toHexString())) this.chats.set(c._id.toHexString(), openChatOf(c));
     this.timer = setInterval(
       () => void this.check().catch((err) => this.logger.warn({ err }, "chat alert check failed")),
       this.intervalMs,
     );
     this.timer.unref();
+    await this.check();
   }
 
   stop(): void {

@@ -19,6 +19,7 @@ interface StoredChat {
   declinedBy: Types.ObjectId[];
   closedAt: Date | null;
   // Absent on chats stored before these fields existed.
+  hadAgent?: boolean;
   firstAgentReplyAt?: Date | null;
   lastVisitorMessageAt?: Date | null;
   lastAgentMessageAt?: Date | null;
@@ -44,6 +45,7 @@ export async function loadStats(site: SiteDoc, range: StatsRange, now: Date): Pr
         assignee: 1,
         assigneeName: 1,
         declinedBy: 1,
+        hadAgent: 1,
         closedAt: 1,
         firstAgentReplyAt: 1,
         lastVisitorMessageAt: 1,
@@ -96,6 +98,7 @@ function toChatRow(c: StoredChat, repliedAt: Date | null): ChatRow {
     status: c.status,
     assignee: c.assignee ? { id: c.assignee.toHexString(), name: c.assigneeName ?? "" } : null,
     declinedCount: c.declinedBy?.length ?? 0,
+    hadAgent: c.hadAgent ?? false,
     closedAt: c.closedAt ?? null,
     firstAgentReplyAt: c.firstAgentReplyAt ?? repliedAt,
   };

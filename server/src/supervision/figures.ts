@@ -38,8 +38,10 @@ export interface ChatRow {
   status: ConversationStatus;
   /** The last owner; null if nobody ever accepted it (or it went back to the queue: see `declinedBy`). */
   assignee: { id: string; name: string } | null;
-  /** How many agents declined it, let an offer ring out or transferred it away. */
+  /** How many agents declined it or transferred it away. */
   declinedCount: number;
+  /** An agent was offered or given it at some point (an offer that rang out, a chat put back in the queue). */
+  hadAgent?: boolean;
   closedAt: Date | null;
   firstAgentReplyAt: Date | null;
 }
@@ -58,7 +60,7 @@ export type ChatOutcome = "answered" | "missed" | "abandoned" | "waiting";
 export function outcomeOf(chat: ChatRow): ChatOutcome {
   if (chat.firstAgentReplyAt) return "answered";
   if (chat.status !== "closed") return "waiting";
-  return chat.assignee || chat.declinedCount > 0 ? "missed" : "abandoned";
+  return chat.assignee || chat.declinedCount > 0 || chat.hadAgent ? "missed" : "abandoned";
 }
 
 export interface StatsDay {

@@ -87,6 +87,9 @@ describe("outcomeOf", () => {
     expect(outcomeOf(chat({ createdAt: t0, status: "active", assignee: ana }))).toBe("waiting");
     expect(outcomeOf(chat({ createdAt: t0, status: "queued", declinedCount: 1 }))).toBe("waiting");
     expect(outcomeOf(chat({ createdAt: t0, status: "closed", declinedCount: 1, closedAt: t0 }))).toBe("missed");
+    // An offer that rang out, or a chat put back in the queue, leaves no assignee and no decline: still missed.
+    expect(outcomeOf(chat({ createdAt: t0, status: "closed", hadAgent: true, closedAt: t0 }))).toBe("missed");
+    expect(outcomeOf(chat({ createdAt: t0, status: "closed", closedAt: t0 }))).toBe("abandoned");
   });
 });
 

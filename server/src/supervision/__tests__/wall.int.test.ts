@@ -135,6 +135,66 @@ describe("the supervisors' wall", () => {
     await ok(cy.socket, "message:send", { conversationId: visitor.id, clientMsgId: msgId(), body: "Thanks, Sia" });
   });
 
+  it("should refuse a whisper's id reused by the visitor, rather than answer with the whisper", async () => {
+    const sid = await t.staff(site._id, "supervisor", "Sid");
+    const ivy = await t.staff(site._id, "agent", "Ivy");
+    const visitor = await waitingVisitor(t, site.key);
+    await ok(ivy.socket, "conversation:accept", { conversationId: visitor.id });
+    await ok(sid.socket, "conversation:whisper", {
+      conversationId: visitor.id,
+      clientMsgId: "whisper-id-1234",
+      body: "Refund max 20%",
+    });
+    const reused = await call(visitor.socket, "message:send", {
+      conversationId: visitor.id,
+      clientMsgId: "whisper-id-1234",
+      body: "hello",
+    });
+    expect(reused).toMatchObject({ ok: false, error: { code: "CONFLICT" } });
+    expect(JSON.stringify(reused)).not.toContain("Refund");
+  });
+
+  it("should end a joined supervisor's right to answer when the chat changes hands", async () => {
+    const sky = await t.staff(site._id, "supervisor", "Sal");
+    const jo = await t.staff(site._id, "agent", "Jo");
+    const kim = await t.staff(site._id, "agent", "Kim");
+    const visitor = await waitingVisitor(t, site.key);
+    await ok(jo.socket, "conversation:accept", { conversationId: visitor.id });
+    await ok(sky.socket, "conversation:join", { conversationId: visitor.id });
+    await ok(sky.socket, "message:send", { conversationId: visitor.id, clientMsgId: msgId(), body: "Joined" });
+    await ok(jo.socket, "conversation:transfer", {
+      conversationId: visitor.id,
+      to: { kind: "agent", agentId: kim.id },
+    });
+    const after = await call(sky.socket, "message:send", {
+      conversationId: visitor.id,
+      clientMsgId: msgId(),
+      body: "x",
+    });
+    expect(after).toMatchObject({ ok: false, error: { code: "FORBIDDEN" } });
+  });
+
+  it("should stop a demoted supervisor hearing the chats they watched, whispers included", async () => {
+    const admin = await t.staff(site._id, "admin", "Abe");
+    const lee = await t.staff(site._id, "supervisor", "Lee");
+    const max = await t.staff(site._id, "agent", "Max");
+    const visitor = await waitingVisitor(t, site.key);
+    await ok(max.socket, "conversation:accept", { conversationId: visitor.id });
+    await ok(lee.socket, "conversation:sync", { conversationId: visitor.id, afterSeq: 0 });
+    const heard = collect<MessageDto>(lee.socket, "message:new");
+    await ok(admin.socket, "agent:update", { agentId: lee.id, role: "agent" });
+    await sleep(100);
+    await ok(admin.socket, "conversation:whisper", {
+      conversationId: visitor.id,
+      clientMsgId: msgId(),
+      body: "secret",
+    });
+    await ok(max.socket, "message:send", { conversationId: visitor.id, clientMsgId: msgId(), body: "after" });
+    await waitFor(() => visitor.messages.some((m) => m.body === "after"));
+    await sleep(100);
+    expect(heard.map((m) => m.body)).toEqual([]);
+  });
+
   it("should refuse every supervisor event to an agent", async () => {
     const dee = await t.staff(site._id, "agent", "Dee");
     const eve = await t.staff(site._id, "agent", "Eve");
