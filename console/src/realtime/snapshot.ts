@@ -14,7 +14,8 @@ export interface SnapshotSteps<T> {
 /**
  * Something the console reloads whole on every connect (the inbox, the team, the site, offline
  * requests) and then keeps current from events. Only the latest load may land: an older answer describes
- * an older socket. A load that fails while still connected is tried again; a reconnect loads anyway.
+ * an older socket. A load that fails while still connected is tried again, unless it was refused; a
+ * reconnect loads anyway.
  */
 export class SnapshotLoader<T> {
   private run = 0;
@@ -37,6 +38,8 @@ export class SnapshotLoader<T> {
       return;
     }
     this.steps.failed(result.error);
+    // Refused outright (a supervisor made an agent, say): asking again will not change the answer.
+    if (result.error.code === "FORBIDDEN" || result.error.code === "UNAUTHENTICATED") return;
     if (this.socket.connected) {
       this.retryTimer = setTimeout(() => {
         if (!this.stopped && this.socket.connected) void this.load();
