@@ -1,4 +1,4 @@
-// `npm run bench`: the ticket list and the SLA watch on devdb with a few thousand tickets, and the SLA
+// `npm run bench`: the ticket list, the SLA watch and the supervisors' figures on devdb, and the SLA
 // engine's arithmetic. Figures only: nothing here passes or fails.
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -9,11 +9,13 @@ import mongoose from "mongoose";
 import type { AgentDoc } from "../src/agents/agent.model.ts";
 import { startParley } from "../src/app/parley-server.ts";
 import { loadConfig } from "../src/config/config.ts";
+import { Conversation } from "../src/conversations/conversation.model.ts";
 import { startDevDb } from "../src/db/devdb.ts";
 import { createLogger } from "../src/logging/logger.ts";
-import { Site } from "../src/sites/site.model.ts";
+import { Site, type SiteDoc } from "../src/sites/site.model.ts";
 import { readSla } from "../src/sla/sla-clock.ts";
 import { targetMs } from "../src/sla/working-day.ts";
+import { loadStats } from "../src/supervision/figures-query.ts";
 import { Ticket } from "../src/tickets/ticket.model.ts";
 import { deriveTiming } from "../src/tickets/ticket-derived.ts";
 import { listTickets } from "../src/tickets/ticket-list.ts";
@@ -62,7 +64,9 @@ async function benchTickets(mongoUri: string): Promise<void> {
     clock: () => now,
   });
   try {
-    const site = await Site.create({ key: "bench-t", name: "bench", products: [{ id: "cloud", name: "Cloud" }] });
+    const site = (
+      await Site.create({ key: "bench-t", name: "bench", products: [{ id: "cloud", name: "Cloud" }] })
+    ).toObject() as SiteDoc;
     const agent = { _id: new mongoose.Types.ObjectId(), site: site._id } as unknown as AgentDoc;
     const docs = Array.from({ length: TICKETS }, (_, i) => {
       const priority = PRIORITIES[i % 4] ?? "low";
@@ -105,6 +109,7 @@ async function benchTickets(mongoUri: string): Promise<void> {
     await timed("ticket:list, search by words", 10, list({ q: "number 1999" }));
     await timed("ticket:list, search by number", 10, list({ q: "T-2500" }));
     await timed("ticket:list, mine", 10, list({ assignee: "me" }));
+    await benchFigures(site, now);
     const due = await Ticket.countDocuments({ nextCheckAt: { $lte: now } });
     const s0 = performance.now();
     await server.tickets.sweep();
@@ -114,6 +119,32 @@ async function benchTickets(mongoUri: string): Promise<void> {
   } finally {
     await server.stop();
   }
+}
+
+/** The supervisors' figures (`stats:get`) over a week of chats. */
+async function benchFigures(site: SiteDoc, now: Date): Promise<void> {
+  const CHATS = Number(process.env.BENCH_FIGURE_CHATS ?? 1000);
+  const rows = Array.from({ length: CHATS }, (_, i) => {
+    const createdAt = new Date(now.getTime() - (i % 168) * H - 60_000);
+    const answered = i % 4 !== 0;
+    return {
+      site: site._id,
+      visitor: new mongoose.Types.ObjectId(),
+      visitorName: `Visitor ${i}`,
+      status: i % 3 === 0 ? "active" : "closed",
+      openKey: `bench-figures:${i}`,
+      assignee: answered ? new mongoose.Types.ObjectId() : null,
+      assigneeName: answered ? `Agent ${i % 5}` : null,
+      createdAt,
+      firstAgentReplyAt: answered ? new Date(createdAt.getTime() + (i % 300) * 1000) : null,
+      lastVisitorMessageAt: createdAt,
+      closedAt: i % 3 === 0 ? null : new Date(createdAt.getTime() + 20 * 60_000),
+    };
+  });
+  await Conversation.insertMany(rows, { ordered: false });
+  console.log(`figures (stats:get) on devdb: ${CHATS} chats over 7 days, ${TICKETS} tickets`);
+  await timed("stats:get today", 5, () => loadStats(site, "today", now));
+  await timed("stats:get last 7 days", 5, () => loadStats(site, "7d", now));
 }
 
 const dataDir = await mkdtemp(path.join(tmpdir(), "parley-bench-db-"));
