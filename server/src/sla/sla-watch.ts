@@ -2,14 +2,13 @@ import type { Logger } from "../logging/logger.ts";
 import type { SiteDoc } from "../sites/site.model.ts";
 import { siteOf } from "../sites/site-lookup.ts";
 import { Ticket, type TicketDoc } from "../tickets/ticket.model.ts";
-import { deriveTiming } from "../tickets/ticket-derived.ts";
 import type { TicketDesk } from "../tickets/ticket-desk.ts";
 import { escalateOnBreach } from "../tickets/ticket-escalation.ts";
 import { formatTicketNumber } from "../tickets/ticket-number.ts";
 import { ticketSettingsOf } from "../tickets/ticket-settings.ts";
 import { changeStatus } from "../tickets/ticket-status.ts";
 import { record, SYSTEM_ACTOR } from "../tickets/ticket-timeline.ts";
-import { alertLevel } from "../tickets/ticket-writes.ts";
+import { alertLevel, timingOnSite } from "../tickets/ticket-writes.ts";
 import type { SlaState } from "./sla-clock.ts";
 
 const BATCH = 200;
@@ -84,13 +83,7 @@ export class SlaWatch {
       });
       return;
     }
-    const timing = (t: TicketDoc) =>
-      deriveTiming(
-        { ...t, resolvedAt: t.resolvedAt ?? null },
-        site.supportHours,
-        ticketSettingsOf(site).autoCloseWorkingDays,
-        now,
-      );
+    const timing = (t: TicketDoc) => timingOnSite({ ...t, resolvedAt: t.resolvedAt ?? null }, site, now);
     const derived = timing(ticket);
     const before = { response: ticket.slaAlerted?.response ?? null, workaround: ticket.slaAlerted?.workaround ?? null };
     const changes = (["response", "workaround"] as const)

@@ -12,7 +12,7 @@ import { siteOf } from "../sites/site-lookup.ts";
 import { requireSiteProduct } from "../sites/site-products.ts";
 import { targetMs } from "../sla/working-day.ts";
 import { Ticket, type TicketDoc } from "./ticket.model.ts";
-import { deriveTiming, type StoredClock } from "./ticket-derived.ts";
+import type { StoredClock } from "./ticket-derived.ts";
 import { toTicketDto } from "./ticket-dto.ts";
 import { coverageOf } from "./ticket-entitlement.ts";
 import type { TicketNotifier } from "./ticket-notifier.ts";
@@ -21,6 +21,7 @@ import { slaPlanOf, ticketSettingsOf } from "./ticket-settings.ts";
 import { changeStatus } from "./ticket-status.ts";
 import type { Clock } from "./ticket-system.ts";
 import { record, type TicketActor } from "./ticket-timeline.ts";
+import { timingOnSite } from "./ticket-writes.ts";
 
 interface Requester {
   name: string;
@@ -65,12 +66,7 @@ export class TicketDesk {
     const clock = (ms: number): StoredClock => ({ startedAt: now, targetMs: ms, pauses: [], metAt: null });
     const responseClock = clock(targetMs(targets.response, site.supportHours));
     const workaroundClock = targets.workaround ? clock(targetMs(targets.workaround, site.supportHours)) : null;
-    const timing = deriveTiming(
-      { status: "new", responseClock, workaroundClock, resolvedAt: null },
-      site.supportHours,
-      ticketSettingsOf(site).autoCloseWorkingDays,
-      now,
-    );
+    const timing = timingOnSite({ status: "new", responseClock, workaroundClock, resolvedAt: null }, site, now);
     let ticket: TicketDoc;
     try {
       const created = await Ticket.create({

@@ -23,7 +23,7 @@ export async function updateTicketIf(
     workaroundClock: set.workaroundClock === undefined ? (ticket.workaroundClock ?? null) : set.workaroundClock,
     resolvedAt: set.resolvedAt === undefined ? (ticket.resolvedAt ?? null) : set.resolvedAt,
   };
-  const derived = deriveTiming(next, site.supportHours, ticketSettingsOf(site).autoCloseWorkingDays, now);
+  const derived = timingOnSite(next, site, now);
   // Turning at risk or breached is the SLA watch's to announce (with its alert and, on a breach, the
   // escalation): a write that crosses that line asks the watch to look now.
   const watchNow = alertDue(derived.slaState, ticket.slaAlerted);
@@ -32,6 +32,11 @@ export async function updateTicketIf(
     { $set: { ...set, ...derived, nextCheckAt: watchNow ? now : derived.nextCheckAt }, ...extra },
     { returnDocument: "after" },
   ).lean<TicketDoc>();
+}
+
+/** A ticket's derived timing on its site's calendar and auto-close period. */
+export function timingOnSite(t: TicketTiming, site: SiteDoc, now: Date): Derived {
+  return deriveTiming(t, site.supportHours, ticketSettingsOf(site).autoCloseWorkingDays, now);
 }
 
 type Alerted = { response?: string | null; workaround?: string | null } | null | undefined;
