@@ -1,8 +1,9 @@
 import { MAX_TRANSFER_NOTE_LENGTH } from "@parley/shared/constants";
 import type { ErrorBody } from "@parley/shared/errors";
 import type { TargetedSubmitEvent } from "preact";
-import { useEffect, useId, useRef, useState } from "preact/hooks";
+import { useId, useRef, useState } from "preact/hooks";
 import { type TransferTargets, transferNoteTooLong } from "../state/transfer.ts";
+import { ModalDialog } from "./ModalDialog.tsx";
 
 interface TransferDialogProps {
   visitorName: string;
@@ -14,12 +15,8 @@ interface TransferDialogProps {
 
 const CHOOSE_TARGET: ErrorBody = { code: "BAD_REQUEST", message: "Choose a colleague or a product team." };
 
-/**
- * A modal <dialog>: showModal() makes the rest of the page inert and keeps Tab inside; Escape is routed
- * through onClose so the opener decides where focus goes back.
- */
+/** Where the chat goes next, with an optional note for the next agent; opens with the target list focused. */
 export function TransferDialog({ visitorName, targets, onSubmit, onClose }: TransferDialogProps) {
-  const dialogRef = useRef<HTMLDialogElement>(null);
   const selectRef = useRef<HTMLSelectElement>(null);
   const [target, setTarget] = useState("");
   const [note, setNote] = useState("");
@@ -27,13 +24,6 @@ export function TransferDialog({ visitorName, targets, onSubmit, onClose }: Tran
   const [error, setError] = useState<ErrorBody | null>(null);
   const ids = { title: useId(), target: useId(), note: useId(), noteHint: useId(), error: useId() };
   const noteTooLong = transferNoteTooLong(note);
-
-  useEffect(() => {
-    const dialog = dialogRef.current;
-    if (dialog && !dialog.open) dialog.showModal();
-    selectRef.current?.focus();
-    return () => dialog?.close();
-  }, []);
 
   const submit = async (event: TargetedSubmitEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -54,15 +44,7 @@ export function TransferDialog({ visitorName, targets, onSubmit, onClose }: Tran
   };
 
   return (
-    <dialog
-      ref={dialogRef}
-      class="dialog"
-      aria-labelledby={ids.title}
-      onCancel={(event) => {
-        event.preventDefault();
-        onClose();
-      }}
-    >
+    <ModalDialog labelledBy={ids.title} initialFocus={selectRef} onClose={onClose}>
       <form onSubmit={submit} aria-busy={busy}>
         <h2 id={ids.title}>Transfer chat with {visitorName}</h2>
         {error && (
@@ -120,6 +102,6 @@ export function TransferDialog({ visitorName, targets, onSubmit, onClose }: Tran
           </button>
         </div>
       </form>
-    </dialog>
+    </ModalDialog>
   );
 }

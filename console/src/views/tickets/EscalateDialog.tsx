@@ -1,10 +1,11 @@
 import type { TicketDto } from "@parley/shared";
 import { TicketEscalateInput } from "@parley/shared";
 import type { TargetedSubmitEvent } from "preact";
-import { useEffect, useId, useRef, useState } from "preact/hooks";
+import { useId, useRef, useState } from "preact/hooks";
 import { failureOf } from "../../realtime/socket.ts";
 import { errorsAt, type FormErrors, formErrors } from "../../state/issues.ts";
 import { ErrorSummary, FieldError, invalidProps } from "../admin/FormErrors.tsx";
+import { ModalDialog } from "../ModalDialog.tsx";
 import { useSession } from "../session-context.ts";
 
 const LABELS = { reason: "Reason", phone: "Contact phone" };
@@ -22,20 +23,12 @@ interface EscalateDialogProps {
  */
 export function EscalateDialog({ ticket, onDone, onClose }: EscalateDialogProps) {
   const session = useSession();
-  const dialogRef = useRef<HTMLDialogElement>(null);
   const reasonRef = useRef<HTMLTextAreaElement>(null);
   const [reason, setReason] = useState("");
   const [phone, setPhone] = useState("");
   const [busy, setBusy] = useState(false);
   const [errors, setErrors] = useState<FormErrors | null>(null);
   const ids = { title: useId(), reason: useId(), reasonError: useId(), phone: useId(), phoneError: useId() };
-
-  useEffect(() => {
-    const dialog = dialogRef.current;
-    if (dialog && !dialog.open) dialog.showModal();
-    reasonRef.current?.focus();
-    return () => dialog?.close();
-  }, []);
 
   const submit = async (event: TargetedSubmitEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -61,15 +54,7 @@ export function EscalateDialog({ ticket, onDone, onClose }: EscalateDialogProps)
   const reasonErrors = errorsAt(errors, "reason");
   const phoneErrors = errorsAt(errors, "phone");
   return (
-    <dialog
-      ref={dialogRef}
-      class="dialog"
-      aria-labelledby={ids.title}
-      onCancel={(event) => {
-        event.preventDefault();
-        onClose();
-      }}
-    >
+    <ModalDialog labelledBy={ids.title} initialFocus={reasonRef} onClose={onClose}>
       <form onSubmit={submit} aria-busy={busy} noValidate>
         <h2 id={ids.title}>Escalate {ticket.number}</h2>
         <ErrorSummary errors={errors} />
@@ -104,6 +89,6 @@ export function EscalateDialog({ ticket, onDone, onClose }: EscalateDialogProps)
           </button>
         </div>
       </form>
-    </dialog>
+    </ModalDialog>
   );
 }
