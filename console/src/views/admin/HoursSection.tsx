@@ -1,18 +1,15 @@
 import { POLICY_CALENDAR, type SiteSettingsDto } from "@parley/shared";
 import type { AssignmentMode } from "@parley/shared/constants";
-import type { TargetedSubmitEvent } from "preact";
-import { useEffect, useId, useState } from "preact/hooks";
-import { failureOf } from "../../realtime/socket.ts";
-import { type HoursForm, hoursFormOf, hoursIssueLayout, siteUpdateOf, withCalendar } from "../../state/hours-form.ts";
-import { errorsAt, type FormErrors, formErrors } from "../../state/issues.ts";
-import { useSession } from "../session-context.ts";
+import { useId } from "preact/hooks";
+import { hoursFormOf, hoursIssueLayout, siteUpdateOf, withCalendar } from "../../state/hours-form.ts";
+import { errorsAt } from "../../state/issues.ts";
 import { ClosedDateRows } from "./ClosedDateRows.tsx";
 import { ExtraOpeningRows } from "./ExtraOpeningRows.tsx";
 import { ErrorSummary, FieldError, SavedStatus } from "./FormErrors.tsx";
 import { TextField } from "./fields.tsx";
+import { useSiteSettingsForm } from "./useSiteSettingsForm.ts";
 import { WeeklyRows } from "./WeeklyRows.tsx";
 
-const UNANSWERED = "The server did not answer in time. Reload the page to see whether the settings were saved.";
 const MODES: { value: AssignmentMode; label: string; hint: string }[] = [
   { value: "auto", label: "Automatic", hint: "Each waiting chat rings one online agent at a time." },
   { value: "manual", label: "Manual", hint: "Agents pick waiting chats themselves." },
@@ -28,48 +25,13 @@ const TIME_ZONES = [
 ];
 
 export function HoursSection({ settings }: { settings: SiteSettingsDto }) {
-  const session = useSession();
-  const [form, setForm] = useState(() => hoursFormOf(settings));
-  const [dirty, setDirty] = useState(false);
-  const [errors, setErrors] = useState<FormErrors | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [saved, setSaved] = useState("");
+  const { form, edit, errors, setErrors, busy, saved, setSaved, submit } = useSiteSettingsForm(settings, {
+    formOf: hoursFormOf,
+    updateOf: siteUpdateOf,
+    layoutOf: hoursIssueLayout,
+    savedText: "Saved.",
+  });
   const ids = { zones: useId(), mode: useId(), modeError: useId() };
-
-  // Another admin's save shows here, unless this admin is in the middle of editing.
-  useEffect(() => {
-    if (!dirty) setForm(hoursFormOf(settings));
-  }, [settings]);
-
-  const edit = (patch: Partial<HoursForm>) => {
-    setForm((f) => ({ ...f, ...patch }));
-    setDirty(true);
-    setSaved("");
-  };
-
-  const submit = async (event: TargetedSubmitEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    if (busy) return;
-    setSaved("");
-    const layout = hoursIssueLayout(form);
-    const built = siteUpdateOf(form);
-    if (!built.ok) {
-      setErrors(formErrors(built.error, layout));
-      return;
-    }
-    setBusy(true);
-    setErrors(null);
-    const result = await session.admin.updateSite(built.input);
-    setBusy(false);
-    if (!result.ok) {
-      const error = failureOf(result, UNANSWERED);
-      setErrors(formErrors(error, layout));
-      return;
-    }
-    setForm(hoursFormOf(result.data.site));
-    setDirty(false);
-    setSaved("Saved.");
-  };
 
   const usePolicy = () => {
     edit(withCalendar(form, POLICY_CALENDAR));
