@@ -17,6 +17,7 @@ import {
 import { errorsAt, type FormErrors, formErrors } from "../../state/issues.ts";
 import { useSession } from "../session-context.ts";
 import { SelectField } from "../tickets/fields.tsx";
+import { EditorSlot, useEditorSlot } from "./EditorSlot.tsx";
 import { ErrorSummary, SavedStatus } from "./FormErrors.tsx";
 import { TextField } from "./fields.tsx";
 import { RowGroup } from "./RowList.tsx";
@@ -28,10 +29,8 @@ export function CustomersSection({ settings }: { settings: SiteSettingsDto }) {
   const session = useSession();
   const [customers, setCustomers] = useState<readonly CustomerDto[] | null>(null);
   const [loadError, setLoadError] = useState<ErrorBody | null>(null);
-  /** The customer being edited: null for none, "new" for a new one. */
-  const [editing, setEditing] = useState<CustomerDto | "new" | null>(null);
+  const editor = useEditorSlot<CustomerDto>();
   const [saved, setSaved] = useState("");
-  const addRef = useRef<HTMLButtonElement>(null);
 
   useEffect(() => {
     let live = true;
@@ -53,11 +52,6 @@ export function CustomersSection({ settings }: { settings: SiteSettingsDto }) {
   const planName = (id: string) => plans.find((p) => p.id === id)?.name ?? id;
   const productName = (id: string) => settings.products.find((p) => p.id === id)?.name ?? id;
   const sorted = [...(customers ?? [])].sort((a, b) => a.name.localeCompare(b.name));
-
-  const closeEditor = () => {
-    setEditing(null);
-    addRef.current?.focus();
-  };
 
   return (
     <section class="page-section" aria-labelledby="admin-customers">
@@ -102,7 +96,7 @@ export function CustomersSection({ settings }: { settings: SiteSettingsDto }) {
                   </td>
                   <td>{planName(c.slaPlanId)}</td>
                   <td>
-                    <button type="button" class="quiet" aria-label={`Edit ${c.name}`} onClick={() => setEditing(c)}>
+                    <button type="button" class="quiet" aria-label={`Edit ${c.name}`} onClick={() => editor.open(c)}>
                       Edit
                     </button>
                   </td>
@@ -112,24 +106,19 @@ export function CustomersSection({ settings }: { settings: SiteSettingsDto }) {
           </table>
         </div>
       )}
-      {editing ? (
-        <CustomerEditor
-          key={editing === "new" ? "new" : editing.id}
-          customer={editing === "new" ? null : editing}
-          settings={settings}
-          onSaved={(c) => {
-            setSaved(`Customer ${c.name} saved.`);
-            closeEditor();
-          }}
-          onCancel={closeEditor}
-        />
-      ) : (
-        <div class="form-actions">
-          <button type="button" ref={addRef} onClick={() => setEditing("new")}>
-            Add customer
-          </button>
-        </div>
-      )}
+      <EditorSlot slot={editor} addLabel="Add customer">
+        {(customer) => (
+          <CustomerEditor
+            customer={customer}
+            settings={settings}
+            onSaved={(c) => {
+              setSaved(`Customer ${c.name} saved.`);
+              editor.close();
+            }}
+            onCancel={editor.close}
+          />
+        )}
+      </EditorSlot>
       <SavedStatus text={saved} />
     </section>
   );

@@ -22,6 +22,7 @@ import {
 import { PRIORITY_LABELS } from "../../state/ticket.ts";
 import { useSession } from "../session-context.ts";
 import { SelectField } from "../tickets/fields.tsx";
+import { EditorSlot, useEditorSlot } from "./EditorSlot.tsx";
 import { ErrorSummary, SavedStatus } from "./FormErrors.tsx";
 import { TextField } from "./fields.tsx";
 
@@ -35,15 +36,9 @@ const durationText = (d: SlaDuration | null) => (d ? `${d.amount} ${UNIT_LABELS[
 export function SlaPlansSection({ settings }: { settings: SiteSettingsDto }) {
   const session = useSession();
   const plans = settings.tickets.slaPlans;
-  const [editing, setEditing] = useState<SlaPlan | "new" | null>(null);
+  const editor = useEditorSlot<SlaPlan>();
   const [saved, setSaved] = useState("");
   const [deleteError, setDeleteError] = useState<FormErrors | null>(null);
-  const addRef = useRef<HTMLButtonElement>(null);
-
-  const close = () => {
-    setEditing(null);
-    addRef.current?.focus();
-  };
 
   const remove = async (plan: SlaPlan) => {
     if (!window.confirm(`Delete the plan ${plan.name}? Customers on it must be moved to another plan first.`)) return;
@@ -65,7 +60,7 @@ export function SlaPlansSection({ settings }: { settings: SiteSettingsDto }) {
         <div key={plan.id} class="plan">
           <PlanTable plan={plan} caption={`${plan.name} (${plan.id})`} />
           <div class="form-actions">
-            <button type="button" class="quiet" aria-label={`Edit plan ${plan.name}`} onClick={() => setEditing(plan)}>
+            <button type="button" class="quiet" aria-label={`Edit plan ${plan.name}`} onClick={() => editor.open(plan)}>
               Edit
             </button>
             <button
@@ -80,24 +75,19 @@ export function SlaPlansSection({ settings }: { settings: SiteSettingsDto }) {
         </div>
       ))}
       <ErrorSummary errors={deleteError} />
-      {editing ? (
-        <PlanEditor
-          key={editing === "new" ? "new" : editing.id}
-          plan={editing === "new" ? null : editing}
-          settings={settings}
-          onSaved={(plan) => {
-            setSaved(`Plan ${plan.name} saved.`);
-            close();
-          }}
-          onCancel={close}
-        />
-      ) : (
-        <div class="form-actions">
-          <button type="button" ref={addRef} onClick={() => setEditing("new")}>
-            Add plan
-          </button>
-        </div>
-      )}
+      <EditorSlot slot={editor} addLabel="Add plan">
+        {(edited) => (
+          <PlanEditor
+            plan={edited}
+            settings={settings}
+            onSaved={(plan) => {
+              setSaved(`Plan ${plan.name} saved.`);
+              editor.close();
+            }}
+            onCancel={editor.close}
+          />
+        )}
+      </EditorSlot>
       <SavedStatus text={saved} />
     </section>
   );

@@ -1,0 +1,44 @@
+import { type ComponentChildren, Fragment } from "preact";
+import { useRef, useState } from "preact/hooks";
+
+/**
+ * Which item of a list is open in the editor below it: none (null), a new one ("new"), or one of the list.
+ * One at a time; closing it (saved or cancelled) puts the Add button back and asks it for focus.
+ */
+export function useEditorSlot<T>() {
+  const [editing, setEditing] = useState<T | "new" | null>(null);
+  const addRef = useRef<HTMLButtonElement>(null);
+  return {
+    editing,
+    addRef,
+    open: setEditing,
+    close() {
+      setEditing(null);
+      addRef.current?.focus();
+    },
+  };
+}
+
+interface EditorSlotProps<T extends { id: string }> {
+  slot: ReturnType<typeof useEditorSlot<T>>;
+  addLabel: string;
+  /** The editor for an item, or for a new one (null); a fresh one for each item. */
+  children: (item: T | null) => ComponentChildren;
+}
+
+/** Below the list: the editor that is open, or else the Add button. */
+export function EditorSlot<T extends { id: string }>({ slot, addLabel, children }: EditorSlotProps<T>) {
+  const { editing } = slot;
+  if (editing) {
+    return (
+      <Fragment key={editing === "new" ? "new" : editing.id}>{children(editing === "new" ? null : editing)}</Fragment>
+    );
+  }
+  return (
+    <div class="form-actions">
+      <button type="button" ref={slot.addRef} onClick={() => slot.open("new")}>
+        {addLabel}
+      </button>
+    </div>
+  );
+}
