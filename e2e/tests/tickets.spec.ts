@@ -35,6 +35,14 @@ test("a chat becomes a critical ticket; the visitor sees its number and target, 
   await expect(sla).toContainText(/Running: due/);
   await ana.screenshot({ path: `${ARTIFACTS}/console-ticket.png` });
 
+  // The escalation dialog gives focus back to its button when dismissed with Escape.
+  const escalate = ana.getByRole("button", { name: "Escalate", exact: true });
+  await escalate.click();
+  await expect(ana.getByRole("dialog")).toBeVisible();
+  await ana.keyboard.press("Escape");
+  await expect(ana.getByRole("dialog")).toBeHidden();
+  await expect(escalate).toBeFocused();
+
   const number = ((await heading.textContent()) ?? "").split(" · ")[0] ?? "";
   expect(number).toMatch(/^T-\d+$/);
 

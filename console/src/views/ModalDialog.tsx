@@ -12,16 +12,22 @@ interface ModalDialogProps {
 
 /**
  * A modal <dialog>, open while mounted: showModal() makes the rest of the page inert and keeps Tab inside;
- * Escape is routed through onClose so the opener decides where focus goes back.
+ * Escape is routed through onClose. On closing, focus goes back to the control that opened it (the
+ * browser would do that itself, but the dialog is removed from the page before it is closed).
  */
 export function ModalDialog({ labelledBy, initialFocus, onClose, children }: ModalDialogProps) {
   const dialogRef = useRef<HTMLDialogElement>(null);
 
   useEffect(() => {
     const dialog = dialogRef.current;
+    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     if (dialog && !dialog.open) dialog.showModal();
     initialFocus.current?.focus();
-    return () => dialog?.close();
+    return () => {
+      dialog?.close();
+      const lost = document.activeElement === null || document.activeElement === document.body;
+      if (lost && opener?.isConnected) opener.focus();
+    };
   }, []);
 
   return (
