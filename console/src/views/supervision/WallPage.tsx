@@ -1,4 +1,4 @@
-import type { SlaReadingDto, WallAlertDto, WallChatDto, WallTicketDto } from "@parley/shared";
+import type { SlaReadingDto, SupervisionSettings, WallAlertDto, WallChatDto, WallTicketDto } from "@parley/shared";
 import { useEffect } from "preact/hooks";
 import { pathFor } from "../../router.ts";
 import type { ShownAlert } from "../../state/alerts.ts";
@@ -47,6 +47,8 @@ export function WallPage({ state, productName }: WallPageProps) {
   const headingRef = usePageHeading("Wall");
   const session = useSession();
   const { wall, me } = state;
+  // The site's settings follow `site:updated`, so an admin's new thresholds apply without a reconnect.
+  const thresholds = state.site.settings?.supervision ?? wall.settings;
   const connected = state.connection === "connected";
   const lead = isLead(me);
   // The wall loads on connect for leads; someone made a supervisor since then loads it here.
@@ -82,7 +84,7 @@ export function WallPage({ state, productName }: WallPageProps) {
           )}
           <Totals wall={wall} now={now} />
           <Alerts alerts={wall.alerts} ticketAlerts={state.alerts} />
-          <Chats wall={wall} now={now} productName={productName} />
+          <Chats wall={wall} thresholds={thresholds} now={now} productName={productName} />
           <Agents rows={agentRows(wall)} meId={me.id} />
         </>
       )}
@@ -166,11 +168,12 @@ function Alerts({ alerts, ticketAlerts }: { alerts: readonly WallAlertDto[]; tic
 
 interface ChatsProps {
   wall: WallState;
+  thresholds: SupervisionSettings | null;
   now: number;
   productName: (id: string) => string;
 }
 
-function Chats({ wall, now, productName }: ChatsProps) {
+function Chats({ wall, thresholds, now, productName }: ChatsProps) {
   const ordered = wallOrder(wall.chats, now);
   return (
     <section class="page-section" aria-labelledby="wall-chats-heading">
@@ -199,7 +202,7 @@ function Chats({ wall, now, productName }: ChatsProps) {
                   key={chat.id}
                   chat={chat}
                   now={now}
-                  attention={needsAttention(chat, now, wall.settings)}
+                  attention={needsAttention(chat, now, thresholds)}
                   tickets={ticketsOf(wall, chat.id)}
                   productName={productName}
                 />
