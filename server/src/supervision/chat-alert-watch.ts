@@ -16,6 +16,7 @@ interface OpenChat {
   createdAt: Date;
   lastVisitorMessageAt: Date | null;
   lastAgentMessageAt: Date | null;
+  assignedAt: Date | null;
 }
 
 const openChatOf = (c: ConversationDoc): OpenChat => ({
@@ -25,6 +26,7 @@ const openChatOf = (c: ConversationDoc): OpenChat => ({
   visitorName: c.visitorName,
   createdAt: c.createdAt,
   lastVisitorMessageAt: c.lastVisitorMessageAt ?? null,
+  assignedAt: c.assignedAt ?? null,
   lastAgentMessageAt: c.lastAgentMessageAt ?? null,
 });
 
@@ -52,7 +54,9 @@ export function alertsFor(c: OpenChat, settings: SupervisionSettings, now: Date)
       },
     ];
   }
-  const since = c.status === "active" ? waitingForAnswerSince(c) : null;
+  // The agent answers for the wait since they took the chat; time in the queue is the queue alert's.
+  const asked = c.status === "active" ? waitingForAnswerSince(c) : null;
+  const since = asked && c.assignedAt && c.assignedAt > asked ? c.assignedAt : asked;
   if (since && waited(since) >= settings.unansweredAlertSeconds) {
     return [
       {

@@ -21,6 +21,7 @@ import {
   waitFor,
   waitingVisitor,
 } from "../../../test/harness.ts";
+import { Conversation } from "../../conversations/conversation.model.ts";
 import { Site } from "../../sites/site.model.ts";
 
 const clock = new ManualClock(new Date());
@@ -244,6 +245,28 @@ describe("chat alerts", () => {
     await ok(gus.socket, "conversation:accept", { conversationId: visitor.id });
     await waitFor(() => lastOf(alerts, (a) => a.id === id)?.active === false);
     expect((await ok<WallDto>(sol.socket, "wall:sync", {})).alerts.map((a) => a.id)).not.toContain(id);
+  });
+
+  it("should count an unanswered wait from when the agent took the chat, not from the queue", async () => {
+    const sue = await t.staff(site._id, "supervisor", "Sun");
+    const alerts = collect<WallAlertDto>(sue.socket, "wall:alert");
+    const visitor = await waitingVisitor(t, site.key);
+    const id = `unanswered:${visitor.id}`;
+    // The chat waited 80 s in the queue (the queue alert fires at 60 s), then Nia took it.
+    await Conversation.updateOne(
+      { _id: visitor.id },
+      { $set: { lastVisitorMessageAt: new Date(Date.now() - 80_000) } },
+    );
+    clock.set(new Date());
+    const nia = await t.staff(site._id, "agent", "Nia");
+    await ok(nia.socket, "conversation:accept", { conversationId: visitor.id });
+    clock.advance(30_000); // 110 s since the visitor wrote, 30 s since Nia took it: under the 90 s threshold
+    await t.server.chatAlerts.check();
+    await sleep(100);
+    expect(alerts.filter((a) => a.id === id)).toEqual([]);
+    clock.advance(61_000);
+    await t.server.chatAlerts.check();
+    await waitFor(() => alerts.some((a) => a.id === id && a.active));
   });
 
   it("should raise an unanswered alert when the visitor waits for an answer, and clear it on the reply", async () => {
