@@ -1,20 +1,27 @@
 import { type ComponentChildren, Fragment } from "preact";
-import { useRef, useState } from "preact/hooks";
+import { useEffect, useRef, useState } from "preact/hooks";
 
 /**
  * Which item of a list is open in the editor below it: none (null), a new one ("new"), or one of the list.
- * One at a time; closing it (saved or cancelled) puts the Add button back and asks it for focus.
+ * One at a time; closing it (saved or cancelled) puts the Add button back and gives it focus, once it is
+ * on the page again (asking before the render that brings it back would find no button).
  */
 export function useEditorSlot<T>() {
   const [editing, setEditing] = useState<T | "new" | null>(null);
   const addRef = useRef<HTMLButtonElement>(null);
+  const focusAdd = useRef(false);
+  useEffect(() => {
+    if (editing !== null || !focusAdd.current) return;
+    focusAdd.current = false;
+    addRef.current?.focus();
+  }, [editing]);
   return {
     editing,
     addRef,
     open: setEditing,
     close() {
+      focusAdd.current = true;
       setEditing(null);
-      addRef.current?.focus();
     },
   };
 }

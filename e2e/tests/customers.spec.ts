@@ -1,0 +1,54 @@
+import { expect, test } from "@playwright/test";
+import { acceptOffer, Contexts, DEMO, openWidget, signIn } from "./actors.ts";
+
+let contexts: Contexts;
+test.beforeEach(({ browser }) => {
+  contexts = new Contexts(browser);
+});
+test.afterEach(() => contexts.closeAll());
+
+const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
+
+test("an admin adds a customer; a ticket from its contact's chat shows the customer and free support", async () => {
+  const ada = await signIn(await contexts.page(), DEMO.admin);
+  await ada.getByRole("link", { name: "Admin" }).click();
+  const customers = ada.getByRole("region", { name: "Customers" });
+  const add = customers.getByRole("button", { name: "Add customer" });
+  await add.click();
+  const form = ada.getByRole("form", { name: "New customer" });
+  await form.getByLabel("Customer name").fill("Initech");
+  // A new customer starts with one empty contact row.
+  await form.getByLabel("Contact 1 name").fill("Peter Gibbons");
+  await form.getByLabel("Contact 1 email").fill("peter@initech.example");
+  await form.getByRole("button", { name: "Add product" }).click();
+  await form.getByLabel("Product 1", { exact: true }).selectOption({ label: "Acme Cloud" });
+  await form.getByLabel("Product 1 final release").fill(daysAgo(10));
+  await form.getByRole("button", { name: "Save customer" }).click();
+  await expect(customers).toContainText("Initech");
+  // Saved: the editor closes and focus returns to the Add button.
+  await expect(add).toBeFocused();
+
+  const ana = await signIn(await contexts.page(), DEMO.agent);
+  const visitor = await contexts.page();
+  await visitor.goto("/");
+  await openWidget(visitor);
+  await visitor.getByLabel("Name").fill("Peter Gibbons");
+  await visitor.getByLabel("Email").fill("peter@initech.example");
+  await visitor.getByLabel("Message").fill("The cover sheets are missing from the export");
+  await visitor.getByRole("button", { name: "Start chat" }).click();
+  await acceptOffer(ana, "Peter Gibbons");
+
+  await ana.getByRole("button", { name: "Create ticket" }).click();
+  await ana.getByLabel("Priority", { exact: true }).selectOption("low");
+  await ana.getByLabel("Product", { exact: true }).selectOption({ label: "Acme Cloud" });
+  await ana.getByLabel("Details", { exact: true }).fill("Exports lose their cover sheet.");
+  await ana.getByRole("button", { name: "Create ticket" }).click();
+  const facts = ana.locator(".ticket-facts").first();
+  await expect(facts).toContainText("Initech");
+  await expect(facts).toContainText("Free support until");
+  await expect(facts).not.toContainText("Flagged");
+
+  // Ana's chat is closed so the next test finds her with free slots.
+  await ana.getByRole("link", { name: "Chat transcript" }).click();
+  await ana.getByRole("button", { name: "Close conversation" }).click();
+});
