@@ -41,7 +41,7 @@ func run() int {
 	dataDir := fs.String("data", "data", "directory holding the SQLite database files (created if missing)")
 	logLevel := fs.String("log-level", "warn", "log level: debug, info, warn, error")
 	exitOnStdinEOF := fs.Bool("exit-on-stdin-eof", false, "exit when stdin reaches EOF (parent process died or closed the pipe)")
-	serialize := fs.Bool("serialize", true, "execute one command at a time (makes single-document updates atomic; see serialize.go)")
+	serialize := fs.Bool("serialize", true, "order writes per collection (makes single-document updates atomic; see serialize.go)")
 
 	if err := fs.Parse(os.Args[1:]); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
@@ -82,7 +82,20 @@ func run() int {
 
 	// file:///abs/dir/ — the SQLite backend requires a "file:" URI
 	// whose path ends with a slash; url.URL takes care of escaping.
-	sqliteURL := (&url.URL{Scheme: "file", Path: filepath.ToSlash(absData) + "/"}).String()
+	// synchronous(normal): in WAL mode a commit survives a crash of devdb or of the machine's processes,
+	// and only the last commits before a power cut may be lost; FULL would fsync every single write,
+	// which for a development database costs more than it protects.
+	sqliteURL := (&url.URL{
+		Scheme:   "file",
+		Path:     filepath.ToSlash(absData) + "/",
+		RawQuery: url.Values{"_pragma": {"synchronous(normal)"}}.Encode(),
+	}).String()
+
+	ids := newIDIndexes(absData, logger.With("component", "idindex"))
+	if err = ids.ensureAll(context.Background()); err != nil {
+		fmt.Fprintf(os.Stderr, "devdb: cannot index the existing collections: %v\n", err)
+		return 1
+	}
 
 	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGTERM, syscall.SIGINT)
 	defer stop()
@@ -134,7 +147,7 @@ func run() int {
 		close(proxyDone)
 	} else {
 		backend := strings.TrimSuffix(strings.TrimPrefix(uri, "mongodb://"), "/")
-		p := newSerialProxy(proxyLn, backend, logger.With("component", "serialize"))
+		p := newSerialProxy(proxyLn, backend, ids, logger.With("component", "serialize"))
 		go func() { p.Run(ctx); close(proxyDone) }()
 		uri = (&url.URL{Scheme: "mongodb", Host: proxyLn.Addr().String(), Path: "/"}).String()
 	}

@@ -16,10 +16,21 @@ import (
 // document from different connections lose updates
 // (https://github.com/FerretDB/FerretDB/issues/3040). MongoDB guarantees that
 // single-document updates are atomic, and Parley relies on it (per
-// conversation sequence numbers), so by default devdb puts a tiny wire-protocol
-// proxy in front of FerretDB that lets only one command execute at a time.
-// Each client connection still gets its own FerretDB connection (cursors,
-// sessions and per-connection state behave as before).
+// conversation sequence numbers, compare-and-set ownership), so by default
+// devdb puts a tiny wire-protocol proxy in front of FerretDB that orders the
+// commands that could race:
+//
+//   - writes (insert, update, delete, findAndModify) to one collection run one
+//     at a time; writes to different collections run side by side;
+//   - schema changes (create, drop, createIndexes, renames, and any command
+//     not known to be a read or a document write) run alone;
+//   - reads (find, getMore, count, aggregate, …) are not held at all.
+//
+// One document lives in one collection, so ordering per collection is enough
+// for single-document atomicity, and a slow read (a report scanning history)
+// no longer stalls every chat behind it. Each client connection still gets its
+// own FerretDB connection (cursors, sessions and per-connection state behave
+// as before).
 
 const (
 	msgHeaderLen = 16
@@ -34,8 +45,13 @@ type serialProxy struct {
 	ln      net.Listener
 	backend string
 	l       *slog.Logger
+	ids     *idIndexes
 
-	exec sync.Mutex // held while FerretDB executes a command
+	// schema is held exclusively by schema changes and shared by writes.
+	schema sync.RWMutex
+	// writers holds one mutex per "db.collection", held while a write to it executes.
+	writersMu sync.Mutex
+	writers   map[string]*sync.Mutex
 
 	mu     sync.Mutex
 	closed bool
@@ -43,8 +59,12 @@ type serialProxy struct {
 	wg     sync.WaitGroup
 }
 
-func newSerialProxy(ln net.Listener, backend string, l *slog.Logger) *serialProxy {
-	return &serialProxy{ln: ln, backend: backend, l: l, conns: map[net.Conn]struct{}{}}
+func newSerialProxy(ln net.Listener, backend string, ids *idIndexes, l *slog.Logger) *serialProxy {
+	return &serialProxy{
+		ln: ln, backend: backend, ids: ids, l: l,
+		writers: map[string]*sync.Mutex{},
+		conns:   map[net.Conn]struct{}{},
+	}
 }
 
 // Run accepts connections until ctx is canceled, then closes all of them.
@@ -122,7 +142,7 @@ func (p *serialProxy) serve(ctx context.Context, client net.Conn) {
 			}
 			return
 		}
-		if err = p.roundTrip(backend, client, req); err != nil {
+		if err = p.roundTrip(ctx, backend, client, req); err != nil {
 			if ctx.Err() == nil {
 				p.l.Warn("proxying failed", "err", err)
 			}
@@ -132,11 +152,70 @@ func (p *serialProxy) serve(ctx context.Context, client net.Conn) {
 }
 
 // roundTrip sends req to FerretDB and relays its response(s) to the client,
-// holding the global execution lock until FerretDB has answered.
-func (p *serialProxy) roundTrip(backend, client net.Conn, req []byte) error {
-	p.exec.Lock()
-	defer p.exec.Unlock()
+// holding whatever ordering the command needs until FerretDB has answered.
+func (p *serialProxy) roundTrip(ctx context.Context, backend, client net.Conn, req []byte) error {
+	cmd, err := parseCommand(req)
+	if err != nil {
+		cmd = command{kind: kindSchema} // FerretDB will answer it with the error; keep it alone meanwhile
+	}
+	switch cmd.kind {
+	case kindWrite:
+		p.schema.RLock()
+		w := p.writer(cmd.db + "." + cmd.collection)
+		w.Lock()
+		err = relay(backend, client, req)
+		w.Unlock()
+		p.schema.RUnlock()
+	case kindSchema:
+		p.schema.Lock()
+		err = relay(backend, client, req)
+		p.schema.Unlock()
+	default:
+		err = relay(backend, client, req)
+	}
+	if err != nil {
+		return err
+	}
+	p.afterCommand(ctx, cmd)
+	return nil
+}
 
+// afterCommand keeps the _id lookup indexes (idindex.go) in step with the collections that exist.
+func (p *serialProxy) afterCommand(ctx context.Context, cmd command) {
+	switch cmd.name {
+	case "drop":
+		p.ids.forget(cmd.db)
+		return
+	case "dropdatabase", "renamecollection":
+		p.ids.forget("")
+		return
+	case "insert", "update", "findandmodify", "create", "createindexes":
+	default:
+		return
+	}
+	if cmd.collection == "" || p.ids.known(cmd.db, cmd.collection) {
+		return
+	}
+	// Once per new collection; alone, so no FerretDB write is holding the database file meanwhile.
+	p.schema.Lock()
+	defer p.schema.Unlock()
+	if err := p.ids.ensure(ctx, cmd.db, cmd.collection); err != nil {
+		p.l.Warn("cannot add the _id lookup index", "db", cmd.db, "collection", cmd.collection, "err", err)
+	}
+}
+
+func (p *serialProxy) writer(key string) *sync.Mutex {
+	p.writersMu.Lock()
+	defer p.writersMu.Unlock()
+	w := p.writers[key]
+	if w == nil {
+		w = &sync.Mutex{}
+		p.writers[key] = w
+	}
+	return w
+}
+
+func relay(backend, client net.Conn, req []byte) error {
 	if _, err := backend.Write(req); err != nil {
 		return fmt.Errorf("write to FerretDB: %w", err)
 	}

@@ -12,6 +12,7 @@ const steps = [
   ["chromium", "node", ["scripts/ensure-chromium.mjs"]],
   ["typecheck", "npm", ["run", "--silent", "typecheck"]],
   ["lint", "npx", ["biome", "check", "."]],
+  ["devdb (go vet, go test)", "sh", ["-c", "cd devdb && go vet ./... && go test ./..."]],
   [
     "unit + integration",
     "npx",
