@@ -69,10 +69,11 @@ export class TestServer {
     env: Record<string, string> = {},
     clock?: Clock,
   ): Promise<ParleyServer> {
-    const config = loadConfig({ ...env, PORT: String(port), LOG_LEVEL: "silent" });
+    const level = process.env.TEST_LOG_LEVEL ?? "silent";
+    const config = loadConfig({ ...env, PORT: String(port), LOG_LEVEL: level });
     return startParley({
       config,
-      logger: createLogger("silent"),
+      logger: createLogger(level as "silent"),
       mongoUri: inject("mongoUri"),
       dbName,
       ...(clock ? { clock } : {}),

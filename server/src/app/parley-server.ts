@@ -9,6 +9,7 @@ import { LoginThrottle } from "../agents/login-throttle.ts";
 import { attachStaffNamespace, disconnectSession } from "../agents/staff-socket.ts";
 import { attachmentRoutes } from "../attachments/attachment.routes.ts";
 import type { Config } from "../config/config.ts";
+import { archiveLeftovers } from "../conversations/conversation-archive.ts";
 import { connectDatabase, disconnectDatabase } from "../db/connection.ts";
 import { demoPageRoutes } from "../demo/demo-page.routes.ts";
 import { seedDemo } from "../demo/demo-seed.ts";
@@ -53,6 +54,9 @@ export interface StartOptions {
 export async function startParley(opts: StartOptions): Promise<ParleyServer> {
   const { config, logger } = opts;
   await connectDatabase(opts.mongoUri, logger, opts.dbName);
+  const archived = await archiveLeftovers();
+  if (archived > 0)
+    logger.info({ event: "conversations_archived", count: archived }, "closed chats moved to the history");
 
   const app = express();
   app.disable("x-powered-by");

@@ -7,8 +7,8 @@ import type { AgentDoc } from "../agents/agent.model.ts";
 import { resolveAgentSession } from "../agents/agent-sessions.ts";
 import { sessionTokenFromCookieHeader } from "../agents/session-cookie.ts";
 import type { ServerOrigins } from "../app/server-origins.ts";
-import { Conversation, type ConversationDoc } from "../conversations/conversation.model.ts";
-import { staffConversation } from "../conversations/conversation-access.ts";
+import { staffConversation, visitorConversation } from "../conversations/conversation-access.ts";
+import { findConversation } from "../conversations/conversation-archive.ts";
 import { toObjectId } from "../db/object-id.ts";
 import { AppError } from "../errors/app-error.ts";
 import { hashToken } from "../security/opaque-token.ts";
@@ -91,8 +91,8 @@ export async function uploadPlace(caller: Caller, query: AttachmentUploadQuery):
       const c = await staffConversation(caller.agent, id, "reply");
       return { site, conversation: c._id, ticket: null };
     }
-    const c = await Conversation.findOne({ _id: id, site, visitor: caller.visitor._id }).lean<ConversationDoc>();
-    if (!c) throw new AppError("NOT_FOUND", "Conversation not found");
+    const c = await visitorConversation(caller.visitor, id);
+    if (!c?.site.equals(site)) throw new AppError("NOT_FOUND", "Conversation not found");
     if (c.status === "closed") throw new AppError("CONVERSATION_CLOSED", "This conversation is closed");
     return { site, conversation: c._id, ticket: null };
   }
@@ -120,7 +120,10 @@ export async function mayDownload(caller: Caller, file: AttachmentDoc): Promise<
   if (!file.site.equals(site)) return false;
   if (caller.kind === "visitor") {
     const own = { visitor: caller.visitor._id, site };
-    if (file.conversation) return (await Conversation.exists({ _id: file.conversation, ...own })) !== null;
+    if (file.conversation) {
+      const c = await findConversation(file.conversation);
+      return c?.visitor.equals(own.visitor) === true && c.site.equals(site);
+    }
     if (file.ticket) return file.customerVisible && (await Ticket.exists({ _id: file.ticket, ...own })) !== null;
     return false;
   }

@@ -3,7 +3,9 @@ import type { AgentDoc } from "../agents/agent.model.ts";
 import { isLead } from "../agents/roles.ts";
 import { AppError } from "../errors/app-error.ts";
 import type { VisitorDoc } from "../visitors/visitor.model.ts";
-import { Conversation, type ConversationDoc } from "./conversation.model.ts";
+import { Visitor } from "../visitors/visitor.model.ts";
+import { ClosedConversation, Conversation, type ConversationDoc } from "./conversation.model.ts";
+import { findConversation } from "./conversation-archive.ts";
 
 /** What a staff member wants to do with a conversation. */
 export type StaffIntent = "view" | "reply" | "close" | "transfer";
@@ -22,8 +24,8 @@ export async function staffConversation(
   conversationId: Types.ObjectId,
   intent: StaffIntent,
 ): Promise<ConversationDoc> {
-  const c = await Conversation.findOne({ _id: conversationId, site: agent.site }).lean<ConversationDoc>();
-  if (!c) throw new AppError("NOT_FOUND", "Conversation not found");
+  const c = await findConversation(conversationId);
+  if (!c?.site.equals(agent.site)) throw new AppError("NOT_FOUND", "Conversation not found");
   switch (intent) {
     case "view":
       // Agents may look at the queue before accepting, and at chats they handled.
@@ -46,13 +48,32 @@ export async function staffConversation(
 
 /** The visitor's own conversation: by id, or their latest when no id is given. */
 export async function visitorConversation(
-  visitor: VisitorDoc,
+  visitor: Pick<VisitorDoc, "_id">,
   conversationId: Types.ObjectId | undefined,
 ): Promise<ConversationDoc | null> {
-  if (!conversationId) {
-    return Conversation.findOne({ visitor: visitor._id }).sort({ createdAt: -1 }).lean<ConversationDoc>();
-  }
-  const c = await Conversation.findOne({ _id: conversationId, visitor: visitor._id }).lean<ConversationDoc>();
-  if (!c) throw new AppError("NOT_FOUND", "Conversation not found");
+  if (!conversationId) return latestConversationOf(visitor._id);
+  const c = await findConversation(conversationId);
+  if (!c?.visitor.equals(visitor._id)) throw new AppError("NOT_FOUND", "Conversation not found");
   return c;
+}
+
+/**
+ * The visitor's latest conversation, through the pointer kept on the visitor. Visitors from before the pointer
+ * (issue 10) have no such field: their latest is looked up once the slow way and the pointer written.
+ */
+async function latestConversationOf(visitorId: Types.ObjectId): Promise<ConversationDoc | null> {
+  const visitor = await Visitor.findById(visitorId)
+    .select({ lastConversation: 1 })
+    .lean<Pick<VisitorDoc, "lastConversation">>();
+  if (!visitor) return null;
+  if (visitor.lastConversation) return findConversation(visitor.lastConversation);
+  if (visitor.lastConversation === null) return null;
+  const [open, closed] = await Promise.all(
+    [Conversation, ClosedConversation].map((m) =>
+      m.findOne({ visitor: visitorId }).sort({ createdAt: -1 }).lean<ConversationDoc>().exec(),
+    ),
+  );
+  const latest = open ?? closed ?? null;
+  await Visitor.updateOne({ _id: visitorId }, { $set: { lastConversation: latest?._id ?? null } });
+  return latest;
 }

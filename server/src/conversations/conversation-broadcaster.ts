@@ -2,7 +2,7 @@ import { isLead } from "../agents/roles.ts";
 import type { StaffNamespace, VisitorNamespace } from "../realtime/namespaces.ts";
 import { rooms } from "../realtime/rooms.ts";
 import { toWallChatDto } from "../supervision/wall-dto.ts";
-import { Conversation, type ConversationDoc } from "./conversation.model.ts";
+import type { ConversationDoc } from "./conversation.model.ts";
 import { toMessageDto, toSummaryDto, toVisitorConversationDto } from "./conversation-dto.ts";
 import type { MessageDoc } from "./message.model.ts";
 
@@ -26,7 +26,9 @@ export class ConversationBroadcaster {
     if (!dto.internal) this.visitors.to(rooms.visitor(conversation.visitor)).emit("message:new", dto);
     this.staff.to(rooms.conversation(conversation._id)).emit("message:new", dto);
     this.staff.to(rooms.siteStaff(conversation.site)).emit("conversation:updated", toSummaryDto(conversation));
-    void this.wallChangedByMessage(conversation._id);
+    // The conversation as the message's own update left it. A close cannot come in between and be undone here:
+    // closing runs in turn with the conversation's messages (MessageLog.exclusive).
+    this.wallChanged(conversation);
   }
 
   conversationChanged(conversation: ConversationDoc): void {
@@ -37,18 +39,6 @@ export class ConversationBroadcaster {
     this.staff.to(rooms.siteStaff(conversation.site)).emit("conversation:updated", toSummaryDto(conversation));
     this.wallChanged(conversation);
     this.onSiteQueueChanged(conversation.site);
-  }
-
-  /**
-   * A message's conversation snapshot was taken when its seq was, before the message was stored: a close
-   * in between would be undone on the wall (and in the alert watch's mirror) by that older snapshot. The
-   * wall gets the conversation as it is after the message.
-   */
-  private async wallChangedByMessage(id: ConversationDoc["_id"]): Promise<void> {
-    const fresh = await Conversation.findById(id)
-      .lean<ConversationDoc>()
-      .catch(() => null);
-    if (fresh) this.wallChanged(fresh);
   }
 
   /** The supervisors' wall: who waits, who answers, who spoke last. */

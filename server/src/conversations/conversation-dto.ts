@@ -6,7 +6,7 @@ export function toMessageDto(m: MessageDoc): MessageDto {
   const author: MessageDto["author"] = { kind: m.authorKind, name: m.authorName };
   if (m.authorKind === "agent" && m.authorId) author.id = m.authorId.toHexString();
   return {
-    id: m._id.toHexString(),
+    id: String(m._id),
     conversationId: m.conversation.toHexString(),
     seq: m.seq,
     clientMsgId: m.clientMsgId,

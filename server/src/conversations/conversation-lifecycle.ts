@@ -7,9 +7,11 @@ import { AppError } from "../errors/app-error.ts";
 import type { VisitorDoc } from "../visitors/visitor.model.ts";
 import { Visitor } from "../visitors/visitor.model.ts";
 import { Conversation, type ConversationDoc, closedKeyFor, openKeyFor } from "./conversation.model.ts";
+import { archiveConversation } from "./conversation-archive.ts";
 import type { ConversationBroadcaster } from "./conversation-broadcaster.ts";
 import type { MessageDoc } from "./message.model.ts";
-import { type AppendResult, appendMessage } from "./message-store.ts";
+import { MessageLog } from "./message-log.ts";
+import type { NewMessage } from "./message-store.ts";
 
 /** What the lifecycle asks of routing without depending on it. */
 export interface LifecycleHooks {
@@ -17,14 +19,18 @@ export interface LifecycleHooks {
   admit(siteId: Types.ObjectId): Promise<void>;
   /** A new chat joined the queue. */
   queued(conversation: ConversationDoc): Promise<void>;
-  /** A chat closed: its owner's capacity frees up. */
-  closed(conversation: ConversationDoc): Promise<void>;
+  /** A chat closed: its owner's capacity frees up, and so does the slot of an offer that was ringing. */
+  closed(conversation: ConversationDoc, ringing: Types.ObjectId | null): Promise<void>;
 }
 
 export class ConversationLifecycle {
   private hooks: LifecycleHooks = { admit: async () => {}, queued: async () => {}, closed: async () => {} };
+  /** The ordering point every message goes through (issue 10). */
+  readonly log: MessageLog;
 
-  constructor(private readonly broadcaster: ConversationBroadcaster) {}
+  constructor(private readonly broadcaster: ConversationBroadcaster) {
+    this.log = new MessageLog((conversation, message) => broadcaster.messageCreated(conversation, message));
+  }
 
   /** Routing is built on top of the lifecycle, so it plugs in afterwards. */
   connect(hooks: LifecycleHooks): void {
@@ -37,14 +43,20 @@ export class ConversationLifecycle {
    * visitor and the message is keyed by its clientMsgId.
    */
   async start(
-    visitor: VisitorDoc,
+    visitor: Pick<VisitorDoc, "_id" | "site">,
     input: ConversationStartInput,
     product: string | null,
   ): Promise<{ conversation: ConversationDoc; message: MessageDoc }> {
     const email = input.email ?? null;
-    await Visitor.updateOne({ _id: visitor._id }, { $set: { name: input.name, email } });
-
-    let conversation = await Conversation.findOne({ openKey: openKeyFor(visitor._id) }).lean<ConversationDoc>();
+    const fresh = await Visitor.findByIdAndUpdate(
+      visitor._id,
+      { $set: { name: input.name, email } },
+      { returnDocument: "after" },
+    ).lean<Pick<VisitorDoc, "lastConversation">>();
+    let conversation = fresh?.lastConversation
+      ? await Conversation.findById(fresh.lastConversation).lean<ConversationDoc>()
+      : null;
+    if (conversation?.status === "closed") conversation = null;
     let created = false;
     if (!conversation) {
       // Only a new chat needs support to be open: a retry of a start that got through must still land.
@@ -64,12 +76,14 @@ export class ConversationLifecycle {
         created = true;
       } catch (err) {
         if (!isDuplicateKey(err)) throw err;
+        // Another tab's start won the open key (or the pointer was not written yet): a scan of open chats only.
         conversation = await Conversation.findOne({ openKey: openKeyFor(visitor._id) }).lean<ConversationDoc>();
         if (!conversation) throw err;
       }
+      await Visitor.updateOne({ _id: visitor._id }, { $set: { lastConversation: conversation._id } });
     }
 
-    const appended = await appendMessage({
+    const appended = await this.log.append({
       conversationId: conversation._id,
       clientMsgId: input.clientMsgId,
       author: { kind: "visitor", id: null, name: input.name },
@@ -77,7 +91,6 @@ export class ConversationLifecycle {
     });
     const latest = appended.conversation ?? conversation;
     if (created) this.broadcaster.conversationChanged(latest);
-    this.announce(appended);
     // The ack waits for the routing pass, so when a visitor's start is answered their chat is already
     // ringing someone (or known to be waiting): the console and the tests see one settled state.
     if (created) await this.hooks.queued(latest);
@@ -85,42 +98,53 @@ export class ConversationLifecycle {
   }
 
   /** Stores a message and broadcasts it only if it is new, so retries are silent. */
-  async post(input: Parameters<typeof appendMessage>[0]): Promise<MessageDoc> {
-    const appended = await appendMessage(input);
-    this.announce(appended);
-    return appended.message;
+  async post(input: NewMessage): Promise<MessageDoc> {
+    return (await this.log.append(input)).message;
   }
 
   /** A note from Parley itself in the transcript ("Ana joined the chat"); `internal` ones only staff see. */
   async postSystem(conversationId: Types.ObjectId, body: string, opts: { internal?: boolean } = {}): Promise<void> {
-    await this.post({
-      conversationId,
-      clientMsgId: systemMessageId(),
-      author: { kind: "system", id: null, name: "Parley" },
-      body,
-      internal: opts.internal ?? false,
+    await this.post(systemMessage(conversationId, body, opts.internal ?? false));
+  }
+
+  /**
+   * Writes a closing note into the transcript, then closes; a closed conversation accepts no more messages. Runs
+   * alone on the conversation's message log, so no message lands between the note and the close.
+   */
+  close(conversation: ConversationDoc, closedBy: AgentDoc): Promise<ConversationDoc> {
+    return this.log.exclusive(conversation._id, async () => {
+      await this.log.appendNow(systemMessage(conversation._id, `${closedBy.name} closed the chat`, false));
+      const closedAt = new Date();
+      const ended = { status: "closed" as const, closedAt, openKey: closedKeyFor(conversation._id) };
+      // The offer ringing, if any, ends in the same update: whoever wins the close gives its slot back.
+      const before = await Conversation.findOneAndUpdate(
+        { _id: conversation._id, status: { $ne: "closed" } },
+        { $set: { ...ended, offeredTo: null, offeredToName: null, offerExpiresAt: null } },
+        { returnDocument: "before" },
+      ).lean<ConversationDoc>();
+      if (!before) throw new AppError("CONVERSATION_CLOSED", "This conversation is already closed");
+      const closed: ConversationDoc = {
+        ...before,
+        ...ended,
+        offeredTo: null,
+        offeredToName: null,
+        offerExpiresAt: null,
+        updatedAt: closedAt,
+      };
+      this.broadcaster.conversationChanged(closed);
+      await this.hooks.closed(closed, before.offeredTo ?? null);
+      await archiveConversation(closed);
+      return closed;
     });
-  }
-
-  /** Writes a closing note into the transcript, then closes; a closed conversation accepts no more messages. */
-  async close(conversation: ConversationDoc, closedBy: AgentDoc): Promise<ConversationDoc> {
-    await this.postSystem(conversation._id, `${closedBy.name} closed the chat`);
-    const closed = await Conversation.findOneAndUpdate(
-      { _id: conversation._id, status: { $ne: "closed" } },
-      { $set: { status: "closed", closedAt: new Date(), openKey: closedKeyFor(conversation._id) } },
-      { returnDocument: "after" },
-    ).lean<ConversationDoc>();
-    if (!closed) throw new AppError("CONVERSATION_CLOSED", "This conversation is already closed");
-    this.broadcaster.conversationChanged(closed);
-    await this.hooks.closed(closed);
-    return closed;
-  }
-
-  private announce(appended: AppendResult): void {
-    if (appended.conversation) this.broadcaster.messageCreated(appended.conversation, appended.message);
   }
 }
 
-function systemMessageId(): string {
-  return `sys_${randomBytes(12).toString("hex")}`;
+function systemMessage(conversationId: Types.ObjectId, body: string, internal: boolean): NewMessage {
+  return {
+    conversationId,
+    clientMsgId: `sys_${randomBytes(12).toString("hex")}`,
+    author: { kind: "system", id: null, name: "Parley" },
+    body,
+    internal,
+  };
 }

@@ -10,6 +10,6 @@ export async function conversationPage<C>(
   present: (c: ConversationDoc) => C,
   audience: "staff" | "visitor",
 ): Promise<MessagePageDto<C>> {
-  const { messages, hasMore } = await messagesAfter(conversation._id, afterSeq, audience);
+  const { messages, hasMore } = await messagesAfter(conversation, afterSeq, audience);
   return { conversation: present(conversation), messages: messages.map(toMessageDto), hasMore };
 }

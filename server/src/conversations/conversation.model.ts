@@ -43,10 +43,18 @@ const conversationSchema = new Schema(
     hadAgent: { type: Boolean, default: false },
     /** Supervisors who joined the chat (barge-in) and may reply in it as themselves; cleared when it changes hands. */
     participants: { type: [participantSchema], default: [] },
-    /** Kept with each message, for the supervisors' wall and the figures. */
-    firstAgentReplyAt: { type: Date, default: null },
+    /**
+     * Kept with each message, for the supervisors' wall and the figures. The first reply is left unset (not null)
+     * until it happens, so the message log can set it with `$min`: once, earliest wins, in one primary-key update.
+     */
+    firstAgentReplyAt: { type: Date },
     lastVisitorMessageAt: { type: Date, default: null },
     lastAgentMessageAt: { type: Date, default: null },
+    /**
+     * Its messages are stored under "<conversation>:<seq>" with message keys (issue 10), so a resync reads them by
+     * primary key. Absent on conversations started before: those are read by query (message-store.ts).
+     */
+    keyedMessages: { type: Boolean, default: true },
   },
   { timestamps: true },
 );
@@ -64,7 +72,14 @@ export type ConversationDoc = InferSchemaType<typeof conversationSchema> & {
   createdAt: Date;
   updatedAt: Date;
 };
+/**
+ * Open chats only (queued and active): routing, the wall and the compare-and-set updates on ownership read this
+ * collection, and on devdb any query but a primary-key lookup reads all of it, so it must stay the size of what
+ * is live, not of all time. A closed chat moves to ClosedConversation (conversation-archive.ts).
+ */
 export const Conversation = model("Conversation", conversationSchema);
+/** Closed chats, the history: read by primary key (transcripts, tickets, files) and by reports. */
+export const ClosedConversation = model("ClosedConversation", conversationSchema, "closed_conversations");
 
 export const openKeyFor = (visitorId: Types.ObjectId): string => `open:${visitorId.toHexString()}`;
 export const closedKeyFor = (conversationId: Types.ObjectId): string => `closed:${conversationId.toHexString()}`;

@@ -2,10 +2,9 @@ import type { AttachmentDto } from "@parley/shared";
 import type { AuthorKind } from "@parley/shared/constants";
 import { SYNC_PAGE_SIZE } from "@parley/shared/constants";
 import type { Types } from "mongoose";
-import { isDuplicateKey } from "../db/duplicate-key.ts";
 import { AppError } from "../errors/app-error.ts";
-import { Conversation, type ConversationDoc } from "./conversation.model.ts";
-import { Message, type MessageDoc } from "./message.model.ts";
+import type { ConversationDoc } from "./conversation.model.ts";
+import { Message, type MessageDoc, messageIdOf } from "./message.model.ts";
 
 export interface NewMessage {
   conversationId: Types.ObjectId;
@@ -24,68 +23,28 @@ export interface AppendResult {
   conversation: ConversationDoc | null;
 }
 
-/**
- * Stores a message exactly once per (conversation, clientMsgId) and gives it the next seq.
- * The seq comes from an atomic $inc on the conversation, so two processes never hand out
- * the same one. A retry (same clientMsgId) returns the stored message unchanged. A seq
- * taken by a losing concurrent retry is left unused: seqs are increasing, not gap-free,
- * and clients resync with "after seq N", which gaps do not disturb.
- */
-export async function appendMessage(input: NewMessage): Promise<AppendResult> {
-  const existing = await findByClientMsgId(input.conversationId, input.clientMsgId);
-  if (existing) return { message: sameSender(existing, input), conversation: null };
-
-  const now = new Date();
-  // Who spoke last, for the supervisors' wall ("unanswered for 3 min") and the figures; notes and
-  // Parley's own lines are not an answer.
-  const spoke = input.internal
-    ? null
-    : input.author.kind === "visitor"
-      ? "lastVisitorMessageAt"
-      : input.author.kind === "agent"
-        ? "lastAgentMessageAt"
-        : null;
-  let conversation = await Conversation.findOneAndUpdate(
-    { _id: input.conversationId, status: { $ne: "closed" } },
-    { $inc: { lastSeq: 1 }, ...(spoke ? { $set: { [spoke]: now } } : {}) },
-    { returnDocument: "after" },
-  ).lean<ConversationDoc>();
-  if (!conversation) throw new AppError("CONVERSATION_CLOSED", "This conversation is closed");
-  if (spoke === "lastAgentMessageAt" && !conversation.firstAgentReplyAt) {
-    // Guarded on it being unset, so the first reply's time stays whatever else races it.
-    await Conversation.updateOne(
-      { _id: conversation._id, firstAgentReplyAt: null },
-      { $set: { firstAgentReplyAt: now } },
-    );
-    conversation = { ...conversation, firstAgentReplyAt: now };
-  }
-
-  try {
-    const created = await Message.create({
-      conversation: input.conversationId,
-      seq: conversation.lastSeq,
-      clientMsgId: input.clientMsgId,
-      authorKind: input.author.kind,
-      authorId: input.author.id,
-      authorName: input.author.name,
-      body: input.body,
-      internal: input.internal ?? false,
-      attachments: input.attachments ?? [],
-    });
-    return { message: created.toObject() as MessageDoc, conversation };
-  } catch (err) {
-    if (!isDuplicateKey(err)) throw err;
-    const raced = await findByClientMsgId(input.conversationId, input.clientMsgId);
-    if (!raced) throw err;
-    return { message: sameSender(raced, input), conversation: null };
-  }
+/** The row a new message is stored as. */
+export function messageRow(input: NewMessage, seq: number, createdAt: Date): MessageDoc {
+  return {
+    _id: messageIdOf(input.conversationId, seq),
+    conversation: input.conversationId,
+    seq,
+    clientMsgId: input.clientMsgId,
+    authorKind: input.author.kind,
+    authorId: input.author.id,
+    authorName: input.author.name,
+    body: input.body,
+    internal: input.internal ?? false,
+    attachments: input.attachments ?? [],
+    createdAt,
+  };
 }
 
 /**
  * A resend comes from whoever sent the original: an id reused by someone else (or a note's id reused for a
  * visible message) is refused rather than answered with the stored message, which may be staff-only.
  */
-function sameSender(stored: MessageDoc, input: NewMessage): MessageDoc {
+export function sameSender(stored: MessageDoc, input: NewMessage): MessageDoc {
   const sameAuthor =
     stored.authorKind === input.author.kind &&
     (stored.authorId?.toHexString() ?? null) === (input.author.id?.toHexString() ?? null) &&
@@ -94,12 +53,48 @@ function sameSender(stored: MessageDoc, input: NewMessage): MessageDoc {
   return stored;
 }
 
-function findByClientMsgId(conversationId: Types.ObjectId, clientMsgId: string): Promise<MessageDoc | null> {
+export function storedMessage(conversationId: Types.ObjectId, seq: number): Promise<MessageDoc | null> {
+  return Message.findById(messageIdOf(conversationId, seq)).lean<MessageDoc>().exec();
+}
+
+/** Stored before message keys existed (issue 10): found by its fields, which on devdb reads every message. */
+export function legacyMessage(conversationId: Types.ObjectId, clientMsgId: string): Promise<MessageDoc | null> {
   return Message.findOne({ conversation: conversationId, clientMsgId }).lean<MessageDoc>().exec();
 }
 
-/** One page of messages after `afterSeq`, ascending, and whether more remain; visitors get no internal notes. */
+/** Reads at once while a resync fetches by key; enough to overlap the round trips without flooding the pool. */
+const READ_AHEAD = 32;
+
+/**
+ * One page of messages after `afterSeq`, ascending, and whether more remain; visitors get no internal notes.
+ * Each seq up to the conversation's last is read by primary key, so the cost is what the caller missed, never
+ * the size of the history. A seq with no message is skipped: one taken by a send that failed, or one whose
+ * message is being stored right now (its broadcast follows, and the caller is in the room already).
+ */
 export async function messagesAfter(
+  conversation: ConversationDoc,
+  afterSeq: number,
+  audience: "staff" | "visitor",
+): Promise<{ messages: MessageDoc[]; hasMore: boolean }> {
+  if (!conversation.keyedMessages) return legacyMessagesAfter(conversation._id, afterSeq, audience);
+  const messages: MessageDoc[] = [];
+  let seq = Math.max(0, afterSeq);
+  while (seq < conversation.lastSeq && messages.length < SYNC_PAGE_SIZE) {
+    const upTo = Math.min(conversation.lastSeq, seq + READ_AHEAD);
+    const seqs = Array.from({ length: upTo - seq }, (_, i) => seq + 1 + i);
+    const rows = await Promise.all(seqs.map((s) => storedMessage(conversation._id, s)));
+    for (const row of rows) {
+      seq++;
+      if (!row || (audience === "visitor" && row.internal)) continue;
+      messages.push(row);
+      if (messages.length === SYNC_PAGE_SIZE) break;
+    }
+  }
+  return { messages, hasMore: seq < conversation.lastSeq };
+}
+
+/** Conversations started before issue 10 may hold messages under ObjectIds: they are found by query. */
+async function legacyMessagesAfter(
   conversationId: Types.ObjectId,
   afterSeq: number,
   audience: "staff" | "visitor",

@@ -1,5 +1,6 @@
-import { AUTHOR_KINDS } from "@parley/shared/constants";
-import { type InferSchemaType, model, Schema, type Types } from "mongoose";
+import type { AttachmentDto } from "@parley/shared";
+import { AUTHOR_KINDS, type AuthorKind } from "@parley/shared/constants";
+import { model, Schema, type Types } from "mongoose";
 
 /** A file's description, copied onto the message so a transcript reads without a second query. */
 export const attachmentSnapshotSchema = new Schema(
@@ -15,6 +16,11 @@ export const attachmentSnapshotSchema = new Schema(
 );
 
 const messageSchema = new Schema({
+  /**
+   * "<conversation>:<seq>" (see messageIdOf): a resync reads the seqs it missed by primary key, the one lookup
+   * that stays fast as history grows on every backend. Messages stored before issue 10 keep an ObjectId.
+   */
+  _id: { type: Schema.Types.Mixed, required: true },
   conversation: { type: Schema.Types.ObjectId, ref: "Conversation", required: true },
   seq: { type: Number, required: true },
   clientMsgId: { type: String, required: true },
@@ -27,9 +33,27 @@ const messageSchema = new Schema({
   attachments: { type: [attachmentSnapshotSchema], default: [] },
   createdAt: { type: Date, required: true, default: () => new Date() },
 });
-// The delivery contract rests on these two: one seq per slot, one row per client send.
+// The delivery contract rests on these two: one seq per slot, one row per client send. The ids and the message
+// keys (message-key.model.ts) make them hold on the hot path; these indexes keep them for what came before.
 messageSchema.index({ conversation: 1, seq: 1 }, { unique: true });
 messageSchema.index({ conversation: 1, clientMsgId: 1 }, { unique: true });
 
-export type MessageDoc = InferSchemaType<typeof messageSchema> & { _id: Types.ObjectId };
+/** A stored message, as read with lean(). */
+export interface MessageDoc {
+  _id: string | Types.ObjectId;
+  conversation: Types.ObjectId;
+  seq: number;
+  clientMsgId: string;
+  authorKind: AuthorKind;
+  authorId: Types.ObjectId | null;
+  authorName: string;
+  body: string;
+  internal: boolean;
+  attachments: AttachmentDto[];
+  createdAt: Date;
+}
 export const Message = model("Message", messageSchema);
+
+/** The primary key of a conversation's message number `seq`. */
+export const messageIdOf = (conversationId: Types.ObjectId, seq: number): string =>
+  `${conversationId.toHexString()}:${seq}`;

@@ -3,6 +3,7 @@ import type { Types } from "mongoose";
 import { Agent, type AgentDoc } from "../agents/agent.model.ts";
 import type { AgentBroadcaster } from "../agents/agent-broadcaster.ts";
 import { Conversation, type ConversationDoc } from "../conversations/conversation.model.ts";
+import { findConversation } from "../conversations/conversation-archive.ts";
 import type { ConversationBroadcaster } from "../conversations/conversation-broadcaster.ts";
 import type { ConversationLifecycle } from "../conversations/conversation-lifecycle.ts";
 import { toObjectId } from "../db/object-id.ts";
@@ -29,8 +30,9 @@ export class Assignment {
    * picked from the queue (manual mode, or a chat every online agent declined), which takes a slot now.
    */
   async accept(agent: AgentDoc, conversationId: Types.ObjectId): Promise<ConversationDoc> {
-    const current = await Conversation.findOne({ _id: conversationId, site: agent.site }).lean<ConversationDoc>();
-    if (!current) throw new AppError("NOT_FOUND", "Conversation not found");
+    const current = await findConversation(conversationId);
+    if (!current?.site.equals(agent.site)) throw new AppError("NOT_FOUND", "Conversation not found");
+    if (current.status === "closed") throw new AppError("CONVERSATION_CLOSED", "This conversation is closed");
     const offeredToMe = current.offeredTo?.equals(agent._id) === true;
     if (!offeredToMe) await this.takeSlotOrRefuse(agent);
 
@@ -83,10 +85,13 @@ export class Assignment {
     return moved;
   }
 
-  /** A chat closed: its owner's slot frees up, and the oldest queued chat that fits is offered at once. */
-  async closed(conversation: ConversationDoc): Promise<void> {
+  /**
+   * A chat closed: its owner's slot frees up, and so does the slot of an offer that was ringing (the close ended
+   * that offer in its own update), and the oldest queued chat that fits is offered at once.
+   */
+  async closed(conversation: ConversationDoc, ringing: Types.ObjectId | null): Promise<void> {
     if (conversation.assignee) await this.giveBack(conversation.assignee);
-    await this.router.offerClosed(conversation);
+    if (ringing) await this.router.offerClosed(conversation, ringing);
     await this.router.route(conversation.site);
   }
 
@@ -204,8 +209,8 @@ export class Assignment {
   }
 
   private async whyNotAccepted(agent: AgentDoc, id: Types.ObjectId, wasOffered: boolean): Promise<AppError> {
-    const now = await Conversation.findOne({ _id: id, site: agent.site }).lean<ConversationDoc>();
-    if (!now) return new AppError("NOT_FOUND", "Conversation not found");
+    const now = await findConversation(id);
+    if (!now?.site.equals(agent.site)) return new AppError("NOT_FOUND", "Conversation not found");
     if (now.status === "closed") return new AppError("CONVERSATION_CLOSED", "This conversation is closed");
     if (now.status === "active") return new AppError("CONFLICT", "Another agent has already taken this conversation");
     if (wasOffered) return new AppError("CONFLICT", "The offer expired and the chat moved on");

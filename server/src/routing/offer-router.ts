@@ -90,20 +90,12 @@ export class OfferRouter {
   }
 
   /**
-   * A chat was closed while it rang someone (a supervisor closing spam from the queue): the offer ends
-   * with it and its slot goes back. Otherwise nothing would ever release that slot, as expiry and
-   * withdrawal only touch queued chats.
+   * A chat was closed while it rang someone (a supervisor closing spam from the queue): the close ended the offer
+   * in its own update, so its timer stops and its slot goes back. Otherwise nothing would ever release that slot,
+   * as expiry and withdrawal only touch queued chats.
    */
-  async offerClosed(conversation: ConversationDoc): Promise<void> {
-    const agentId = conversation.offeredTo;
-    if (!agentId) return;
-    const cleared = await Conversation.findOneAndUpdate(
-      { _id: conversation._id, status: "closed", offeredTo: agentId },
-      { $set: OFFER_CLEARED },
-      { returnDocument: "after" },
-    ).lean<ConversationDoc>();
-    if (!cleared) return;
-    this.offerCleared(cleared, agentId);
+  async offerClosed(conversation: ConversationDoc, agentId: Types.ObjectId): Promise<void> {
+    this.disarm(conversation._id, agentId);
     await this.giveBack(agentId);
   }
 

@@ -1,6 +1,6 @@
 import type { QueueStatusDto } from "@parley/shared";
 import type { Types } from "mongoose";
-import { Conversation, type ConversationDoc } from "../conversations/conversation.model.ts";
+import { ClosedConversation, Conversation, type ConversationDoc } from "../conversations/conversation.model.ts";
 import type { Logger } from "../logging/logger.ts";
 import type { VisitorNamespace } from "../realtime/namespaces.ts";
 import { rooms } from "../realtime/rooms.ts";
@@ -117,7 +117,7 @@ export class QueueNotifier {
     const key = siteId.toHexString();
     const cached = this.handleCache.get(key);
     if (cached && Date.now() - cached.at < HANDLE_CACHE_MS) return cached.ms;
-    const recent = await Conversation.find({ site: siteId, status: "closed", assignedAt: { $ne: null } })
+    const recent = await ClosedConversation.find({ site: siteId, assignedAt: { $ne: null } })
       .sort({ closedAt: -1 })
       .limit(HANDLE_SAMPLE_SIZE)
       .select({ assignedAt: 1, closedAt: 1 })

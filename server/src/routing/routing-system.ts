@@ -54,7 +54,7 @@ export function createRoutingSystem(opts: {
   lifecycle.connect({
     admit: (site) => admitNewChat(site, opts.clock?.() ?? new Date()),
     queued: (conversation) => router.route(conversation.site),
-    closed: (conversation) => assignment.closed(conversation),
+    closed: (conversation, ringing) => assignment.closed(conversation, ringing),
   });
 
   return {

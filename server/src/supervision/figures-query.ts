@@ -1,6 +1,6 @@
 import type { StatsDto, StatsRange } from "@parley/shared";
 import type { Types } from "mongoose";
-import { Conversation } from "../conversations/conversation.model.ts";
+import { ClosedConversation, Conversation } from "../conversations/conversation.model.ts";
 import { Message } from "../conversations/message.model.ts";
 import type { SiteDoc } from "../sites/site.model.ts";
 import { Ticket } from "../tickets/ticket.model.ts";
@@ -37,21 +37,28 @@ export async function loadStats(site: SiteDoc, range: StatsRange, now: Date): Pr
   const window = statsWindow(range, site.supportHours.timeZone, now);
   const createdAt = { $gte: window.from, $lte: window.to };
   const [chats, tickets] = await Promise.all([
-    Conversation.find(
-      { site: site._id, createdAt },
-      {
-        createdAt: 1,
-        status: 1,
-        assignee: 1,
-        assigneeName: 1,
-        declinedBy: 1,
-        hadAgent: 1,
-        closedAt: 1,
-        firstAgentReplyAt: 1,
-        lastVisitorMessageAt: 1,
-        lastAgentMessageAt: 1,
-      },
-    ).lean<StoredChat[]>(),
+    Promise.all(
+      [Conversation, ClosedConversation].map((chats) =>
+        chats
+          .find(
+            { site: site._id, createdAt },
+            {
+              createdAt: 1,
+              status: 1,
+              assignee: 1,
+              assigneeName: 1,
+              declinedBy: 1,
+              hadAgent: 1,
+              closedAt: 1,
+              firstAgentReplyAt: 1,
+              lastVisitorMessageAt: 1,
+              lastAgentMessageAt: 1,
+            },
+          )
+          .lean<StoredChat[]>()
+          .exec(),
+      ),
+    ).then((lists) => lists.flat()),
     Ticket.find(
       { site: site._id, createdAt },
       { createdAt: 1, "fields.priority": 1, responseClock: 1, workaroundClock: 1 },

@@ -3,6 +3,7 @@ import { Agent, type AgentDoc } from "../agents/agent.model.ts";
 import { toTeamMemberDto } from "../agents/agent-dto.ts";
 import { requireLead } from "../agents/roles.ts";
 import { Conversation, type ConversationDoc } from "../conversations/conversation.model.ts";
+import { findConversation } from "../conversations/conversation-archive.ts";
 import { toDetailDto, toMessageDto } from "../conversations/conversation-dto.ts";
 import { toObjectId } from "../db/object-id.ts";
 import { AppError } from "../errors/app-error.ts";
@@ -30,8 +31,8 @@ export function supervisionHandlers(deps: {
   const { routing } = deps;
 
   const openChat = async (agent: AgentDoc, conversationId: string): Promise<ConversationDoc> => {
-    const c = await Conversation.findOne({ _id: toObjectId(conversationId), site: agent.site }).lean<ConversationDoc>();
-    if (!c) throw new AppError("NOT_FOUND", "Conversation not found");
+    const c = await findConversation(toObjectId(conversationId));
+    if (!c?.site.equals(agent.site)) throw new AppError("NOT_FOUND", "Conversation not found");
     if (c.status === "closed") throw new AppError("CONVERSATION_CLOSED", "This conversation is closed");
     return c;
   };

@@ -112,7 +112,9 @@ describe("stats:get", () => {
       }).save({ timestamps: false });
     await old(legacyId, null);
     await old(new Types.ObjectId(), new Date(noon3DaysAgo + 75 * S));
+    // Stored as messages were before issue 10: under an ObjectId.
     await Message.create({
+      _id: new Types.ObjectId(),
       conversation: legacyId,
       seq: 1,
       clientMsgId: msgId(),

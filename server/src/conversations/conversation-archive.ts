@@ -1,0 +1,27 @@
+import type { Types } from "mongoose";
+import { ClosedConversation, Conversation, type ConversationDoc } from "./conversation.model.ts";
+
+/**
+ * Moves a closed chat from the open ones to the history. Written to the history first, then removed from the
+ * open ones, both by primary key: a crash in between leaves a closed chat among the open ones, which every
+ * reader already treats as closed and the next boot moves on (archiveLeftovers).
+ */
+export async function archiveConversation(closed: ConversationDoc): Promise<void> {
+  await ClosedConversation.replaceOne({ _id: closed._id }, closed, { upsert: true });
+  await Conversation.deleteOne({ _id: closed._id });
+}
+
+/** At boot: closed chats a crash left among the open ones (a scan of the open ones only). */
+export async function archiveLeftovers(): Promise<number> {
+  const leftovers = await Conversation.find({ status: "closed" }).lean<ConversationDoc[]>();
+  for (const c of leftovers) await archiveConversation(c);
+  return leftovers.length;
+}
+
+/** A conversation, open or closed, by id: one or two primary-key reads. */
+export async function findConversation(id: Types.ObjectId): Promise<ConversationDoc | null> {
+  return (
+    (await Conversation.findById(id).lean<ConversationDoc>()) ??
+    (await ClosedConversation.findById(id).lean<ConversationDoc>())
+  );
+}

@@ -1,0 +1,368 @@
+import type { Types } from "mongoose";
+import { isDuplicateKey } from "../db/duplicate-key.ts";
+import { AppError } from "../errors/app-error.ts";
+import { Conversation, type ConversationDoc } from "./conversation.model.ts";
+import { Message, type MessageDoc } from "./message.model.ts";
+import { MessageKey, type MessageKeyDoc, messageKeyOf } from "./message-key.model.ts";
+import {
+  type AppendResult,
+  legacyMessage,
+  messageRow,
+  type NewMessage,
+  sameSender,
+  storedMessage,
+} from "./message-store.ts";
+
+/** Told of each new message, in seq order per conversation, once it is stored: the broadcast. */
+export type OnStored = (conversation: ConversationDoc, message: MessageDoc) => void;
+
+interface PendingSend {
+  kind: "send";
+  input: NewMessage;
+  resolve: (result: AppendResult) => void;
+  reject: (err: unknown) => void;
+}
+
+interface PendingTask {
+  kind: "task";
+  run: () => Promise<void>;
+}
+
+type Pending = PendingSend | PendingTask;
+
+/** Batches in flight at once: the next one forms (and reads) while the previous one writes. */
+const MAX_BATCHES_IN_FLIGHT = 2;
+
+/**
+ * The ordering point of chat messages (issue 10). Every message of a conversation passes through here, so:
+ *
+ * - **No one sees N+1 before N is readable.** A conversation's messages are numbered and stored batch by batch;
+ *   its next batch starts only when the previous one is stored and announced, and one batch is one insert.
+ *   So whenever message N is broadcast, every message before it is stored.
+ * - **Group commit.** Messages of many conversations that arrive together are stored with one insert of their
+ *   keys and one of their rows, and answered after it. Under load batches grow by themselves: what arrives while
+ *   one batch is written goes in the next.
+ * - **Primary keys only.** A resend is found by its key ("<conversation>:<clientMsgId>"), the seq comes from one
+ *   `$inc` on the conversation by `_id`, and the message is stored under "<conversation>:<seq>": nothing here
+ *   reads more than the documents it names, however long the history.
+ *
+ * Seqs are increasing, not gap-free: a send refused because the chat closed, or beaten by a concurrent resend in
+ * another process, leaves its seq unused. Across processes the `$inc` still hands out each seq once.
+ */
+export class MessageLog {
+  /** Per conversation, what waits its turn, in arrival order. */
+  private readonly queues = new Map<string, Pending[]>();
+  /** Conversations with a batch or task in flight. */
+  private readonly busy = new Set<string>();
+  /** Batches of sends being stored, and all work (batches and tasks) in flight. */
+  private batches = 0;
+  private running = 0;
+  private scheduled = false;
+  private idleWaiters: Array<() => void> = [];
+
+  constructor(private readonly onStored: OnStored) {}
+
+  /** Stores a message once per (conversation, clientMsgId); a resend gets the stored one, with no broadcast. */
+  append(input: NewMessage): Promise<AppendResult> {
+    return new Promise((resolve, reject) => {
+      this.enqueue(input.conversationId, { kind: "send", input, resolve, reject });
+    });
+  }
+
+  /**
+   * Runs `work` alone for the conversation: after every message queued before it is stored, before any queued
+   * after. Closing a chat runs here, so no message slips in between its closing line and the close.
+   */
+  exclusive<T>(conversationId: Types.ObjectId, work: () => Promise<T>): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      this.enqueue(conversationId, {
+        kind: "task",
+        run: () => work().then(resolve, reject),
+      });
+    });
+  }
+
+  /** Stores one message inside `exclusive` work on its conversation (which the batches are kept out of). */
+  appendNow(input: NewMessage): Promise<AppendResult> {
+    return new Promise((resolve, reject) => {
+      void this.commit([{ kind: "send", input, resolve, reject }]);
+    });
+  }
+
+  /** Resolves once nothing is queued or in flight (shutdown). */
+  idle(): Promise<void> {
+    if (this.running === 0 && this.queues.size === 0) return Promise.resolve();
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  private enqueue(conversationId: Types.ObjectId, item: Pending): void {
+    const key = conversationId.toHexString();
+    const queue = this.queues.get(key);
+    if (queue) queue.push(item);
+    else this.queues.set(key, [item]);
+    this.schedule();
+  }
+
+  private schedule(): void {
+    if (this.scheduled) return;
+    this.scheduled = true;
+    setImmediate(() => {
+      this.scheduled = false;
+      this.flush();
+    });
+  }
+
+  /** Starts what can start: tasks at the head of a free conversation's queue, and one batch of sends. */
+  private flush(): void {
+    const batch: PendingSend[] = [];
+    const keys: string[] = [];
+    const batchAllowed = this.batches < MAX_BATCHES_IN_FLIGHT;
+    for (const [key, queue] of this.queues) {
+      if (this.busy.has(key)) continue;
+      const head = queue[0];
+      if (head?.kind === "task") {
+        queue.shift();
+        this.track([key], head.run(), false);
+      } else if (batchAllowed) {
+        let n = 0;
+        while (queue[n]?.kind === "send") n++;
+        batch.push(...(queue.splice(0, n) as PendingSend[]));
+        keys.push(key);
+      }
+      if (queue.length === 0) this.queues.delete(key);
+    }
+    if (batch.length > 0) this.track(keys, this.commit(batch), true);
+  }
+
+  private track(keys: string[], work: Promise<void>, isBatch: boolean): void {
+    for (const key of keys) this.busy.add(key);
+    if (isBatch) this.batches++;
+    this.running++;
+    void work.finally(() => {
+      for (const key of keys) this.busy.delete(key);
+      if (isBatch) this.batches--;
+      this.running--;
+      if (this.queues.size > 0) this.schedule();
+      else if (this.running === 0) for (const w of this.idleWaiters.splice(0)) w();
+    });
+  }
+
+  /** Stores a batch; never rejects: each send is answered on its own. */
+  private async commit(batch: PendingSend[]): Promise<void> {
+    // A client resending while its first send is still in this batch waits for the first one's answer.
+    const firsts = new Map<string, PendingSend>();
+    const repeats: Array<[PendingSend, PendingSend]> = [];
+    for (const send of batch) {
+      const key = messageKeyOf(send.input.conversationId, send.input.clientMsgId);
+      const first = firsts.get(key);
+      if (first) repeats.push([send, first]);
+      else firsts.set(key, send);
+    }
+    const answers = new Map<PendingSend, Promise<AppendResult>>();
+    try {
+      const fresh = await this.resolveResends([...firsts.values()], answers);
+      const reserved = await this.reserveSeqs(fresh, answers);
+      await this.store(reserved, answers);
+    } catch (err) {
+      for (const send of firsts.values()) if (!answers.has(send)) answers.set(send, Promise.reject(err));
+    }
+    for (const [send, first] of repeats) {
+      answers.set(
+        send,
+        (answers.get(first) as Promise<AppendResult>).then((r) => ({
+          message: sameSender(r.message, send.input),
+          conversation: null,
+        })),
+      );
+    }
+    await Promise.all(
+      batch.map((send) =>
+        (answers.get(send) as Promise<AppendResult>).then(send.resolve, send.reject).catch(() => undefined),
+      ),
+    );
+  }
+
+  /** Answers the sends already stored (a resend) and returns the others. */
+  private async resolveResends(
+    sends: PendingSend[],
+    answers: Map<PendingSend, Promise<AppendResult>>,
+  ): Promise<Array<{ send: PendingSend; seq: number | null }>> {
+    const keys = await Promise.all(
+      sends.map((s) =>
+        MessageKey.findById(messageKeyOf(s.input.conversationId, s.input.clientMsgId)).lean<MessageKeyDoc>().exec(),
+      ),
+    );
+    const fresh: Array<{ send: PendingSend; seq: number | null }> = [];
+    await Promise.all(
+      sends.map(async (send, i) => {
+        const key = keys[i];
+        if (!key) {
+          fresh.push({ send, seq: null });
+          return;
+        }
+        const stored = await storedMessage(send.input.conversationId, key.seq);
+        // A key without its message: the process died between the two inserts. The seq is this send's.
+        if (!stored) fresh.push({ send, seq: key.seq });
+        else
+          answers.set(
+            send,
+            settle(() => ({ message: sameSender(stored, send.input), conversation: null })),
+          );
+      }),
+    );
+    return fresh;
+  }
+
+  /**
+   * One `$inc` per conversation takes its seqs, and records who spoke last (the wall, alerts and figures read
+   * it). The filter is the `_id` alone, so it is a primary-key update everywhere; whether the chat is still open
+   * is read off the result. Sends recovering their seq from a key take none.
+   */
+  private async reserveSeqs(
+    sends: Array<{ send: PendingSend; seq: number | null }>,
+    answers: Map<PendingSend, Promise<AppendResult>>,
+  ): Promise<Array<{ send: PendingSend; seq: number; conversation: ConversationDoc; recovered: boolean }>> {
+    const byConversation = new Map<string, Array<{ send: PendingSend; seq: number | null }>>();
+    for (const s of sends) {
+      const key = s.send.input.conversationId.toHexString();
+      const list = byConversation.get(key);
+      if (list) list.push(s);
+      else byConversation.set(key, [s]);
+    }
+    const reserved: Array<{ send: PendingSend; seq: number; conversation: ConversationDoc; recovered: boolean }> = [];
+    await Promise.all(
+      [...byConversation.values()].map(async (list) => {
+        const conversationId = list[0]?.send.input.conversationId as Types.ObjectId;
+        const now = new Date();
+        const taking = list.filter((s) => s.seq === null).length;
+        const spoke = spokeFields(
+          list.map((s) => s.send.input),
+          now,
+        );
+        const conversation = await Conversation.findOneAndUpdate(
+          { _id: conversationId },
+          {
+            $inc: { lastSeq: taking },
+            $set: spoke,
+            // Unset until the first answer (conversation.model.ts), so $min sets it once and keeps the earliest,
+            // whoever races it.
+            ...(spoke.lastAgentMessageAt ? { $min: { firstAgentReplyAt: now } } : {}),
+          },
+          { returnDocument: "after" },
+        ).lean<ConversationDoc>();
+        if (!conversation || conversation.status === "closed") {
+          for (const { send } of list) {
+            answers.set(send, Promise.reject(new AppError("CONVERSATION_CLOSED", "This conversation is closed")));
+          }
+          return;
+        }
+        if (conversation.firstAgentReplyAt === null && spoke.lastAgentMessageAt) {
+          // Stored as null before issue 10, where $min keeps null: guarded on it being unset instead.
+          await Conversation.updateOne(
+            { _id: conversationId, firstAgentReplyAt: null },
+            { $set: { firstAgentReplyAt: now } },
+          );
+          conversation.firstAgentReplyAt = now;
+        }
+        let next = conversation.lastSeq - taking;
+        for (const { send, seq } of list) {
+          if (seq === null) reserved.push({ send, seq: ++next, conversation, recovered: false });
+          else reserved.push({ send, seq, conversation, recovered: true });
+        }
+      }),
+    );
+    return reserved;
+  }
+
+  /**
+   * Claims each client id with its key, then stores the messages: two inserts for the whole batch. A key that
+   * already exists was claimed by a concurrent resend elsewhere; that send is answered with the stored message.
+   */
+  private async store(
+    reserved: Array<{ send: PendingSend; seq: number; conversation: ConversationDoc; recovered: boolean }>,
+    answers: Map<PendingSend, Promise<AppendResult>>,
+  ): Promise<void> {
+    if (reserved.length === 0) return;
+    const claims = reserved.filter((r) => !r.recovered);
+    const lost = await insertAll(
+      MessageKey.collection,
+      claims.map((r) => ({ _id: messageKeyOf(r.send.input.conversationId, r.send.input.clientMsgId), seq: r.seq })),
+    );
+    const lostClaims = new Set([...lost].map((i) => claims[i]));
+    const now = new Date();
+    const toStore = reserved.filter((r) => !lostClaims.has(r));
+    for (const r of lostClaims)
+      if (r)
+        answers.set(
+          r.send,
+          settle(() => this.storedElsewhere(r.send.input)),
+        );
+    const rows = toStore.map((r) => messageRow(r.send.input, r.seq, now));
+    const clashes = await insertAll(Message.collection, rows);
+    // Announced in seq order, before anyone is answered: an ack never overtakes its broadcast.
+    toStore.forEach((r, i) => {
+      const row = rows[i] as MessageDoc;
+      if (clashes.has(i)) {
+        // Only a message stored before message keys existed can clash: its (conversation, clientMsgId) index.
+        answers.set(
+          r.send,
+          settle(() => this.storedElsewhere(r.send.input)),
+        );
+        return;
+      }
+      this.onStored(r.conversation, row);
+      answers.set(r.send, Promise.resolve({ message: row, conversation: r.conversation }));
+    });
+  }
+
+  /** A send whose id turned out to be stored already, by another process or before message keys. */
+  private async storedElsewhere(input: NewMessage): Promise<AppendResult> {
+    const key = await MessageKey.findById(messageKeyOf(input.conversationId, input.clientMsgId)).lean<MessageKeyDoc>();
+    const stored = key
+      ? await storedMessage(input.conversationId, key.seq)
+      : await legacyMessage(input.conversationId, input.clientMsgId);
+    // The other process claimed the id a moment ago and is storing its message: the client's retry will find it.
+    if (!stored) throw new AppError("CONFLICT", "This message is being stored; send it again in a moment");
+    return { message: sameSender(stored, input), conversation: null };
+  }
+}
+
+/** Inserts all rows, carrying on past duplicates; returns the positions refused as duplicates. */
+async function insertAll(
+  collection: { insertMany: (docs: never[], opts: { ordered: false }) => Promise<unknown> },
+  rows: object[],
+): Promise<Set<number>> {
+  if (rows.length === 0) return new Set();
+  try {
+    await collection.insertMany(rows as never[], { ordered: false });
+    return new Set();
+  } catch (err) {
+    const writeErrors = (err as { writeErrors?: Array<{ index: number; code?: number; err?: { code?: number } }> })
+      .writeErrors;
+    if (!writeErrors || writeErrors.some((e) => !isDuplicateKey(e) && !isDuplicateKey(e.err))) throw err;
+    return new Set(writeErrors.map((e) => e.index));
+  }
+}
+
+function settle<T>(fn: () => T | Promise<T>): Promise<T> {
+  return Promise.resolve().then(fn);
+}
+
+type SpokeField = "lastVisitorMessageAt" | "lastAgentMessageAt";
+
+/** Who spoke: notes and Parley's own lines are not an answer (the wall's "unanswered for 3 min", the figures). */
+function spokeField(input: NewMessage): SpokeField | null {
+  if (input.internal) return null;
+  if (input.author.kind === "visitor") return "lastVisitorMessageAt";
+  if (input.author.kind === "agent") return "lastAgentMessageAt";
+  return null;
+}
+
+function spokeFields(inputs: NewMessage[], now: Date): Partial<Record<SpokeField, Date>> {
+  const set: Partial<Record<SpokeField, Date>> = {};
+  for (const input of inputs) {
+    const field = spokeField(input);
+    if (field) set[field] = now;
+  }
+  return set;
+}
