@@ -4,13 +4,14 @@ import { MAX_SOCKET_PAYLOAD_BYTES, SOCKET_NAMESPACES } from "@parley/shared/cons
 import express from "express";
 import helmet from "helmet";
 import { Server } from "socket.io";
+import { keySessionsByHash, sweepExpiredSessions } from "../agents/agent-sessions.ts";
 import { authRoutes } from "../agents/auth.routes.ts";
-import { LoginThrottle } from "../agents/login-throttle.ts";
 import { attachStaffNamespace, disconnectSession } from "../agents/staff-socket.ts";
 import { attachmentRoutes } from "../attachments/attachment.routes.ts";
 import type { Config } from "../config/config.ts";
 import { archiveLeftovers } from "../conversations/conversation-archive.ts";
 import { connectDatabase, disconnectDatabase } from "../db/connection.ts";
+import { runMigrations } from "../db/migrations.ts";
 import { demoPageRoutes } from "../demo/demo-page.routes.ts";
 import { seedDemo } from "../demo/demo-seed.ts";
 import { createMailer } from "../email/smtp-mailer.ts";
@@ -21,8 +22,10 @@ import type { Logger } from "../logging/logger.ts";
 import { InflightTracker } from "../realtime/inflight.ts";
 import type { StaffNamespace, VisitorNamespace } from "../realtime/namespaces.ts";
 import { createRoutingSystem } from "../routing/routing-system.ts";
+import { createRateLimits } from "../security/rate-limits.ts";
 import { ChatAlertWatch } from "../supervision/chat-alert-watch.ts";
 import { type Clock, createTicketSystem, type TicketSystem } from "../tickets/ticket-system.ts";
+import { keyVisitorTokens } from "../visitors/visitor-auth.ts";
 import { visitorSessionRoutes } from "../visitors/visitor-session.routes.ts";
 import { attachVisitorNamespace } from "../visitors/visitor-socket.ts";
 import { type ServerOrigins, serverOrigins } from "./server-origins.ts";
@@ -40,6 +43,7 @@ export interface ParleyServer {
 }
 
 const DRAIN_TIMEOUT_MS = 10_000;
+const SESSION_SWEEP_MS = 60 * 60_000;
 
 export interface StartOptions {
   config: Config;
@@ -54,6 +58,13 @@ export interface StartOptions {
 export async function startParley(opts: StartOptions): Promise<ParleyServer> {
   const { config, logger } = opts;
   await connectDatabase(opts.mongoUri, logger, opts.dbName);
+  await runMigrations(
+    [
+      { id: "visitor-tokens-by-hash", run: () => keyVisitorTokens() },
+      { id: "agent-sessions-by-hash", run: () => keySessionsByHash() },
+    ],
+    logger,
+  );
   const archived = await archiveLeftovers();
   if (archived > 0)
     logger.info({ event: "conversations_archived", count: archived }, "closed chats moved to the history");
@@ -80,6 +91,7 @@ export async function startParley(opts: StartOptions): Promise<ParleyServer> {
   const staff: StaffNamespace = io.of(SOCKET_NAMESPACES.agent);
   const inflight = new InflightTracker();
   const clock = opts.clock ?? (() => new Date());
+  const limits = createRateLimits(() => clock().getTime());
   const routing = createRoutingSystem({ visitors, staff, presenceGraceMs: config.presenceGraceMs, logger, clock });
   const mailer = createMailer(config, logger);
   const chatAlerts = new ChatAlertWatch(staff, clock, config.chatAlertIntervalMs, logger);
@@ -97,6 +109,7 @@ export async function startParley(opts: StartOptions): Promise<ParleyServer> {
     routing,
     tickets: tickets.desk,
     staff,
+    limits,
     logger,
     inflight,
   });
@@ -111,6 +124,12 @@ export async function startParley(opts: StartOptions): Promise<ParleyServer> {
   await routing.start();
   await tickets.start();
   await chatAlerts.start();
+  // Off every request: on devdb a sweep reads all sessions.
+  const sessionSweep = setInterval(
+    () => void sweepExpiredSessions().catch((err) => logger.warn({ err }, "session sweep failed")),
+    SESSION_SWEEP_MS,
+  );
+  sessionSweep.unref();
 
   // Widget files first: they must not get the same-origin resource policy helmet sets.
   app.use(widgetRoutes(logger));
@@ -121,14 +140,22 @@ export async function startParley(opts: StartOptions): Promise<ParleyServer> {
     }),
   );
   // Before express.json: uploads are raw bytes, read by the route once the caller may upload.
-  app.use(attachmentRoutes({ dataDir: config.dataDir, maxBytes: config.attachmentMaxBytes, origins, logger }));
+  app.use(
+    attachmentRoutes({
+      dataDir: config.dataDir,
+      maxBytes: config.attachmentMaxBytes,
+      origins,
+      visitorUploads: limits.visitorUploads,
+      logger,
+    }),
+  );
   app.use(express.json({ limit: "16kb" }));
   app.use(healthRoutes());
-  app.use(visitorSessionRoutes({ serverOrigin: () => origins.primary }));
+  app.use(visitorSessionRoutes({ serverOrigin: () => origins.primary, newSessions: limits.visitorSessions }));
   app.use(
     authRoutes({
       logger,
-      throttle: new LoginThrottle({ perEmail: 5, perAddress: 30, windowMs: 15 * 60_000 }),
+      throttle: limits.signIns,
       secureCookies: config.secureCookies,
       onSessionRevoked: (token) => disconnectSession(staff, token),
     }),
@@ -147,6 +174,7 @@ export async function startParley(opts: StartOptions): Promise<ParleyServer> {
       httpServer.closeIdleConnections();
       await inflight.drain(DRAIN_TIMEOUT_MS);
       chatAlerts.stop();
+      clearInterval(sessionSweep);
       await tickets.stop();
       await mailer.close();
       await routing.stop();

@@ -11,11 +11,12 @@ import { staffConversation, visitorConversation } from "../conversations/convers
 import { findConversation } from "../conversations/conversation-archive.ts";
 import { toObjectId } from "../db/object-id.ts";
 import { AppError } from "../errors/app-error.ts";
-import { hashToken } from "../security/opaque-token.ts";
 import { effectiveOrigin, isOriginAllowed } from "../sites/origin-policy.ts";
-import { Site, type SiteDoc } from "../sites/site.model.ts";
+import type { SiteDoc } from "../sites/site.model.ts";
+import { cachedSiteByKey } from "../sites/site-cache.ts";
 import { Ticket, type TicketDoc } from "../tickets/ticket.model.ts";
 import { Visitor, type VisitorDoc } from "../visitors/visitor.model.ts";
+import { visitorOfToken } from "../visitors/visitor-auth.ts";
 import type { AttachmentDoc } from "./attachment.model.ts";
 
 /** Who is calling: a signed-in staff member (session cookie), or a widget visitor (bearer token). */
@@ -37,7 +38,7 @@ export const isVisitorRequest = (headers: IncomingHttpHeaders): boolean => heade
 export async function visitorSite(headers: IncomingHttpHeaders, origins: ServerOrigins): Promise<VisitorSite> {
   const key = SiteKey.safeParse(headers[VISITOR_SITE_HEADER.toLowerCase()]);
   if (!key.success) throw new AppError("UNAUTHENTICATED", `Send the site key in ${VISITOR_SITE_HEADER}`);
-  const site = await Site.findOne({ key: key.data }).lean<SiteDoc>();
+  const site = await cachedSiteByKey(key.data);
   if (!site) throw new AppError("UNAUTHENTICATED", "Unknown site key");
   const origin = effectiveOrigin(headers.origin, origins.primary);
   if (!isOriginAllowed(site, origin)) {
@@ -51,7 +52,8 @@ export async function visitorCaller(headers: IncomingHttpHeaders, site: SiteDoc)
   const match = /^Bearer (.+)$/.exec(headers.authorization ?? "");
   const token = OpaqueToken.safeParse(match?.[1]);
   if (!token.success) throw new AppError("UNAUTHENTICATED", "Send the visitor token as a Bearer token");
-  const visitor = await Visitor.findOne({ tokenHash: hashToken(token.data), site: site._id }).lean<VisitorDoc>();
+  const ref = await visitorOfToken(token.data, site);
+  const visitor = ref && (await Visitor.findById(ref._id).lean<VisitorDoc>());
   if (!visitor) throw new AppError("UNAUTHENTICATED", "Unknown visitor session");
   return { kind: "visitor", visitor, site };
 }

@@ -8,7 +8,7 @@ import { toObjectId } from "../db/object-id.ts";
 import { AppError } from "../errors/app-error.ts";
 import { parseInput } from "../errors/parse-input.ts";
 import type { Logger } from "../logging/logger.ts";
-import { TokenBuckets } from "../security/token-buckets.ts";
+import type { TokenBuckets } from "../security/token-buckets.ts";
 import { Attachment, type AttachmentDoc } from "./attachment.model.ts";
 import {
   type Caller,
@@ -30,6 +30,8 @@ export interface AttachmentRouteDeps {
   /** Largest body accepted (config ATTACHMENT_MAX_BYTES); larger is 413 PAYLOAD_TOO_LARGE. */
   maxBytes: number;
   origins: ServerOrigins;
+  /** Per visitor (security/rate-limits.ts). */
+  visitorUploads: TokenBuckets;
   logger: Logger;
 }
 
@@ -42,8 +44,6 @@ export interface AttachmentRouteDeps {
 export function attachmentRoutes(deps: AttachmentRouteDeps): Router {
   const router = Router();
   const store = new AttachmentStore(deps.dataDir);
-  // Per visitor: 20 files at once (a few screenshots and logs), then one every 10 seconds.
-  const visitorUploads = new TokenBuckets({ capacity: 20, perSecond: 0.1 });
   const readBody = express.raw({ type: () => true, limit: deps.maxBytes, inflate: false });
   const byId = `${ATTACHMENTS_PATH}/:id`;
 
@@ -66,7 +66,7 @@ export function attachmentRoutes(deps: AttachmentRouteDeps): Router {
     const query = parseInput(AttachmentUploadQuery, req.query);
     const place = await uploadPlace(caller, query);
     const name = fileNameOf(req);
-    if (caller.kind === "visitor" && !visitorUploads.take(caller.visitor._id.toHexString())) {
+    if (caller.kind === "visitor" && !deps.visitorUploads.take(caller.visitor._id.toHexString())) {
       res.setHeader("Retry-After", "10");
       throw new AppError("RATE_LIMITED", "Too many uploads; wait a moment and try again");
     }

@@ -1,6 +1,7 @@
 import type { AgentClientToServerEvents, VisitorClientToServerEvents } from "@parley/shared";
 import type { HandlerGroup } from "../realtime/command-registry.ts";
-import type { StaffNamespace, StaffSocketData, VisitorSocketData } from "../realtime/namespaces.ts";
+import type { StaffNamespace, StaffSocketData, VisitorContext } from "../realtime/namespaces.ts";
+import type { TokenBuckets } from "../security/token-buckets.ts";
 import { OfflineRequest, type OfflineRequestDoc } from "./offline-request.model.ts";
 import { submitOfflineRequest, toOfflineRequestDto } from "./offline-requests.ts";
 
@@ -20,10 +21,11 @@ export function offlineStaffHandlers(): HandlerGroup<AgentClientToServerEvents, 
 
 export function offlineVisitorHandlers(
   staff: StaffNamespace,
-): HandlerGroup<VisitorClientToServerEvents, VisitorSocketData, "offline:submit"> {
+  newRequests: TokenBuckets,
+): HandlerGroup<VisitorClientToServerEvents, VisitorContext, "offline:submit"> {
   return {
     "offline:submit": async (input, { site, visitor }) => {
-      const request = await submitOfflineRequest(staff, site, visitor, input);
+      const request = await submitOfflineRequest(staff, site, visitor, input, newRequests);
       return { reference: request.reference };
     },
   };

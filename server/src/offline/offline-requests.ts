@@ -3,15 +3,12 @@ import { isDuplicateKey } from "../db/duplicate-key.ts";
 import { AppError } from "../errors/app-error.ts";
 import type { StaffNamespace } from "../realtime/namespaces.ts";
 import { rooms } from "../realtime/rooms.ts";
-import { TokenBuckets } from "../security/token-buckets.ts";
+import type { TokenBuckets } from "../security/token-buckets.ts";
 import type { SiteDoc } from "../sites/site.model.ts";
 import { requireSiteProduct } from "../sites/site-products.ts";
 import type { VisitorDoc } from "../visitors/visitor.model.ts";
 import { newOfflineReference } from "./offline-reference.ts";
 import { OfflineRequest, type OfflineRequestDoc } from "./offline-request.model.ts";
-
-/** New offline requests per visitor: 5 at once, then one every two minutes. */
-const newRequests = new TokenBuckets({ capacity: 5, perSecond: 1 / 120 });
 
 export function toOfflineRequestDto(r: OfflineRequestDoc): OfflineRequestDto {
   return {
@@ -33,8 +30,9 @@ export function toOfflineRequestDto(r: OfflineRequestDoc): OfflineRequestDto {
 export async function submitOfflineRequest(
   staff: StaffNamespace,
   site: SiteDoc,
-  visitor: VisitorDoc,
+  visitor: Pick<VisitorDoc, "_id">,
   input: OfflineRequestInput,
+  newRequests: TokenBuckets,
 ): Promise<OfflineRequestDoc> {
   requireSiteProduct(site, input.product, "product");
   const existing = () =>

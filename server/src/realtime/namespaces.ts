@@ -7,10 +7,20 @@ import type {
 import type { Namespace, Socket } from "socket.io";
 import type { AgentDoc } from "../agents/agent.model.ts";
 import type { SiteDoc } from "../sites/site.model.ts";
-import type { VisitorDoc } from "../visitors/visitor.model.ts";
+import type { VisitorRef } from "../visitors/visitor-auth.ts";
 
+/**
+ * What a visitor's socket keeps for its whole life: two ids, nothing else. Thousands of idle widgets stay open, so
+ * each one must cost little; their site is shared from the site cache and read per event (issue 10).
+ */
 export interface VisitorSocketData {
-  visitor: VisitorDoc;
+  visitorId: string;
+  siteId: string;
+}
+
+/** What every visitor event's handler gets, built per event from the socket's ids. */
+export interface VisitorContext {
+  visitor: VisitorRef;
   site: SiteDoc;
 }
 

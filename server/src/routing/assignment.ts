@@ -9,6 +9,7 @@ import type { ConversationLifecycle } from "../conversations/conversation-lifecy
 import { toObjectId } from "../db/object-id.ts";
 import { AppError } from "../errors/app-error.ts";
 import { Site, type SiteDoc } from "../sites/site.model.ts";
+import { cachedSite } from "../sites/site-cache.ts";
 import { giveBackSlot, takeSlot } from "./agent-slots.ts";
 import type { OfferRouter } from "./offer-router.ts";
 
@@ -168,7 +169,7 @@ export class Assignment {
     productId: string,
     actor: string,
   ): Promise<ConversationDoc> {
-    const site = await Site.findById(conversation.site).lean<SiteDoc>();
+    const site = await cachedSite(conversation.site);
     const product = site?.products.find((p) => p.id === productId);
     if (!product) throw new AppError("NOT_FOUND", "No such product team");
     const moved = await Conversation.findOneAndUpdate(

@@ -7,6 +7,7 @@ import type { ConversationBroadcaster } from "../conversations/conversation-broa
 import { AppError } from "../errors/app-error.ts";
 import type { Logger } from "../logging/logger.ts";
 import { Site, type SiteDoc } from "../sites/site.model.ts";
+import { cachedSite } from "../sites/site-cache.ts";
 import { giveBackSlot, releaseSlot, takeSlot } from "./agent-slots.ts";
 import { rankCandidates } from "./candidate-ranking.ts";
 import { SiteLanes } from "./site-lanes.ts";
@@ -127,7 +128,7 @@ export class OfferRouter {
   }
 
   private async pass(siteId: Types.ObjectId): Promise<void> {
-    const site = await Site.findById(siteId).lean<SiteDoc>();
+    const site = await cachedSite(siteId);
     if (site?.assignmentMode !== "auto") return;
     let agents = await onlineAgents(siteId);
     if (!agents.some((a) => a.load < a.capacity)) return;

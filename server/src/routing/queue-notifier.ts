@@ -5,6 +5,7 @@ import type { Logger } from "../logging/logger.ts";
 import type { VisitorNamespace } from "../realtime/namespaces.ts";
 import { rooms } from "../realtime/rooms.ts";
 import { Site, type SiteDoc } from "../sites/site.model.ts";
+import { cachedSite } from "../sites/site-cache.ts";
 import { availabilityAt } from "../support-hours/availability.ts";
 import { averageHandleMs, estimateWaitSeconds, HANDLE_SAMPLE_SIZE } from "./queue-estimate.ts";
 import { onlineAgents, teamCapacity } from "./team-capacity.ts";
@@ -84,7 +85,7 @@ export class QueueNotifier {
         .select({ _id: 1, visitor: 1, offeredTo: 1 })
         .lean<Pick<ConversationDoc, "_id" | "visitor" | "offeredTo">[]>(),
       onlineAgents(siteId),
-      Site.findById(siteId).lean<SiteDoc>(),
+      cachedSite(siteId),
     ]);
     const team = teamCapacity(agents, queued.filter((c) => c.offeredTo).length);
     const handleMs = await this.handleMs(siteId);

@@ -1,7 +1,7 @@
 /**
  * Rate limits as token buckets, one per key (a visitor, an address): a burst up to `capacity`, then
- * `perSecond` on average. In memory, like the sign-in throttle: one server process is the supported
- * deployment today (README, "Known limits").
+ * `perSecond` on average, on the clock it is given (the server's, so tests hold it still). In memory, like
+ * the sign-in throttle: one server process is the supported deployment today (README, "Known limits").
  */
 export class TokenBuckets {
   private readonly buckets = new Map<string, { tokens: number; at: number }>();
@@ -15,7 +15,9 @@ export class TokenBuckets {
   take(key: string): boolean {
     const now = this.now();
     const bucket = this.buckets.get(key) ?? { tokens: this.rule.capacity, at: now };
-    bucket.tokens = Math.min(this.rule.capacity, bucket.tokens + ((now - bucket.at) / 1000) * this.rule.perSecond);
+    // A clock set back (tests move theirs both ways) refills nothing rather than draining the bucket.
+    const elapsed = Math.max(0, now - bucket.at);
+    bucket.tokens = Math.min(this.rule.capacity, bucket.tokens + (elapsed / 1000) * this.rule.perSecond);
     bucket.at = now;
     if (bucket.tokens < 1) {
       this.buckets.set(key, bucket);

@@ -49,4 +49,16 @@ export type SiteDoc = Omit<InferSchemaType<typeof siteSchema>, "supportHours" | 
   /** Absent on sites stored before supervision existed: read through supervisionSettingsOf. */
   supervision?: SupervisionSettings;
 };
+
+const writeListeners: Array<() => void> = [];
+/** Told after every write through this model in this process (the site cache forgets what it holds). */
+export function onSiteWritten(listener: () => void): void {
+  writeListeners.push(listener);
+}
+const written = () => {
+  for (const listener of writeListeners) listener();
+};
+siteSchema.post("save", written);
+siteSchema.post(["updateOne", "updateMany", "findOneAndUpdate", "replaceOne", "deleteOne", "deleteMany"], written);
+
 export const Site = model("Site", siteSchema);

@@ -5,6 +5,7 @@ import type { Logger } from "../logging/logger.ts";
 import type { StaffNamespace } from "../realtime/namespaces.ts";
 import { rooms } from "../realtime/rooms.ts";
 import { Site, type SiteDoc } from "../sites/site.model.ts";
+import { cachedSite } from "../sites/site-cache.ts";
 import { supervisionSettingsOf } from "./supervision-settings.ts";
 
 /** What the watch needs of an open chat; kept in memory, so a check costs no database query. */
@@ -158,8 +159,8 @@ export class ChatAlertWatch {
     this.staff.to(rooms.siteLeads(site)).emit("wall:alert", alert);
   }
 
-  /** Read each time (one small lookup by id), so an admin's new thresholds apply at the next check. */
+  /** Read each time (from the site cache, which forgets on every change), so new thresholds apply at the next check. */
   private async settingsOf(site: Types.ObjectId): Promise<SupervisionSettings> {
-    return supervisionSettingsOf((await Site.findById(site).lean<SiteDoc>()) ?? {});
+    return supervisionSettingsOf((await cachedSite(site)) ?? {});
   }
 }

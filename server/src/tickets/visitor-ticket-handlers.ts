@@ -2,7 +2,7 @@ import type { VisitorClientToServerEvents } from "@parley/shared";
 import { toObjectId } from "../db/object-id.ts";
 import { AppError } from "../errors/app-error.ts";
 import type { HandlerGroup } from "../realtime/command-registry.ts";
-import type { VisitorSocketData } from "../realtime/namespaces.ts";
+import type { VisitorContext } from "../realtime/namespaces.ts";
 import { Ticket, type TicketDoc } from "./ticket.model.ts";
 import type { TicketDesk } from "./ticket-desk.ts";
 import { toTicketMessageDto, toVisitorTicketDto } from "./ticket-dto.ts";
@@ -16,9 +16,9 @@ type VisitorTicketEvents = "ticket:list" | "ticket:get" | "ticket:reply" | "tick
 /** Tickets as their requester sees them in the widget: only their own, never staff notes. */
 export function visitorTicketHandlers(
   desk: TicketDesk,
-): HandlerGroup<VisitorClientToServerEvents, VisitorSocketData, VisitorTicketEvents> {
+): HandlerGroup<VisitorClientToServerEvents, VisitorContext, VisitorTicketEvents> {
   /** Someone else's ticket is "not found", so ids cannot be probed. */
-  const own = async (ctx: VisitorSocketData, ticketId: string): Promise<TicketDoc> => {
+  const own = async (ctx: VisitorContext, ticketId: string): Promise<TicketDoc> => {
     const ticket = await Ticket.findOne({
       _id: toObjectId(ticketId),
       site: ctx.site._id,

@@ -7,7 +7,7 @@ import { conversationPage } from "../conversations/conversation-page.ts";
 import { toObjectId } from "../db/object-id.ts";
 import { AppError } from "../errors/app-error.ts";
 import type { HandlerGroup } from "../realtime/command-registry.ts";
-import type { VisitorSocket, VisitorSocketData } from "../realtime/namespaces.ts";
+import type { VisitorContext, VisitorSocket } from "../realtime/namespaces.ts";
 import { siteAvailability } from "../routing/admission.ts";
 import type { RoutingSystem } from "../routing/routing-system.ts";
 import { requireSiteProduct } from "../sites/site-products.ts";
@@ -17,7 +17,7 @@ type ChatEvents = "conversation:start" | "conversation:sync" | "message:send" | 
 export function visitorHandlers(
   routing: RoutingSystem,
   socket: VisitorSocket,
-): HandlerGroup<VisitorClientToServerEvents, VisitorSocketData, ChatEvents> {
+): HandlerGroup<VisitorClientToServerEvents, VisitorContext, ChatEvents> {
   const { lifecycle, queue } = routing;
 
   /** A waiting visitor learns their place right after (re)connecting, not only at the next queue change. */

@@ -2,23 +2,16 @@ import { VisitorSessionRequest } from "@parley/shared";
 import { Router } from "express";
 import { AppError } from "../errors/app-error.ts";
 import { parseInput } from "../errors/parse-input.ts";
-import { hashToken, mintToken } from "../security/opaque-token.ts";
-import { TokenBuckets } from "../security/token-buckets.ts";
+import type { TokenBuckets } from "../security/token-buckets.ts";
 import { effectiveOrigin, isOriginAllowed } from "../sites/origin-policy.ts";
-import { Site } from "../sites/site.model.ts";
-import { Visitor } from "./visitor.model.ts";
-
-/**
- * New visitor sessions per client address: generous (an office or a mobile carrier puts many visitors
- * behind one address), but a loop minting sessions to fill the database is cut off.
- */
-const newSessions = new TokenBuckets({ capacity: 200, perSecond: 5 });
+import { cachedSiteByKey } from "../sites/site-cache.ts";
+import { mintVisitor } from "./visitor-auth.ts";
 
 /**
  * Mints a visitor's opaque token. Called cross-origin by the widget on customer sites,
  * so CORS is answered for any origin and the site's own allowlist is enforced here.
  */
-export function visitorSessionRoutes(deps: { serverOrigin: () => string }): Router {
+export function visitorSessionRoutes(deps: { serverOrigin: () => string; newSessions: TokenBuckets }): Router {
   const router = Router();
 
   router.use("/api/widget", (req, res, next) => {
@@ -38,19 +31,17 @@ export function visitorSessionRoutes(deps: { serverOrigin: () => string }): Rout
   });
 
   router.post("/api/widget/session", async (req, res) => {
-    if (!newSessions.take(req.ip ?? "unknown")) {
+    if (!deps.newSessions.take(req.ip ?? "unknown")) {
       throw new AppError("RATE_LIMITED", "Too many new chat sessions from this address; try again shortly");
     }
     const { siteKey } = parseInput(VisitorSessionRequest, req.body);
-    const site = await Site.findOne({ key: siteKey }).lean();
+    const site = await cachedSiteByKey(siteKey);
     if (!site) throw new AppError("NOT_FOUND", "Unknown site key");
     const origin = effectiveOrigin(req.headers.origin, deps.serverOrigin());
     if (!isOriginAllowed(site, origin)) {
       throw new AppError("ORIGIN_NOT_ALLOWED", `Origin ${origin} may not embed this site's widget`);
     }
-    const token = mintToken();
-    await Visitor.create({ site: site._id, tokenHash: hashToken(token) });
-    res.status(201).json({ visitorToken: token });
+    res.status(201).json({ visitorToken: await mintVisitor(site._id) });
   });
 
   return router;

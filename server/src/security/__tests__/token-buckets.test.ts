@@ -14,4 +14,14 @@ describe("TokenBuckets", () => {
     now += 10_000;
     expect([1, 2, 3, 4].map(() => buckets.take("a"))).toEqual([true, true, true, false]);
   });
+
+  it("should neither drain nor refill when the clock is set back", () => {
+    let now = 100_000;
+    const buckets = new TokenBuckets({ capacity: 2, perSecond: 1 }, () => now);
+    expect(buckets.take("a")).toBe(true);
+    now -= 60_000;
+    expect([1, 2].map(() => buckets.take("a"))).toEqual([true, false]);
+    now += 1_000;
+    expect(buckets.take("a")).toBe(true);
+  });
 });
