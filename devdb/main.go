@@ -15,6 +15,8 @@ import (
 	"io"
 	"log/slog"
 	"net"
+	"net/http"
+	_ "net/http/pprof" // served only with -pprof
 	"net/url"
 	"os"
 	"os/signal"
@@ -41,6 +43,7 @@ func run() int {
 	dataDir := fs.String("data", "data", "directory holding the SQLite database files (created if missing)")
 	logLevel := fs.String("log-level", "warn", "log level: debug, info, warn, error")
 	exitOnStdinEOF := fs.Bool("exit-on-stdin-eof", false, "exit when stdin reaches EOF (parent process died or closed the pipe)")
+	pprofAddr := fs.String("pprof", "", "serve Go's profiler (net/http/pprof) on this address, e.g. 127.0.0.1:6060")
 	serialize := fs.Bool("serialize", true, "order writes per collection (makes single-document updates atomic; see serialize.go)")
 
 	if err := fs.Parse(os.Args[1:]); err != nil {
@@ -109,6 +112,15 @@ func run() int {
 			_, _ = io.Copy(io.Discard, os.Stdin)
 			logger.Info("stdin closed, shutting down")
 			cancel()
+		}()
+	}
+
+	if *pprofAddr != "" {
+		go func() {
+			// The default mux carries net/http/pprof's handlers.
+			if err := http.ListenAndServe(*pprofAddr, nil); err != nil {
+				logger.Warn("pprof listener failed", "err", err)
+			}
 		}()
 	}
 

@@ -5,7 +5,7 @@
  *
  * The Go program is built on demand with the local Go toolchain and cached in
  * `<repo>/node_modules/.cache/parley-devdb/devdb-<hash12>`, where the hash
- * covers devdb/*.go, go.mod and go.sum. Node 20 built-ins only.
+ * covers devdb/*.go, build.mjs, go.mod and go.sum. Node 20 built-ins only.
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
@@ -24,6 +24,8 @@ export interface MiniLogger {
 export interface DevDbHandle {
   /** MongoDB connection string, e.g. `mongodb://127.0.0.1:40123/`. */
   uri: string;
+  /** The devdb process (benchmarks read its CPU time). */
+  pid: number;
   /** SIGTERM, wait up to 10 s, then SIGKILL. Idempotent. */
   stop(): Promise<void>;
 }
@@ -69,7 +71,7 @@ async function sourceHash(): Promise<string> {
   } catch (err) {
     throw new DevDbUnavailableError(`devdb sources not found at ${DEVDB_DIR}`, { cause: err });
   }
-  const files = names.filter((n) => n.endsWith(".go") || n === "go.mod" || n === "go.sum").sort();
+  const files = names.filter((n) => n.endsWith(".go") || n === "go.mod" || n === "go.sum" || n === "build.mjs").sort();
   const h = createHash("sha256");
   for (const name of files) {
     h.update(name);
@@ -160,7 +162,8 @@ function runGoBuild(outPath: string): Promise<{ code: number | null; output: str
   return new Promise((resolvePromise, reject) => {
     let child: ChildProcess;
     try {
-      child = spawn("go", ["build", "-trimpath", "-o", outPath, "."], {
+      // build.mjs runs `go build` with devdb's one change to FerretDB (see devdb/README.md).
+      child = spawn(process.execPath, [join(DEVDB_DIR, "build.mjs"), outPath], {
         cwd: DEVDB_DIR,
         // modernc.org/sqlite is pure Go: no C compiler needed.
         env: { ...process.env, CGO_ENABLED: "0" },
@@ -302,7 +305,9 @@ export async function startDevDb(opts: { dataDir: string; port?: number; log?: M
   await mkdir(dataDir, { recursive: true });
   const port = opts.port ?? 0;
 
-  const child = spawn(bin, ["-listen", `127.0.0.1:${port}`, "-data", dataDir, "-exit-on-stdin-eof"], {
+  // PARLEY_DEVDB_PPROF=127.0.0.1:6060 serves Go's profiler, to see where devdb spends its time.
+  const pprof = process.env.PARLEY_DEVDB_PPROF ? ["-pprof", process.env.PARLEY_DEVDB_PPROF] : [];
+  const child = spawn(bin, ["-listen", `127.0.0.1:${port}`, "-data", dataDir, "-exit-on-stdin-eof", ...pprof], {
     stdio: ["pipe", "pipe", "pipe"],
   });
   trackChild(child);
@@ -397,5 +402,5 @@ export async function startDevDb(opts: { dataDir: string; port?: number; log?: M
     return stopPromise;
   };
 
-  return { uri, stop };
+  return { uri, pid: child.pid ?? 0, stop };
 }

@@ -56,6 +56,25 @@ describe("devdb (embedded FerretDB)", () => {
       );
       expect(new Set(results.map((r) => r?.lastSeq)).size).toBe(40);
       expect((await counters.findOne({ _id: insertedId }))?.lastSeq).toBe(40);
+
+      // devdb pushes an _id equality down beside other conditions (devdb/README.md); the rest must still decide.
+      const chats = conn.db!.collection<{ _id: string; status: string; owner?: string }>("chats");
+      await chats.insertMany([
+        { _id: "c1", status: "queued" },
+        { _id: "c2", status: "active" },
+      ]);
+      expect(await chats.findOne({ _id: "c1", status: "active" })).toBeNull();
+      expect(await chats.findOne({ _id: "c1", status: "queued" })).toMatchObject({ _id: "c1" });
+      expect(await chats.countDocuments({ _id: "c2", status: { $in: ["active", "queued"] } })).toBe(1);
+      // A compare-and-set: of two accepts of one queued chat, exactly one matches.
+      const accepts = await Promise.all(
+        ["ana", "bo"].map((owner) =>
+          chats.findOneAndUpdate({ _id: "c1", status: "queued" }, { $set: { status: "active", owner } }),
+        ),
+      );
+      expect(accepts.filter((r) => r !== null)).toHaveLength(1);
+      expect((await chats.deleteOne({ _id: "c2", status: "queued" })).deletedCount).toBe(0);
+      expect((await chats.deleteOne({ _id: "c2", status: "active" })).deletedCount).toBe(1);
     } finally {
       await conn.close();
     }
