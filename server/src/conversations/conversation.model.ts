@@ -58,14 +58,14 @@ const conversationSchema = new Schema(
   },
   { timestamps: true },
 );
+// Two collections with one shape (below): their indexes differ. Open chats are few, and every index costs each
+// write (on devdb a JSON extraction per index per update, and a message updates its chat): one index serves the
+// site's queue and inbox there, besides openKey. The history is large and read by reports and lookups.
+const closedConversationSchema = conversationSchema.clone();
 conversationSchema.index({ site: 1, status: 1, createdAt: 1 });
-conversationSchema.index({ visitor: 1, createdAt: -1 });
-conversationSchema.index({ site: 1, assignee: 1, status: 1 });
-conversationSchema.index({ site: 1, status: 1, closedAt: -1 });
-conversationSchema.index({ site: 1, createdAt: 1 });
-// The offer sweep and the withdrawals look offers up across sites.
-conversationSchema.index({ status: 1, offerExpiresAt: 1 });
-conversationSchema.index({ offeredTo: 1, status: 1 });
+closedConversationSchema.index({ site: 1, createdAt: 1 });
+closedConversationSchema.index({ visitor: 1, createdAt: -1 });
+closedConversationSchema.index({ site: 1, closedAt: -1 });
 
 export type ConversationDoc = InferSchemaType<typeof conversationSchema> & {
   _id: Types.ObjectId;
@@ -79,7 +79,7 @@ export type ConversationDoc = InferSchemaType<typeof conversationSchema> & {
  */
 export const Conversation = model("Conversation", conversationSchema);
 /** Closed chats, the history: read by primary key (transcripts, tickets, files) and by reports. */
-export const ClosedConversation = model("ClosedConversation", conversationSchema, "closed_conversations");
+export const ClosedConversation = model("ClosedConversation", closedConversationSchema, "closed_conversations");
 
 export const openKeyFor = (visitorId: Types.ObjectId): string => `open:${visitorId.toHexString()}`;
 export const closedKeyFor = (conversationId: Types.ObjectId): string => `closed:${conversationId.toHexString()}`;

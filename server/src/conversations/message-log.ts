@@ -39,21 +39,22 @@ const MAX_BATCHES_IN_FLIGHT = 2;
  * - **No one sees N+1 before N is readable.** A conversation's messages are numbered and stored batch by batch;
  *   its next batch starts only when the previous one is stored and announced, and one batch is one insert.
  *   So whenever message N is broadcast, every message before it is stored.
- * - **Group commit.** Messages of many conversations that arrive together are stored with one insert of their
- *   keys and one of their rows, and answered after it. Under load batches grow by themselves: what arrives while
- *   one batch is written goes in the next.
- * - **Primary keys only.** A resend is found by its key ("<conversation>:<clientMsgId>"), the seq comes from one
- *   `$inc` on the conversation by `_id`, and the message is stored under "<conversation>:<seq>": nothing here
- *   reads more than the documents it names, however long the history.
+ * - **Group commit.** Messages of many conversations that arrive together are stored with one insert, and
+ *   answered after it. Under load batches grow by themselves: what arrives while one batch is written goes in
+ *   the next.
+ * - **Primary keys only.** The seqs come from one `$inc` on the conversation by `_id`, the message is stored
+ *   under "<conversation>:<seq>", and a resend is found through its key ("<conversation>:<clientMsgId>"):
+ *   nothing here reads more than the documents it names, however long the history. A message costs one update
+ *   and a share of two inserts.
  *
- * Seqs are increasing, not gap-free: a send refused because the chat closed, or beaten by a concurrent resend in
- * another process, leaves its seq unused. Across processes the `$inc` still hands out each seq once.
+ * Seqs are increasing, not gap-free: a resend, or a send refused because the chat closed, leaves the seq it
+ * reserved unused. Across processes the `$inc` still hands out each seq once.
  */
 export class MessageLog {
   /** Per conversation, what waits its turn, in arrival order. */
   private readonly queues = new Map<string, Pending[]>();
-  /** Conversations with a batch or task in flight. */
-  private readonly busy = new Set<string>();
+  /** Conversations with a batch or task in flight, and when it ends. */
+  private readonly busy = new Map<string, Promise<void>>();
   /** Batches of sends being stored, and all work (batches and tasks) in flight. */
   private batches = 0;
   private running = 0;
@@ -87,6 +88,15 @@ export class MessageLog {
     return new Promise((resolve, reject) => {
       void this.commit([{ kind: "send", input, resolve, reject }]);
     });
+  }
+
+  /**
+   * Resolves once the conversation's batch in flight, if any, is stored. A resync reads the conversation first and
+   * its messages after this: every seq the conversation had handed out when it was read is then either stored or
+   * never will be, so the resync cannot read N+1 and miss N because N's insert was still on its way.
+   */
+  settled(conversationId: Types.ObjectId): Promise<void> {
+    return this.busy.get(conversationId.toHexString()) ?? Promise.resolve();
   }
 
   /** Resolves once nothing is queued or in flight (shutdown). */
@@ -135,7 +145,8 @@ export class MessageLog {
   }
 
   private track(keys: string[], work: Promise<void>, isBatch: boolean): void {
-    for (const key of keys) this.busy.add(key);
+    const done = work.catch(() => undefined);
+    for (const key of keys) this.busy.set(key, done);
     if (isBatch) this.batches++;
     this.running++;
     void work.finally(() => {
@@ -159,10 +170,10 @@ export class MessageLog {
       else firsts.set(key, send);
     }
     const answers = new Map<PendingSend, Promise<AppendResult>>();
+    let keys: Promise<void> = Promise.resolve();
     try {
-      const fresh = await this.resolveResends([...firsts.values()], answers);
-      const reserved = await this.reserveSeqs(fresh, answers);
-      await this.store(reserved, answers);
+      const reserved = await this.reserveSeqs([...firsts.values()], answers);
+      keys = (await this.store(reserved, answers)).keys;
     } catch (err) {
       for (const send of firsts.values()) if (!answers.has(send)) answers.set(send, Promise.reject(err));
     }
@@ -180,78 +191,48 @@ export class MessageLog {
         (answers.get(send) as Promise<AppendResult>).then(send.resolve, send.reject).catch(() => undefined),
       ),
     );
-  }
-
-  /** Answers the sends already stored (a resend) and returns the others. */
-  private async resolveResends(
-    sends: PendingSend[],
-    answers: Map<PendingSend, Promise<AppendResult>>,
-  ): Promise<Array<{ send: PendingSend; seq: number | null }>> {
-    const keys = await Promise.all(
-      sends.map((s) =>
-        MessageKey.findById(messageKeyOf(s.input.conversationId, s.input.clientMsgId)).lean<MessageKeyDoc>().exec(),
-      ),
-    );
-    const fresh: Array<{ send: PendingSend; seq: number | null }> = [];
-    await Promise.all(
-      sends.map(async (send, i) => {
-        const key = keys[i];
-        if (!key) {
-          fresh.push({ send, seq: null });
-          return;
-        }
-        const stored = await storedMessage(send.input.conversationId, key.seq);
-        // A key without its message: the process died between the two inserts. The seq is this send's.
-        if (!stored) fresh.push({ send, seq: key.seq });
-        else
-          answers.set(
-            send,
-            settle(() => ({ message: sameSender(stored, send.input), conversation: null })),
-          );
-      }),
-    );
-    return fresh;
+    // The conversation's next batch waits for its keys: a resend in it finds the key of what this one stored.
+    await keys.catch(() => undefined);
   }
 
   /**
    * One `$inc` per conversation takes its seqs, and records who spoke last (the wall, alerts and figures read
    * it). The filter is the `_id` alone, so it is a primary-key update everywhere; whether the chat is still open
-   * is read off the result. Sends recovering their seq from a key take none.
+   * is read off the result (a closed chat has left the open ones, or is about to).
    */
   private async reserveSeqs(
-    sends: Array<{ send: PendingSend; seq: number | null }>,
+    sends: PendingSend[],
     answers: Map<PendingSend, Promise<AppendResult>>,
-  ): Promise<Array<{ send: PendingSend; seq: number; conversation: ConversationDoc; recovered: boolean }>> {
-    const byConversation = new Map<string, Array<{ send: PendingSend; seq: number | null }>>();
-    for (const s of sends) {
-      const key = s.send.input.conversationId.toHexString();
+  ): Promise<Reserved[]> {
+    const byConversation = new Map<string, PendingSend[]>();
+    for (const send of sends) {
+      const key = send.input.conversationId.toHexString();
       const list = byConversation.get(key);
-      if (list) list.push(s);
-      else byConversation.set(key, [s]);
+      if (list) list.push(send);
+      else byConversation.set(key, [send]);
     }
-    const reserved: Array<{ send: PendingSend; seq: number; conversation: ConversationDoc; recovered: boolean }> = [];
+    const reserved: Reserved[] = [];
     await Promise.all(
       [...byConversation.values()].map(async (list) => {
-        const conversationId = list[0]?.send.input.conversationId as Types.ObjectId;
+        const conversationId = (list[0] as PendingSend).input.conversationId;
         const now = new Date();
-        const taking = list.filter((s) => s.seq === null).length;
         const spoke = spokeFields(
-          list.map((s) => s.send.input),
+          list.map((s) => s.input),
           now,
         );
-        const conversation = await Conversation.findOneAndUpdate(
+        const conversation = (await Conversation.collection.findOneAndUpdate(
           { _id: conversationId },
           {
-            $inc: { lastSeq: taking },
-            $set: spoke,
+            $inc: { lastSeq: list.length },
+            $set: { ...spoke, updatedAt: now },
             // Unset until the first answer (conversation.model.ts), so $min sets it once and keeps the earliest,
             // whoever races it.
             ...(spoke.lastAgentMessageAt ? { $min: { firstAgentReplyAt: now } } : {}),
           },
           { returnDocument: "after" },
-        ).lean<ConversationDoc>();
+        )) as ConversationDoc | null;
         if (!conversation || conversation.status === "closed") {
-          for (const { send } of list) {
+          for (const send of list) {
             answers.set(send, Promise.reject(new AppError("CONVERSATION_CLOSED", "This conversation is closed")));
           }
           return;
@@ -264,67 +245,65 @@ export class MessageLog {
           );
           conversation.firstAgentReplyAt = now;
         }
-        let next = conversation.lastSeq - taking;
-        for (const { send, seq } of list) {
-          if (seq === null) reserved.push({ send, seq: ++next, conversation, recovered: false });
-          else reserved.push({ send, seq, conversation, recovered: true });
-        }
+        let seq = conversation.lastSeq - list.length;
+        for (const send of list) reserved.push({ send, seq: ++seq, conversation });
       }),
     );
     return reserved;
   }
 
   /**
-   * Claims each client id with its key, then stores the messages: two inserts for the whole batch. A key that
-   * already exists was claimed by a concurrent resend elsewhere; that send is answered with the stored message.
+   * Stores the batch's messages in one insert: the unique (conversation, clientMsgId) index makes that insert the
+   * claim of each client id, so a resend (or a concurrent send of the same id elsewhere) fails there alone and is
+   * answered with what is stored; its reserved seq stays unused. The stored ones are announced in seq order, then
+   * their keys are written (returned, for the caller to await before the conversation's next batch).
    */
   private async store(
-    reserved: Array<{ send: PendingSend; seq: number; conversation: ConversationDoc; recovered: boolean }>,
+    reserved: Reserved[],
     answers: Map<PendingSend, Promise<AppendResult>>,
-  ): Promise<void> {
-    if (reserved.length === 0) return;
-    const claims = reserved.filter((r) => !r.recovered);
-    const lost = await insertAll(
-      MessageKey.collection,
-      claims.map((r) => ({ _id: messageKeyOf(r.send.input.conversationId, r.send.input.clientMsgId), seq: r.seq })),
-    );
-    const lostClaims = new Set([...lost].map((i) => claims[i]));
+  ): Promise<{ keys: Promise<void> }> {
+    if (reserved.length === 0) return { keys: Promise.resolve() };
     const now = new Date();
-    const toStore = reserved.filter((r) => !lostClaims.has(r));
-    for (const r of lostClaims)
-      if (r)
-        answers.set(
-          r.send,
-          settle(() => this.storedElsewhere(r.send.input)),
-        );
-    const rows = toStore.map((r) => messageRow(r.send.input, r.seq, now));
+    const rows = reserved.map((r) => messageRow(r.send.input, r.seq, now));
     const clashes = await insertAll(Message.collection, rows);
-    // Announced in seq order, before anyone is answered: an ack never overtakes its broadcast.
-    toStore.forEach((r, i) => {
-      const row = rows[i] as MessageDoc;
+    const stored: Reserved[] = [];
+    reserved.forEach((r, i) => {
       if (clashes.has(i)) {
-        // Only a message stored before message keys existed can clash: its (conversation, clientMsgId) index.
         answers.set(
           r.send,
-          settle(() => this.storedElsewhere(r.send.input)),
+          settle(() => this.storedAlready(r.send.input)),
         );
         return;
       }
+      const row = rows[i] as MessageDoc;
+      // Announced before anyone is answered: an ack never overtakes its broadcast.
       this.onStored(r.conversation, row);
       answers.set(r.send, Promise.resolve({ message: row, conversation: r.conversation }));
+      stored.push(r);
     });
+    const keys = insertAll(
+      MessageKey.collection,
+      stored.map((r) => ({ _id: messageKeyOf(r.send.input.conversationId, r.send.input.clientMsgId), seq: r.seq })),
+    ).then(() => undefined);
+    return { keys };
   }
 
-  /** A send whose id turned out to be stored already, by another process or before message keys. */
-  private async storedElsewhere(input: NewMessage): Promise<AppendResult> {
+  /** A send whose client id is stored already: a resend, or a concurrent send of it by another process. */
+  private async storedAlready(input: NewMessage): Promise<AppendResult> {
     const key = await MessageKey.findById(messageKeyOf(input.conversationId, input.clientMsgId)).lean<MessageKeyDoc>();
+    // No key: stored before message keys existed, or the process died between the message and its key.
     const stored = key
       ? await storedMessage(input.conversationId, key.seq)
       : await legacyMessage(input.conversationId, input.clientMsgId);
-    // The other process claimed the id a moment ago and is storing its message: the client's retry will find it.
     if (!stored) throw new AppError("CONFLICT", "This message is being stored; send it again in a moment");
     return { message: sameSender(stored, input), conversation: null };
   }
+}
+
+interface Reserved {
+  send: PendingSend;
+  seq: number;
+  conversation: ConversationDoc;
 }
 
 /** Inserts all rows, carrying on past duplicates; returns the positions refused as duplicates. */

@@ -68,14 +68,17 @@ const READ_AHEAD = 32;
 /**
  * One page of messages after `afterSeq`, ascending, and whether more remain; visitors get no internal notes.
  * Each seq up to the conversation's last is read by primary key, so the cost is what the caller missed, never
- * the size of the history. A seq with no message is skipped: one taken by a send that failed, or one whose
- * message is being stored right now (its broadcast follows, and the caller is in the room already).
+ * the size of the history. `settled` (MessageLog) first waits for a batch of the conversation still being
+ * stored; after it, a seq with no message is one that never will have one (a resend's, or a refused send's).
  */
 export async function messagesAfter(
   conversation: ConversationDoc,
   afterSeq: number,
   audience: "staff" | "visitor",
+  settled: (id: Types.ObjectId) => Promise<void>,
 ): Promise<{ messages: MessageDoc[]; hasMore: boolean }> {
+  // Read after the conversation was: its seqs up to lastSeq must be stored before any of them is read.
+  await settled(conversation._id);
   if (!conversation.keyedMessages) return legacyMessagesAfter(conversation._id, afterSeq, audience);
   const messages: MessageDoc[] = [];
   let seq = Math.max(0, afterSeq);

@@ -33,9 +33,9 @@ const messageSchema = new Schema({
   attachments: { type: [attachmentSnapshotSchema], default: [] },
   createdAt: { type: Date, required: true, default: () => new Date() },
 });
-// The delivery contract rests on these two: one seq per slot, one row per client send. The ids and the message
-// keys (message-key.model.ts) make them hold on the hot path; these indexes keep them for what came before.
-messageSchema.index({ conversation: 1, seq: 1 }, { unique: true });
+// The delivery contract: one row per client send. Inserting a message is what claims its client id (this index
+// refuses a second one, on MongoDB and devdb alike); one seq per slot is its primary key ("<conversation>:<seq>"),
+// and was a unique (conversation, seq) index before issue 10, which every insert paid for.
 messageSchema.index({ conversation: 1, clientMsgId: 1 }, { unique: true });
 
 /** A stored message, as read with lean(). */

@@ -40,7 +40,7 @@ export function staffHandlers(
       // Join first, then read: a message stored after the read is still broadcast to us.
       await socket.join(rooms.conversation(id));
       const fresh = await staffConversation(agent, id, "view");
-      return conversationPage(fresh, input.afterSeq, toDetailDto, "staff");
+      return conversationPage(lifecycle.log, fresh, input.afterSeq, toDetailDto, "staff");
     },
 
     "conversation:close": async (input, { agent }) => {

@@ -115,7 +115,7 @@ export class ChatAlertWatch {
     const id = conversation._id.toHexString();
     if (conversation.status === "closed") this.chats.delete(id);
     else this.chats.set(id, openChatOf(conversation));
-    void this.checkSite(conversation.site).catch((err) => this.logger.warn({ err }, "chat alert check failed"));
+    void this.checkChat(conversation.site, id).catch((err) => this.logger.warn({ err }, "chat alert check failed"));
   }
 
   /** The alerts raised on a site now (the wall's snapshot). */
@@ -131,18 +131,36 @@ export class ChatAlertWatch {
     for (const site of sites.values()) await this.checkSite(site);
   }
 
-  private async checkSite(site: Types.ObjectId): Promise<void> {
+  /** Every open chat of the site (the timer's check: waits grow with time alone). */
+  private checkSite(site: Types.ObjectId): Promise<void> {
+    const key = site.toHexString();
+    return this.reconcile(
+      site,
+      [...this.chats.values()].filter((c) => c.site.toHexString() === key),
+      () => true,
+    );
+  }
+
+  /** One chat that changed: a message or a change of hands touches its own alerts only, whatever the floor's size. */
+  private checkChat(site: Types.ObjectId, chatId: string): Promise<void> {
+    const chat = this.chats.get(chatId);
+    return this.reconcile(site, chat ? [chat] : [], (alert) => alert.conversationId === chatId);
+  }
+
+  /** Raises what `chats` deserve now and clears the raised alerts in scope that they no longer do. */
+  private async reconcile(
+    site: Types.ObjectId,
+    chats: readonly OpenChat[],
+    inScope: (alert: WallAlertDto) => boolean,
+  ): Promise<void> {
     const key = site.toHexString();
     const settings = await this.settingsOf(site);
     const now = this.clock();
     const wanted = new Map<string, WallAlertDto>();
-    for (const c of this.chats.values()) {
-      if (c.site.toHexString() !== key) continue;
-      for (const alert of alertsFor(c, settings, now)) wanted.set(alert.id, alert);
-    }
+    for (const c of chats) for (const alert of alertsFor(c, settings, now)) wanted.set(alert.id, alert);
     const raised = this.raised.get(key)?.alerts ?? new Map<string, WallAlertDto>();
     for (const [id, alert] of raised) {
-      if (wanted.has(id)) continue;
+      if (wanted.has(id) || !inScope(alert)) continue;
       raised.delete(id);
       this.emit(site, { ...alert, active: false });
     }

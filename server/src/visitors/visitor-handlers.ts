@@ -3,6 +3,7 @@ import { attachmentsFor } from "../attachments/attachment-links.ts";
 import type { ConversationDoc } from "../conversations/conversation.model.ts";
 import { visitorConversation } from "../conversations/conversation-access.ts";
 import { toMessageDto, toVisitorConversationDto } from "../conversations/conversation-dto.ts";
+import { visitorsConversation } from "../conversations/conversation-owners.ts";
 import { conversationPage } from "../conversations/conversation-page.ts";
 import { toObjectId } from "../db/object-id.ts";
 import { AppError } from "../errors/app-error.ts";
@@ -45,19 +46,19 @@ export function visitorHandlers(
       const conversation = await visitorConversation(visitor, id);
       if (!conversation) return { conversation: null, messages: [], hasMore: false };
       tellQueuePosition(conversation);
-      return conversationPage(conversation, input.afterSeq, toVisitorConversationDto, "visitor");
+      return conversationPage(lifecycle.log, conversation, input.afterSeq, toVisitorConversationDto, "visitor");
     },
 
     "message:send": async (input, { visitor }) => {
-      const conversation = await visitorConversation(visitor, toObjectId(input.conversationId));
-      if (!conversation) throw new AppError("NOT_FOUND", "Conversation not found");
+      const conversationId = toObjectId(input.conversationId);
+      const conversation = await visitorsConversation(visitor, conversationId);
       const message = await lifecycle.post({
-        conversationId: conversation._id,
+        conversationId,
         clientMsgId: input.clientMsgId,
         author: { kind: "visitor", id: null, name: conversation.visitorName },
         body: input.body,
         attachments: await attachmentsFor(conversation.site, input.attachmentIds ?? [], {
-          conversation: conversation._id,
+          conversation: conversationId,
         }),
       });
       return { message: toMessageDto(message) };
