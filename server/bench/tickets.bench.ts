@@ -4,7 +4,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
-import { POLICY_CALENDAR, PRIORITIES, STANDARD_SLA_PLAN, type TicketListInput } from "@parley/shared";
+import { POLICY_CALENDAR, type TicketListInput } from "@parley/shared";
 import mongoose from "mongoose";
 import type { AgentDoc } from "../src/agents/agent.model.ts";
 import { startParley } from "../src/app/parley-server.ts";
@@ -14,11 +14,10 @@ import { startDevDb } from "../src/db/devdb.ts";
 import { createLogger } from "../src/logging/logger.ts";
 import { Site, type SiteDoc } from "../src/sites/site.model.ts";
 import { readSla } from "../src/sla/sla-clock.ts";
-import { targetMs } from "../src/sla/working-day.ts";
 import { loadStats } from "../src/supervision/figures-query.ts";
 import { Ticket } from "../src/tickets/ticket.model.ts";
-import { deriveTiming } from "../src/tickets/ticket-derived.ts";
 import { listTickets } from "../src/tickets/ticket-list.ts";
+import { benchTicketDocs } from "./fixtures/ticket-docs.ts";
 
 const TICKETS = Number(process.env.BENCH_TICKETS ?? 500);
 const H = 3_600_000;
@@ -68,35 +67,7 @@ async function benchTickets(mongoUri: string): Promise<void> {
       await Site.create({ key: "bench-t", name: "bench", products: [{ id: "cloud", name: "Cloud" }] })
     ).toObject() as SiteDoc;
     const agent = { _id: new mongoose.Types.ObjectId(), site: site._id } as unknown as AgentDoc;
-    const docs = Array.from({ length: TICKETS }, (_, i) => {
-      const priority = PRIORITIES[i % 4] ?? "low";
-      const created = new Date(now.getTime() - (i % 200) * H);
-      const targets = STANDARD_SLA_PLAN.targets[priority];
-      const clock = (d: typeof targets.response) => ({
-        startedAt: created,
-        targetMs: targetMs(d, site.supportHours),
-        pauses: [],
-        metAt: null,
-      });
-      const responseClock = clock(targets.response);
-      const workaroundClock = targets.workaround ? clock(targets.workaround) : null;
-      const status = i % 5 === 0 ? "closed" : "open";
-      return {
-        site: site._id,
-        number: 1001 + i,
-        status,
-        fields: { subject: `Problem number ${i}`, priority, product: "cloud", details: `details of ${i}` },
-        requesterName: `Requester ${i}`,
-        requesterEmail: `r${i}@example.test`,
-        sourceKey: `bench:${i}`,
-        assignee: i % 3 === 0 ? agent._id : null,
-        entitlement: { kind: "unknown", reason: "bench" },
-        slaPlan: "standard",
-        responseClock,
-        workaroundClock,
-        ...deriveTiming({ status, responseClock, workaroundClock }, site.supportHours, 5, created),
-      };
-    });
+    const docs = benchTicketDocs(site, now, TICKETS, { assignee: agent._id });
     const t0 = performance.now();
     await Ticket.insertMany(docs, { ordered: false });
     console.log(`tickets on devdb: ${TICKETS} tickets (inserted in ${((performance.now() - t0) / 1000).toFixed(1)} s)`);

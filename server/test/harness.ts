@@ -77,6 +77,8 @@ export class TestServer {
       mongoUri: inject("mongoUri"),
       dbName,
       ...(clock ? { clock } : {}),
+      // Lets a test see every command the server sends (recordCommands).
+      monitorCommands: true,
     });
   }
 
@@ -363,6 +365,34 @@ export class ManualClock {
   advance(ms: number): void {
     this.at = new Date(this.at.getTime() + ms);
   }
+}
+
+/** A command the server sent, as the driver reported it. */
+export interface RecordedCommand {
+  name: string;
+  collection: string;
+  /** The filters it carries: find's and count's `filter`/`query`, each update's and delete's `q`. */
+  filters: Record<string, unknown>[];
+}
+
+/** Records the commands the server sends to its database until `stop()` (the driver's command monitoring). */
+export function recordCommands(): { commands: RecordedCommand[]; stop(): void } {
+  const client = mongoose.connection.getClient();
+  const commands: RecordedCommand[] = [];
+  const listener = (e: { commandName: string; command: Record<string, unknown> }) => {
+    const c = e.command;
+    const statements = (key: string) =>
+      ((c[key] as Array<{ q: Record<string, unknown> }> | undefined) ?? []).map((s) => s.q);
+    const filters =
+      e.commandName === "update"
+        ? statements("updates")
+        : e.commandName === "delete"
+          ? statements("deletes")
+          : [c.filter ?? c.query].filter((f): f is Record<string, unknown> => f !== undefined);
+    commands.push({ name: e.commandName, collection: String(c[e.commandName] ?? ""), filters });
+  };
+  client.on("commandStarted", listener);
+  return { commands, stop: () => client.off("commandStarted", listener) };
 }
 
 export const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));

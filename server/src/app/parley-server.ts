@@ -53,11 +53,13 @@ export interface StartOptions {
   dbName?: string;
   /** The server's notion of now (tickets and SLAs); tests pass one they move by hand. */
   clock?: Clock;
+  /** Have the driver report every command (tests check the shape of hot-path queries). */
+  monitorCommands?: boolean;
 }
 
 export async function startParley(opts: StartOptions): Promise<ParleyServer> {
   const { config, logger } = opts;
-  await connectDatabase(opts.mongoUri, logger, opts.dbName);
+  await connectDatabase(opts.mongoUri, logger, opts.dbName, { monitorCommands: opts.monitorCommands ?? false });
   await runMigrations(
     [
       { id: "visitor-tokens-by-hash", run: () => keyVisitorTokens() },
@@ -91,7 +93,7 @@ export async function startParley(opts: StartOptions): Promise<ParleyServer> {
   const staff: StaffNamespace = io.of(SOCKET_NAMESPACES.agent);
   const inflight = new InflightTracker();
   const clock = opts.clock ?? (() => new Date());
-  const limits = createRateLimits(() => clock().getTime());
+  const limits = createRateLimits(() => clock().getTime(), config.visitorEvents);
   const routing = createRoutingSystem({ visitors, staff, presenceGraceMs: config.presenceGraceMs, logger, clock });
   const mailer = createMailer(config, logger);
   const chatAlerts = new ChatAlertWatch(staff, clock, config.chatAlertIntervalMs, logger);

@@ -35,6 +35,9 @@ const EnvSchema = z.object({
     .regex(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL")
     .optional()
     .or(z.literal("").transform(() => undefined)),
+  /** Socket events one visitor may send at once, then VISITOR_EVENT_RATE a second (RATE_LIMITED beyond). */
+  VISITOR_EVENT_BURST: z.coerce.number().int().min(1).max(100_000).default(60),
+  VISITOR_EVENT_RATE: z.coerce.number().positive().max(100_000).default(2),
   EMAIL_FROM: z.string().min(3).default("Parley Support <support@localhost>"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   NODE_ENV: z.string().default("development"),
@@ -57,6 +60,7 @@ export interface Config {
   /** Unset: no email leaves the server (each one is logged as skipped). */
   smtpUrl: string | undefined;
   emailFrom: string;
+  visitorEvents: { capacity: number; perSecond: number };
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -81,5 +85,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     chatAlertIntervalMs: e.CHAT_ALERT_INTERVAL_MS,
     smtpUrl: e.SMTP_URL,
     emailFrom: e.EMAIL_FROM,
+    visitorEvents: { capacity: e.VISITOR_EVENT_BURST, perSecond: e.VISITOR_EVENT_RATE },
   };
 }

@@ -9,11 +9,18 @@ mongoose.set("strictQuery", true);
 /** Used when the URI names no database. */
 export const DEFAULT_DB_NAME = "parley";
 
-export async function connectDatabase(uri: string, logger: Logger, dbName?: string): Promise<void> {
+export async function connectDatabase(
+  uri: string,
+  logger: Logger,
+  dbName?: string,
+  opts: { monitorCommands?: boolean } = {},
+): Promise<void> {
   // Host lists (a:1,b:2) are not URL-parseable, so read the path with a pattern.
   const named = /^mongodb(?:\+srv)?:\/\/[^/]+\/[^?/]+/.test(uri);
   await mongoose.connect(uri, {
     serverSelectionTimeoutMS: 10_000,
+    // Tests listen to every command (commandStarted) to check which filters the hot paths send.
+    monitorCommands: opts.monitorCommands ?? false,
     ...(dbName || !named ? { dbName: dbName ?? DEFAULT_DB_NAME } : {}),
   });
   await mongoose.connection.syncIndexes();

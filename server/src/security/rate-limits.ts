@@ -6,7 +6,10 @@ import { TokenBuckets } from "./token-buckets.ts";
  * the machine runs the requests (a bucket refilling while a slow loop runs made a test flaky, issue 10).
  */
 export interface RateLimits {
-  /** Per visitor: a burst of 60 events, then 2 a second. A person typing, a resync and an outbox flush stay inside. */
+  /**
+   * Per visitor: a burst of 60 events, then 2 a second (config VISITOR_EVENT_BURST, VISITOR_EVENT_RATE). A person
+   * typing, a resync and an outbox flush stay inside.
+   */
   visitorEvents: TokenBuckets;
   /**
    * New visitor sessions per client address: generous (an office or a mobile carrier puts many visitors behind one
@@ -21,9 +24,12 @@ export interface RateLimits {
   signIns: LoginThrottle;
 }
 
-export function createRateLimits(now: () => number): RateLimits {
+export function createRateLimits(
+  now: () => number,
+  visitorEvents: { capacity: number; perSecond: number } = { capacity: 60, perSecond: 2 },
+): RateLimits {
   return {
-    visitorEvents: new TokenBuckets({ capacity: 60, perSecond: 2 }, now),
+    visitorEvents: new TokenBuckets(visitorEvents, now),
     visitorSessions: new TokenBuckets({ capacity: 200, perSecond: 5 }, now),
     visitorUploads: new TokenBuckets({ capacity: 20, perSecond: 0.1 }, now),
     offlineRequests: new TokenBuckets({ capacity: 5, perSecond: 1 / 120 }, now),
