@@ -44,6 +44,8 @@ const RATES = (process.env.BENCH_RATES ?? "100,200,400,600,800,1000,1200,1600,20
 const CONNECT = Number(process.env.BENCH_CONNECT ?? 2000);
 const SCALE = Number(process.env.BENCH_HISTORY_SCALE ?? 1);
 const AGENTS = 10;
+/** For a quick look at one part: e.g. BENCH_PHASES=history,reports (the table then has gaps). */
+const PHASES = new Set((process.env.BENCH_PHASES ?? "steps,connections,staff,history,reports").split(","));
 const HISTORY = {
   messages: Math.round(100_000 * SCALE),
   visitors: Math.round(50_000 * SCALE),
@@ -263,7 +265,7 @@ try {
   let parleyCpuEmpty = Number.NaN;
   let parleyGoing = true;
   let relayGoing = true;
-  for (const rate of RATES) {
+  for (const rate of PHASES.has("steps") ? RATES : []) {
     if (!parleyGoing && !relayGoing) break;
     const row: { parley?: StepResult; relay?: StepResult } = {};
     let split: number[] = [];
@@ -283,29 +285,33 @@ try {
       `  step ${rate}/s: Parley p99 ${f(row.parley?.p99 ?? Number.NaN, 1)} ms (CPU per message: server ${f(split[0] ?? Number.NaN, 2)} ms, devdb ${f(split[1] ?? Number.NaN, 2)} ms), relay p99 ${f(row.relay?.p99 ?? Number.NaN, 1)} ms`,
     );
   }
-  if (process.env.BENCH_ONLY_STEPS) throw new Error("BENCH_ONLY_STEPS: stopping after the steps");
 
   // 2. Connections.
-  const parleyConn = await connections(parley);
-  const relayConn = await connections(relay);
+  const none = { ms: Number.NaN, heapPerConnection: Number.NaN };
+  const parleyConn = PHASES.has("connections") ? await connections(parley) : none;
+  const relayConn = PHASES.has("connections") ? await connections(relay) : none;
 
   // 3. Staff events, empty database.
-  const staffEmpty = await staffEvents(parley.agents[1] as Socket);
+  const noStaff = { meanMs: Number.NaN, p95Ms: Number.NaN };
+  const staffEmpty = PHASES.has("staff") ? await staffEvents(parley.agents[1] as Socket) : noStaff;
 
   // 4. History.
   const h0 = performance.now();
-  await preloadHistory(parley.site, parley.agentIds[1] as mongoose.Types.ObjectId, HISTORY, new Date());
+  if (PHASES.has("history")) {
+    await preloadHistory(parley.site, parley.agentIds[1] as mongoose.Types.ObjectId, HISTORY, new Date());
+  }
   const historyMs = performance.now() - h0;
   const withHistory = new Map<number, StepResult>();
   let parleyCpuHistory = Number.NaN;
-  for (const rate of [100, 200, 400]) {
+  for (const rate of PHASES.has("history") && PHASES.has("steps") ? [100, 200, 400] : []) {
     const { result, cpuPerMessage } = await costlyStep(parley, devdb, rate);
     withHistory.set(rate, result);
     if (rate === 200) parleyCpuHistory = cpuPerMessage;
   }
-  const staffHistory = await staffEvents(parley.agents[1] as Socket);
+  const staffHistory = PHASES.has("staff") ? await staffEvents(parley.agents[1] as Socket) : noStaff;
 
   // 5. Reports during load at 100 messages/s.
+  if (!PHASES.has("reports")) throw new Error(`BENCH_PHASES=${[...PHASES].join(",")}: no table without the reports`);
   const supervisor = parley.agents[0] as Socket;
   const repeat = (work: () => Promise<unknown>) => async () => {
     const until = performance.now() + STEP_SECONDS * 1000;

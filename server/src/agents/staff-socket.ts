@@ -4,10 +4,10 @@ import { customerHandlers } from "../customers/customer-handlers.ts";
 import { AppError } from "../errors/app-error.ts";
 import type { Logger } from "../logging/logger.ts";
 import { offlineStaffHandlers } from "../offline/offline-handlers.ts";
-import { registerCommands } from "../realtime/command-registry.ts";
+import { CommandTable } from "../realtime/command-registry.ts";
 import { authenticateHandshake } from "../realtime/handshake.ts";
 import type { InflightTracker } from "../realtime/inflight.ts";
-import type { StaffNamespace, StaffSocket, StaffSocketData } from "../realtime/namespaces.ts";
+import type { StaffContext, StaffNamespace, StaffSocket, StaffSocketData } from "../realtime/namespaces.ts";
 import { rooms } from "../realtime/rooms.ts";
 import { routingHandlers } from "../routing/routing-handlers.ts";
 import type { RoutingSystem } from "../routing/routing-system.ts";
@@ -33,6 +33,24 @@ export interface StaffSocketDeps {
 }
 
 export function attachStaffNamespace(ns: StaffNamespace, deps: StaffSocketDeps): void {
+  const commands = new CommandTable<AgentClientToServerEvents, StaffContext, StaffSocket>({
+    schemas: agentEventSchemas,
+    handlers: {
+      ...staffHandlers(deps.routing.lifecycle),
+      ...routingHandlers(deps.routing),
+      ...siteHandlers(deps.routing, ns),
+      ...agentAdminHandlers(deps.routing),
+      ...offlineStaffHandlers(),
+      ...ticketHandlers(deps.tickets),
+      ...customerHandlers(ns),
+      ...supervisionHandlers({ routing: deps.routing, ...deps.supervision }),
+      ...statsHandlers(deps.tickets.clock),
+    },
+    authorize: reauthorize,
+    logger: deps.logger,
+    inflight: deps.inflight,
+  });
+
   ns.use(
     authenticateHandshake<StaffSocket>((socket) =>
       authenticate(socket.handshake.headers.cookie, socket.handshake.headers.origin, deps.serverOrigins),
@@ -50,24 +68,7 @@ export function attachStaffNamespace(ns: StaffNamespace, deps: StaffSocketDeps):
     const { presence } = deps.routing;
     void presence.connected(agent).catch((err) => deps.logger.error({ err }, "presence update failed"));
     socket.on("disconnect", () => presence.disconnected(agent._id));
-    registerCommands<AgentClientToServerEvents, StaffSocketData>({
-      socket,
-      schemas: agentEventSchemas,
-      handlers: {
-        ...staffHandlers(deps.routing.lifecycle, socket),
-        ...routingHandlers(deps.routing, socket),
-        ...siteHandlers(deps.routing, ns),
-        ...agentAdminHandlers(deps.routing),
-        ...offlineStaffHandlers(),
-        ...ticketHandlers(deps.tickets),
-        ...customerHandlers(ns),
-        ...supervisionHandlers({ routing: deps.routing, ...deps.supervision }),
-        ...statsHandlers(deps.tickets.clock),
-      },
-      authorize: () => reauthorize(socket),
-      logger: deps.logger,
-      inflight: deps.inflight,
-    });
+    commands.serve(socket);
   });
 }
 
@@ -96,12 +97,12 @@ async function authenticate(
  * Every event re-reads the session: a logout, an expiry or a disabled account takes
  * effect on the next event, and role changes apply without reconnecting.
  */
-async function reauthorize(socket: StaffSocket): Promise<StaffSocketData> {
+async function reauthorize(socket: StaffSocket): Promise<StaffContext> {
   const agent = await resolveAgentSession(socket.data.sessionToken);
   if (!agent) {
     setImmediate(() => socket.disconnect(true));
     throw new AppError("UNAUTHENTICATED", "Your session has ended; sign in again");
   }
   socket.data.agent = agent;
-  return socket.data;
+  return { agent, sessionToken: socket.data.sessionToken, socket };
 }

@@ -94,7 +94,14 @@ export async function startParley(opts: StartOptions): Promise<ParleyServer> {
   const inflight = new InflightTracker();
   const clock = opts.clock ?? (() => new Date());
   const limits = createRateLimits(() => clock().getTime(), config.visitorEvents);
-  const routing = createRoutingSystem({ visitors, staff, presenceGraceMs: config.presenceGraceMs, logger, clock });
+  const routing = createRoutingSystem({
+    visitors,
+    staff,
+    presenceGraceMs: config.presenceGraceMs,
+    offerSweepIntervalMs: config.offerSweepIntervalMs,
+    logger,
+    clock,
+  });
   const mailer = createMailer(config, logger);
   const chatAlerts = new ChatAlertWatch(staff, clock, config.chatAlertIntervalMs, logger);
   routing.conversations.onWallChanged = (conversation) => chatAlerts.changed(conversation);

@@ -20,6 +20,8 @@ const EnvSchema = z.object({
   PRESENCE_GRACE_MS: z.coerce.number().int().min(0).max(600_000).default(20_000),
   /** How often the SLA watch looks for tickets turning at risk, breaching or closing themselves. */
   SLA_WATCH_INTERVAL_MS: z.coerce.number().int().min(1_000).max(3_600_000).default(15_000),
+  /** How often expired offers are looked for in the database, behind their timers (a timer dies with its process). */
+  OFFER_SWEEP_INTERVAL_MS: z.coerce.number().int().min(500).max(3_600_000).default(5_000),
   /** How often the wall's chat alerts (long waits, unanswered visitors) are checked; in memory, no query. */
   CHAT_ALERT_INTERVAL_MS: z.coerce.number().int().min(500).max(600_000).default(5_000),
   /** Largest attachment upload in bytes; a larger body is refused with 413 before it is stored. */
@@ -57,6 +59,7 @@ export interface Config {
   attachmentMaxBytes: number;
   slaWatchIntervalMs: number;
   chatAlertIntervalMs: number;
+  offerSweepIntervalMs: number;
   /** Unset: no email leaves the server (each one is logged as skipped). */
   smtpUrl: string | undefined;
   emailFrom: string;
@@ -83,6 +86,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     attachmentMaxBytes: e.ATTACHMENT_MAX_BYTES,
     slaWatchIntervalMs: e.SLA_WATCH_INTERVAL_MS,
     chatAlertIntervalMs: e.CHAT_ALERT_INTERVAL_MS,
+    offerSweepIntervalMs: e.OFFER_SWEEP_INTERVAL_MS,
     smtpUrl: e.SMTP_URL,
     emailFrom: e.EMAIL_FROM,
     visitorEvents: { capacity: e.VISITOR_EVENT_BURST, perSecond: e.VISITOR_EVENT_RATE },

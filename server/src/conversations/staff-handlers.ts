@@ -3,7 +3,7 @@ import { toAgentDto } from "../agents/agent-dto.ts";
 import { attachmentsFor } from "../attachments/attachment-links.ts";
 import { toObjectId } from "../db/object-id.ts";
 import type { HandlerGroup } from "../realtime/command-registry.ts";
-import type { StaffSocket, StaffSocketData } from "../realtime/namespaces.ts";
+import type { StaffContext } from "../realtime/namespaces.ts";
 import { rooms } from "../realtime/rooms.ts";
 import { Conversation, type ConversationDoc } from "./conversation.model.ts";
 import { staffConversation } from "./conversation-access.ts";
@@ -17,8 +17,7 @@ type ConversationEvents = "inbox:sync" | "conversation:sync" | "conversation:clo
 
 export function staffHandlers(
   lifecycle: ConversationLifecycle,
-  socket: StaffSocket,
-): HandlerGroup<AgentClientToServerEvents, StaffSocketData, ConversationEvents> {
+): HandlerGroup<AgentClientToServerEvents, StaffContext, ConversationEvents> {
   return {
     "inbox:sync": async (_input, { agent }) => {
       const [waiting, mine] = await Promise.all([
@@ -34,7 +33,7 @@ export function staffHandlers(
       return { me: toAgentDto(agent), waiting: waiting.map(toSummaryDto), mine: mine.map(toSummaryDto) };
     },
 
-    "conversation:sync": async (input, { agent }) => {
+    "conversation:sync": async (input, { agent, socket }) => {
       const id = toObjectId(input.conversationId);
       await staffConversation(agent, id, "view");
       // Join first, then read: a message stored after the read is still broadcast to us.

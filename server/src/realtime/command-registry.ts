@@ -15,53 +15,66 @@ export type CommandHandlers<Events, Ctx> = {
 /** The handlers one domain contributes; a namespace's full table is the spread of its domains'. */
 export type HandlerGroup<Events, Ctx, K extends keyof Events & string> = Pick<CommandHandlers<Events, Ctx>, K>;
 
-interface RegisterOptions<Events, Ctx> {
-  socket: Socket;
+interface TableOptions<Events, Ctx, S extends Socket> {
   schemas: { [K in keyof Events & string]: z.ZodType<PayloadOf<Events[K]>, unknown> };
   handlers: CommandHandlers<Events, Ctx>;
   /** Runs before every event: the connection being authenticated once is not enough. */
-  authorize: () => Promise<Ctx>;
+  authorize: (socket: S) => Promise<Ctx>;
   logger: Logger;
   inflight: InflightTracker;
 }
 
 /**
- * Wires every client→server event of a namespace: parse with the shared schema,
- * authorize, run, and answer with exactly one ack. Unknown events are answered
- * with an error rather than dropped silently.
+ * Every client→server event of a namespace: parse with the shared schema, authorize, run, and answer with
+ * exactly one ack. Unknown events are answered with an error rather than dropped silently.
+ *
+ * Built once per namespace and shared by its sockets, each of which gets a single listener: thousands of idle
+ * widgets stay connected, and a table of handlers (closures) per socket cost more than the socket itself
+ * (issue 10: heap per idle visitor connection).
  */
-export function registerCommands<Events, Ctx>(opts: RegisterOptions<Events, Ctx>): void {
-  const { socket, schemas, handlers, logger } = opts;
-  const names = new Set<string>(Object.keys(schemas));
+export class CommandTable<Events, Ctx, S extends Socket> {
+  private readonly commands = new Map<
+    string,
+    { schema: z.ZodType<unknown, unknown>; handler: (input: unknown, ctx: Ctx) => Promise<unknown> }
+  >();
 
-  for (const name of names) {
-    const schema = schemas[name as keyof Events & string];
-    const handler = handlers[name as keyof Events & string] as (input: unknown, ctx: Ctx) => Promise<unknown>;
-    socket.on(name, (payload: unknown, ack: unknown) => {
-      if (typeof ack !== "function") {
-        logger.debug({ event: name }, "event without ack ignored");
-        return;
-      }
-      const reply = ack as (result: Ack<unknown>) => void;
-      void opts.inflight.run(async () => {
-        try {
-          const input = parseInput(schema, payload);
-          const ctx = await opts.authorize();
-          reply({ ok: true, data: await handler(input, ctx) });
-        } catch (err) {
-          const appError = AppError.from(err);
-          if (appError.code === "INTERNAL") logger.error({ err, event: name }, "event handler failed");
-          reply({ ok: false, error: appError.toBody() });
-        }
+  constructor(private readonly opts: TableOptions<Events, Ctx, S>) {
+    for (const name of Object.keys(opts.schemas)) {
+      this.commands.set(name, {
+        schema: opts.schemas[name as keyof Events & string] as z.ZodType<unknown, unknown>,
+        handler: opts.handlers[name as keyof Events & string] as (input: unknown, ctx: Ctx) => Promise<unknown>,
       });
-    });
+    }
   }
 
-  socket.onAny((name: string, ...args: unknown[]) => {
-    if (names.has(name)) return;
+  /** Starts answering the socket's events. */
+  serve(socket: S): void {
+    socket.onAny((name: string, ...args: unknown[]) => this.dispatch(socket, name, args));
+  }
+
+  private dispatch(socket: S, name: string, args: unknown[]): void {
+    const { logger } = this.opts;
     const ack = args.at(-1);
-    if (typeof ack === "function") {
-      ack({ ok: false, error: { code: "BAD_REQUEST", message: `Unknown event ${name}` } });
+    if (typeof ack !== "function") {
+      logger.debug({ event: name }, "event without ack ignored");
+      return;
     }
-  });
+    const reply = ack as (result: Ack<unknown>) => void;
+    const command = this.commands.get(name);
+    if (!command) {
+      reply({ ok: false, error: { code: "BAD_REQUEST", message: `Unknown event ${name}` } });
+      return;
+    }
+    void this.opts.inflight.run(async () => {
+      try {
+        const input = parseInput(command.schema, args.length > 1 ? args[0] : undefined);
+        const ctx = await this.opts.authorize(socket);
+        reply({ ok: true, data: await command.handler(input, ctx) });
+      } catch (err) {
+        const appError = AppError.from(err);
+        if (appError.code === "INTERNAL") logger.error({ err, event: name }, "event handler failed");
+        reply({ ok: false, error: appError.toBody() });
+      }
+    });
+  }
 }

@@ -22,11 +22,17 @@ export interface VisitorSocketData {
 export interface VisitorContext {
   visitor: VisitorRef;
   site: SiteDoc;
+  socket: VisitorSocket;
 }
 
 export interface StaffSocketData {
   agent: AgentDoc;
   sessionToken: string;
+}
+
+/** What every staff event's handler gets: the session checked again for this event, and the socket. */
+export interface StaffContext extends StaffSocketData {
+  socket: StaffSocket;
 }
 
 export type VisitorNamespace = Namespace<

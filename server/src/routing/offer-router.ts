@@ -15,8 +15,6 @@ import { onlineAgents } from "./team-capacity.ts";
 
 /** Queued chats looked at per pass; a pass that fills every slot stops early anyway. */
 const PASS_LIMIT = 200;
-/** Backstop for offers whose timer died with another process; timers handle the normal case. */
-const SWEEP_INTERVAL_MS = 5_000;
 
 const OFFER_CLEARED = { offeredTo: null, offeredToName: null, offerExpiresAt: null };
 
@@ -38,6 +36,8 @@ export class OfferRouter {
     private readonly conversations: ConversationBroadcaster,
     private readonly agents: AgentBroadcaster,
     private readonly logger: Logger,
+    /** Backstop for offers whose timer died with another process; timers handle the normal case. */
+    private readonly sweepIntervalMs = 5_000,
   ) {}
 
   /** Offers the site's queued chats, oldest first, to the best free agents. */
@@ -116,7 +116,7 @@ export class OfferRouter {
     for (const site of await Site.find({}).select({ _id: 1 }).lean<Pick<SiteDoc, "_id">[]>()) {
       void this.route(site._id);
     }
-    this.sweeper = setInterval(() => void this.sweep(), SWEEP_INTERVAL_MS);
+    this.sweeper = setInterval(() => void this.sweep(), this.sweepIntervalMs);
     this.sweeper.unref();
   }
 

@@ -5,7 +5,7 @@ import { staffConversation } from "../conversations/conversation-access.ts";
 import { toDetailDto } from "../conversations/conversation-dto.ts";
 import { toObjectId } from "../db/object-id.ts";
 import type { HandlerGroup } from "../realtime/command-registry.ts";
-import type { StaffSocket, StaffSocketData } from "../realtime/namespaces.ts";
+import type { StaffContext } from "../realtime/namespaces.ts";
 import { rooms } from "../realtime/rooms.ts";
 import type { RoutingSystem } from "./routing-system.ts";
 
@@ -13,8 +13,7 @@ type RoutingEvents = "presence:set" | "offer:decline" | "conversation:accept" | 
 
 export function routingHandlers(
   routing: RoutingSystem,
-  socket: StaffSocket,
-): HandlerGroup<AgentClientToServerEvents, StaffSocketData, RoutingEvents> {
+): HandlerGroup<AgentClientToServerEvents, StaffContext, RoutingEvents> {
   return {
     "presence:set": async (input, { agent }) => ({ me: toAgentDto(await routing.presence.set(agent, input.status)) }),
 
@@ -23,7 +22,7 @@ export function routingHandlers(
       return {};
     },
 
-    "conversation:accept": async (input, { agent }) => {
+    "conversation:accept": async (input, { agent, socket }) => {
       const conversation = await routing.assignment.accept(agent, toObjectId(input.conversationId));
       await socket.join(rooms.conversation(conversation._id));
       return { conversation: toDetailDto(conversation) };

@@ -32,6 +32,7 @@ export function createRoutingSystem(opts: {
   visitors: VisitorNamespace;
   staff: StaffNamespace;
   presenceGraceMs: number;
+  offerSweepIntervalMs?: number;
   logger: Logger;
   /** Whether support hours admit a new chat is read on the server's clock (the tickets' clock too). */
   clock?: () => Date;
@@ -41,7 +42,7 @@ export function createRoutingSystem(opts: {
   const conversations = new ConversationBroadcaster(opts.visitors, opts.staff, (site) => queue.siteChanged(site));
   const agents = new AgentBroadcaster(opts.staff, (site) => queue.siteChanged(site));
   const lifecycle = new ConversationLifecycle(conversations);
-  const router = new OfferRouter(conversations, agents, logger);
+  const router = new OfferRouter(conversations, agents, logger, opts.offerSweepIntervalMs);
   const assignment = new Assignment(lifecycle, router, conversations, agents);
 
   const presenceChanged = async (agent: AgentDoc, previous: AgentDoc["status"]) => {

@@ -10,20 +10,27 @@ import { changeStatus } from "../tickets/ticket-status.ts";
 import { record, SYSTEM_ACTOR } from "../tickets/ticket-timeline.ts";
 import { alertLevel, timingOnSite } from "../tickets/ticket-writes.ts";
 import type { SlaState } from "./sla-clock.ts";
+import { dueChecks, reconcileSchedule, scheduleCheck } from "./sla-schedule.ts";
 
 const BATCH = 200;
 const RETRY_AFTER_MS = 60_000;
+/** The schedule is checked against the tickets at start and then hourly (it reads every ticket). */
+const RECONCILE_MS = 60 * 60_000;
 const ESCALATABLE = new Set(["new", "open", "workaround_provided"]);
 type Target = "response" | "workaround";
 
 /**
  * Looks at tickets when something is due: a target turning at risk (75%) or breached (100%), or a resolved
- * ticket's auto-close. Every ticket stores when that next happens (`nextCheckAt`), so a pass is one indexed
- * query. A breach escalates the ticket automatically and alerts the site's leads. Runs on a timer and
+ * ticket's auto-close. Every ticket stores when that next happens (`nextCheckAt`), mirrored into a small
+ * schedule (sla-schedule.ts), so a pass reads what is due, not every ticket. A breach escalates the ticket
+ * automatically and alerts the site's leads. Runs on a timer and
  * after a restart catches up on everything that fell due while the server was down.
  */
 export class SlaWatch {
   private timer: NodeJS.Timeout | null = null;
+  private reconciler: NodeJS.Timeout | null = null;
+  /** The schedule set in step at start: every pass waits for it. */
+  private reconciled: Promise<void> = Promise.resolve();
   private running: Promise<void> | null = null;
 
   constructor(
@@ -32,17 +39,31 @@ export class SlaWatch {
     private readonly logger: Logger,
   ) {}
 
+  /** Starts the timer; the first pass runs once the schedule is in step with the tickets (after a crash, say). */
   start(): void {
     this.timer = setInterval(
       () => void this.sweep().catch((err) => this.logger.error({ err }, "SLA watch failed")),
       this.intervalMs,
     );
     this.timer.unref();
+    this.reconciler = setInterval(() => void this.reconcile(), RECONCILE_MS);
+    this.reconciler.unref();
+    this.reconciled = this.reconcile();
     void this.sweep().catch((err) => this.logger.error({ err }, "SLA watch failed"));
+  }
+
+  private reconcile(): Promise<void> {
+    return reconcileSchedule().then(
+      (fixed) => {
+        if (fixed > 0) this.logger.info({ event: "sla_schedule_reconciled", fixed }, "SLA schedule set in step");
+      },
+      (err) => this.logger.warn({ err }, "SLA schedule reconcile failed"),
+    );
   }
 
   async stop(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
+    if (this.reconciler) clearInterval(this.reconciler);
     this.timer = null;
     await this.running;
   }
@@ -56,13 +77,16 @@ export class SlaWatch {
   }
 
   private async pass(): Promise<void> {
+    await this.reconciled;
     const now = this.desk.clock();
-    const due = await Ticket.find({ nextCheckAt: { $lte: now } })
-      .sort({ nextCheckAt: 1 })
-      .limit(BATCH)
-      .lean<TicketDoc[]>();
     const sites = new Map<string, Promise<SiteDoc>>();
-    for (const ticket of due) {
+    for (const row of await dueChecks(now, BATCH)) {
+      // The ticket's own time decides; a row out of step with it (a write after this pass began) is set right.
+      const ticket = await Ticket.findById(row._id).lean<TicketDoc>();
+      if (!ticket?.nextCheckAt || ticket.nextCheckAt > now) {
+        await scheduleCheck(ticket ?? { _id: row._id, site: row.site, nextCheckAt: null });
+        continue;
+      }
       const key = ticket.site.toHexString();
       if (!sites.has(key)) sites.set(key, siteOf(ticket.site));
       try {
@@ -121,15 +145,18 @@ export class SlaWatch {
       { $set: { ...timing(latest), slaAlerted: { ...before, ...alerted } } },
       { returnDocument: "after" },
     ).lean<TicketDoc>();
+    if (updated) await scheduleCheck(updated);
     // Someone changed the ticket meanwhile; their write set a fresh check time, and the next pass sees it.
     if (updated && changes.length > 0 && latest === ticket) this.desk.notifier.changed(updated, site, now);
   }
 
   /** A ticket whose check keeps failing must not hold up the others: it is looked at again later. */
   async postpone(ticket: TicketDoc, now: Date): Promise<void> {
-    await Ticket.updateOne(
+    const at = new Date(now.getTime() + RETRY_AFTER_MS);
+    const moved = await Ticket.updateOne(
       { _id: ticket._id, nextCheckAt: ticket.nextCheckAt },
-      { $set: { nextCheckAt: new Date(now.getTime() + RETRY_AFTER_MS) } },
+      { $set: { nextCheckAt: at } },
     );
+    if (moved.modifiedCount > 0) await scheduleCheck({ ...ticket, nextCheckAt: at });
   }
 }

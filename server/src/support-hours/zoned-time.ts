@@ -42,8 +42,39 @@ function formatFor(timeZone: string): Intl.DateTimeFormat {
   return format;
 }
 
-/** What the zone's clock reads at `instant` (milliseconds carried over, since Intl stops at seconds). */
+const HOUR_MS = 3_600_000;
+/** Offsets by zone, then by UTC hour; an hour is kept only when its offset is the same from start to end. */
+const offsets = new Map<string, Map<number, number>>();
+const MAX_HOURS_KEPT = 200_000;
+
+/**
+ * What the zone's clock reads at `instant` (milliseconds carried over, since Intl stops at seconds).
+ *
+ * Asking Intl costs microseconds, and SLA arithmetic asks thousands of times per ticket list or figures
+ * (issue 10: most of a report's time). So the zone's offset is remembered per UTC hour, for hours whose first
+ * and last millisecond have the same offset: no zone changes its offset twice within an hour, so such an hour
+ * has one offset throughout. An hour with a change in it is always asked of Intl.
+ */
 export function wallTimeAt(timeZone: string, instant: number): WallTime {
+  const hour = Math.floor(instant / HOUR_MS);
+  let zone = offsets.get(timeZone);
+  if (!zone) {
+    zone = new Map();
+    offsets.set(timeZone, zone);
+  }
+  let offset = zone.get(hour);
+  if (offset === undefined) {
+    const first = exactWallTimeAt(timeZone, hour * HOUR_MS) - hour * HOUR_MS;
+    const last = exactWallTimeAt(timeZone, (hour + 1) * HOUR_MS - 1) - ((hour + 1) * HOUR_MS - 1);
+    if (first !== last) return exactWallTimeAt(timeZone, instant);
+    if (zone.size >= MAX_HOURS_KEPT) zone.clear();
+    zone.set(hour, first);
+    offset = first;
+  }
+  return instant + offset;
+}
+
+function exactWallTimeAt(timeZone: string, instant: number): WallTime {
   const field: Partial<Record<Intl.DateTimeFormatPartTypes, number>> = {};
   for (const part of formatFor(timeZone).formatToParts(instant)) field[part.type] = Number(part.value);
   const seconds = (field.hour ?? 0) * 3600 + (field.minute ?? 0) * 60 + (field.second ?? 0);

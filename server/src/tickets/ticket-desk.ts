@@ -10,6 +10,7 @@ import { OfflineRequest, type OfflineRequestDoc } from "../offline/offline-reque
 import type { SiteDoc } from "../sites/site.model.ts";
 import { siteOf } from "../sites/site-lookup.ts";
 import { requireSiteProduct } from "../sites/site-products.ts";
+import { scheduleCheck } from "../sla/sla-schedule.ts";
 import { targetMs } from "../sla/working-day.ts";
 import { Ticket, type TicketDoc } from "./ticket.model.ts";
 import type { StoredClock } from "./ticket-derived.ts";
@@ -93,6 +94,7 @@ export class TicketDesk {
         ...timing,
       });
       ticket = created.toObject() as TicketDoc;
+      await scheduleCheck(ticket);
     } catch (err) {
       // The same chat converted twice at once: one ticket, and both callers get it.
       if (!isDuplicateKey(err)) throw err;

@@ -1,4 +1,5 @@
 import type { Types } from "mongoose";
+import { checkWholeSite } from "../sla/sla-schedule.ts";
 import { Ticket } from "./ticket.model.ts";
 
 /**
@@ -8,4 +9,5 @@ import { Ticket } from "./ticket.model.ts";
  */
 export async function retimeOpenTickets(site: Types.ObjectId): Promise<void> {
   await Ticket.updateMany({ site, status: { $ne: "closed" } }, { $set: { nextCheckAt: new Date(0) } });
+  await checkWholeSite(site);
 }

@@ -1,5 +1,6 @@
 import type { Types, UpdateQuery } from "mongoose";
 import type { SiteDoc } from "../sites/site.model.ts";
+import { scheduleCheck } from "../sla/sla-schedule.ts";
 import { Ticket, type TicketDoc } from "./ticket.model.ts";
 import { type Derived, deriveTiming, type TicketTiming } from "./ticket-derived.ts";
 import { ticketSettingsOf } from "./ticket-settings.ts";
@@ -27,11 +28,13 @@ export async function updateTicketIf(
   // Turning at risk or breached is the SLA watch's to announce (with its alert and, on a breach, the
   // escalation): a write that crosses that line asks the watch to look now.
   const watchNow = alertDue(derived.slaState, ticket.slaAlerted);
-  return Ticket.findOneAndUpdate(
+  const updated = await Ticket.findOneAndUpdate(
     { _id: ticket._id, status: ticket.status, ...guard },
     { $set: { ...set, ...derived, nextCheckAt: watchNow ? now : derived.nextCheckAt }, ...extra },
     { returnDocument: "after" },
   ).lean<TicketDoc>();
+  if (updated) await scheduleCheck(updated);
+  return updated;
 }
 
 /** A ticket's derived timing on its site's calendar and auto-close period. */

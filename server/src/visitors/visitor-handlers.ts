@@ -17,12 +17,11 @@ type ChatEvents = "conversation:start" | "conversation:sync" | "message:send" | 
 
 export function visitorHandlers(
   routing: RoutingSystem,
-  socket: VisitorSocket,
 ): HandlerGroup<VisitorClientToServerEvents, VisitorContext, ChatEvents> {
   const { lifecycle, queue } = routing;
 
   /** A waiting visitor learns their place right after (re)connecting, not only at the next queue change. */
-  const tellQueuePosition = (conversation: ConversationDoc) => {
+  const tellQueuePosition = (socket: VisitorSocket, conversation: ConversationDoc) => {
     if (conversation.status !== "queued") return;
     queue
       .statusOf(conversation)
@@ -34,18 +33,18 @@ export function visitorHandlers(
   };
 
   return {
-    "conversation:start": async (input, { visitor, site }) => {
+    "conversation:start": async (input, { visitor, site, socket }) => {
       requireSiteProduct(site, input.product, "product");
       const { conversation, message } = await lifecycle.start(visitor, input, input.product ?? null);
-      tellQueuePosition(conversation);
+      tellQueuePosition(socket, conversation);
       return { conversation: toVisitorConversationDto(conversation), message: toMessageDto(message) };
     },
 
-    "conversation:sync": async (input, { visitor }) => {
+    "conversation:sync": async (input, { visitor, socket }) => {
       const id = input.conversationId ? toObjectId(input.conversationId) : undefined;
       const conversation = await visitorConversation(visitor, id);
       if (!conversation) return { conversation: null, messages: [], hasMore: false };
-      tellQueuePosition(conversation);
+      tellQueuePosition(socket, conversation);
       return conversationPage(lifecycle.log, conversation, input.afterSeq, toVisitorConversationDto, "visitor");
     },
 

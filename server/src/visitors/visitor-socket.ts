@@ -4,7 +4,7 @@ import { AppError } from "../errors/app-error.ts";
 import { parseInput } from "../errors/parse-input.ts";
 import type { Logger } from "../logging/logger.ts";
 import { offlineVisitorHandlers } from "../offline/offline-handlers.ts";
-import { registerCommands } from "../realtime/command-registry.ts";
+import { CommandTable } from "../realtime/command-registry.ts";
 import { authenticateHandshake } from "../realtime/handshake.ts";
 import type { InflightTracker } from "../realtime/inflight.ts";
 import type {
@@ -35,6 +35,23 @@ export interface VisitorSocketDeps {
 }
 
 export function attachVisitorNamespace(ns: VisitorNamespace, deps: VisitorSocketDeps): void {
+  const commands = new CommandTable<VisitorClientToServerEvents, VisitorContext, VisitorSocket>({
+    schemas: visitorEventSchemas,
+    handlers: {
+      ...visitorHandlers(deps.routing),
+      ...offlineVisitorHandlers(deps.staff, deps.limits.offlineRequests),
+      ...visitorTicketHandlers(deps.tickets),
+    },
+    authorize: (socket) => {
+      if (!deps.limits.visitorEvents.take(socket.data.visitorId)) {
+        return Promise.reject(new AppError("RATE_LIMITED", "Too many requests; wait a moment and try again"));
+      }
+      return contextOf(socket);
+    },
+    logger: deps.logger,
+    inflight: deps.inflight,
+  });
+
   ns.use(
     authenticateHandshake<VisitorSocket>((socket) =>
       authenticate(socket.handshake.auth, socket.handshake.headers.origin, deps.serverOrigin()),
@@ -45,23 +62,7 @@ export function attachVisitorNamespace(ns: VisitorNamespace, deps: VisitorSocket
     const { visitorId, siteId } = socket.data;
     // Joined before any sync runs, so nothing stored after a sync's query can be missed.
     void socket.join([rooms.visitor(visitorId), rooms.siteVisitors(siteId)]);
-    registerCommands<VisitorClientToServerEvents, VisitorContext>({
-      socket,
-      schemas: visitorEventSchemas,
-      handlers: {
-        ...visitorHandlers(deps.routing, socket),
-        ...offlineVisitorHandlers(deps.staff, deps.limits.offlineRequests),
-        ...visitorTicketHandlers(deps.tickets),
-      },
-      authorize: () => {
-        if (!deps.limits.visitorEvents.take(socket.data.visitorId)) {
-          return Promise.reject(new AppError("RATE_LIMITED", "Too many requests; wait a moment and try again"));
-        }
-        return contextOf(socket);
-      },
-      logger: deps.logger,
-      inflight: deps.inflight,
-    });
+    commands.serve(socket);
   });
 }
 
@@ -90,5 +91,5 @@ async function contextOf(socket: VisitorSocket): Promise<VisitorContext> {
     setImmediate(() => socket.disconnect(true));
     throw new AppError("NOT_FOUND", "Unknown site key");
   }
-  return { visitor: { _id: toObjectId(socket.data.visitorId), site: siteId }, site };
+  return { visitor: { _id: toObjectId(socket.data.visitorId), site: siteId }, site, socket };
 }

@@ -4,15 +4,37 @@
 import type { MessagePageDto, VisitorConversationDto } from "@parley/shared";
 import type { Types } from "mongoose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { connected, ok, type RecordedCommand, recordCommands, startInput, TestServer } from "../../../test/harness.ts";
+import {
+  connected,
+  ok,
+  type RecordedCommand,
+  recordCommands,
+  sleep,
+  startInput,
+  TestServer,
+} from "../../../test/harness.ts";
 
 let t: TestServer;
 let site: Awaited<ReturnType<TestServer["createSite"]>>;
 
 beforeAll(async () => {
-  t = await TestServer.start();
+  // Timers off for the test's length: what is recorded is what the events cause, not a background pass.
+  t = await TestServer.start(undefined, { SLA_WATCH_INTERVAL_MS: "3600000", OFFER_SWEEP_INTERVAL_MS: "3600000" });
   site = await t.createSite();
 });
+
+/** Waits until the server has sent no command for `ms` (what the setup set off, e.g. a queue update, is done). */
+async function quiet(ms: number): Promise<void> {
+  const watch = recordCommands();
+  try {
+    for (let seen = -1; seen !== watch.commands.length; ) {
+      seen = watch.commands.length;
+      await sleep(ms);
+    }
+  } finally {
+    watch.stop();
+  }
+}
 afterAll(() => t.stop());
 
 /** `{_id: <string or ObjectId>}` and nothing else: the one filter devdb turns into an index search. */
@@ -52,6 +74,8 @@ describe("hot paths against a growing history", () => {
     const conversationId = conversation.id;
     await ok(agent.socket, "conversation:accept", { conversationId });
     await ok(agent.socket, "conversation:sync", { conversationId, afterSeq: 0 });
+    await t.server.tickets.sweep();
+    await quiet(300);
 
     const recording = recordCommands();
     try {

@@ -1,4 +1,5 @@
 import type { SiteSettingsDto, TicketAlertDto, TicketDto, TicketEventDto, VisitorTicketDto } from "@parley/shared";
+import { Types } from "mongoose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { collect, lastOf, ManualClock, msgId, ok, sleep, TestServer, waitFor } from "../../../test/harness.ts";
 import { chatTicket } from "../../../test/tickets-harness.ts";
@@ -186,5 +187,22 @@ describe("the SLA watch", () => {
     const { ticket: after } = await ok<{ ticket: TicketDto }>(lead.socket, "ticket:get", { ticketId: ticket.id });
     expect(after.status).toBe("escalated");
     expect(after.sla.response.state).toBe("breached");
+  });
+
+  it("should still check a ticket whose place in the schedule was lost (a crash between the two writes)", async () => {
+    clock.set(START);
+    const dee = await t.staff(site._id, "agent", "Dee");
+    const { ticket } = await chatTicket(t, site.key, dee, { fields: { priority: "critical" } });
+    // The watch reads its schedule, not the tickets: without its row the ticket would never be looked at.
+    await t.restart(async (db) => {
+      const removed = await db.collection("sla_checks").deleteOne({ _id: new Types.ObjectId(ticket.id) });
+      expect(removed.deletedCount).toBe(1);
+    });
+    clock.set("2026-11-10T10:00:00Z");
+    const lead = await t.staff(site._id, "supervisor", "Sam");
+    // The restart puts the schedule in step with the tickets; every pass waits for that.
+    await t.server.tickets.sweep();
+    const { ticket: after } = await ok<{ ticket: TicketDto }>(lead.socket, "ticket:get", { ticketId: ticket.id });
+    expect(after.status).toBe("escalated");
   });
 });
