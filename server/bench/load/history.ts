@@ -8,6 +8,8 @@ import { Message, messageIdOf } from "../../src/conversations/message.model.ts";
 import { MessageKey, messageKeyOf } from "../../src/conversations/message-key.model.ts";
 import { hashToken } from "../../src/security/opaque-token.ts";
 import type { SiteDoc } from "../../src/sites/site.model.ts";
+import { reconcileSchedule } from "../../src/sla/sla-schedule.ts";
+import { buildLedger } from "../../src/supervision/figures-ledger.ts";
 import { Ticket } from "../../src/tickets/ticket.model.ts";
 import { Visitor } from "../../src/visitors/visitor.model.ts";
 import { VisitorToken } from "../../src/visitors/visitor-token.model.ts";
@@ -135,6 +137,11 @@ export async function preloadHistory(site: SiteDoc, agentId: Types.ObjectId, siz
   await insertInBatches(Ticket.collection, function* () {
     for (const t of tickets) yield { ...new Ticket(t).toObject(), createdAt: t.createdAt, updatedAt: t.updatedAt };
   });
+
+  // What the server keeps beside them, built the way a deployment's first start builds it for its existing data:
+  // the figures' hourly rows and the SLA watch's schedule.
+  await buildLedger();
+  await reconcileSchedule();
 
   await insertInBatches(AgentSession.collection, function* () {
     for (let i = 0; i < size.expiredSessions; i++) {

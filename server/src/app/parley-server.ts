@@ -24,6 +24,7 @@ import type { StaffNamespace, VisitorNamespace } from "../realtime/namespaces.ts
 import { createRoutingSystem } from "../routing/routing-system.ts";
 import { createRateLimits } from "../security/rate-limits.ts";
 import { ChatAlertWatch } from "../supervision/chat-alert-watch.ts";
+import { buildLedger, ledgerSettled, recordChat, reportLedgerErrors } from "../supervision/figures-ledger.ts";
 import { type Clock, createTicketSystem, type TicketSystem } from "../tickets/ticket-system.ts";
 import { keyVisitorTokens } from "../visitors/visitor-auth.ts";
 import { visitorSessionRoutes } from "../visitors/visitor-session.routes.ts";
@@ -64,6 +65,7 @@ export async function startParley(opts: StartOptions): Promise<ParleyServer> {
     [
       { id: "visitor-tokens-by-hash", run: () => keyVisitorTokens() },
       { id: "agent-sessions-by-hash", run: () => keySessionsByHash() },
+      { id: "figures-ledger", run: () => buildLedger() },
     ],
     logger,
   );
@@ -104,7 +106,11 @@ export async function startParley(opts: StartOptions): Promise<ParleyServer> {
   });
   const mailer = createMailer(config, logger);
   const chatAlerts = new ChatAlertWatch(staff, clock, config.chatAlertIntervalMs, logger);
-  routing.conversations.onWallChanged = (conversation) => chatAlerts.changed(conversation);
+  reportLedgerErrors((err) => logger.warn({ err }, "a figures row was not written"));
+  routing.conversations.onWallChanged = (conversation) => {
+    chatAlerts.changed(conversation);
+    recordChat(conversation);
+  };
   const tickets = createTicketSystem({
     visitors,
     staff,
@@ -182,6 +188,7 @@ export async function startParley(opts: StartOptions): Promise<ParleyServer> {
       const closed = new Promise<void>((resolve) => io.close(() => resolve()));
       httpServer.closeIdleConnections();
       await inflight.drain(DRAIN_TIMEOUT_MS);
+      await ledgerSettled();
       chatAlerts.stop();
       clearInterval(sessionSweep);
       await tickets.stop();

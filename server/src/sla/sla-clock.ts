@@ -95,3 +95,18 @@ export function readSla(cal: SupportCalendar, clock: SlaClock, now: Date): SlaRe
   const atRiskAt = state === "running" ? instantWhenUsed(cal, clock, atRiskMs) : null;
   return { state, usedMs, leftMs, dueAt, atRiskAt, metLate: false };
 }
+
+/**
+ * What a clock's reading will be at any later instant, as long as nothing changes it (a reply meeting it, a pause,
+ * new hours: each a write of the ticket): met, on time or late; or open, breached from `breachAt` on (already, if
+ * `breachAt` is `at`), or never while it stays paused (null). Worked out once when the ticket is written, so the
+ * figures decide thousands of targets without the calendar arithmetic (issue 10).
+ */
+export type ClockFate = { kind: "met"; late: boolean } | { kind: "open"; breachAt: Date | null };
+
+export function fateOf(cal: SupportCalendar, clock: SlaClock, at: Date): ClockFate {
+  const reading = readSla(cal, clock, at);
+  if (reading.state === "met") return { kind: "met", late: reading.metLate };
+  if (reading.state === "breached") return { kind: "open", breachAt: at };
+  return { kind: "open", breachAt: reading.dueAt };
+}

@@ -9,6 +9,7 @@ import { ticketSettingsOf } from "../tickets/ticket-settings.ts";
 import { changeStatus } from "../tickets/ticket-status.ts";
 import { record, SYSTEM_ACTOR } from "../tickets/ticket-timeline.ts";
 import { alertLevel, timingOnSite } from "../tickets/ticket-writes.ts";
+import { ticketWritten } from "../tickets/ticket-written.ts";
 import type { SlaState } from "./sla-clock.ts";
 import { dueChecks, reconcileSchedule, scheduleCheck } from "./sla-schedule.ts";
 
@@ -145,7 +146,7 @@ export class SlaWatch {
       { $set: { ...timing(latest), slaAlerted: { ...before, ...alerted } } },
       { returnDocument: "after" },
     ).lean<TicketDoc>();
-    if (updated) await scheduleCheck(updated);
+    if (updated) await ticketWritten(updated, site, now);
     // Someone changed the ticket meanwhile; their write set a fresh check time, and the next pass sees it.
     if (updated && changes.length > 0 && latest === ticket) this.desk.notifier.changed(updated, site, now);
   }

@@ -25,11 +25,12 @@
  * - slaCompliance: for each target (first response, workaround) over the tickets created in the range that
  *   have it, among those decided at now (met, or breached while unmet), the share met on time (met and not
  *   late), in percent to one decimal; null when none is decided. Read with the SLA engine on the site's
- *   calendar, so pauses and closed hours count as the ticket page shows them.
+ *   calendar, so pauses and closed hours count as the ticket page shows them: when the ticket was last written,
+ *   as its targets' fates (sla-clock.ts fateOf), which stay true until it is written again.
  */
-import type { Priority, StatsDto, StatsRange, SupportCalendar } from "@parley/shared";
+import type { Priority, StatsDto, StatsRange } from "@parley/shared";
 import { type ConversationStatus, PRIORITIES } from "@parley/shared/constants";
-import { readSla, type SlaClock } from "../sla/sla-clock.ts";
+import type { ClockFate } from "../sla/sla-clock.ts";
 import { DAY_MS, instantsOfWallTimes, localDayAt } from "../support-hours/zoned-time.ts";
 
 /** What the figures need of a chat. */
@@ -46,12 +47,12 @@ export interface ChatRow {
   firstAgentReplyAt: Date | null;
 }
 
-/** What the figures need of a ticket. */
+/** What the figures need of a ticket: its targets' fates as of its last change (sla-clock.ts fateOf). */
 export interface TicketRow {
   createdAt: Date;
   priority: Priority;
-  responseClock: SlaClock;
-  workaroundClock: SlaClock | null;
+  response: ClockFate;
+  workaround: ClockFate | null;
 }
 
 export type ChatOutcome = "answered" | "missed" | "abandoned" | "waiting";
@@ -100,7 +101,6 @@ export function computeStats(
   window: StatsWindow,
   chatRows: readonly ChatRow[],
   ticketRows: readonly TicketRow[],
-  calendar: SupportCalendar,
 ): StatsDto {
   const inWindow = (at: Date) => at.getTime() >= window.from.getTime() && at.getTime() <= window.to.getTime();
   const chats = chatRows.filter((c) => inWindow(c.createdAt));
@@ -157,13 +157,11 @@ export function computeStats(
     ticketsByPriority: countByPriority(tickets),
     slaCompliance: {
       response: compliance(
-        tickets.map((t) => t.responseClock),
-        calendar,
+        tickets.map((t) => t.response),
         window.to,
       ),
       workaround: compliance(
-        tickets.flatMap((t) => (t.workaroundClock ? [t.workaroundClock] : [])),
-        calendar,
+        tickets.flatMap((t) => (t.workaround ? [t.workaround] : [])),
         window.to,
       ),
     },
@@ -206,16 +204,15 @@ function countByPriority(tickets: readonly TicketRow[]): Record<Priority, number
   return counts;
 }
 
-/** Percent of the decided clocks (met, or breached) met on time, to one decimal; null if none is decided. */
-function compliance(clocks: readonly SlaClock[], calendar: SupportCalendar, now: Date): number | null {
+/** Percent of the decided targets (met, or breached) met on time, to one decimal; null if none is decided. */
+function compliance(fates: readonly ClockFate[], now: Date): number | null {
   let decided = 0;
   let onTime = 0;
-  for (const clock of clocks) {
-    const reading = readSla(calendar, clock, now);
-    if (reading.state === "met") {
+  for (const fate of fates) {
+    if (fate.kind === "met") {
       decided++;
-      if (!reading.metLate) onTime++;
-    } else if (reading.state === "breached") {
+      if (!fate.late) onTime++;
+    } else if (fate.breachAt && fate.breachAt.getTime() <= now.getTime()) {
       decided++;
     }
   }

@@ -38,7 +38,16 @@ interface Rules {
   weekly: DayRange[][];
   closed: Set<string>;
   extra: Map<string, DayRange[]>;
+  /** Spans already worked out, by local day: SLA readings walk the same days over and over. */
+  days: Map<number, readonly Span[]>;
 }
+
+/**
+ * Indexed calendars by the calendar object: a site's calendar comes from the site cache, one object until the site
+ * changes, so a report reading thousands of tickets' SLAs on it works each day's spans out once (issue 10).
+ */
+const indexed = new WeakMap<SupportCalendar, Rules>();
+const MAX_DAYS_KEPT = 20_000;
 
 type Span = [start: number, end: number];
 
@@ -47,12 +56,27 @@ function dayRange(r: { start: string; end: string; endsNextDay: boolean }): DayR
 }
 
 function rulesOf(cal: SupportCalendar): Rules {
+  let rules = indexed.get(cal);
+  if (!rules) {
+    rules = indexRules(cal);
+    indexed.set(cal, rules);
+  }
+  return rules;
+}
+
+function indexRules(cal: SupportCalendar): Rules {
   const weekly = WEEKDAYS.map((day) => cal.weekly.filter((r) => r.day === day).map(dayRange));
   const extra = new Map<string, DayRange[]>();
   for (const opening of cal.extraOpenings) {
     extra.set(opening.date, [...(extra.get(opening.date) ?? []), dayRange(opening)]);
   }
-  return { timeZone: cal.timeZone, weekly, closed: new Set(cal.closedDates.map((c) => c.date)), extra };
+  return {
+    timeZone: cal.timeZone,
+    weekly,
+    closed: new Set(cal.closedDates.map((c) => c.date)),
+    extra,
+    days: new Map(),
+  };
 }
 
 /** "YYYY-MM-DD" of a local day number. */
@@ -62,7 +86,17 @@ const dateOfDay = (day: number): string => new Date(day * DAY_MS).toISOString().
 const weekdayIndex = (day: number): number => (((day + 3) % 7) + 7) % 7;
 
 /** The real-time spans of the ranges that start on local `day`, sorted by start; empty ones dropped. */
-function spansOfDay(rules: Rules, day: number): Span[] {
+function spansOfDay(rules: Rules, day: number): readonly Span[] {
+  let spans = rules.days.get(day);
+  if (!spans) {
+    spans = workOutSpans(rules, day);
+    if (rules.days.size >= MAX_DAYS_KEPT) rules.days.clear();
+    rules.days.set(day, spans);
+  }
+  return spans;
+}
+
+function workOutSpans(rules: Rules, day: number): Span[] {
   const date = dateOfDay(day);
   const weekly = rules.closed.has(date) ? [] : (rules.weekly[weekdayIndex(day)] ?? []);
   const ranges = [...weekly, ...(rules.extra.get(date) ?? [])];

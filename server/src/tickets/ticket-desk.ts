@@ -10,7 +10,6 @@ import { OfflineRequest, type OfflineRequestDoc } from "../offline/offline-reque
 import type { SiteDoc } from "../sites/site.model.ts";
 import { siteOf } from "../sites/site-lookup.ts";
 import { requireSiteProduct } from "../sites/site-products.ts";
-import { scheduleCheck } from "../sla/sla-schedule.ts";
 import { targetMs } from "../sla/working-day.ts";
 import { Ticket, type TicketDoc } from "./ticket.model.ts";
 import type { StoredClock } from "./ticket-derived.ts";
@@ -23,6 +22,7 @@ import { changeStatus } from "./ticket-status.ts";
 import type { Clock } from "./ticket-system.ts";
 import { record, type TicketActor } from "./ticket-timeline.ts";
 import { timingOnSite } from "./ticket-writes.ts";
+import { ticketWritten } from "./ticket-written.ts";
 
 interface Requester {
   name: string;
@@ -94,7 +94,7 @@ export class TicketDesk {
         ...timing,
       });
       ticket = created.toObject() as TicketDoc;
-      await scheduleCheck(ticket);
+      await ticketWritten(ticket, site, now);
     } catch (err) {
       // The same chat converted twice at once: one ticket, and both callers get it.
       if (!isDuplicateKey(err)) throw err;

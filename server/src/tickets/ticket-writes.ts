@@ -1,9 +1,9 @@
 import type { Types, UpdateQuery } from "mongoose";
 import type { SiteDoc } from "../sites/site.model.ts";
-import { scheduleCheck } from "../sla/sla-schedule.ts";
 import { Ticket, type TicketDoc } from "./ticket.model.ts";
 import { type Derived, deriveTiming, type TicketTiming } from "./ticket-derived.ts";
 import { ticketSettingsOf } from "./ticket-settings.ts";
+import { ticketWritten } from "./ticket-written.ts";
 
 /**
  * Every write to a ticket goes through here: a compare-and-set on what the caller read (its status, and
@@ -33,7 +33,7 @@ export async function updateTicketIf(
     { $set: { ...set, ...derived, nextCheckAt: watchNow ? now : derived.nextCheckAt }, ...extra },
     { returnDocument: "after" },
   ).lean<TicketDoc>();
-  if (updated) await scheduleCheck(updated);
+  if (updated) await ticketWritten(updated, site, now);
   return updated;
 }
 

@@ -1,6 +1,6 @@
 import { POLICY_CALENDAR, type Priority, STANDARD_SLA_PLAN, type SupportCalendar } from "@parley/shared";
 import { describe, expect, it } from "vitest";
-import { readSla, type SlaClock } from "../sla-clock.ts";
+import { fateOf, readSla, type SlaClock } from "../sla-clock.ts";
 import { targetMs } from "../working-day.ts";
 
 const at = (iso: string) => new Date(iso);
@@ -140,5 +140,43 @@ describe("at risk and breached", () => {
       at("2026-11-25T09:00:00Z"),
     );
     expect(late).toMatchObject({ state: "met", metLate: true });
+  });
+});
+
+describe("fateOf", () => {
+  // Policy hours (05:00 → 02:00 GMT on weekdays): a fate worked out when a ticket is written must decide, at any
+  // later instant, exactly what readSla decides then, as long as the ticket is not written again.
+  const start = new Date("2026-11-02T10:00:00Z"); // a Monday
+  const clocks: Array<[string, SlaClock]> = [
+    ["running", { startedAt: start, targetMs: 8 * H, pauses: [], metAt: null }],
+    ["met on time", { startedAt: start, targetMs: 8 * H, pauses: [], metAt: new Date(start.getTime() + 2 * H) }],
+    ["met late", { startedAt: start, targetMs: 2 * H, pauses: [], metAt: new Date(start.getTime() + 30 * H) }],
+    [
+      "paused early",
+      { startedAt: start, targetMs: 8 * H, pauses: [{ from: new Date(start.getTime() + H), to: null }], metAt: null },
+    ],
+    [
+      "resumed",
+      {
+        startedAt: start,
+        targetMs: 8 * H,
+        pauses: [{ from: new Date(start.getTime() + H), to: new Date(start.getTime() + 20 * H) }],
+        metAt: null,
+      },
+    ],
+  ];
+  const decided = (state: string) => state === "met" || state === "breached";
+  it.each(clocks)("should decide a %s target as readSla does, at every later hour", (_name, clock) => {
+    const writtenAt = new Date(start.getTime() + 3 * H);
+    const writtenAfter = (clock.metAt?.getTime() ?? 0) > writtenAt.getTime() ? (clock.metAt as Date) : writtenAt;
+    const fate = fateOf(POLICY_CALENDAR, clock, writtenAfter);
+    for (let h = 0; h < 24 * 7; h++) {
+      const now = new Date(writtenAfter.getTime() + h * H);
+      const reading = readSla(POLICY_CALENDAR, clock, now);
+      const byFate =
+        fate.kind === "met" ? "met" : fate.breachAt && fate.breachAt.getTime() <= now.getTime() ? "breached" : "open";
+      expect(byFate === "met" || byFate === "breached").toBe(decided(reading.state));
+      if (fate.kind === "met") expect(fate.late).toBe(reading.metLate);
+    }
   });
 });

@@ -6,6 +6,7 @@ import { chatTicket } from "../../../test/tickets-harness.ts";
 import { Conversation } from "../../conversations/conversation.model.ts";
 import { Message } from "../../conversations/message.model.ts";
 import { Site } from "../../sites/site.model.ts";
+import { buildLedger } from "../figures-ledger.ts";
 
 const S = 1000;
 const H = 3_600_000;
@@ -89,9 +90,10 @@ describe("stats:get", () => {
     expect(today.firstReplyWaitSeconds?.p90).toBeLessThan(5);
     expect(today.medianDurationSeconds).toBeLessThan(5);
 
-    // Three local days ago, at noon: chats the socket API cannot date back, so stored directly. One from
-    // before `firstAgentReplyAt` existed, whose first agent reply is only in its messages (45 s after the
-    // start); one with the field set (a 75 s wait). Both closed after 10 min.
+    // Three local days ago, at noon: chats the socket API cannot date back, so stored directly, as chats from
+    // before the figures' ledger are (the ledger's migration brings them in, below). One from before
+    // `firstAgentReplyAt` existed, whose first agent reply is only in its messages (45 s after the start); one
+    // with the field set (a 75 s wait). Both closed after 10 min.
     const noon3DaysAgo = startOfLocalDay(clock.now().getTime()) - 3 * DAY + 12 * H;
     const legacyId = new Types.ObjectId();
     const old = (id: Types.ObjectId, firstAgentReplyAt: Date | null) =>
@@ -124,6 +126,7 @@ describe("stats:get", () => {
       body: "Hello from before the field",
       createdAt: new Date(noon3DaysAgo + 45 * S),
     });
+    await buildLedger();
 
     const week = await stats(sue.socket, "7d");
     expect(week.chats).toEqual({ started: 7, answered: 4, missed: 1, abandoned: 1, waiting: 1 });

@@ -1,6 +1,6 @@
 import type { SupportCalendar } from "@parley/shared";
 import { describe, expect, it } from "vitest";
-import type { SlaClock } from "../../sla/sla-clock.ts";
+import { fateOf, type SlaClock } from "../../sla/sla-clock.ts";
 import { ALWAYS_OPEN } from "../../support-hours/always-open.ts";
 import {
   type ChatRow,
@@ -134,7 +134,7 @@ describe("computeStats: chats", () => {
   ];
 
   it("should count outcomes, reply waits, durations and chats per agent", () => {
-    const stats = computeStats(statsWindow("today", "UTC", now), chats, [], ALWAYS_OPEN);
+    const stats = computeStats(statsWindow("today", "UTC", now), chats, []);
     expect(stats).toEqual({
       range: "today",
       timeZone: "UTC",
@@ -157,7 +157,7 @@ describe("computeStats: chats", () => {
   });
 
   it("should give nulls, zeros and no agents for a day without chats", () => {
-    const stats = computeStats(statsWindow("today", "UTC", now), [], [], ALWAYS_OPEN);
+    const stats = computeStats(statsWindow("today", "UTC", now), [], []);
     expect(stats.chats).toEqual({ started: 0, answered: 0, missed: 0, abandoned: 0, waiting: 0 });
     expect(stats.firstReplyWaitSeconds).toBeNull();
     expect(stats.medianDurationSeconds).toBeNull();
@@ -178,7 +178,6 @@ describe("computeStats: chats", () => {
         chat({ createdAt: t(3), status: "active", assignee: { id: ben.id, name: "Benjamin" } }),
       ],
       [],
-      ALWAYS_OPEN,
     );
     expect(stats.firstReplyWaitSeconds).toEqual({ median: 2, p90: 3 });
     expect(stats.perAgent).toEqual([
@@ -203,12 +202,12 @@ describe("computeStats: chats", () => {
       }), // Tue 24th 00:00, first day of 7
       chat({ createdAt: at("2026-11-24T04:59:59Z"), status: "closed" }), // Mon 23rd: out of the 7 days
     ];
-    const today = computeStats(statsWindow("today", "America/New_York", nyNow), rows, [], ALWAYS_OPEN);
+    const today = computeStats(statsWindow("today", "America/New_York", nyNow), rows, []);
     expect(today.from).toBe("2026-11-30T05:00:00.000Z");
     expect(today.chats).toEqual({ started: 1, answered: 0, missed: 0, abandoned: 0, waiting: 1 });
     expect(today.days).toEqual([{ date: "2026-11-30", started: 1, answered: 0, missed: 0, abandoned: 0 }]);
 
-    const week = computeStats(statsWindow("7d", "America/New_York", nyNow), rows, [], ALWAYS_OPEN);
+    const week = computeStats(statsWindow("7d", "America/New_York", nyNow), rows, []);
     expect(week.from).toBe("2026-11-24T05:00:00.000Z");
     expect(week.chats).toEqual({ started: 4, answered: 1, missed: 1, abandoned: 1, waiting: 1 });
     expect(week.days).toEqual([
@@ -235,13 +234,20 @@ describe("computeStats: tickets", () => {
     metAt: null,
     ...over,
   });
+  // The fates are worked out as the ledger does when a ticket is written: here, as of now, on the site's calendar.
   const ticket = (
     createdAt: string,
     priority: TicketRow["priority"],
     response: SlaClock,
     workaround: SlaClock | null,
+    calendar: SupportCalendar = ALWAYS_OPEN,
   ) =>
-    ({ createdAt: at(createdAt), priority, responseClock: response, workaroundClock: workaround }) satisfies TicketRow;
+    ({
+      createdAt: at(createdAt),
+      priority,
+      response: fateOf(calendar, response, now),
+      workaround: workaround ? fateOf(calendar, workaround, now) : null,
+    }) satisfies TicketRow;
 
   const tickets: TicketRow[] = [
     // Response met after 1 h of 8: on time. Workaround: 9 h of 24 used, running, undecided.
@@ -279,12 +285,12 @@ describe("computeStats: tickets", () => {
   ];
 
   it("should count tickets by priority and the share of decided targets met on time", () => {
-    const today = computeStats(statsWindow("today", "UTC", now), [], tickets, ALWAYS_OPEN);
+    const today = computeStats(statsWindow("today", "UTC", now), [], tickets);
     expect(today.ticketsByPriority).toEqual({ critical: 2, high: 1, medium: 1, low: 1 });
     // Response decided: on time, breached, late → 1 of 3 = 33.3 %. Workaround: breached, on time → 50 %.
     expect(today.slaCompliance).toEqual({ response: 33.3, workaround: 50 });
 
-    const week = computeStats(statsWindow("7d", "UTC", now), [], tickets, ALWAYS_OPEN);
+    const week = computeStats(statsWindow("7d", "UTC", now), [], tickets);
     expect(week.ticketsByPriority).toEqual({ critical: 3, high: 1, medium: 1, low: 1 });
     // Yesterday's on-time response joins: 2 of 4 = 50 %.
     expect(week.slaCompliance).toEqual({ response: 50, workaround: 50 });
@@ -292,7 +298,7 @@ describe("computeStats: tickets", () => {
 
   it("should give null compliance when no target is decided yet", () => {
     const [, , , atRisk, paused] = tickets as [TicketRow, TicketRow, TicketRow, TicketRow, TicketRow];
-    const stats = computeStats(statsWindow("today", "UTC", now), [], [atRisk, paused], ALWAYS_OPEN);
+    const stats = computeStats(statsWindow("today", "UTC", now), [], [atRisk, paused]);
     expect(stats.slaCompliance).toEqual({ response: null, workaround: null });
   });
 
@@ -309,10 +315,10 @@ describe("computeStats: tickets", () => {
     } as SupportCalendar;
     const friday = "2026-11-27T16:00:00Z";
     const rows = [
-      ticket(friday, "high", clock(friday, 2 * H, { metAt: at("2026-11-30T09:30:00Z") }), null),
-      ticket(friday, "high", clock(friday, 2 * H, { metAt: at("2026-11-30T10:30:00Z") }), null),
+      ticket(friday, "high", clock(friday, 2 * H, { metAt: at("2026-11-30T09:30:00Z") }), null, office),
+      ticket(friday, "high", clock(friday, 2 * H, { metAt: at("2026-11-30T10:30:00Z") }), null, office),
     ];
-    const stats = computeStats(statsWindow("7d", "Europe/London", now), [], rows, office);
+    const stats = computeStats(statsWindow("7d", "Europe/London", now), [], rows);
     expect(stats.slaCompliance).toEqual({ response: 50, workaround: null });
   });
 });
