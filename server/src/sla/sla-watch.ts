@@ -10,10 +10,12 @@ import { changeStatus } from "../tickets/ticket-status.ts";
 import { record, SYSTEM_ACTOR } from "../tickets/ticket-timeline.ts";
 import { alertLevel, timingOnSite } from "../tickets/ticket-writes.ts";
 import { ticketWritten } from "../tickets/ticket-written.ts";
+import type { SlaCheckDoc } from "./sla-check.model.ts";
 import type { SlaState } from "./sla-clock.ts";
 import { dueChecks, reconcileSchedule, scheduleCheck } from "./sla-schedule.ts";
 
 const BATCH = 200;
+const CONCURRENT_CHECKS = 8;
 const RETRY_AFTER_MS = 60_000;
 /** The schedule is checked against the tickets at start and then hourly (it reads every ticket). */
 const RECONCILE_MS = 60 * 60_000;
@@ -80,22 +82,28 @@ export class SlaWatch {
   private async pass(): Promise<void> {
     await this.reconciled;
     const now = this.desk.clock();
-    const sites = new Map<string, Promise<SiteDoc>>();
-    for (const row of await dueChecks(now, BATCH)) {
-      // The ticket's own time decides; a row out of step with it (a write after this pass began) is set right.
-      const ticket = await Ticket.findById(row._id).lean<TicketDoc>();
-      if (!ticket?.nextCheckAt || ticket.nextCheckAt > now) {
-        await scheduleCheck(ticket ?? { _id: row._id, site: row.site, nextCheckAt: null });
-        continue;
-      }
-      const key = ticket.site.toHexString();
-      if (!sites.has(key)) sites.set(key, siteOf(ticket.site));
-      try {
-        await this.check(ticket, await (sites.get(key) as Promise<SiteDoc>), now);
-      } catch (err) {
-        this.logger.warn({ err, ticket: ticket._id.toHexString() }, "SLA check failed; retried in a minute");
-        await this.postpone(ticket, now).catch(() => undefined);
-      }
+    const rows = await dueChecks(now, BATCH);
+    // Tickets are independent (each write is a compare-and-set on its own ticket): a few at a time, so the pass
+    // waits on the database's round trips a few at once rather than one after the other.
+    let next = 0;
+    const worker = async () => {
+      while (next < rows.length) await this.checkDue(rows[next++] as SlaCheckDoc, now);
+    };
+    await Promise.all(Array.from({ length: CONCURRENT_CHECKS }, worker));
+  }
+
+  private async checkDue(row: SlaCheckDoc, now: Date): Promise<void> {
+    // The ticket's own time decides; a row out of step with it (a write after this pass began) is set right.
+    const ticket = await Ticket.findById(row._id).lean<TicketDoc>();
+    if (!ticket?.nextCheckAt || ticket.nextCheckAt > now) {
+      await scheduleCheck(ticket ?? { _id: row._id, site: row.site, nextCheckAt: null });
+      return;
+    }
+    try {
+      await this.check(ticket, await siteOf(ticket.site), now);
+    } catch (err) {
+      this.logger.warn({ err, ticket: ticket._id.toHexString() }, "SLA check failed; retried in a minute");
+      await this.postpone(ticket, now).catch(() => undefined);
     }
   }
 
@@ -136,11 +144,14 @@ export class SlaWatch {
         text: alert,
       });
     }
-    let latest = ticket;
-    const breach = changes.find(([, state]) => state === "breached");
-    if (breach && ESCALATABLE.has(ticket.status)) latest = await escalateOnBreach(this.desk, ticket, site, breach[0]);
-
     const alerted = Object.fromEntries(changes);
+    const breach = changes.find(([, state]) => state === "breached");
+    if (breach && ESCALATABLE.has(ticket.status)) {
+      // The escalation's own update records what was announced and stores the new times: one write, not two.
+      await escalateOnBreach(this.desk, ticket, site, breach[0], { slaAlerted: { ...before, ...alerted } });
+      return;
+    }
+    const latest = ticket;
     const updated = await Ticket.findOneAndUpdate(
       { _id: ticket._id, status: latest.status },
       { $set: { ...timing(latest), slaAlerted: { ...before, ...alerted } } },

@@ -6,6 +6,7 @@ import { cachedSite } from "../sites/site-cache.ts";
 import { fateOf } from "../sla/sla-clock.ts";
 import { Ticket, type TicketDoc } from "../tickets/ticket.model.ts";
 import { clockOf } from "../tickets/ticket-derived.ts";
+import { forgetBucket } from "./bucket-cache.ts";
 import { bucketKeyAt, StatsBucket, type StoredChatRow, type StoredTicketRow } from "./stats-bucket.model.ts";
 
 // The figures (figures.ts) are computed from one row per chat and per ticket. Reading those rows off the chats and
@@ -86,11 +87,9 @@ const chatRows = new RowWriter<ConversationDoc>(async (c) => {
   const id = c._id.toHexString();
   const row = JSON.stringify(chatRowOf(c));
   if (written.get(id) === row) return;
-  await StatsBucket.updateOne(
-    { _id: bucketKeyAt(c.site, c.createdAt) },
-    { $set: { site: c.site, [`chats.${id}`]: row } },
-    { upsert: true },
-  );
+  const key = bucketKeyAt(c.site, c.createdAt);
+  await StatsBucket.updateOne({ _id: key }, { $set: { site: c.site, [`chats.${id}`]: row } }, { upsert: true });
+  forgetBucket(key);
   if (c.status === "closed") written.delete(id);
   else {
     if (written.size >= MAX_REMEMBERED) written.clear();
@@ -99,11 +98,13 @@ const chatRows = new RowWriter<ConversationDoc>(async (c) => {
 });
 
 const ticketRows = new RowWriter<{ ticket: TicketDoc; row: StoredTicketRow }>(async ({ ticket, row }) => {
+  const key = bucketKeyAt(ticket.site, ticket.createdAt);
   await StatsBucket.updateOne(
-    { _id: bucketKeyAt(ticket.site, ticket.createdAt) },
+    { _id: key },
     { $set: { site: ticket.site, [`tickets.${ticket._id.toHexString()}`]: JSON.stringify(row) } },
     { upsert: true },
   );
+  forgetBucket(key);
 });
 
 /** A chat changed (or got a message): its row is written if the figures would see a difference. */
@@ -171,6 +172,7 @@ export async function buildLedger(): Promise<number> {
     for (const [id, row] of Object.entries(b.chats)) set[`chats.${id}`] = JSON.stringify(row);
     for (const [id, row] of Object.entries(b.tickets)) set[`tickets.${id}`] = JSON.stringify(row);
     await StatsBucket.updateOne({ _id: key }, { $set: set }, { upsert: true });
+    forgetBucket(key);
   }
   return buckets.size;
 }

@@ -20,15 +20,16 @@ export async function escalateByStaff(
   return toTicketDto(updated, site.supportHours, desk.clock());
 }
 
-/** The SLA watch escalates a ticket whose target was breached. */
+/** The SLA watch escalates a ticket whose target was breached; `alongside` is written in the same update. */
 export function escalateOnBreach(
   desk: TicketDesk,
   ticket: TicketDoc,
   site: SiteDoc,
   target: "response" | "workaround",
+  alongside: Record<string, unknown> = {},
 ): Promise<TicketDoc> {
   const words = target === "response" ? "first-response" : "workaround";
-  return escalate(desk, ticket, site, SYSTEM_ACTOR, `The ${words} target was breached`, null);
+  return escalate(desk, ticket, site, SYSTEM_ACTOR, `The ${words} target was breached`, null, alongside);
 }
 
 async function escalate(
@@ -38,6 +39,7 @@ async function escalate(
   actor: TicketActor,
   reason: string,
   phone: string | null,
+  alongside: Record<string, unknown> = {},
 ): Promise<TicketDoc> {
   const now = desk.clock();
   const automatic = actor.kind === "system";
@@ -47,7 +49,7 @@ async function escalate(
     actor,
     { site, now, notifier: desk.notifier },
     {
-      set: { escalation: { at: now, automatic, by: actor.name, reason, phone } },
+      set: { ...alongside, escalation: { at: now, automatic, by: actor.name, reason, phone } },
       text: automatic ? `escalated the ticket: ${reason}` : `escalated the ticket: ${reason} (phone ${phone})`,
     },
   );

@@ -9,6 +9,9 @@ import { toTicketDto, toTicketMessageDto, toVisitorTicketDto } from "./ticket-dt
 import { type TicketEmails, ticketEmails } from "./ticket-mail.ts";
 import type { TicketMessageDoc } from "./ticket-message.model.ts";
 
+/** How long a site's list of leads is reused: a new supervisor gets ticket alerts within this. */
+const LEADS_STALE_MS = 10_000;
+
 /**
  * Tells everyone who follows a ticket that it changed: the site's consoles, the requester's widget, the
  * requester by email, and for alerts the site's supervisors and admins and the assignee.
@@ -22,6 +25,25 @@ export class TicketNotifier {
     mailer: Mailer | undefined,
   ) {
     this.emails = mailer ? ticketEmails(mailer) : null;
+  }
+
+  /** A site's supervisors and admins change rarely; an SLA pass alerts them for ticket after ticket. */
+  private readonly leads = new Map<
+    string,
+    { at: number; leads: Promise<Pick<AgentDoc, "_id" | "email" | "name">[]> }
+  >();
+
+  private leadsOf(site: TicketDoc["site"]): Promise<Pick<AgentDoc, "_id" | "email" | "name">[]> {
+    const key = site.toHexString();
+    const hit = this.leads.get(key);
+    if (hit && Date.now() - hit.at < LEADS_STALE_MS) return hit.leads;
+    const leads = Agent.find({ site, role: { $in: ["supervisor", "admin"] }, disabled: false })
+      .select({ _id: 1, email: 1, name: 1 })
+      .lean<Pick<AgentDoc, "_id" | "email" | "name">[]>()
+      .exec();
+    this.leads.set(key, { at: Date.now(), leads });
+    leads.catch(() => this.leads.delete(key));
+    return leads;
   }
 
   /** A new ticket, or any change to one; `statusFrom` when its status changed (the requester is emailed). */
@@ -47,9 +69,7 @@ export class TicketNotifier {
 
   /** At risk, breached or escalated: to the site's leads and the assignee, who must act on it. */
   async alert(ticket: TicketDoc, site: SiteDoc, alert: TicketAlertDto): Promise<void> {
-    const leads = await Agent.find({ site: ticket.site, role: { $in: ["supervisor", "admin"] }, disabled: false })
-      .select({ _id: 1, email: 1, name: 1 })
-      .lean<Pick<AgentDoc, "_id" | "email" | "name">[]>();
+    const leads = await this.leadsOf(ticket.site);
     const targets = new Set(leads.map((l) => rooms.agent(l._id)));
     if (ticket.assignee) targets.add(rooms.agent(ticket.assignee));
     this.staff.to([...targets]).emit("ticket:alert", alert);

@@ -27,7 +27,8 @@ export async function updateTicketIf(
   const derived = timingOnSite(next, site, now);
   // Turning at risk or breached is the SLA watch's to announce (with its alert and, on a breach, the
   // escalation): a write that crosses that line asks the watch to look now.
-  const watchNow = alertDue(derived.slaState, ticket.slaAlerted);
+  // What the watch has announced, as of this write (its own writes record it in the same update).
+  const watchNow = alertDue(derived.slaState, (set.slaAlerted as Alerted) ?? ticket.slaAlerted);
   const updated = await Ticket.findOneAndUpdate(
     { _id: ticket._id, status: ticket.status, ...guard },
     { $set: { ...set, ...derived, nextCheckAt: watchNow ? now : derived.nextCheckAt }, ...extra },
