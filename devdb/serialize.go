@@ -20,15 +20,18 @@ import (
 // devdb puts a tiny wire-protocol proxy in front of FerretDB that orders the
 // commands that could race:
 //
-//   - writes (insert, update, delete, findAndModify) to one collection run one
-//     at a time; writes to different collections run side by side;
+//   - writes (insert, update, delete, findAndModify) run one at a time;
 //   - schema changes (create, drop, createIndexes, renames, and any command
 //     not known to be a read or a document write) run alone;
 //   - reads (find, getMore, count, aggregate, …) are not held at all.
 //
-// One document lives in one collection, so ordering per collection is enough
-// for single-document atomicity, and a slow read (a report scanning history)
-// no longer stalls every chat behind it. Each client connection still gets its
+// That is what single-document atomicity needs, and a slow read (a report
+// scanning history) no longer stalls every chat behind it. Writes are not
+// ordered per collection: SQLite commits one writer at a time per database
+// file anyway, and two FerretDB writes racing for it make the loser sleep in
+// SQLite's busy handler (1, 2, 5, 10, 15, 20, 25 ms…), which showed as chat
+// latency spikes whenever a report wrote beside the chats; queueing here costs
+// only the other write's own time. Each client connection still gets its
 // own FerretDB connection (cursors, sessions and per-connection state behave
 // as before).
 
@@ -49,9 +52,8 @@ type serialProxy struct {
 
 	// schema is held exclusively by schema changes and shared by writes.
 	schema sync.RWMutex
-	// writers holds one mutex per "db.collection", held while a write to it executes.
-	writersMu sync.Mutex
-	writers   map[string]*sync.Mutex
+	// write is held while a document write executes: one at a time, whatever the collection (see above).
+	write sync.Mutex
 
 	mu     sync.Mutex
 	closed bool
@@ -62,8 +64,7 @@ type serialProxy struct {
 func newSerialProxy(ln net.Listener, backend string, ids *idIndexes, l *slog.Logger) *serialProxy {
 	return &serialProxy{
 		ln: ln, backend: backend, ids: ids, l: l,
-		writers: map[string]*sync.Mutex{},
-		conns:   map[net.Conn]struct{}{},
+		conns: map[net.Conn]struct{}{},
 	}
 }
 
@@ -161,10 +162,9 @@ func (p *serialProxy) roundTrip(ctx context.Context, backend, client net.Conn, r
 	switch cmd.kind {
 	case kindWrite:
 		p.schema.RLock()
-		w := p.writer(cmd.db + "." + cmd.collection)
-		w.Lock()
+		p.write.Lock()
 		err = relay(backend, client, req)
-		w.Unlock()
+		p.write.Unlock()
 		p.schema.RUnlock()
 	case kindSchema:
 		p.schema.Lock()
@@ -202,17 +202,6 @@ func (p *serialProxy) afterCommand(ctx context.Context, cmd command) {
 	if err := p.ids.ensure(ctx, cmd.db, cmd.collection); err != nil {
 		p.l.Warn("cannot add the _id lookup index", "db", cmd.db, "collection", cmd.collection, "err", err)
 	}
-}
-
-func (p *serialProxy) writer(key string) *sync.Mutex {
-	p.writersMu.Lock()
-	defer p.writersMu.Unlock()
-	w := p.writers[key]
-	if w == nil {
-		w = &sync.Mutex{}
-		p.writers[key] = w
-	}
-	return w
 }
 
 func relay(backend, client net.Conn, req []byte) error {

@@ -11,6 +11,7 @@ import type { SiteDoc } from "../../src/sites/site.model.ts";
 import { reconcileSchedule } from "../../src/sla/sla-schedule.ts";
 import { buildLedger } from "../../src/supervision/figures-ledger.ts";
 import { Ticket } from "../../src/tickets/ticket.model.ts";
+import { buildTicketIndex } from "../../src/tickets/ticket-list.ts";
 import { Visitor } from "../../src/visitors/visitor.model.ts";
 import { VisitorToken } from "../../src/visitors/visitor-token.model.ts";
 import { benchTicketDocs } from "../fixtures/ticket-docs.ts";
@@ -130,7 +131,8 @@ export async function preloadHistory(site: SiteDoc, agentId: Types.ObjectId, siz
   const tickets = benchTicketDocs(site, now, size.tickets, {
     assignee: agentId,
     keyPrefix: "history",
-    createdBeforeMs: (i) => (i < size.dueTickets ? 100 * H + i * 1000 : 60_000),
+    // The due ones opened half an hour apart over the last days; the others in the last minute.
+    createdBeforeMs: (i) => (i < size.dueTickets ? 100 * H + i * 30 * 60_000 : 60_000),
     closed: (i) => i >= size.dueTickets && i % 5 === 0,
   });
   // Through the model once, for the defaults the desk's documents carry; then stored in bulk like the rest.
@@ -139,9 +141,10 @@ export async function preloadHistory(site: SiteDoc, agentId: Types.ObjectId, siz
   });
 
   // What the server keeps beside them, built the way a deployment's first start builds it for its existing data:
-  // the figures' hourly rows and the SLA watch's schedule.
+  // the figures' hourly rows, the SLA watch's schedule and the list's ticket index.
   await buildLedger();
   await reconcileSchedule();
+  await buildTicketIndex();
 
   await insertInBatches(AgentSession.collection, function* () {
     for (let i = 0; i < size.expiredSessions; i++) {

@@ -25,6 +25,7 @@ import { createRoutingSystem } from "../routing/routing-system.ts";
 import { createRateLimits } from "../security/rate-limits.ts";
 import { ChatAlertWatch } from "../supervision/chat-alert-watch.ts";
 import { buildLedger, ledgerSettled, recordChat, reportLedgerErrors } from "../supervision/figures-ledger.ts";
+import { buildTicketIndex } from "../tickets/ticket-list.ts";
 import { type Clock, createTicketSystem, type TicketSystem } from "../tickets/ticket-system.ts";
 import { keyVisitorTokens } from "../visitors/visitor-auth.ts";
 import { visitorSessionRoutes } from "../visitors/visitor-session.routes.ts";
@@ -66,6 +67,7 @@ export async function startParley(opts: StartOptions): Promise<ParleyServer> {
       { id: "visitor-tokens-by-hash", run: () => keyVisitorTokens() },
       { id: "agent-sessions-by-hash", run: () => keySessionsByHash() },
       { id: "figures-ledger", run: () => buildLedger() },
+      { id: "ticket-index", run: () => buildTicketIndex() },
     ],
     logger,
   );

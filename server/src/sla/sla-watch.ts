@@ -7,7 +7,7 @@ import { escalateOnBreach } from "../tickets/ticket-escalation.ts";
 import { formatTicketNumber } from "../tickets/ticket-number.ts";
 import { ticketSettingsOf } from "../tickets/ticket-settings.ts";
 import { changeStatus } from "../tickets/ticket-status.ts";
-import { record, SYSTEM_ACTOR } from "../tickets/ticket-timeline.ts";
+import { recordAll, SYSTEM_ACTOR } from "../tickets/ticket-timeline.ts";
 import { alertLevel, timingOnSite } from "../tickets/ticket-writes.ts";
 import { ticketWritten } from "../tickets/ticket-written.ts";
 import type { SlaCheckDoc } from "./sla-check.model.ts";
@@ -15,7 +15,7 @@ import type { SlaState } from "./sla-clock.ts";
 import { dueChecks, reconcileSchedule, scheduleCheck } from "./sla-schedule.ts";
 
 const BATCH = 200;
-const CONCURRENT_CHECKS = 8;
+const CONCURRENT_CHECKS = 4;
 const RETRY_AFTER_MS = 60_000;
 /** The schedule is checked against the tickets at start and then hourly (it reads every ticket). */
 const RECONCILE_MS = 60 * 60_000;
@@ -126,14 +126,26 @@ export class SlaWatch {
     // Announce first, then record what was announced: if anything fails on the way, the next pass
     // announces again rather than never (a repeated alert beats a lost breach).
     const number = formatTicketNumber(ticket.number);
+    const words = (target: Target) => (target === "response" ? "first-response" : "workaround");
+    // The timeline reads "Parley marked …"; one write for the ticket's lines.
+    await recordAll(
+      ticket._id,
+      SYSTEM_ACTOR,
+      now,
+      changes.map(([target, state]) => ({
+        type: "sla" as const,
+        text:
+          state === "breached"
+            ? `marked the ${words(target)} target breached`
+            : `marked the ticket at risk of breaching the ${words(target)} target`,
+      })),
+    );
     for (const [target, state] of changes) {
-      const words = target === "response" ? "first-response" : "workaround";
-      // The timeline reads "Parley marked …"; the alert follows the ticket's number and subject.
-      const [timeline, alert] =
+      // The alert follows the ticket's number and subject.
+      const alert =
         state === "breached"
-          ? [`marked the ${words} target breached`, `Breached the ${words} target`]
-          : [`marked the ticket at risk of breaching the ${words} target`, `At risk of breaching the ${words} target`];
-      await record(ticket._id, SYSTEM_ACTOR, now, "sla", timeline);
+          ? `Breached the ${words(target)} target`
+          : `At risk of breaching the ${words(target)} target`;
       await this.desk.notifier.alert(ticket, site, {
         ticketId: ticket._id.toHexString(),
         number,
@@ -157,7 +169,7 @@ export class SlaWatch {
       { $set: { ...timing(latest), slaAlerted: { ...before, ...alerted } } },
       { returnDocument: "after" },
     ).lean<TicketDoc>();
-    if (updated) await ticketWritten(updated, site, now);
+    if (updated) await ticketWritten(updated, site, now, ticket);
     // Someone changed the ticket meanwhile; their write set a fresh check time, and the next pass sees it.
     if (updated && changes.length > 0 && latest === ticket) this.desk.notifier.changed(updated, site, now);
   }

@@ -1,41 +1,37 @@
 import { TICKET_LIST_LIMIT, type TicketDto, type TicketListInput } from "@parley/shared";
-import type { QueryFilter } from "mongoose";
+import type { QueryFilter, Types } from "mongoose";
 import type { AgentDoc } from "../agents/agent.model.ts";
 import { toObjectId } from "../db/object-id.ts";
 import { siteOf } from "../sites/site-lookup.ts";
 import { Ticket, type TicketDoc } from "./ticket.model.ts";
 import { toTicketDto } from "./ticket-dto.ts";
+import { TicketIndex, type TicketIndexDoc } from "./ticket-index.model.ts";
 
 const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
-/** The filter for the console's list; every value was parsed by TicketListInput, so none is an operator. */
-export function ticketFilter(agent: AgentDoc, input: TicketListInput): QueryFilter<TicketDoc> {
-  const and: QueryFilter<TicketDoc>[] = [{ site: agent.site }];
+/** Tickets read at once by primary key once the page is known. */
+const READ_AHEAD = 32;
+
+/** The filter for the console's list, on the ticket index; every value was parsed by TicketListInput, so none is an operator. */
+export function ticketFilter(agent: AgentDoc, input: TicketListInput): QueryFilter<TicketIndexDoc> {
+  const and: QueryFilter<TicketIndexDoc>[] = [{ site: agent.site }];
   if (input.status?.length) and.push({ status: { $in: input.status } });
-  if (input.priority?.length) and.push({ "fields.priority": { $in: input.priority } });
+  if (input.priority?.length) and.push({ priority: { $in: input.priority } });
   if (input.assignee === "me") and.push({ assignee: agent._id });
   else if (input.assignee === "none") and.push({ assignee: null });
   else if (input.assignee) and.push({ assignee: toObjectId(input.assignee) });
-  if (input.product) and.push({ "fields.product": input.product });
+  if (input.product) and.push({ product: input.product });
   if (input.customerId) and.push({ customer: toObjectId(input.customerId) });
   if (input.conversationId) and.push({ conversation: toObjectId(input.conversationId) });
   if (input.sla) {
     const states = input.sla === "at_risk_or_breached" ? ["at_risk", "breached"] : [input.sla];
-    and.push({ $or: [{ "slaState.response": { $in: states } }, { "slaState.workaround": { $in: states } }] });
+    and.push({ $or: [{ responseState: { $in: states } }, { workaroundState: { $in: states } }] });
   }
   const q = input.q?.trim();
   if (q) {
     const number = /^(?:t-?)?(\d{1,9})$/i.exec(q);
-    const words = { $regex: escapeRegExp(q), $options: "i" };
     and.push({
-      $or: [
-        ...(number ? [{ number: Number(number[1]) }] : []),
-        { "fields.subject": words },
-        { "fields.details": words },
-        { requesterName: words },
-        { requesterEmail: words },
-        { customerName: words },
-      ],
+      $or: [...(number ? [{ number: Number(number[1]) }] : []), { words: { $regex: escapeRegExp(q.toLowerCase()) } }],
     });
   }
   return { $and: and };
@@ -43,29 +39,80 @@ export function ticketFilter(agent: AgentDoc, input: TicketListInput): QueryFilt
 
 /**
  * Sorted by the nearest SLA due time by default: tickets with a running target first (soonest due, the
- * breached ones at the top as they fell due earliest), then the rest by their latest change.
+ * breached ones at the top as they fell due earliest), then the rest by their latest change. The filter and the
+ * order run on the ticket index (small rows), then the page's tickets are read by primary key.
  */
 export async function listTickets(agent: AgentDoc, input: TicketListInput, now: Date): Promise<TicketDto[]> {
   const filter = ticketFilter(agent, input);
   const site = await siteOf(agent.site);
-  let tickets: TicketDoc[];
+  const page = (f: QueryFilter<TicketIndexDoc>, sort: Record<string, 1 | -1>, limit: number) =>
+    TicketIndex.find(f).sort(sort).limit(limit).select({ _id: 1 }).lean<Pick<TicketIndexDoc, "_id">[]>().exec();
+  let ids: Types.ObjectId[];
   if (input.sort === "updated") {
-    tickets = await Ticket.find(filter).sort({ updatedAt: -1, _id: -1 }).limit(TICKET_LIST_LIMIT).lean<TicketDoc[]>();
+    ids = (await page(filter, { updatedAt: -1, _id: -1 }, TICKET_LIST_LIMIT)).map((r) => r._id);
   } else if (input.sort === "number") {
-    tickets = await Ticket.find(filter).sort({ number: -1 }).limit(TICKET_LIST_LIMIT).lean<TicketDoc[]>();
+    ids = (await page(filter, { number: -1 }, TICKET_LIST_LIMIT)).map((r) => r._id);
   } else {
-    const due = await Ticket.find({ $and: [filter, { nextDueAt: { $ne: null } }] })
-      .sort({ nextDueAt: 1, number: 1 })
-      .limit(TICKET_LIST_LIMIT)
-      .lean<TicketDoc[]>();
+    const due = await page(
+      { $and: [filter, { nextDueAt: { $ne: null } }] },
+      { nextDueAt: 1, number: 1 },
+      TICKET_LIST_LIMIT,
+    );
     const rest =
       due.length < TICKET_LIST_LIMIT
-        ? await Ticket.find({ $and: [filter, { nextDueAt: null }] })
-            .sort({ updatedAt: -1, _id: -1 })
-            .limit(TICKET_LIST_LIMIT - due.length)
-            .lean<TicketDoc[]>()
+        ? await page(
+            { $and: [filter, { nextDueAt: null }] },
+            { updatedAt: -1, _id: -1 },
+            TICKET_LIST_LIMIT - due.length,
+          )
         : [];
-    tickets = [...due, ...rest];
+    ids = [...due, ...rest].map((r) => r._id);
+  }
+  const tickets: TicketDoc[] = [];
+  for (let i = 0; i < ids.length; i += READ_AHEAD) {
+    const read = await Promise.all(
+      ids.slice(i, i + READ_AHEAD).map((id) => Ticket.findById(id).lean<TicketDoc>().exec()),
+    );
+    for (const t of read) if (t) tickets.push(t);
   }
   return tickets.map((t) => toTicketDto(t, site.supportHours, now));
+}
+
+/** The index row of a ticket as it is now. */
+export function ticketIndexRowOf(t: TicketDoc): TicketIndexDoc {
+  return {
+    _id: t._id,
+    site: t.site,
+    number: t.number,
+    status: t.status,
+    priority: t.fields.priority,
+    product: t.fields.product ?? null,
+    assignee: t.assignee ?? null,
+    customer: t.customer ?? null,
+    conversation: t.conversation ?? null,
+    responseState: t.slaState?.response ?? null,
+    workaroundState: t.slaState?.workaround ?? null,
+    nextDueAt: t.nextDueAt ?? null,
+    updatedAt: t.updatedAt,
+    words: [t.fields.subject, t.fields.details, t.requesterName, t.requesterEmail, t.customerName]
+      .filter(Boolean)
+      .join("\n")
+      .toLowerCase(),
+  };
+}
+
+/** Writes a ticket's index row (every ticket write, ticket-written.ts). */
+export async function indexTicket(t: TicketDoc): Promise<void> {
+  const { _id, ...row } = ticketIndexRowOf(t);
+  await TicketIndex.updateOne({ _id }, { $set: row }, { upsert: true });
+}
+
+/** The index of everything stored before it existed, written once (db/migrations.ts). */
+export async function buildTicketIndex(): Promise<number> {
+  let n = 0;
+  for await (const t of Ticket.find({}).lean<TicketDoc[]>().cursor()) {
+    await indexTicket(t);
+    n++;
+  }
+  return n;
 }

@@ -11,6 +11,7 @@ import { TicketMessage, type TicketMessageDoc } from "./ticket-message.model.ts"
 import { changeStatus } from "./ticket-status.ts";
 import { record, type TicketActor } from "./ticket-timeline.ts";
 import { ticketById, updateTicketIf } from "./ticket-writes.ts";
+import { ticketWritten } from "./ticket-written.ts";
 
 interface Reply {
   clientMsgId: string;
@@ -153,7 +154,10 @@ export async function storeMessage(
       { $addToSet: { attachments: { $each: attachments } } },
       { returnDocument: "after" },
     ).lean<TicketDoc>();
-    if (withFiles) desk.notifier.changed(withFiles, site, now);
+    if (withFiles) {
+      await ticketWritten(withFiles, site, now, ticket);
+      desk.notifier.changed(withFiles, site, now);
+    }
   }
   return { message, isNew: true };
 }

@@ -20,15 +20,32 @@ export async function record(
   text: string,
   change: { from?: TicketStatus; to?: TicketStatus } = {},
 ): Promise<void> {
-  await TicketEvent.create({
-    ticket,
-    at,
-    actorKind: actor.kind,
-    actorId: actor.id,
-    actorName: actor.name,
-    type,
-    from: change.from ?? null,
-    to: change.to ?? null,
-    text,
-  });
+  await recordAll(ticket, actor, at, [{ type, text, change }]);
+}
+
+/** Appends several lines at once (one write): the SLA watch marking both targets of a ticket, say. */
+export async function recordAll(
+  ticket: Types.ObjectId,
+  actor: TicketActor,
+  at: Date,
+  lines: ReadonlyArray<{
+    type: TicketEventDto["type"];
+    text: string;
+    change?: { from?: TicketStatus; to?: TicketStatus };
+  }>,
+): Promise<void> {
+  if (lines.length === 0) return;
+  await TicketEvent.insertMany(
+    lines.map(({ type, text, change = {} }) => ({
+      ticket,
+      at,
+      actorKind: actor.kind,
+      actorId: actor.id,
+      actorName: actor.name,
+      type,
+      from: change.from ?? null,
+      to: change.to ?? null,
+      text,
+    })),
+  );
 }

@@ -34,7 +34,7 @@ export async function updateTicketIf(
     { $set: { ...set, ...derived, nextCheckAt: watchNow ? now : derived.nextCheckAt }, ...extra },
     { returnDocument: "after" },
   ).lean<TicketDoc>();
-  if (updated) await ticketWritten(updated, site, now);
+  if (updated) await ticketWritten(updated, site, now, ticket);
   return updated;
 }
 
