@@ -44,7 +44,7 @@ func run() int {
 	logLevel := fs.String("log-level", "warn", "log level: debug, info, warn, error")
 	exitOnStdinEOF := fs.Bool("exit-on-stdin-eof", false, "exit when stdin reaches EOF (parent process died or closed the pipe)")
 	pprofAddr := fs.String("pprof", "", "serve Go's profiler (net/http/pprof) on this address, e.g. 127.0.0.1:6060")
-	serialize := fs.Bool("serialize", true, "order writes per collection (makes single-document updates atomic; see serialize.go)")
+	serialize := fs.Bool("serialize", true, "run document writes one at a time, reads free (makes single-document updates atomic; see serialize.go)")
 
 	if err := fs.Parse(os.Args[1:]); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
