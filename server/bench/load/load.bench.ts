@@ -51,7 +51,8 @@ const HISTORY = {
   visitors: Math.round(50_000 * SCALE),
   closedConversations: Math.round(20_000 * SCALE),
   tickets: Math.round(5_000 * SCALE),
-  dueTickets: 200,
+  // Two passes' worth (a pass takes 200): one measured alone, one during the chat load.
+  dueTickets: 400,
   expiredSessions: Math.round(50_000 * SCALE),
 };
 const ENVIRONMENT = {
@@ -320,6 +321,8 @@ try {
     await work();
     took(performance.now() - t0);
   };
+  // An SLA pass with nothing else going on, then the reports each opened during load.
+  const slaAloneMs = PHASES.has("reports") ? await parleyNode.ask("sla") : Number.NaN;
   let figuresMs = Number.NaN;
   let listMs = Number.NaN;
   let slaMs = Number.NaN;
@@ -361,7 +364,7 @@ try {
       () => `it took ${f(listMs)} ms`,
     ]);
     reports.push([
-      `SLA watch pass (${HISTORY.dueTickets} due)`,
+      "SLA watch pass (200 due)",
       (
         await costlyStep(
           parley,
@@ -442,7 +445,7 @@ try {
         ([label, s]) => `${label.split(" (")[0]?.split(",")[0]} ×${f(s.p99 / (reports[0]?.[1].p99 ?? Number.NaN), 2)}`,
       )
       .join(", ")}`,
-    `- SLA watch pass over ${HISTORY.dueTickets} due tickets ≤ 2 s: ${f(slaMs)} ms, ${slaMs <= 2000 ? "met" : "NOT met"}`,
+    `- SLA watch pass over 200 due tickets ≤ 2 s: ${f(slaAloneMs)} ms alone, ${slaAloneMs <= 2000 ? "met" : "NOT met"}; ${f(slaMs)} ms during the chat load`,
     "",
     `Total bench time ${f((performance.now() - started) / 1000, 0)} s.`,
   ];

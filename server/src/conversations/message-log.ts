@@ -55,11 +55,9 @@ export class MessageLog {
   private readonly queues = new Map<string, Pending[]>();
   /** Conversations with a batch or task in flight, and when it ends. */
   private readonly busy = new Map<string, Promise<void>>();
-  /** Batches of sends being stored, and all work (batches and tasks) in flight. */
+  /** Batches of sends being stored. */
   private batches = 0;
-  private running = 0;
   private scheduled = false;
-  private idleWaiters: Array<() => void> = [];
 
   constructor(private readonly onStored: OnStored) {}
 
@@ -97,12 +95,6 @@ export class MessageLog {
    */
   settled(conversationId: Types.ObjectId): Promise<void> {
     return this.busy.get(conversationId.toHexString()) ?? Promise.resolve();
-  }
-
-  /** Resolves once nothing is queued or in flight (shutdown). */
-  idle(): Promise<void> {
-    if (this.running === 0 && this.queues.size === 0) return Promise.resolve();
-    return new Promise((resolve) => this.idleWaiters.push(resolve));
   }
 
   private enqueue(conversationId: Types.ObjectId, item: Pending): void {
@@ -148,13 +140,10 @@ export class MessageLog {
     const done = work.catch(() => undefined);
     for (const key of keys) this.busy.set(key, done);
     if (isBatch) this.batches++;
-    this.running++;
-    void work.finally(() => {
+    void done.then(() => {
       for (const key of keys) this.busy.delete(key);
       if (isBatch) this.batches--;
-      this.running--;
       if (this.queues.size > 0) this.schedule();
-      else if (this.running === 0) for (const w of this.idleWaiters.splice(0)) w();
     });
   }
 

@@ -7,7 +7,7 @@ import { escalateOnBreach } from "../tickets/ticket-escalation.ts";
 import { formatTicketNumber } from "../tickets/ticket-number.ts";
 import { ticketSettingsOf } from "../tickets/ticket-settings.ts";
 import { changeStatus } from "../tickets/ticket-status.ts";
-import { recordAll, SYSTEM_ACTOR } from "../tickets/ticket-timeline.ts";
+import { recordAll, SYSTEM_ACTOR, type TimelineLine } from "../tickets/ticket-timeline.ts";
 import { alertLevel, timingOnSite } from "../tickets/ticket-writes.ts";
 import { ticketWritten } from "../tickets/ticket-written.ts";
 import type { SlaCheckDoc } from "./sla-check.model.ts";
@@ -15,7 +15,7 @@ import type { SlaState } from "./sla-clock.ts";
 import { dueChecks, reconcileSchedule, scheduleCheck } from "./sla-schedule.ts";
 
 const BATCH = 200;
-const CONCURRENT_CHECKS = 4;
+const CONCURRENT_CHECKS = 3;
 const RETRY_AFTER_MS = 60_000;
 /** The schedule is checked against the tickets at start and then hourly (it reads every ticket). */
 const RECONCILE_MS = 60 * 60_000;
@@ -127,19 +127,17 @@ export class SlaWatch {
     // announces again rather than never (a repeated alert beats a lost breach).
     const number = formatTicketNumber(ticket.number);
     const words = (target: Target) => (target === "response" ? "first-response" : "workaround");
-    // The timeline reads "Parley marked …"; one write for the ticket's lines.
-    await recordAll(
-      ticket._id,
-      SYSTEM_ACTOR,
-      now,
-      changes.map(([target, state]) => ({
-        type: "sla" as const,
-        text:
-          state === "breached"
-            ? `marked the ${words(target)} target breached`
-            : `marked the ticket at risk of breaching the ${words(target)} target`,
-      })),
-    );
+    // The timeline reads "Parley marked …"; the lines are written with the escalation's, if there is one.
+    const lines: TimelineLine[] = changes.map(([target, state]) => ({
+      type: "sla",
+      text:
+        state === "breached"
+          ? `marked the ${words(target)} target breached`
+          : `marked the ticket at risk of breaching the ${words(target)} target`,
+    }));
+    const breach = changes.find(([, state]) => state === "breached");
+    const escalating = breach !== undefined && ESCALATABLE.has(ticket.status);
+    if (!escalating) await recordAll(ticket._id, SYSTEM_ACTOR, now, lines);
     for (const [target, state] of changes) {
       // The alert follows the ticket's number and subject.
       const alert =
@@ -157,10 +155,12 @@ export class SlaWatch {
       });
     }
     const alerted = Object.fromEntries(changes);
-    const breach = changes.find(([, state]) => state === "breached");
-    if (breach && ESCALATABLE.has(ticket.status)) {
+    if (escalating) {
       // The escalation's own update records what was announced and stores the new times: one write, not two.
-      await escalateOnBreach(this.desk, ticket, site, breach[0], { slaAlerted: { ...before, ...alerted } });
+      await escalateOnBreach(this.desk, ticket, site, breach[0], {
+        set: { slaAlerted: { ...before, ...alerted } },
+        lines,
+      });
       return;
     }
     const latest = ticket;

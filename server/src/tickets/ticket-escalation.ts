@@ -6,7 +6,7 @@ import { requireLiaison, staffActor, type TicketDesk } from "./ticket-desk.ts";
 import { toTicketDto } from "./ticket-dto.ts";
 import { formatTicketNumber } from "./ticket-number.ts";
 import { changeStatus } from "./ticket-status.ts";
-import { SYSTEM_ACTOR, type TicketActor } from "./ticket-timeline.ts";
+import { SYSTEM_ACTOR, type TicketActor, type TimelineLine } from "./ticket-timeline.ts";
 
 /** A staff member escalates, with the reason and a phone number to reach the customer (the policy asks both). */
 export async function escalateByStaff(
@@ -26,7 +26,7 @@ export function escalateOnBreach(
   ticket: TicketDoc,
   site: SiteDoc,
   target: "response" | "workaround",
-  alongside: Record<string, unknown> = {},
+  alongside: { set?: Record<string, unknown>; lines?: TimelineLine[] } = {},
 ): Promise<TicketDoc> {
   const words = target === "response" ? "first-response" : "workaround";
   return escalate(desk, ticket, site, SYSTEM_ACTOR, `The ${words} target was breached`, null, alongside);
@@ -39,7 +39,7 @@ async function escalate(
   actor: TicketActor,
   reason: string,
   phone: string | null,
-  alongside: Record<string, unknown> = {},
+  alongside: { set?: Record<string, unknown>; lines?: TimelineLine[] } = {},
 ): Promise<TicketDoc> {
   const now = desk.clock();
   const automatic = actor.kind === "system";
@@ -49,7 +49,8 @@ async function escalate(
     actor,
     { site, now, notifier: desk.notifier },
     {
-      set: { ...alongside, escalation: { at: now, automatic, by: actor.name, reason, phone } },
+      set: { ...alongside.set, escalation: { at: now, automatic, by: actor.name, reason, phone } },
+      lines: alongside.lines ?? [],
       text: automatic ? `escalated the ticket: ${reason}` : `escalated the ticket: ${reason} (phone ${phone})`,
     },
   );

@@ -9,8 +9,8 @@ import { TicketIndex, type TicketIndexDoc } from "./ticket-index.model.ts";
 
 const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
-/** Tickets read at once by primary key once the page is known. */
-const READ_AHEAD = 32;
+/** Tickets read at once by primary key once the page is known: few, so the chats' commands are not crowded out. */
+const READ_AHEAD = 4;
 
 /** The filter for the console's list, on the ticket index; every value was parsed by TicketListInput, so none is an operator. */
 export function ticketFilter(agent: AgentDoc, input: TicketListInput): QueryFilter<TicketIndexDoc> {

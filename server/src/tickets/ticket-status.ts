@@ -2,7 +2,7 @@ import { AppError } from "../errors/app-error.ts";
 import type { SiteDoc } from "../sites/site.model.ts";
 import type { TicketDoc } from "./ticket.model.ts";
 import type { TicketNotifier } from "./ticket-notifier.ts";
-import { record, type TicketActor } from "./ticket-timeline.ts";
+import { recordAll, type TicketActor, type TimelineLine } from "./ticket-timeline.ts";
 import { type TicketAction, transition } from "./ticket-transitions.ts";
 import { updateTicketIf } from "./ticket-writes.ts";
 
@@ -21,7 +21,7 @@ export async function changeStatus(
   action: TicketAction,
   actor: TicketActor,
   ctx: { site: SiteDoc; now: Date; notifier: TicketNotifier },
-  extra: { set?: Record<string, unknown>; text?: string } = {},
+  extra: { set?: Record<string, unknown>; text?: string; lines?: TimelineLine[] } = {},
 ): Promise<TicketDoc> {
   const { now } = ctx;
   const result = transition(ticket.status, action, actor.kind);
@@ -46,13 +46,14 @@ export async function changeStatus(
   if (!updated) throw new AppError("CONFLICT", "The ticket changed meanwhile; reload it");
   // Announced before the timeline line is written: the change has happened, whatever befalls the log.
   ctx.notifier.changed(updated, ctx.site, now, { statusFrom: ticket.status });
-  await record(
-    ticket._id,
-    actor,
-    now,
-    "status",
-    extra.text ?? `changed the status from ${statusWords(ticket.status)} to ${statusWords(result.to)}`,
-    { from: ticket.status, to: result.to },
-  );
+  // Lines the caller wrote up before this change (the SLA watch's marks) go in the same write.
+  await recordAll(ticket._id, actor, now, [
+    ...(extra.lines ?? []),
+    {
+      type: "status",
+      text: extra.text ?? `changed the status from ${statusWords(ticket.status)} to ${statusWords(result.to)}`,
+      change: { from: ticket.status, to: result.to },
+    },
+  ]);
   return updated;
 }

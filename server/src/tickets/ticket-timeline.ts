@@ -23,16 +23,19 @@ export async function record(
   await recordAll(ticket, actor, at, [{ type, text, change }]);
 }
 
+/** One line of a ticket's timeline, before it is written. */
+export interface TimelineLine {
+  type: TicketEventDto["type"];
+  text: string;
+  change?: { from?: TicketStatus; to?: TicketStatus };
+}
+
 /** Appends several lines at once (one write): the SLA watch marking both targets of a ticket, say. */
 export async function recordAll(
   ticket: Types.ObjectId,
   actor: TicketActor,
   at: Date,
-  lines: ReadonlyArray<{
-    type: TicketEventDto["type"];
-    text: string;
-    change?: { from?: TicketStatus; to?: TicketStatus };
-  }>,
+  lines: readonly TimelineLine[],
 ): Promise<void> {
   if (lines.length === 0) return;
   await TicketEvent.insertMany(

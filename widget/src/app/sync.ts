@@ -61,9 +61,10 @@ export interface ResyncHost {
  */
 export class Resyncer {
   /**
-   * Highest seq a sync fetched. Live broadcasts do not move it: the server takes a seq
-   * before storing the message, so a higher seq can be broadcast before a lower one.
-   * Refetching the live tail on reconnect is cheap, and merging makes it harmless.
+   * Highest seq a sync fetched. Live broadcasts do not move it: the server broadcasts
+   * message N only once every message before it is stored (its message log, issue 10), but
+   * the cursor does not lean on that: refetching the live tail on reconnect is cheap, and
+   * merging makes it harmless.
    */
   private cursor = { conversationId: "", seq: 0 };
   /** A count, not a flag: a pass of a dead connection may still be winding down. */
