@@ -8,7 +8,6 @@ import type { ConversationBroadcaster } from "../conversations/conversation-broa
 import type { ConversationLifecycle } from "../conversations/conversation-lifecycle.ts";
 import { toObjectId } from "../db/object-id.ts";
 import { AppError } from "../errors/app-error.ts";
-import { Site, type SiteDoc } from "../sites/site.model.ts";
 import { cachedSite } from "../sites/site-cache.ts";
 import { giveBackSlot, takeSlot } from "./agent-slots.ts";
 import type { OfferRouter } from "./offer-router.ts";

@@ -4,7 +4,6 @@ import { ClosedConversation, Conversation, type ConversationDoc } from "../conve
 import type { Logger } from "../logging/logger.ts";
 import type { VisitorNamespace } from "../realtime/namespaces.ts";
 import { rooms } from "../realtime/rooms.ts";
-import { Site, type SiteDoc } from "../sites/site.model.ts";
 import { cachedSite } from "../sites/site-cache.ts";
 import { availabilityAt } from "../support-hours/availability.ts";
 import { averageHandleMs, estimateWaitSeconds, HANDLE_SAMPLE_SIZE } from "./queue-estimate.ts";

@@ -4,7 +4,6 @@ import { Conversation, type ConversationDoc } from "../conversations/conversatio
 import type { Logger } from "../logging/logger.ts";
 import type { StaffNamespace } from "../realtime/namespaces.ts";
 import { rooms } from "../realtime/rooms.ts";
-import { Site, type SiteDoc } from "../sites/site.model.ts";
 import { cachedSite } from "../sites/site-cache.ts";
 import { supervisionSettingsOf } from "./supervision-settings.ts";
 

@@ -20,7 +20,7 @@ export async function mintVisitor(siteId: Types.ObjectId): Promise<string> {
 /** The visitor a token belongs to, if they are the site's: one primary-key read. */
 export async function visitorOfToken(token: string, site: Pick<SiteDoc, "_id">): Promise<VisitorRef | null> {
   const row = await VisitorToken.findById(hashToken(token)).lean<VisitorTokenDoc>();
-  if (!row || !row.site.equals(site._id)) return null;
+  if (!row?.site.equals(site._id)) return null;
   return { _id: row.visitor, site: row.site };
 }
 

@@ -6,7 +6,6 @@ import { toMessageDto, toVisitorConversationDto } from "../conversations/convers
 import { visitorsConversation } from "../conversations/conversation-owners.ts";
 import { conversationPage } from "../conversations/conversation-page.ts";
 import { toObjectId } from "../db/object-id.ts";
-import { AppError } from "../errors/app-error.ts";
 import type { HandlerGroup } from "../realtime/command-registry.ts";
 import type { VisitorContext, VisitorSocket } from "../realtime/namespaces.ts";
 import { siteAvailability } from "../routing/admission.ts";
