@@ -316,80 +316,49 @@ try {
 
   // 5. Reports during load at 100 messages/s.
   const supervisor = parley.agents[0] as Socket;
-  // Each report is opened once, a second into a window of steady chat load, as a supervisor would (the first
-  // opening: nothing of it is cached yet), and timed where it runs.
-  const once = (work: () => Promise<unknown>, took: (ms: number) => void) => async () => {
-    await sleep(1_000);
-    const t0 = performance.now();
-    await work();
-    took(performance.now() - t0);
-  };
-  // An SLA pass with nothing else going on, then the reports each opened during load.
+  // An SLA pass with nothing else going on; then each report opened once, a second into a window of steady chat
+  // load, as a supervisor would (the first opening: nothing of it is cached yet), timed where it runs.
   const slaAloneMs = PHASES.has("reports") ? await parleyNode.ask("sla") : Number.NaN;
-  let figuresMs = Number.NaN;
-  let listMs = Number.NaN;
   let slaMs = Number.NaN;
-  const reports: Array<[string, StepResult, () => string]> = [];
+  const reports: Array<[string, StepResult, string]> = [];
+  const reportWindow = async (label: string, open: () => Promise<unknown>, note: (ms: number) => string) => {
+    let took = Number.NaN;
+    const { result } = await costlyStep(parley, devdb, 100, async () => {
+      await sleep(1_000);
+      const t0 = performance.now();
+      await open();
+      took = performance.now() - t0;
+    });
+    reports.push([label, result, note(took)]);
+  };
   if (PHASES.has("reports")) {
-    reports.push(["none (baseline)", (await costlyStep(parley, devdb, 100)).result, () => ""]);
-    reports.push([
+    reports.push(["none (baseline)", (await costlyStep(parley, devdb, 100)).result, ""]);
+    await reportWindow(
       "figures, last 7 days",
-      (
-        await costlyStep(
-          parley,
-          devdb,
-          100,
-          once(
-            () => ack(supervisor, "stats:get", { range: "7d" }),
-            (ms) => {
-              figuresMs = ms;
-            },
-          ),
-        )
-      ).result,
-      () => `it took ${f(figuresMs)} ms`,
-    ]);
-    reports.push([
+      () => ack(supervisor, "stats:get", { range: "7d" }),
+      (ms) => `it took ${f(ms)} ms`,
+    );
+    await reportWindow(
       "ticket list",
-      (
-        await costlyStep(
-          parley,
-          devdb,
-          100,
-          once(
-            () => ack(supervisor, "ticket:list", {}),
-            (ms) => {
-              listMs = ms;
-            },
-          ),
-        )
-      ).result,
-      () => `it took ${f(listMs)} ms`,
-    ]);
-    reports.push([
+      () => ack(supervisor, "ticket:list", {}),
+      (ms) => `it took ${f(ms)} ms`,
+    );
+    await reportWindow(
       "SLA watch pass (200 due)",
-      (
-        await costlyStep(
-          parley,
-          devdb,
-          100,
-          once(
-            async () => {
-              slaMs = await parleyNode.ask("sla");
-            },
-            () => undefined,
-          ),
-        )
-      ).result,
+      async () => {
+        slaMs = await parleyNode.ask("sla");
+      },
       () => `the pass took ${f(slaMs)} ms`,
-    ]);
+    );
   }
 
   // ---- the table ----
   const relayBest = Math.max(
+    0,
     ...[...empty.values()].flatMap((r) => (r.relay && keptUp(r.relay) ? [r.relay.offered] : [0])),
   );
   const parleyBest = Math.max(
+    0,
     ...[...empty.values()].flatMap((r) => (r.parley && keptUp(r.parley) ? [r.parley.offered] : [0])),
   );
   const at100 = empty.get(100);
@@ -429,7 +398,7 @@ try {
     "|---|---|---|---|---|",
     ...reports.map(
       ([label, s, note]) =>
-        `| ${label} | ${f(s.p50, 1)} | ${f(s.p99, 1)} | ${f(s.p99 / (reports[0]?.[1].p99 ?? Number.NaN), 2)} | ${note()} |`,
+        `| ${label} | ${f(s.p50, 1)} | ${f(s.p99, 1)} | ${f(s.p99 / (reports[0]?.[1].p99 ?? Number.NaN), 2)} | ${note} |`,
     ),
     "",
     "### Targets",
