@@ -146,9 +146,10 @@ describe("capacity freeing up", () => {
     expect(ringing).toEqual([first.id]);
 
     await ok<{ conversation: ConversationDetailDto }>(quinn.socket, "conversation:close", { conversationId: first.id });
-    // The close is answered only after the routing pass it triggered: the next chat is already offered.
+    // The close is answered only after the routing pass it triggered: the next chat is already offered (and
+    // Quinn's console, which accepts what rings, may have taken it by the time this reads it).
     const secondNow = await Conversation.findById(second.id).lean();
-    expect(secondNow?.offeredTo?.toHexString()).toBe(quinn.id);
+    expect(secondNow?.offeredTo?.toHexString() ?? secondNow?.assignee?.toHexString()).toBe(quinn.id);
     await waitFor(() => taker.accepted.includes(second.id));
     expect((await Conversation.findById(third.id).lean())?.offeredTo).toBeNull();
     expect((await agentRow(quinn.id)).load).toBe(1);
