@@ -26,6 +26,7 @@ import { createRateLimits } from "../security/rate-limits.ts";
 import { ChatAlertWatch } from "../supervision/chat-alert-watch.ts";
 import { buildLedger, ledgerSettled, recordChat, reportLedgerErrors } from "../supervision/figures-ledger.ts";
 import { buildTicketIndex } from "../tickets/ticket-list.ts";
+import { keyTicketSources } from "../tickets/ticket-sources.ts";
 import { type Clock, createTicketSystem, type TicketSystem } from "../tickets/ticket-system.ts";
 import { keyVisitorTokens } from "../visitors/visitor-auth.ts";
 import { visitorSessionRoutes } from "../visitors/visitor-session.routes.ts";
@@ -68,6 +69,7 @@ export async function startParley(opts: StartOptions): Promise<ParleyServer> {
       { id: "agent-sessions-by-hash", run: () => keySessionsByHash() },
       { id: "figures-ledger", run: () => buildLedger() },
       { id: "ticket-index", run: () => buildTicketIndex() },
+      { id: "ticket-sources", run: () => keyTicketSources() },
     ],
     logger,
   );

@@ -11,7 +11,9 @@ import type { HandlerGroup } from "../realtime/command-registry.ts";
 import type { StaffSocketData } from "../realtime/namespaces.ts";
 import type { RoutingSystem } from "../routing/routing-system.ts";
 import { siteOf } from "../sites/site-lookup.ts";
-import { Ticket, type TicketDoc } from "../tickets/ticket.model.ts";
+import type { TicketDoc } from "../tickets/ticket.model.ts";
+import { chatSourceKey } from "../tickets/ticket-source.model.ts";
+import { ticketOfSource } from "../tickets/ticket-sources.ts";
 import type { ChatAlertWatch } from "./chat-alert-watch.ts";
 import { supervisionSettingsOf } from "./supervision-settings.ts";
 import { toWallChatDto, toWallTicketDto } from "./wall-dto.ts";
@@ -47,10 +49,12 @@ export function supervisionHandlers(deps: {
           .lean<ConversationDoc[]>(),
         Agent.find({ site: agent.site, disabled: false }).sort({ name: 1 }).lean<AgentDoc[]>(),
       ]);
-      const tickets =
-        chats.length === 0
-          ? []
-          : await Ticket.find({ site: agent.site, conversation: { $in: chats.map((c) => c._id) } }).lean<TicketDoc[]>();
+      // The tickets made from these chats, by their source's key: the floor's size, not the ticket history's.
+      const tickets: TicketDoc[] = [];
+      for (let i = 0; i < chats.length; i += 8) {
+        const found = await Promise.all(chats.slice(i, i + 8).map((c) => ticketOfSource(chatSourceKey(c._id))));
+        for (const t of found) if (t?.site.equals(agent.site)) tickets.push(t);
+      }
       return {
         chats: chats.map(toWallChatDto),
         tickets: tickets.map(toWallTicketDto).filter((t): t is WallTicketDto => t !== null),

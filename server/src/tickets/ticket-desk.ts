@@ -18,6 +18,8 @@ import { coverageOf } from "./ticket-entitlement.ts";
 import type { TicketNotifier } from "./ticket-notifier.ts";
 import { formatTicketNumber, nextTicketNumber } from "./ticket-number.ts";
 import { slaPlanOf, ticketSettingsOf } from "./ticket-settings.ts";
+import { chatSourceKey } from "./ticket-source.model.ts";
+import { keySource, ticketOfSource } from "./ticket-sources.ts";
 import { changeStatus } from "./ticket-status.ts";
 import type { Clock } from "./ticket-system.ts";
 import { record, type TicketActor } from "./ticket-timeline.ts";
@@ -52,7 +54,7 @@ export class TicketDesk {
     const site = await siteOf(agent.site);
     requireSiteProduct(site, input.fields.product ?? undefined, "fields.product");
     const requester = await this.requesterOf(agent, input.source);
-    const stored = await Ticket.findOne({ sourceKey: requester.sourceKey }).lean<TicketDoc>();
+    const stored = await ticketOfSource(requester.sourceKey);
     if (stored) return toTicketDto(stored, site.supportHours, now);
 
     const coverage = await coverageOf(site, requester.email, input.fields.product, now);
@@ -94,12 +96,14 @@ export class TicketDesk {
         ...timing,
       });
       ticket = created.toObject() as TicketDoc;
-      await ticketWritten(ticket, site, now);
+      await Promise.all([ticketWritten(ticket, site, now), keySource(ticket)]);
     } catch (err) {
-      // The same chat converted twice at once: one ticket, and both callers get it.
+      // The same chat converted twice at once: one ticket, and both callers get it. (Looked up by its source the
+      // slow way: the other caller may not have written the source's key yet.)
       if (!isDuplicateKey(err)) throw err;
       const raced = await Ticket.findOne({ sourceKey: requester.sourceKey }).lean<TicketDoc>();
       if (!raced) throw err;
+      await keySource(raced);
       return toTicketDto(raced, site.supportHours, now);
     }
     await record(
@@ -142,7 +146,7 @@ export class TicketDesk {
         visitor: c.visitor,
         conversation: c._id,
         offlineRequest: null,
-        sourceKey: `chat:${c._id.toHexString()}`,
+        sourceKey: chatSourceKey(c._id),
         from: "a chat",
       };
     }
