@@ -7,7 +7,9 @@ import { ClosedConversation, Conversation, type ConversationDoc } from "./conver
  * reader already treats as closed and the next boot moves on (archiveLeftovers).
  */
 export async function archiveConversation(closed: ConversationDoc): Promise<void> {
-  await ClosedConversation.replaceOne({ _id: closed._id }, closed, { upsert: true });
+  // Through the driver, as read: the model would add its defaults, and a chat from before issue 10 must not gain
+  // `keyedMessages: true` (its messages would then be looked for under keys they were never stored under).
+  await ClosedConversation.collection.replaceOne({ _id: closed._id }, closed, { upsert: true });
   await Conversation.deleteOne({ _id: closed._id });
 }
 
