@@ -14,9 +14,11 @@ import { startDevDb } from "../src/db/devdb.ts";
 import { createLogger } from "../src/logging/logger.ts";
 import { Site, type SiteDoc } from "../src/sites/site.model.ts";
 import { readSla } from "../src/sla/sla-clock.ts";
+import { reconcileSchedule } from "../src/sla/sla-schedule.ts";
+import { buildLedger } from "../src/supervision/figures-ledger.ts";
 import { loadStats } from "../src/supervision/figures-query.ts";
 import { Ticket } from "../src/tickets/ticket.model.ts";
-import { listTickets } from "../src/tickets/ticket-list.ts";
+import { buildTicketIndex, listTickets } from "../src/tickets/ticket-list.ts";
 import { benchTicketDocs } from "./fixtures/ticket-docs.ts";
 
 const TICKETS = Number(process.env.BENCH_TICKETS ?? 500);
@@ -70,6 +72,8 @@ async function benchTickets(mongoUri: string): Promise<void> {
     const docs = benchTicketDocs(site, now, TICKETS, { assignee: agent._id });
     const t0 = performance.now();
     await Ticket.insertMany(docs, { ordered: false });
+    // What the server keeps beside the tickets, built as a deployment's first start builds it for existing data.
+    await Promise.all([buildTicketIndex(), reconcileSchedule()]);
     console.log(`tickets on devdb: ${TICKETS} tickets (inserted in ${((performance.now() - t0) / 1000).toFixed(1)} s)`);
     const one = docs[TICKETS - 1] as { sourceKey: string };
     const stored = await Ticket.findOne({ sourceKey: one.sourceKey }).lean<{ _id: mongoose.Types.ObjectId }>();
@@ -113,6 +117,7 @@ async function benchFigures(site: SiteDoc, now: Date): Promise<void> {
     };
   });
   await Conversation.insertMany(rows, { ordered: false });
+  await buildLedger();
   console.log(`figures (stats:get) on devdb: ${CHATS} chats over 7 days, ${TICKETS} tickets`);
   await timed("stats:get today", 5, () => loadStats(site, "today", now));
   await timed("stats:get last 7 days", 5, () => loadStats(site, "7d", now));
