@@ -15,7 +15,7 @@ import { bucketKeyAt, StatsBucket, type StoredChatRow, type StoredTicketRow } fr
 // when the row actually changed. A crash between a change and its row leaves that row as it was until the chat or
 // ticket changes again.
 
-export function chatRowOf(c: ConversationDoc, repliedAt: Date | null = null): StoredChatRow {
+function chatRowOf(c: ConversationDoc, repliedAt: Date | null = null): StoredChatRow {
   return {
     createdAt: c.createdAt,
     status: c.status,
@@ -83,9 +83,8 @@ export function reportLedgerErrors(to: (err: unknown) => void): void {
 const written = new Map<string, string>();
 const MAX_REMEMBERED = 50_000;
 
-const chatRows = new RowWriter<ConversationDoc>(async (c) => {
+const chatRows = new RowWriter<{ c: ConversationDoc; row: string }>(async ({ c, row }) => {
   const id = c._id.toHexString();
-  const row = JSON.stringify(chatRowOf(c));
   if (written.get(id) === row) return;
   const key = bucketKeyAt(c.site, c.createdAt);
   await StatsBucket.updateOne({ _id: key }, { $set: { site: c.site, [`chats.${id}`]: row } }, { upsert: true });
@@ -112,13 +111,14 @@ export function recordChat(c: ConversationDoc): void {
   // Most calls are messages, which change no row: no write is even queued for them (unless another one is, which
   // this state must then follow).
   const id = c._id.toHexString();
-  if (!chatRows.busy(id) && written.get(id) === JSON.stringify(chatRowOf(c))) return;
-  chatRows.push(id, c);
+  const row = JSON.stringify(chatRowOf(c));
+  if (!chatRows.busy(id) && written.get(id) === row) return;
+  chatRows.push(id, { c, row });
 }
 
-/** A ticket was created or changed at `at`. */
-export function recordTicket(t: TicketDoc, calendar: SupportCalendar, at: Date): void {
-  ticketRows.push(t._id.toHexString(), { ticket: t, row: ticketRowOf(t, calendar, at) });
+/** A ticket was created or changed: its row as of that write (ticketRowOf). */
+export function recordTicket(t: TicketDoc, row: StoredTicketRow): void {
+  ticketRows.push(t._id.toHexString(), { ticket: t, row });
 }
 
 /** Resolves once every row pushed so far is written. */

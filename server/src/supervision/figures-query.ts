@@ -1,4 +1,5 @@
 import type { StatsDto, StatsRange } from "@parley/shared";
+import { readInBatches } from "../db/read-in-batches.ts";
 import type { SiteDoc } from "../sites/site.model.ts";
 import type { ClockFate } from "../sla/sla-clock.ts";
 import { bucketGeneration, cachedBucket, rememberBucket } from "./bucket-cache.ts";
@@ -39,19 +40,16 @@ export async function loadStats(site: SiteDoc, range: StatsRange, now: Date): Pr
     return !hit;
   });
   const readAt = bucketGeneration();
-  for (let i = 0; i < missing.length; i += READ_AHEAD) {
-    const slice = missing.slice(i, i + READ_AHEAD);
-    const buckets = await Promise.all(slice.map((key) => StatsBucket.findById(key).lean<StatsBucketDoc>().exec()));
-    buckets.forEach((b, j) => {
-      const parsed = {
-        chats: Object.values(b?.chats ?? {}).map(chatRow),
-        tickets: Object.values(b?.tickets ?? {}).map(ticketRow),
-      };
-      rememberBucket(slice[j] as string, parsed, readAt);
-      chats.push(...parsed.chats);
-      tickets.push(...parsed.tickets);
-    });
-  }
+  await readInBatches(missing, READ_AHEAD, async (key) => {
+    const b = await StatsBucket.findById(key).lean<StatsBucketDoc>().exec();
+    const parsed = {
+      chats: Object.values(b?.chats ?? {}).map(chatRow),
+      tickets: Object.values(b?.tickets ?? {}).map(ticketRow),
+    };
+    rememberBucket(key, parsed, readAt);
+    chats.push(...parsed.chats);
+    tickets.push(...parsed.tickets);
+  });
   return computeStats(window, chats, tickets);
 }
 

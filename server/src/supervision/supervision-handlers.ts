@@ -6,6 +6,7 @@ import { Conversation, type ConversationDoc } from "../conversations/conversatio
 import { findConversation } from "../conversations/conversation-archive.ts";
 import { toDetailDto, toMessageDto } from "../conversations/conversation-dto.ts";
 import { toObjectId } from "../db/object-id.ts";
+import { readInBatches } from "../db/read-in-batches.ts";
 import { AppError } from "../errors/app-error.ts";
 import type { HandlerGroup } from "../realtime/command-registry.ts";
 import type { StaffSocketData } from "../realtime/namespaces.ts";
@@ -50,11 +51,8 @@ export function supervisionHandlers(deps: {
         Agent.find({ site: agent.site, disabled: false }).sort({ name: 1 }).lean<AgentDoc[]>(),
       ]);
       // The tickets made from these chats, by their source's key: the floor's size, not the ticket history's.
-      const tickets: TicketDoc[] = [];
-      for (let i = 0; i < chats.length; i += 8) {
-        const found = await Promise.all(chats.slice(i, i + 8).map((c) => ticketOfSource(chatSourceKey(c._id))));
-        for (const t of found) if (t?.site.equals(agent.site)) tickets.push(t);
-      }
+      const found = await readInBatches(chats, 8, (c) => ticketOfSource(chatSourceKey(c._id)));
+      const tickets = found.filter((t): t is TicketDoc => t?.site.equals(agent.site) === true);
       return {
         chats: chats.map(toWallChatDto),
         tickets: tickets.map(toWallTicketDto).filter((t): t is WallTicketDto => t !== null),

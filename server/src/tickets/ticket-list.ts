@@ -2,6 +2,7 @@ import { TICKET_LIST_LIMIT, type TicketDto, type TicketListInput } from "@parley
 import type { QueryFilter, Types } from "mongoose";
 import type { AgentDoc } from "../agents/agent.model.ts";
 import { toObjectId } from "../db/object-id.ts";
+import { readInBatches } from "../db/read-in-batches.ts";
 import { siteOf } from "../sites/site-lookup.ts";
 import { Ticket, type TicketDoc } from "./ticket.model.ts";
 import { toTicketDto } from "./ticket-dto.ts";
@@ -68,14 +69,8 @@ export async function listTickets(agent: AgentDoc, input: TicketListInput, now: 
         : [];
     ids = [...due, ...rest].map((r) => r._id);
   }
-  const tickets: TicketDoc[] = [];
-  for (let i = 0; i < ids.length; i += READ_AHEAD) {
-    const read = await Promise.all(
-      ids.slice(i, i + READ_AHEAD).map((id) => Ticket.findById(id).lean<TicketDoc>().exec()),
-    );
-    for (const t of read) if (t) tickets.push(t);
-  }
-  return tickets.map((t) => toTicketDto(t, site.supportHours, now));
+  const tickets = await readInBatches(ids, READ_AHEAD, (id) => Ticket.findById(id).lean<TicketDoc>().exec());
+  return tickets.flatMap((t) => (t ? [toTicketDto(t, site.supportHours, now)] : []));
 }
 
 /** The index row of a ticket as it is now. */
@@ -102,8 +97,8 @@ export function ticketIndexRowOf(t: TicketDoc): TicketIndexDoc {
 }
 
 /** Writes a ticket's index row (every ticket write, ticket-written.ts). */
-export async function indexTicket(t: TicketDoc): Promise<void> {
-  const { _id, ...row } = ticketIndexRowOf(t);
+export async function indexTicket(t: TicketDoc, indexRow = ticketIndexRowOf(t)): Promise<void> {
+  const { _id, ...row } = indexRow;
   await TicketIndex.updateOne({ _id }, { $set: row }, { upsert: true });
 }
 

@@ -11,10 +11,15 @@ import { indexTicket, ticketIndexRowOf } from "./ticket-list.ts";
  * ticket as it was before the write, only the copies that the write changed are written again.
  */
 export async function ticketWritten(ticket: TicketDoc, site: SiteDoc, at: Date, before?: TicketDoc): Promise<void> {
-  const changed = <T>(of: (t: TicketDoc) => T) => !before || !isDeepStrictEqual(of(before), of(ticket));
-  if (changed((t) => ticketRowOf(t, site.supportHours, at))) recordTicket(ticket, site.supportHours, at);
+  // Each copy is worked out once for the ticket (its figures row reads the SLA clocks) and compared with the same
+  // copy of the ticket before.
+  const changed = <T>(of: (t: TicketDoc) => T, now: T) => !before || !isDeepStrictEqual(of(before), now);
+  const figuresRow = ticketRowOf(ticket, site.supportHours, at);
+  if (changed((t) => ticketRowOf(t, site.supportHours, at), figuresRow)) recordTicket(ticket, figuresRow);
+  const indexRow = ticketIndexRowOf(ticket);
+  const checkAt = (t: TicketDoc) => t.nextCheckAt?.getTime() ?? null;
   await Promise.all([
-    changed((t) => t.nextCheckAt?.getTime() ?? null) ? scheduleCheck(ticket) : undefined,
-    changed(ticketIndexRowOf) ? indexTicket(ticket) : undefined,
+    changed(checkAt, checkAt(ticket)) ? scheduleCheck(ticket) : undefined,
+    changed(ticketIndexRowOf, indexRow) ? indexTicket(ticket, indexRow) : undefined,
   ]);
 }
