@@ -30,7 +30,7 @@ export function authRoutes(deps: AuthRouteDeps): Router {
   router.post("/api/auth/login", async (req, res) => {
     const { email, password } = parseInput(LoginRequest, req.body);
     const address = req.ip ?? "unknown";
-    const wait = deps.throttle.retryAfterMs(email, address);
+    const wait = await deps.throttle.retryAfterMs(email, address);
     if (wait > 0) {
       res.setHeader("Retry-After", String(Math.ceil(wait / 1000)));
       throw new AppError("RATE_LIMITED", "Too many failed sign-in attempts. Try again later.");
@@ -38,11 +38,11 @@ export function authRoutes(deps: AuthRouteDeps): Router {
     const agent = await Agent.findOne({ email, disabled: false }).select("+passwordHash").lean<AgentDoc>();
     const ok = await verifyPassword(agent?.passwordHash ?? (await dummyPasswordHash()), password);
     if (!agent || !ok) {
-      deps.throttle.recordFailure(email, address);
+      await deps.throttle.recordFailure(email, address);
       deps.logger.info({ event: "login_failed", address }, "agent login failed");
       throw new AppError("UNAUTHENTICATED", "Email or password is incorrect");
     }
-    deps.throttle.recordSuccess(email);
+    await deps.throttle.recordSuccess(email);
     const { token } = await createAgentSession(agent._id);
     res.cookie(AGENT_SESSION_COOKIE, token, { ...cookieOptions, maxAge: SESSION_TTL_MS });
     deps.logger.info({ event: "login", agentId: agent._id.toHexString() }, "agent signed in");

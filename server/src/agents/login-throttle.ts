@@ -1,45 +1,38 @@
+import type { RateLimiterAbstract } from "rate-limiter-flexible";
+
 /**
- * Counts failed logins per email and per client address in a sliding window.
- * In memory: one server process is the supported deployment today; a multi-process
- * deployment needs a shared store (noted in the README).
+ * Counts failed sign-ins per email and per client address, each over a fixed window that starts at the first
+ * failure; a key that reaches its limiter's `points` waits for the end of its window. The limiters decide where
+ * the counts live (security/rate-limits.ts: Redis shared by every server process, or this process's memory).
+ * A store error counts as no failures: an outage must not lock every agent out.
  */
 export class LoginThrottle {
-  private readonly failures = new Map<string, number[]>();
-
-  constructor(
-    private readonly limits: { perEmail: number; perAddress: number; windowMs: number },
-    private readonly now: () => number = Date.now,
-  ) {}
+  constructor(private readonly failures: { perEmail: RateLimiterAbstract; perAddress: RateLimiterAbstract }) {}
 
   /** Milliseconds until another attempt is allowed, or 0 when it is allowed now. */
-  retryAfterMs(email: string, address: string): number {
-    return Math.max(this.wait(`e:${email}`, this.limits.perEmail), this.wait(`a:${address}`, this.limits.perAddress));
+  async retryAfterMs(email: string, address: string): Promise<number> {
+    const waits = await Promise.all([wait(this.failures.perEmail, email), wait(this.failures.perAddress, address)]);
+    return Math.max(...waits);
   }
 
-  recordFailure(email: string, address: string): void {
-    for (const key of [`e:${email}`, `a:${address}`]) {
-      const list = this.recent(key);
-      list.push(this.now());
-      this.failures.set(key, list);
-    }
+  async recordFailure(email: string, address: string): Promise<void> {
+    // penalty, not consume: a failure past the limit is still counted, and is not an error.
+    await Promise.all([
+      this.failures.perEmail.penalty(email).catch(ignore),
+      this.failures.perAddress.penalty(address).catch(ignore),
+    ]);
   }
 
-  recordSuccess(email: string): void {
-    this.failures.delete(`e:${email}`);
-  }
-
-  private wait(key: string, limit: number): number {
-    const list = this.recent(key);
-    if (list.length < limit) return 0;
-    const oldest = list[list.length - limit] ?? this.now();
-    return Math.max(0, oldest + this.limits.windowMs - this.now());
-  }
-
-  private recent(key: string): number[] {
-    const cutoff = this.now() - this.limits.windowMs;
-    const list = (this.failures.get(key) ?? []).filter((t) => t > cutoff);
-    if (list.length === 0) this.failures.delete(key);
-    else this.failures.set(key, list);
-    return list;
+  /** The address keeps its count: one good password must not clear an address trying many accounts. */
+  async recordSuccess(email: string): Promise<void> {
+    await this.failures.perEmail.delete(email).catch(ignore);
   }
 }
+
+async function wait(failures: RateLimiterAbstract, key: string): Promise<number> {
+  const res = await failures.get(key).catch(() => null);
+  if (!res || res.consumedPoints < failures.points) return 0;
+  return Math.max(0, res.msBeforeNext);
+}
+
+function ignore(): void {}

@@ -99,7 +99,7 @@ export async function startParley(opts: StartOptions): Promise<ParleyServer> {
   const staff: StaffNamespace = io.of(SOCKET_NAMESPACES.agent);
   const inflight = new InflightTracker();
   const clock = opts.clock ?? (() => new Date());
-  const limits = createRateLimits(() => clock().getTime(), config.visitorEvents);
+  const limits = createRateLimits({ visitorEvents: config.visitorEvents });
   const routing = createRoutingSystem({
     visitors,
     staff,

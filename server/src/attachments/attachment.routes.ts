@@ -8,7 +8,7 @@ import { toObjectId } from "../db/object-id.ts";
 import { AppError } from "../errors/app-error.ts";
 import { parseInput } from "../errors/parse-input.ts";
 import type { Logger } from "../logging/logger.ts";
-import type { TokenBuckets } from "../security/token-buckets.ts";
+import type { Limit } from "../security/rate-limits.ts";
 import { Attachment, type AttachmentDoc } from "./attachment.model.ts";
 import {
   type Caller,
@@ -31,7 +31,7 @@ export interface AttachmentRouteDeps {
   maxBytes: number;
   origins: ServerOrigins;
   /** Per visitor (security/rate-limits.ts). */
-  visitorUploads: TokenBuckets;
+  visitorUploads: Limit;
   logger: Logger;
 }
 
@@ -66,7 +66,7 @@ export function attachmentRoutes(deps: AttachmentRouteDeps): Router {
     const query = parseInput(AttachmentUploadQuery, req.query);
     const place = await uploadPlace(caller, query);
     const name = fileNameOf(req);
-    if (caller.kind === "visitor" && !deps.visitorUploads.take(caller.visitor._id.toHexString())) {
+    if (caller.kind === "visitor" && !(await deps.visitorUploads.take(caller.visitor._id.toHexString()))) {
       res.setHeader("Retry-After", "10");
       throw new AppError("RATE_LIMITED", "Too many uploads; wait a moment and try again");
     }

@@ -1,7 +1,7 @@
 import type { AgentClientToServerEvents, VisitorClientToServerEvents } from "@parley/shared";
 import type { HandlerGroup } from "../realtime/command-registry.ts";
 import type { StaffNamespace, StaffSocketData, VisitorContext } from "../realtime/namespaces.ts";
-import type { TokenBuckets } from "../security/token-buckets.ts";
+import type { Limit } from "../security/rate-limits.ts";
 import { OfflineRequest, type OfflineRequestDoc } from "./offline-request.model.ts";
 import { submitOfflineRequest, toOfflineRequestDto } from "./offline-requests.ts";
 
@@ -21,7 +21,7 @@ export function offlineStaffHandlers(): HandlerGroup<AgentClientToServerEvents, 
 
 export function offlineVisitorHandlers(
   staff: StaffNamespace,
-  newRequests: TokenBuckets,
+  newRequests: Limit,
 ): HandlerGroup<VisitorClientToServerEvents, VisitorContext, "offline:submit"> {
   return {
     "offline:submit": async (input, { site, visitor }) => {

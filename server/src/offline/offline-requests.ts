@@ -3,7 +3,7 @@ import { isDuplicateKey } from "../db/duplicate-key.ts";
 import { AppError } from "../errors/app-error.ts";
 import type { StaffNamespace } from "../realtime/namespaces.ts";
 import { rooms } from "../realtime/rooms.ts";
-import type { TokenBuckets } from "../security/token-buckets.ts";
+import type { Limit } from "../security/rate-limits.ts";
 import type { SiteDoc } from "../sites/site.model.ts";
 import { requireSiteProduct } from "../sites/site-products.ts";
 import type { VisitorDoc } from "../visitors/visitor.model.ts";
@@ -32,7 +32,7 @@ export async function submitOfflineRequest(
   site: SiteDoc,
   visitor: Pick<VisitorDoc, "_id">,
   input: OfflineRequestInput,
-  newRequests: TokenBuckets,
+  newRequests: Limit,
 ): Promise<OfflineRequestDoc> {
   requireSiteProduct(site, input.product, "product");
   const existing = () =>
@@ -40,7 +40,7 @@ export async function submitOfflineRequest(
   const stored = await existing();
   if (stored) return stored;
   // Checked after the lookup, so a retry of a request already stored is always answered.
-  if (!newRequests.take(visitor._id.toHexString())) {
+  if (!(await newRequests.take(visitor._id.toHexString()))) {
     throw new AppError("RATE_LIMITED", "You have sent several requests already; we will get back to you");
   }
 

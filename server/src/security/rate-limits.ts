@@ -1,38 +1,90 @@
+import type { Redis } from "ioredis";
+import { type RateLimiterAbstract, RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from "rate-limiter-flexible";
 import { LoginThrottle } from "../agents/login-throttle.ts";
-import { TokenBuckets } from "./token-buckets.ts";
+
+/** One limit, counted per key (a visitor, an address). */
+export interface Limit {
+  /**
+   * Counts one action for `key`; false when the key is over its limit. Never rejects: a limiter that cannot
+   * count lets the action through rather than refusing every visitor.
+   */
+  take(key: string): Promise<boolean>;
+}
 
 /**
- * Every limit of one server, on the server's clock: tests pass a ManualClock, so no limit depends on how fast
- * the machine runs the requests (a bucket refilling while a slow loop runs made a test flaky, issue 10).
+ * Every limit of one server. Each is a fixed window that starts at a key's first action: `capacity` actions,
+ * then none until the window of `capacity / perSecond` seconds ends. That is the average of the token bucket
+ * these numbers describe and the same burst, but a key that used its burst waits for the end of the window
+ * instead of getting one action back every `1 / perSecond` seconds.
  */
 export interface RateLimits {
   /**
-   * Per visitor: a burst of 60 events, then 2 a second (config VISITOR_EVENT_BURST, VISITOR_EVENT_RATE). A person
+   * Per visitor: a burst of 60 events in 30 seconds (config VISITOR_EVENT_BURST, VISITOR_EVENT_RATE). A person
    * typing, a resync and an outbox flush stay inside.
    */
-  visitorEvents: TokenBuckets;
+  visitorEvents: Limit;
   /**
    * New visitor sessions per client address: generous (an office or a mobile carrier puts many visitors behind one
    * address), but a loop minting sessions to fill the database is cut off.
    */
-  visitorSessions: TokenBuckets;
-  /** Per visitor: 20 files at once (a few screenshots and logs), then one every 10 seconds. */
-  visitorUploads: TokenBuckets;
-  /** New offline requests per visitor: 5 at once, then one every two minutes. */
-  offlineRequests: TokenBuckets;
+  visitorSessions: Limit;
+  /** Per visitor: 20 files (a few screenshots and logs) in 200 seconds. */
+  visitorUploads: Limit;
+  /** New offline requests per visitor: 5 in 10 minutes. */
+  offlineRequests: Limit;
   /** Failed sign-ins: 5 per email and 30 per address in 15 minutes. */
   signIns: LoginThrottle;
 }
 
-export function createRateLimits(
-  now: () => number,
-  visitorEvents: { capacity: number; perSecond: number } = { capacity: 60, perSecond: 2 },
-): RateLimits {
+export interface RateLimitOptions {
+  visitorEvents: { capacity: number; perSecond: number };
+  /**
+   * Counts every limit in Redis, so that several server processes share them. Until the client is ready, and
+   * whenever Redis fails, each process counts on its own in memory: a Redis outage loosens the limits, it never
+   * stalls or refuses requests. Without it, limits are kept in this process's memory only.
+   */
+  redis?: Redis;
+  /** Prefix of the Redis keys; each limit adds its own name. Default `parley:rl`. */
+  keyPrefix?: string;
+}
+
+export function createRateLimits(options: RateLimitOptions): RateLimits {
+  const prefix = options.keyPrefix ?? "parley:rl";
+  const counter = (name: string, points: number, duration: number): RateLimiterAbstract => {
+    const rule = { points, duration, keyPrefix: `${prefix}:${name}` };
+    if (!options.redis) return new RateLimiterMemory(rule);
+    return new RateLimiterRedis({
+      ...rule,
+      storeClient: options.redis,
+      insuranceLimiter: new RateLimiterMemory(rule),
+      // Otherwise, while Redis is down, ioredis queues each command through its reconnection attempts and every
+      // visitor event waits for them before the insurance limiter answers.
+      rejectIfRedisNotReady: true,
+    });
+  };
+  const window = (name: string, rule: { capacity: number; perSecond: number }): Limit =>
+    limit(counter(name, rule.capacity, Math.max(1, Math.ceil(rule.capacity / rule.perSecond))));
+  const signInWindow = 15 * 60;
   return {
-    visitorEvents: new TokenBuckets(visitorEvents, now),
-    visitorSessions: new TokenBuckets({ capacity: 200, perSecond: 5 }, now),
-    visitorUploads: new TokenBuckets({ capacity: 20, perSecond: 0.1 }, now),
-    offlineRequests: new TokenBuckets({ capacity: 5, perSecond: 1 / 120 }, now),
-    signIns: new LoginThrottle({ perEmail: 5, perAddress: 30, windowMs: 15 * 60_000 }, now),
+    visitorEvents: window("visitor-events", options.visitorEvents),
+    visitorSessions: window("visitor-sessions", { capacity: 200, perSecond: 5 }),
+    visitorUploads: window("visitor-uploads", { capacity: 20, perSecond: 0.1 }),
+    offlineRequests: window("offline-requests", { capacity: 5, perSecond: 1 / 120 }),
+    signIns: new LoginThrottle({
+      perEmail: counter("sign-in-failures-email", 5, signInWindow),
+      perAddress: counter("sign-in-failures-address", 30, signInWindow),
+    }),
+  };
+}
+
+function limit(counter: RateLimiterAbstract): Limit {
+  return {
+    // The library rejects with a RateLimiterRes when the key is over; anything else is a store error that the
+    // insurance limiter did not absorb, and is let through.
+    take: (key) =>
+      counter.consume(key).then(
+        () => true,
+        (err: unknown) => !(err instanceof RateLimiterRes),
+      ),
   };
 }

@@ -42,9 +42,9 @@ export function attachVisitorNamespace(ns: VisitorNamespace, deps: VisitorSocket
       ...offlineVisitorHandlers(deps.staff, deps.limits.offlineRequests),
       ...visitorTicketHandlers(deps.tickets),
     },
-    authorize: (socket) => {
-      if (!deps.limits.visitorEvents.take(socket.data.visitorId)) {
-        return Promise.reject(new AppError("RATE_LIMITED", "Too many requests; wait a moment and try again"));
+    authorize: async (socket) => {
+      if (!(await deps.limits.visitorEvents.take(socket.data.visitorId))) {
+        throw new AppError("RATE_LIMITED", "Too many requests; wait a moment and try again");
       }
       return contextOf(socket);
     },

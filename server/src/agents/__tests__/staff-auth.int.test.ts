@@ -51,6 +51,9 @@ describe("staff sign-in and sessions", () => {
     expect(limited.status).toBe(429);
     expect(limited.body).toMatchObject({ error: { code: "RATE_LIMITED" } });
     expect(limited.cookie).toBeNull();
+    // Counted per email: a colleague behind the same address still signs in.
+    const colleague = await t.createAgent(site._id);
+    expect((await t.login(colleague.email, colleague.password)).status).toBe(200);
   });
 
   it("should cut the sockets of a session on sign-out and refuse its later events", async () => {
