@@ -4,7 +4,7 @@ import { isDuplicateKey } from "../db/duplicate-key.ts";
 import { toObjectId } from "../db/object-id.ts";
 import { AppError } from "../errors/app-error.ts";
 import type { HandlerGroup } from "../realtime/command-registry.ts";
-import type { StaffSocketData } from "../realtime/namespaces.ts";
+import type { StaffContext } from "../realtime/namespaces.ts";
 import type { RoutingSystem } from "../routing/routing-system.ts";
 import { siteOf } from "../sites/site-lookup.ts";
 import { unknownProducts } from "../sites/site-products.ts";
@@ -19,7 +19,7 @@ type AgentAdminEvents = "agent:create" | "agent:update";
 
 export function agentAdminHandlers(
   routing: RoutingSystem,
-): HandlerGroup<AgentClientToServerEvents, StaffSocketData, AgentAdminEvents> {
+): HandlerGroup<AgentClientToServerEvents, StaffContext, AgentAdminEvents> {
   return {
     "agent:create": async (input, { agent: admin }) => {
       requireAdmin(admin);

@@ -18,7 +18,9 @@ export class AgentBroadcaster {
     // A role change moves the agent's open consoles in or out of the wall's room at once.
     const tabs = this.staff.in(rooms.agent(agent._id));
     if (isLead(agent) && !agent.disabled) tabs.socketsJoin(rooms.siteLeads(agent.site));
-    else void this.stepDown(agent);
+    // Listing the agent's tabs asks every node; with Redis away that times out, and their tabs keep the wall until
+    // they reload. Every wall event is still authorized per event, so they can do nothing with it.
+    else this.stepDown(agent).catch(() => undefined);
     this.staff.to(rooms.siteStaff(agent.site)).emit("agent:updated", toTeamMemberDto(agent));
     this.onSiteTeamChanged(agent.site);
   }

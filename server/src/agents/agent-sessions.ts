@@ -20,7 +20,12 @@ export async function createAgentSession(
  * by a schema.
  */
 export async function resolveAgentSession(token: string, now = new Date()): Promise<AgentDoc | null> {
-  const session = await AgentSession.findById(hashToken(token)).lean<AgentSessionDoc>();
+  return resolveAgentSessionByHash(hashToken(token), now);
+}
+
+/** As resolveAgentSession, from the token's hash: what a socket keeps, so the token itself never leaves the handshake. */
+export async function resolveAgentSessionByHash(tokenHash: string, now = new Date()): Promise<AgentDoc | null> {
+  const session = await AgentSession.findById(tokenHash).lean<AgentSessionDoc>();
   if (!session || session.expiresAt.getTime() <= now.getTime()) return null;
   const agent = await Agent.findById(session.agent).lean<AgentDoc>();
   return agent && !agent.disabled ? agent : null;

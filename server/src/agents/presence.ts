@@ -1,5 +1,6 @@
 import type { AgentStatus } from "@parley/shared/constants";
 import type { Types } from "mongoose";
+import { toObjectId } from "../db/object-id.ts";
 import { AppError } from "../errors/app-error.ts";
 import type { Logger } from "../logging/logger.ts";
 import type { StaffNamespace } from "../realtime/namespaces.ts";
@@ -15,8 +16,9 @@ export type PresenceListener = (agent: AgentDoc, previous: AgentStatus) => Promi
  * `status`, which becomes "offline" only when the agent's last console tab has been gone for `graceMs`, so
  * a reload or a brief network drop is not a logout. Opening the console again restores what they picked.
  *
- * Tabs are counted through Socket.IO's rooms (fetchSockets), which with the default in-memory adapter means
- * this process's sockets: one server process, as the README says.
+ * Tabs are counted through Socket.IO's rooms (fetchSockets): with the Redis adapter that asks every node, so a tab on
+ * node A keeps an agent whose tab on node B closed online. The grace timer lives on the node where the last tab
+ * closed; a node that dies takes its timers with it, which the leased presence sweep makes up for.
  */
 export class Presence {
   private readonly timers = new Map<string, NodeJS.Timeout>();
@@ -29,20 +31,21 @@ export class Presence {
   ) {}
 
   /** A console tab connected: cancel a pending offline, and come back with the status last picked. */
-  async connected(agent: AgentDoc): Promise<void> {
-    this.cancel(agent._id);
-    const current = await Agent.findById(agent._id).lean<AgentDoc>();
+  async connected(agentId: string): Promise<void> {
+    const id = toObjectId(agentId);
+    this.cancel(id);
+    const current = await Agent.findById(id).lean<AgentDoc>();
     if (!current || current.disabled || current.status !== "offline" || current.preferredStatus === "offline") return;
     const restored = await updateAgentIf(
-      { _id: agent._id, status: "offline", preferredStatus: current.preferredStatus, disabled: false },
+      { _id: id, status: "offline", preferredStatus: current.preferredStatus, disabled: false },
       { $set: { status: current.preferredStatus } },
     );
     if (restored) await this.listener(restored, "offline");
   }
 
   /** A tab went away; if it was the last, the agent goes offline after the grace period. */
-  disconnected(agentId: Types.ObjectId): void {
-    this.schedule(agentId, this.graceMs);
+  disconnected(agentId: string): void {
+    this.schedule(toObjectId(agentId), this.graceMs);
   }
 
   /** The agent picked a status in the console. */
@@ -62,10 +65,18 @@ export class Presence {
    * as if their tabs had all just closed.
    */
   async start(): Promise<void> {
+    await this.sweep();
+  }
+
+  /**
+   * Gives every agent shown as present the grace period to prove it (a tab on any node). Also run periodically on
+   * one node of a cluster: a node that dies takes its grace timers with it, and its agents' tabs may never come back.
+   */
+  async sweep(): Promise<void> {
     const present = await Agent.find({ status: { $ne: "offline" } })
       .select({ _id: 1 })
       .lean<{ _id: Types.ObjectId }[]>();
-    for (const a of present) this.schedule(a._id, this.graceMs);
+    for (const a of present) if (!this.timers.has(a._id.toHexString())) this.schedule(a._id, this.graceMs);
   }
 
   stop(): void {
@@ -98,6 +109,7 @@ export class Presence {
     await this.listener(after, before.status);
     // A tab that connected between the socket check and the write saw the agent still present and
     // changed nothing; with the write done, it would be left showing Offline. Look once more.
-    if ((await this.staff.in(rooms.agent(agentId)).fetchSockets()).length > 0) await this.connected(after);
+    if ((await this.staff.in(rooms.agent(agentId)).fetchSockets()).length > 0)
+      await this.connected(agentId.toHexString());
   }
 }

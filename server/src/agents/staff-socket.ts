@@ -19,7 +19,7 @@ import { supervisionHandlers } from "../supervision/supervision-handlers.ts";
 import type { TicketDesk } from "../tickets/ticket-desk.ts";
 import { ticketHandlers } from "../tickets/ticket-handlers.ts";
 import { agentAdminHandlers } from "./agent-admin-handlers.ts";
-import { resolveAgentSession } from "./agent-sessions.ts";
+import { resolveAgentSessionByHash } from "./agent-sessions.ts";
 import { isLead } from "./roles.ts";
 import { sessionTokenFromCookieHeader } from "./session-cookie.ts";
 
@@ -58,16 +58,16 @@ export function attachStaffNamespace(ns: StaffNamespace, deps: StaffSocketDeps):
   );
 
   ns.on("connection", (socket) => {
-    const { agent, sessionToken } = socket.data;
+    const { agentId, siteId, sessionHash } = socket.data;
     void socket.join([
-      rooms.siteStaff(agent.site),
-      rooms.agent(agent._id),
-      rooms.agentSession(hashToken(sessionToken)),
-      ...(isLead(agent) ? [rooms.siteLeads(agent.site)] : []),
+      rooms.siteStaff(siteId),
+      rooms.agent(agentId),
+      rooms.agentSession(sessionHash),
+      ...(isLead(socket.data) ? [rooms.siteLeads(siteId)] : []),
     ]);
     const { presence } = deps.routing;
-    void presence.connected(agent).catch((err) => deps.logger.error({ err }, "presence update failed"));
-    socket.on("disconnect", () => presence.disconnected(agent._id));
+    void presence.connected(agentId).catch((err) => deps.logger.error({ err }, "presence update failed"));
+    socket.on("disconnect", () => presence.disconnected(agentId));
     commands.serve(socket);
   });
 }
@@ -88,9 +88,10 @@ async function authenticate(
   }
   const token = sessionTokenFromCookieHeader(cookieHeader);
   if (!token) throw new AppError("UNAUTHENTICATED", "Sign in first");
-  const agent = await resolveAgentSession(token);
+  const sessionHash = hashToken(token);
+  const agent = await resolveAgentSessionByHash(sessionHash);
   if (!agent) throw new AppError("UNAUTHENTICATED", "Your session has ended; sign in again");
-  return { agent, sessionToken: token };
+  return { agentId: agent._id.toHexString(), siteId: agent.site.toHexString(), role: agent.role, sessionHash };
 }
 
 /**
@@ -98,11 +99,12 @@ async function authenticate(
  * effect on the next event, and role changes apply without reconnecting.
  */
 async function reauthorize(socket: StaffSocket): Promise<StaffContext> {
-  const agent = await resolveAgentSession(socket.data.sessionToken);
+  const agent = await resolveAgentSessionByHash(socket.data.sessionHash);
   if (!agent) {
     setImmediate(() => socket.disconnect(true));
     throw new AppError("UNAUTHENTICATED", "Your session has ended; sign in again");
   }
-  socket.data.agent = agent;
-  return { agent, sessionToken: socket.data.sessionToken, socket };
+  // Other nodes read the role when they decide who may stay in a chat's room (ConversationBroadcaster).
+  socket.data.role = agent.role;
+  return { agent, socket };
 }

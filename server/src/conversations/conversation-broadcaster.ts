@@ -32,7 +32,9 @@ export class ConversationBroadcaster {
   }
 
   conversationChanged(conversation: ConversationDoc): void {
-    if (conversation.status !== "queued") void this.evictOutsiders(conversation);
+    // Listing a room asks every node; with Redis away that times out. Outsiders then stay in the room until they
+    // reload, seeing a chat of their own site they could open anyway: not worth failing the change for.
+    if (conversation.status !== "queued") this.evictOutsiders(conversation).catch(() => undefined);
     this.visitors
       .to(rooms.visitor(conversation.visitor))
       .emit("conversation:updated", toVisitorConversationDto(conversation));
@@ -54,8 +56,8 @@ export class ConversationBroadcaster {
   private async evictOutsiders(conversation: ConversationDoc): Promise<void> {
     const room = rooms.conversation(conversation._id);
     for (const socket of await this.staff.in(room).fetchSockets()) {
-      const agent = socket.data.agent;
-      if (!isLead(agent) && !conversation.assignee?.equals(agent._id)) socket.leave(room);
+      const { role, agentId } = socket.data;
+      if (!isLead({ role }) && conversation.assignee?.toHexString() !== agentId) socket.leave(room);
     }
   }
 }

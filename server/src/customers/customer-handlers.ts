@@ -3,7 +3,7 @@ import { requireAdmin } from "../agents/roles.ts";
 import { toObjectId } from "../db/object-id.ts";
 import { AppError } from "../errors/app-error.ts";
 import type { HandlerGroup } from "../realtime/command-registry.ts";
-import type { StaffNamespace, StaffSocketData } from "../realtime/namespaces.ts";
+import type { StaffContext, StaffNamespace } from "../realtime/namespaces.ts";
 import { rooms } from "../realtime/rooms.ts";
 import type { SiteDoc } from "../sites/site.model.ts";
 import { siteOf } from "../sites/site-lookup.ts";
@@ -16,7 +16,7 @@ type CustomerEvents = "customer:list" | "customer:save";
 /** Customers are read by every staff member (tickets show them) and changed by admins. */
 export function customerHandlers(
   staff: StaffNamespace,
-): HandlerGroup<AgentClientToServerEvents, StaffSocketData, CustomerEvents> {
+): HandlerGroup<AgentClientToServerEvents, StaffContext, CustomerEvents> {
   return {
     "customer:list": async (_input, { agent }) => {
       const customers = await Customer.find({ site: agent.site }).sort({ name: 1, _id: 1 }).lean<CustomerDoc[]>();

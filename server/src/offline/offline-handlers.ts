@@ -1,13 +1,13 @@
 import type { AgentClientToServerEvents, VisitorClientToServerEvents } from "@parley/shared";
 import type { HandlerGroup } from "../realtime/command-registry.ts";
-import type { StaffNamespace, StaffSocketData, VisitorContext } from "../realtime/namespaces.ts";
+import type { StaffContext, StaffNamespace, VisitorContext } from "../realtime/namespaces.ts";
 import type { Limit } from "../security/rate-limits.ts";
 import { OfflineRequest, type OfflineRequestDoc } from "./offline-request.model.ts";
 import { submitOfflineRequest, toOfflineRequestDto } from "./offline-requests.ts";
 
 const LIST_LIMIT = 200;
 
-export function offlineStaffHandlers(): HandlerGroup<AgentClientToServerEvents, StaffSocketData, "offline:list"> {
+export function offlineStaffHandlers(): HandlerGroup<AgentClientToServerEvents, StaffContext, "offline:list"> {
   return {
     "offline:list": async (_input, { agent }) => {
       const requests = await OfflineRequest.find({ site: agent.site })

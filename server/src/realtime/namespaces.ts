@@ -4,6 +4,7 @@ import type {
   VisitorClientToServerEvents,
   VisitorServerToClientEvents,
 } from "@parley/shared";
+import type { AgentRole } from "@parley/shared/constants";
 import type { Namespace, Socket } from "socket.io";
 import type { AgentDoc } from "../agents/agent.model.ts";
 import type { SiteDoc } from "../sites/site.model.ts";
@@ -25,13 +26,21 @@ export interface VisitorContext {
   socket: VisitorSocket;
 }
 
+/**
+ * Plain data only: with several nodes, `fetchSockets` returns sockets of other processes with their data sent over
+ * Redis as JSON, where a mongoose document would arrive as a bare object (`_id.equals` gone). The agent itself is
+ * read per event (StaffContext). The session is kept by its hash, so the token never travels between nodes.
+ */
 export interface StaffSocketData {
-  agent: AgentDoc;
-  sessionToken: string;
+  agentId: string;
+  siteId: string;
+  role: AgentRole;
+  sessionHash: string;
 }
 
-/** What every staff event's handler gets: the session checked again for this event, and the socket. */
-export interface StaffContext extends StaffSocketData {
+/** What every staff event's handler gets: the agent read again for this event, and the socket. */
+export interface StaffContext {
+  agent: AgentDoc;
   socket: StaffSocket;
 }
 
@@ -41,6 +50,33 @@ export type VisitorNamespace = Namespace<
   object,
   VisitorSocketData
 >;
-export type StaffNamespace = Namespace<AgentClientToServerEvents, AgentServerToClientEvents, object, StaffSocketData>;
+/** An open chat as the wall's alert watch mirrors it, in JSON: what one node tells the others (serverSideEmit). */
+export interface SharedOpenChat {
+  id: string;
+  site: string;
+  status: "queued" | "active" | "closed";
+  visitorName: string;
+  createdAt: string;
+  lastVisitorMessageAt: string | null;
+  lastAgentMessageAt: string | null;
+  assignedAt: string | null;
+}
+
+/** What staff-namespace nodes tell one another through the Redis adapter. */
+export interface StaffServerSideEvents {
+  "chat:changed": (chat: SharedOpenChat) => void;
+}
+
+export type StaffNamespace = Namespace<
+  AgentClientToServerEvents,
+  AgentServerToClientEvents,
+  StaffServerSideEvents,
+  StaffSocketData
+>;
 export type VisitorSocket = Socket<VisitorClientToServerEvents, VisitorServerToClientEvents, object, VisitorSocketData>;
-export type StaffSocket = Socket<AgentClientToServerEvents, AgentServerToClientEvents, object, StaffSocketData>;
+export type StaffSocket = Socket<
+  AgentClientToServerEvents,
+  AgentServerToClientEvents,
+  StaffServerSideEvents,
+  StaffSocketData
+>;

@@ -6,7 +6,7 @@ import { requireAdmin } from "../agents/roles.ts";
 import { Customer, type CustomerDoc } from "../customers/customer.model.ts";
 import { AppError } from "../errors/app-error.ts";
 import type { HandlerGroup } from "../realtime/command-registry.ts";
-import type { StaffNamespace, StaffSocketData } from "../realtime/namespaces.ts";
+import type { StaffContext, StaffNamespace } from "../realtime/namespaces.ts";
 import { rooms } from "../realtime/rooms.ts";
 import type { RoutingSystem } from "../routing/routing-system.ts";
 import { retimeOpenTickets } from "../tickets/ticket-retime.ts";
@@ -19,7 +19,7 @@ type SiteEvents = "site:get" | "site:update" | "products:update";
 export function siteHandlers(
   routing: RoutingSystem,
   staff: StaffNamespace,
-): HandlerGroup<AgentClientToServerEvents, StaffSocketData, SiteEvents> {
+): HandlerGroup<AgentClientToServerEvents, StaffContext, SiteEvents> {
   const changed = (site: SiteDoc): { site: SiteSettingsDto } => {
     const dto = toSiteSettingsDto(site);
     staff.to(rooms.siteStaff(site._id)).emit("site:updated", dto);

@@ -9,7 +9,7 @@ import { toObjectId } from "../db/object-id.ts";
 import { readInBatches } from "../db/read-in-batches.ts";
 import { AppError } from "../errors/app-error.ts";
 import type { HandlerGroup } from "../realtime/command-registry.ts";
-import type { StaffSocketData } from "../realtime/namespaces.ts";
+import type { StaffContext } from "../realtime/namespaces.ts";
 import type { RoutingSystem } from "../routing/routing-system.ts";
 import { siteOf } from "../sites/site-lookup.ts";
 import type { TicketDoc } from "../tickets/ticket.model.ts";
@@ -30,7 +30,7 @@ export function supervisionHandlers(deps: {
   routing: RoutingSystem;
   alerts: ChatAlertWatch;
   clock: () => Date;
-}): HandlerGroup<AgentClientToServerEvents, StaffSocketData, SupervisionEvents> {
+}): HandlerGroup<AgentClientToServerEvents, StaffContext, SupervisionEvents> {
   const { routing } = deps;
 
   const openChat = async (agent: AgentDoc, conversationId: string): Promise<ConversationDoc> => {

@@ -1,6 +1,6 @@
 import type { AgentClientToServerEvents } from "@parley/shared";
 import type { HandlerGroup } from "../realtime/command-registry.ts";
-import type { StaffSocketData } from "../realtime/namespaces.ts";
+import type { StaffContext } from "../realtime/namespaces.ts";
 import type { TicketDesk } from "./ticket-desk.ts";
 import { toTicketDto, toTicketEventDto, toTicketMessageDto } from "./ticket-dto.ts";
 import { escalateByStaff } from "./ticket-escalation.ts";
@@ -12,9 +12,7 @@ import { staffReply } from "./ticket-replies.ts";
 type TicketEvents = "ticket:create" | "ticket:list" | "ticket:get" | "ticket:act" | "ticket:reply" | "ticket:escalate";
 
 /** Every staff member of a site reads and writes on its tickets; status changes are the liaison's or a lead's. */
-export function ticketHandlers(
-  desk: TicketDesk,
-): HandlerGroup<AgentClientToServerEvents, StaffSocketData, TicketEvents> {
+export function ticketHandlers(desk: TicketDesk): HandlerGroup<AgentClientToServerEvents, StaffContext, TicketEvents> {
   return {
     "ticket:create": async (input, { agent }) => ({ ticket: await desk.create(agent, input) }),
 
