@@ -9,7 +9,7 @@ import {
   type ErrorBody,
   VISITOR_SITE_HEADER,
 } from "@parley/shared";
-import type { TestServer } from "./harness.ts";
+import type { ServerClient } from "./harness.ts";
 
 /** How a request proves who it is: a visitor's token and site, a staff cookie, or nothing. */
 export type Credentials =
@@ -39,7 +39,7 @@ export function credentialHeaders(creds: Credentials): Record<string, string> {
 
 /** POSTs `bytes` as the file `name` to a chat or ticket. */
 export async function upload(
-  t: TestServer,
+  t: ServerClient,
   to: { conversationId: string } | { ticketId: string } | Record<string, string>,
   file: { name: string | null; bytes: Uint8Array | string; contentType?: string },
   creds: Credentials,
@@ -64,7 +64,7 @@ export async function uploaded(...args: Parameters<typeof upload>): Promise<Atta
 }
 
 /** GETs an attachment by its DTO url; `bytes` is the body as received. */
-export async function download(t: TestServer, url: string, creds: Credentials) {
+export async function download(t: ServerClient, url: string, creds: Credentials) {
   const res = await fetch(`${t.url}${url}`, { headers: credentialHeaders(creds) });
   const bytes = Buffer.from(await res.arrayBuffer());
   return { status: res.status, headers: res.headers, bytes };

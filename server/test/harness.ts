@@ -25,6 +25,8 @@ import { createLogger } from "../src/logging/logger.ts";
 import { Site } from "../src/sites/site.model.ts";
 import type { Clock } from "../src/tickets/ticket-system.ts";
 
+export { ManualClock } from "./manual-clock.ts";
+
 export type VisitorClient = Socket<VisitorServerToClientEvents, VisitorClientToServerEvents>;
 export type StaffClient = Socket<AgentServerToClientEvents, AgentClientToServerEvents>;
 
@@ -36,15 +38,88 @@ export const TEST_ENVIRONMENT: Environment = {
   timeZone: "Europe/London",
 };
 
-export class TestServer {
+/**
+ * What a test does to a server over the network: sign in, mint visitor tokens, open sockets. The single-process
+ * TestServer and each node of a TestCluster are both one of these.
+ */
+export abstract class ServerClient {
   private sockets: Socket[] = [];
 
+  abstract get url(): string;
+
+  async login(email: string, password: string): Promise<{ status: number; cookie: string | null; body: unknown }> {
+    const res = await fetch(`${this.url}/api/auth/login`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ email, password }),
+    });
+    const setCookie = res.headers.get("set-cookie");
+    return { status: res.status, cookie: setCookie ? (setCookie.split(";")[0] ?? null) : null, body: await res.json() };
+  }
+
+  async visitorToken(siteKey: string, origin?: string): Promise<string> {
+    const res = await fetch(`${this.url}/api/widget/session`, {
+      method: "POST",
+      headers: { "content-type": "application/json", ...(origin ? { origin } : {}) },
+      body: JSON.stringify({ siteKey }),
+    });
+    if (res.status !== 201) throw new Error(`visitor session: ${res.status} ${await res.text()}`);
+    return ((await res.json()) as { visitorToken: string }).visitorToken;
+  }
+
+  visitorSocket(auth: unknown, headers: Record<string, string> = {}): VisitorClient {
+    return this.track(
+      io(`${this.url}/visitor`, {
+        auth: auth as object,
+        transports: ["websocket"],
+        forceNew: true,
+        extraHeaders: headers,
+      }),
+    );
+  }
+
+  staffSocket(cookie: string | null, headers: Record<string, string> = {}): StaffClient {
+    return this.track(
+      io(`${this.url}/agent`, {
+        transports: ["websocket"],
+        forceNew: true,
+        extraHeaders: { ...(cookie ? { cookie } : {}), ...headers },
+      }),
+    );
+  }
+
+  /** A signed-in staff member with a connected socket, online (see {@link staffMember}). */
+  staff(site: Types.ObjectId, role: AgentRole = "agent", name?: string) {
+    return staffMember(this, site, { role, ...(name ? { name } : {}) });
+  }
+
+  /** A visitor with a token and a connected socket. */
+  async visitor(siteKey: string, origin?: string) {
+    const token = await this.visitorToken(siteKey, origin);
+    const socket = this.visitorSocket({ siteKey, visitorToken: token }, origin ? { origin } : {});
+    await connected(socket);
+    return { token, socket };
+  }
+
+  private track<S extends Socket>(socket: S): S {
+    this.sockets.push(socket);
+    return socket;
+  }
+
+  protected closeSockets(): void {
+    for (const s of this.sockets.splice(0)) s.disconnect();
+  }
+}
+
+export class TestServer extends ServerClient {
   private constructor(
     public server: ParleyServer,
     readonly dbName: string,
     private readonly env: Record<string, string> = {},
     private readonly clock?: Clock,
-  ) {}
+  ) {
+    super();
+  }
 
   get url(): string {
     return this.server.url;
@@ -134,69 +209,6 @@ export class TestServer {
     const agent = await Agent.create({ site, email, name, role, passwordHash: await hashPassword(password) });
     return { agent: agent.toObject(), email, password };
   }
-
-  async login(email: string, password: string): Promise<{ status: number; cookie: string | null; body: unknown }> {
-    const res = await fetch(`${this.url}/api/auth/login`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ email, password }),
-    });
-    const setCookie = res.headers.get("set-cookie");
-    return { status: res.status, cookie: setCookie ? (setCookie.split(";")[0] ?? null) : null, body: await res.json() };
-  }
-
-  async visitorToken(siteKey: string, origin?: string): Promise<string> {
-    const res = await fetch(`${this.url}/api/widget/session`, {
-      method: "POST",
-      headers: { "content-type": "application/json", ...(origin ? { origin } : {}) },
-      body: JSON.stringify({ siteKey }),
-    });
-    if (res.status !== 201) throw new Error(`visitor session: ${res.status} ${await res.text()}`);
-    return ((await res.json()) as { visitorToken: string }).visitorToken;
-  }
-
-  visitorSocket(auth: unknown, headers: Record<string, string> = {}): VisitorClient {
-    return this.track(
-      io(`${this.url}/visitor`, {
-        auth: auth as object,
-        transports: ["websocket"],
-        forceNew: true,
-        extraHeaders: headers,
-      }),
-    );
-  }
-
-  staffSocket(cookie: string | null, headers: Record<string, string> = {}): StaffClient {
-    return this.track(
-      io(`${this.url}/agent`, {
-        transports: ["websocket"],
-        forceNew: true,
-        extraHeaders: { ...(cookie ? { cookie } : {}), ...headers },
-      }),
-    );
-  }
-
-  /** A signed-in staff member with a connected socket, online (see {@link staffMember}). */
-  staff(site: Types.ObjectId, role: AgentRole = "agent", name?: string) {
-    return staffMember(this, site, { role, ...(name ? { name } : {}) });
-  }
-
-  /** A visitor with a token and a connected socket. */
-  async visitor(siteKey: string, origin?: string) {
-    const token = await this.visitorToken(siteKey, origin);
-    const socket = this.visitorSocket({ siteKey, visitorToken: token }, origin ? { origin } : {});
-    await connected(socket);
-    return { token, socket };
-  }
-
-  private track<S extends Socket>(socket: S): S {
-    this.sockets.push(socket);
-    return socket;
-  }
-
-  private closeSockets(): void {
-    for (const s of this.sockets.splice(0)) s.disconnect();
-  }
 }
 
 export function connected(socket: Socket): Promise<void> {
@@ -269,7 +281,7 @@ let routingHash: Promise<string> | undefined;
  * first routing pass already sees them), who is online once this resolves.
  */
 export async function staffMember(
-  t: TestServer,
+  t: ServerClient,
   site: Types.ObjectId,
   opts: { role?: AgentRole; name?: string; capacity?: number; products?: string[] } = {},
 ) {
@@ -339,7 +351,7 @@ export function autoAccept(member: { socket: StaffClient; id: string }) {
  * A visitor who starts a chat, with their `queue:updated`, `conversation:updated` and `message:new`
  * events collected from before the start so none is missed.
  */
-export async function waitingVisitor(t: TestServer, siteKey: string, input: Record<string, unknown> = {}) {
+export async function waitingVisitor(t: ServerClient, siteKey: string, input: Record<string, unknown> = {}) {
   const visitor = await t.visitor(siteKey);
   const queue = collect<QueueStatusDto>(visitor.socket, "queue:updated");
   const updates = collect<VisitorConversationDto>(visitor.socket, "conversation:updated");
@@ -350,21 +362,6 @@ export async function waitingVisitor(t: TestServer, siteKey: string, input: Reco
     { ...startInput(), ...input },
   );
   return { ...visitor, id: started.conversation.id, started, queue, updates, messages };
-}
-
-/** A clock a test moves by hand, for the ticket desk and the SLA watch (`TestServer.start(db, env, clock.now)`). */
-export class ManualClock {
-  constructor(private at: Date) {}
-
-  readonly now = (): Date => new Date(this.at);
-
-  set(at: Date | string): void {
-    this.at = new Date(at);
-  }
-
-  advance(ms: number): void {
-    this.at = new Date(this.at.getTime() + ms);
-  }
 }
 
 /** A command the server sent, as the driver reported it. */

@@ -1,5 +1,5 @@
 import type { TicketDto, TicketFields } from "@parley/shared";
-import { msgId, ok, type StaffClient, type TestServer, waitingVisitor } from "./harness.ts";
+import { msgId, ok, type ServerClient, type StaffClient, waitingVisitor } from "./harness.ts";
 
 /** The policy's fields for a ticket, with what a critical ticket needs filled in; `over` changes some. */
 export const ticketFields = (over: Partial<TicketFields> = {}): TicketFields => ({
@@ -22,7 +22,7 @@ export const ticketFields = (over: Partial<TicketFields> = {}): TicketFields => 
  * ticket as staff see it. The visitor gives `email` when starting the chat.
  */
 export async function chatTicket(
-  t: TestServer,
+  t: ServerClient,
   siteKey: string,
   agent: { socket: StaffClient },
   opts: { email?: string; fields?: Partial<TicketFields> } = {},

@@ -1,6 +1,7 @@
 import { createServer, type Server as HttpServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { MAX_SOCKET_PAYLOAD_BYTES, SOCKET_NAMESPACES } from "@parley/shared/constants";
+import { createAdapter } from "@socket.io/redis-streams-adapter";
 import express from "express";
 import helmet from "helmet";
 import { Server } from "socket.io";
@@ -8,6 +9,9 @@ import { keySessionsByHash, sweepExpiredSessions } from "../agents/agent-session
 import { authRoutes } from "../agents/auth.routes.ts";
 import { attachStaffNamespace, disconnectSession } from "../agents/staff-socket.ts";
 import { attachmentRoutes } from "../attachments/attachment.routes.ts";
+import { redisLeases, singleProcessLeases } from "../cluster/leases.ts";
+import { NodeRegistry } from "../cluster/node-registry.ts";
+import { connectRedis } from "../cluster/redis-link.ts";
 import type { Config } from "../config/config.ts";
 import { archiveLeftovers } from "../conversations/conversation-archive.ts";
 import { connectDatabase, disconnectDatabase } from "../db/connection.ts";
@@ -47,6 +51,8 @@ export interface ParleyServer {
 
 const DRAIN_TIMEOUT_MS = 10_000;
 const SESSION_SWEEP_MS = 60 * 60_000;
+/** Backstop for presence grace timers lost with a node that died (only with several nodes can that leave agents). */
+const PRESENCE_SWEEP_MS = 60_000;
 
 export interface StartOptions {
   config: Config;
@@ -58,6 +64,8 @@ export interface StartOptions {
   clock?: Clock;
   /** Have the driver report every command (tests check the shape of hot-path queries). */
   monitorCommands?: boolean;
+  /** A worker of `npm run start:cluster`: don't listen; the primary passes connections in (config.port is its port). */
+  behindPrimary?: boolean;
 }
 
 export async function startParley(opts: StartOptions): Promise<ParleyServer> {
@@ -77,14 +85,23 @@ export async function startParley(opts: StartOptions): Promise<ParleyServer> {
   if (archived > 0)
     logger.info({ event: "conversations_archived", count: archived }, "closed chats moved to the history");
 
+  const redis = config.redisUrl ? await connectRedis(config.redisUrl, logger) : undefined;
+  const leases = redis ? redisLeases(redis.commands, config.redisPrefix, logger) : singleProcessLeases;
+
   const app = express();
   app.disable("x-powered-by");
+  // Behind a load balancer the peer is the balancer: sign-in throttling and session limits need the client.
+  app.set("trust proxy", config.trustProxy);
   const httpServer = createServer(app);
-  await new Promise<void>((resolve, reject) => {
-    httpServer.once("error", reject);
-    httpServer.listen(config.port, config.host, () => resolve());
-  });
-  const port = (httpServer.address() as AddressInfo).port;
+  // Under `npm run start:cluster` the primary process owns the port and hands each connection to a worker
+  // (@socket.io/sticky); the worker serves it on this unbound server.
+  if (!opts.behindPrimary) {
+    await new Promise<void>((resolve, reject) => {
+      httpServer.once("error", reject);
+      httpServer.listen(config.port, config.host, () => resolve());
+    });
+  }
+  const port = opts.behindPrimary ? config.port : (httpServer.address() as AddressInfo).port;
   const origins = serverOrigins(config.publicUrl, port);
   if (config.demo) await seedDemo(origins.all, logger);
 
@@ -94,12 +111,26 @@ export async function startParley(opts: StartOptions): Promise<ParleyServer> {
     // Transport-level CORS is open so the widget can fall back to polling from customer
     // sites; each namespace checks the origin itself (site allowlist, or our own origin).
     cors: { origin: true, credentials: false },
+    // With Redis, rooms, broadcasts and fetchSockets span every node. The streams adapter is the one that keeps
+    // working with connection-state recovery, should it be turned on.
+    ...(redis
+      ? {
+          adapter: createAdapter(redis.bus, {
+            streamName: `${config.redisPrefix}:socket.io`,
+            channelPrefix: `${config.redisPrefix}:socket.io`,
+          }),
+        }
+      : {}),
   });
   const visitors: VisitorNamespace = io.of(SOCKET_NAMESPACES.visitor);
   const staff: StaffNamespace = io.of(SOCKET_NAMESPACES.agent);
   const inflight = new InflightTracker();
   const clock = opts.clock ?? (() => new Date());
-  const limits = createRateLimits({ visitorEvents: config.visitorEvents });
+  // Shared by every node through Redis: a visitor flooding over three nodes is limited as on one.
+  const limits = createRateLimits({
+    visitorEvents: config.visitorEvents,
+    ...(redis ? { redis: redis.commands, keyPrefix: `${config.redisPrefix}:rl` } : {}),
+  });
   const routing = createRoutingSystem({
     visitors,
     staff,
@@ -109,7 +140,7 @@ export async function startParley(opts: StartOptions): Promise<ParleyServer> {
     clock,
   });
   const mailer = createMailer(config, logger);
-  const chatAlerts = new ChatAlertWatch(staff, clock, config.chatAlertIntervalMs, logger);
+  const chatAlerts = new ChatAlertWatch(staff, clock, config.chatAlertIntervalMs, logger, leases, redis !== undefined);
   reportLedgerErrors((err) => logger.warn({ err }, "a figures row was not written"));
   routing.conversations.onWallChanged = (conversation) => {
     chatAlerts.changed(conversation);
@@ -122,6 +153,7 @@ export async function startParley(opts: StartOptions): Promise<ParleyServer> {
     mailer,
     clock,
     slaWatchIntervalMs: config.slaWatchIntervalMs,
+    leases,
   });
   attachVisitorNamespace(visitors, {
     serverOrigin: () => origins.primary,
@@ -140,15 +172,23 @@ export async function startParley(opts: StartOptions): Promise<ParleyServer> {
     logger,
     inflight,
   });
-  await routing.start();
+  const registry = redis ? new NodeRegistry(redis.commands, config.redisPrefix, leases.nodeId) : undefined;
+  const othersUp = registry ? await registry.join() : 0;
+  if (othersUp > 0) logger.info({ event: "cluster_joined", othersUp }, "joined a running cluster");
+  await routing.start({ coldStart: othersUp === 0 });
   await tickets.start();
   await chatAlerts.start();
   // Off every request: on devdb a sweep reads all sessions.
-  const sessionSweep = setInterval(
-    () => void sweepExpiredSessions().catch((err) => logger.warn({ err }, "session sweep failed")),
-    SESSION_SWEEP_MS,
-  );
+  const sessionSweep = setInterval(async () => {
+    if (!(await leases.hold("session-sweep", SESSION_SWEEP_MS * 2))) return;
+    await sweepExpiredSessions().catch((err) => logger.warn({ err }, "session sweep failed"));
+  }, SESSION_SWEEP_MS);
   sessionSweep.unref();
+  const presenceSweep = setInterval(async () => {
+    if (!redis || !(await leases.hold("presence-sweep", PRESENCE_SWEEP_MS * 3))) return;
+    await routing.presence.sweep().catch((err) => logger.warn({ err }, "presence sweep failed"));
+  }, PRESENCE_SWEEP_MS);
+  presenceSweep.unref();
 
   // Widget files first: they must not get the same-origin resource policy helmet sets.
   app.use(widgetRoutes(logger));
@@ -161,7 +201,7 @@ export async function startParley(opts: StartOptions): Promise<ParleyServer> {
   // Before express.json: uploads are raw bytes, read by the route once the caller may upload.
   app.use(
     attachmentRoutes({
-      dataDir: config.dataDir,
+      attachmentsDir: config.attachmentsDir,
       maxBytes: config.attachmentMaxBytes,
       origins,
       visitorUploads: limits.visitorUploads,
@@ -169,7 +209,7 @@ export async function startParley(opts: StartOptions): Promise<ParleyServer> {
     }),
   );
   app.use(express.json({ limit: "16kb" }));
-  app.use(healthRoutes());
+  app.use(healthRoutes(redis));
   app.use(visitorSessionRoutes({ serverOrigin: () => origins.primary, newSessions: limits.visitorSessions }));
   app.use(
     authRoutes({
@@ -195,11 +235,16 @@ export async function startParley(opts: StartOptions): Promise<ParleyServer> {
       await ledgerSettled();
       chatAlerts.stop();
       clearInterval(sessionSweep);
+      clearInterval(presenceSweep);
       await tickets.stop();
       await mailer.close();
       await routing.stop();
+      // Hands the background work to another node now rather than when the leases lapse.
+      await leases.releaseAll();
+      await registry?.leave();
       await Promise.race([closed, new Promise((r) => setTimeout(r, 2_000))]);
       httpServer.closeAllConnections();
+      await redis?.close();
       await disconnectDatabase();
       logger.info({ event: "stopped" }, "Parley stopped");
     })();

@@ -13,8 +13,13 @@ const STORED_NAME = /^[a-f0-9]{32}$/;
 export class AttachmentStore {
   readonly dir: string;
 
-  constructor(dataDir: string) {
-    this.dir = path.join(dataDir, "attachments");
+  /**
+   * `dir` is ATTACHMENTS_DIR. With several nodes it is a volume they all mount: an upload to one is downloaded from
+   * another. Files stay out of the database: on devdb anything but a primary-key read scans, which GridFS's chunk
+   * reads by file are; and files on a volume stream with sendfile and back up apart from the data.
+   */
+  constructor(dir: string) {
+    this.dir = dir;
   }
 
   /** Writes the bytes and returns the stored name. */

@@ -11,7 +11,7 @@ const uploaderSchema = new Schema(
 );
 
 /**
- * A stored file's metadata; its bytes live in `<dataDir>/attachments/<storedName>`. It belongs to exactly
+ * A stored file's metadata; its bytes live in `<ATTACHMENTS_DIR>/<storedName>`. It belongs to exactly
  * one chat or one ticket (the other is null), and only messages of that chat or ticket may reference it.
  */
 const attachmentSchema = new Schema(

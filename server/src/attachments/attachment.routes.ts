@@ -25,8 +25,8 @@ import { sniffAttachment } from "./content-sniff.ts";
 import { attachmentDisposition, decodeFileNameHeader, displayFileName } from "./file-name.ts";
 
 export interface AttachmentRouteDeps {
-  /** `${dataDir}/attachments` holds the files. */
-  dataDir: string;
+  /** Holds the files (ATTACHMENTS_DIR). */
+  attachmentsDir: string;
   /** Largest body accepted (config ATTACHMENT_MAX_BYTES); larger is 413 PAYLOAD_TOO_LARGE. */
   maxBytes: number;
   origins: ServerOrigins;
@@ -43,7 +43,7 @@ export interface AttachmentRouteDeps {
  */
 export function attachmentRoutes(deps: AttachmentRouteDeps): Router {
   const router = Router();
-  const store = new AttachmentStore(deps.dataDir);
+  const store = new AttachmentStore(deps.attachmentsDir);
   const readBody = express.raw({ type: () => true, limit: deps.maxBytes, inflate: false });
   const byId = `${ATTACHMENTS_PATH}/:id`;
 

@@ -15,6 +15,11 @@ const EnvSchema = z.object({
   PUBLIC_URL: z.url().optional(),
   MONGODB_URI: z.string().startsWith("mongodb").optional(),
   PARLEY_DATA_DIR: z.string().optional(),
+  /**
+   * Where attachment files go; every node of a cluster must see the same directory (a shared volume).
+   * Default: `$PARLEY_DATA_DIR/attachments`.
+   */
+  ATTACHMENTS_DIR: z.string().min(1).optional(),
   PARLEY_DEMO: flag,
   /** How long an agent whose last console tab closed still counts as present (a reload is not a logout). */
   PRESENCE_GRACE_MS: z.coerce.number().int().min(0).max(600_000).default(20_000),
@@ -37,9 +42,34 @@ const EnvSchema = z.object({
     .regex(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL")
     .optional()
     .or(z.literal("").transform(() => undefined)),
-  /** Socket events one visitor may send at once, then VISITOR_EVENT_RATE a second (RATE_LIMITED beyond). */
+  /**
+   * Socket events one visitor may send in a window of BURST / RATE seconds (60 per 30 s by default), across every
+   * node (RATE_LIMITED beyond).
+   */
   VISITOR_EVENT_BURST: z.coerce.number().int().min(1).max(100_000).default(60),
   VISITOR_EVENT_RATE: z.coerce.number().positive().max(100_000).default(2),
+  /**
+   * Several processes: Socket.IO's fan-out, shared rate limits and background-work leases go through this Redis.
+   * Unset: one self-contained process.
+   */
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, "must be a redis:// or rediss:// URL")
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+  /** Prefix of every Redis key and channel Parley uses, so one Redis can serve several deployments (or test runs). */
+  REDIS_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9_.:-]{1,64}$/)
+    .default("parley"),
+  /**
+   * Which proxies' X-Forwarded-For to believe, so `req.ip` is the client behind a load balancer: a hop count ("1")
+   * or a comma-separated list of addresses or subnets ("10.0.0.0/8, loopback"). Unset: none (the peer's address).
+   */
+  TRUST_PROXY: z
+    .string()
+    .regex(/^[0-9a-zA-Z.:/,\s]*$/, "a hop count or a comma-separated list of addresses")
+    .optional(),
   EMAIL_FROM: z.string().min(3).default("Parley Support <support@localhost>"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   NODE_ENV: z.string().default("development"),
@@ -52,6 +82,7 @@ export interface Config {
   publicUrl: string | undefined;
   mongoUri: string | undefined;
   dataDir: string;
+  attachmentsDir: string;
   demo: boolean;
   logLevel: string;
   secureCookies: boolean;
@@ -64,6 +95,10 @@ export interface Config {
   smtpUrl: string | undefined;
   emailFrom: string;
   visitorEvents: { capacity: number; perSecond: number };
+  redisUrl: string | undefined;
+  redisPrefix: string;
+  /** Express's `trust proxy` value: false, a hop count, or a list of addresses and subnets. */
+  trustProxy: false | number | string[];
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -79,6 +114,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: e.PUBLIC_URL,
     mongoUri: e.MONGODB_URI,
     dataDir: path.resolve(REPO_ROOT, e.PARLEY_DATA_DIR ?? "data"),
+    attachmentsDir: path.resolve(REPO_ROOT, e.ATTACHMENTS_DIR ?? path.join(e.PARLEY_DATA_DIR ?? "data", "attachments")),
     demo: e.PARLEY_DEMO,
     logLevel: e.LOG_LEVEL,
     secureCookies: (e.PUBLIC_URL ?? "").startsWith("https:"),
@@ -90,5 +126,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl: e.SMTP_URL,
     emailFrom: e.EMAIL_FROM,
     visitorEvents: { capacity: e.VISITOR_EVENT_BURST, perSecond: e.VISITOR_EVENT_RATE },
+    redisUrl: e.REDIS_URL,
+    redisPrefix: e.REDIS_PREFIX,
+    trustProxy: parseTrustProxy(e.TRUST_PROXY),
   };
+}
+
+function parseTrustProxy(value: string | undefined): Config["trustProxy"] {
+  const v = value?.trim() ?? "";
+  if (v === "") return false;
+  if (/^\d+$/.test(v)) return Number(v);
+  return v
+    .split(",")
+    .map((part) => part.trim())
+    .filter((part) => part !== "");
 }

@@ -19,7 +19,8 @@ export interface RoutingSystem {
   presence: Presence;
   queue: QueueNotifier;
   agents: AgentBroadcaster;
-  start(): Promise<void>;
+  /** `coldStart`: no other node is serving, so agents' loads may be recounted (see recountLoads). */
+  start(opts?: { coldStart: boolean }): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -66,9 +67,11 @@ export function createRoutingSystem(opts: {
     presence,
     queue,
     agents,
-    async start() {
-      const fixed = await recountLoads();
-      if (fixed > 0) logger.warn({ event: "loads_recounted", agents: fixed }, "agent loads corrected at boot");
+    async start({ coldStart } = { coldStart: true }) {
+      if (coldStart) {
+        const fixed = await recountLoads();
+        if (fixed > 0) logger.warn({ event: "loads_recounted", agents: fixed }, "agent loads corrected at boot");
+      }
       await presence.start();
       await router.start();
     },

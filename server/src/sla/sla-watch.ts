@@ -1,3 +1,5 @@
+import type { Leases } from "../cluster/leases.ts";
+import { AppError } from "../errors/app-error.ts";
 import type { Logger } from "../logging/logger.ts";
 import type { SiteDoc } from "../sites/site.model.ts";
 import { siteOf } from "../sites/site-lookup.ts";
@@ -8,7 +10,7 @@ import { formatTicketNumber } from "../tickets/ticket-number.ts";
 import { ticketSettingsOf } from "../tickets/ticket-settings.ts";
 import { changeStatus } from "../tickets/ticket-status.ts";
 import { recordAll, SYSTEM_ACTOR, type TimelineLine } from "../tickets/ticket-timeline.ts";
-import { alertLevel, timingOnSite } from "../tickets/ticket-writes.ts";
+import { alertLevel, timingOnSite, updateTicketIf } from "../tickets/ticket-writes.ts";
 import { ticketWritten } from "../tickets/ticket-written.ts";
 import type { SlaCheckDoc } from "./sla-check.model.ts";
 import type { SlaState } from "./sla-clock.ts";
@@ -26,8 +28,9 @@ type Target = "response" | "workaround";
  * Looks at tickets when something is due: a target turning at risk (75%) or breached (100%), or a resolved
  * ticket's auto-close. Every ticket stores when that next happens (`nextCheckAt`), mirrored into a small
  * schedule (sla-schedule.ts), so a pass reads what is due, not every ticket. A breach escalates the ticket
- * automatically and alerts the site's leads. Runs on a timer and
- * after a restart catches up on everything that fell due while the server was down.
+ * automatically and alerts the site's leads. Runs on a timer, on the one node holding the "sla-watch" lease, and
+ * after a restart catches up on everything that fell due while the server was down. Each announcement follows a
+ * compare-and-set claim, so passes that overlap anyway (a test calling sweep() on every node) announce once.
  */
 export class SlaWatch {
   private timer: NodeJS.Timeout | null = null;
@@ -40,19 +43,28 @@ export class SlaWatch {
     private readonly desk: TicketDesk,
     private readonly intervalMs: number,
     private readonly logger: Logger,
+    private readonly leases: Leases,
   ) {}
 
   /** Starts the timer; the first pass runs once the schedule is in step with the tickets (after a crash, say). */
   start(): void {
+    const leasedSweep = async () => {
+      // A few rounds' worth: a holder that dies hands the watch over within three intervals.
+      if (await this.leases.hold("sla-watch", this.intervalMs * 3)) await this.sweep();
+    };
     this.timer = setInterval(
-      () => void this.sweep().catch((err) => this.logger.error({ err }, "SLA watch failed")),
+      () => void leasedSweep().catch((err) => this.logger.error({ err }, "SLA watch failed")),
       this.intervalMs,
     );
     this.timer.unref();
-    this.reconciler = setInterval(() => void this.reconcile(), RECONCILE_MS);
+    this.reconciler = setInterval(async () => {
+      if (await this.leases.hold("sla-reconcile", RECONCILE_MS * 2)) await this.reconcile();
+    }, RECONCILE_MS);
     this.reconciler.unref();
+    // Every node sets the schedule in step once as it starts: a node that comes back after a crash may have left
+    // a ticket's row behind, and its passes wait for this.
     this.reconciled = this.reconcile();
-    void this.sweep().catch((err) => this.logger.error({ err }, "SLA watch failed"));
+    void leasedSweep().catch((err) => this.logger.error({ err }, "SLA watch failed"));
   }
 
   private reconcile(): Promise<void> {
@@ -123,9 +135,14 @@ export class SlaWatch {
       .map((target): [Target, SlaState | null] => [target, derived.slaState[target]])
       .filter((c): c is [Target, SlaState] => alertLevel(c[1]) > alertLevel(before[c[0]]));
 
-    // Announce first, then record what was announced: if anything fails on the way, the next pass
-    // announces again rather than never (a repeated alert beats a lost breach).
-    const number = formatTicketNumber(ticket.number);
+    // Claim, then announce. The claim is a compare-and-set of what was announced, as read: with several nodes (or
+    // passes) looking at the same due ticket, one write wins and only its node announces, so a breach gives one
+    // escalation, one alert and one email. A crash between the claim and the announcement loses that alert; the
+    // ticket still shows its state, and a duplicate on every node would be worse.
+    if (changes.length === 0) {
+      await this.reschedule(ticket, site, now, before);
+      return;
+    }
     const words = (target: Target) => (target === "response" ? "first-response" : "workaround");
     // The timeline reads "Parley marked …"; the lines are written with the escalation's, if there is one.
     const lines: TimelineLine[] = changes.map(([target, state]) => ({
@@ -137,7 +154,37 @@ export class SlaWatch {
     }));
     const breach = changes.find(([, state]) => state === "breached");
     const escalating = breach !== undefined && ESCALATABLE.has(ticket.status);
-    if (!escalating) await recordAll(ticket._id, SYSTEM_ACTOR, now, lines);
+    const slaAlerted = { ...before, ...Object.fromEntries(changes) };
+    const unannounced = { "slaAlerted.response": before.response, "slaAlerted.workaround": before.workaround };
+    if (escalating) {
+      // The escalation's own update is the claim: it records what was announced and stores the new times.
+      await escalateOnBreach(this.desk, ticket, site, breach[0], {
+        set: { slaAlerted },
+        guard: unannounced,
+        lines,
+        afterClaim: () => this.announce(ticket, site, now, changes),
+      }).catch((err: unknown) => {
+        // Lost the claim: another node escalated this breach, or someone changed the ticket meanwhile.
+        if (!(err instanceof AppError && err.code === "CONFLICT")) throw err;
+      });
+      return;
+    }
+    const claimed = await updateTicketIf(ticket, unannounced, { slaAlerted }, site, now);
+    // Another node (or a write meanwhile) got there first: it announces, or the next pass looks again.
+    if (!claimed) return;
+    await this.announce(ticket, site, now, changes);
+    await recordAll(ticket._id, SYSTEM_ACTOR, now, lines);
+    this.desk.notifier.changed(claimed, site, now);
+  }
+
+  /** The alerts for what `changes` crossed, to the ticket's leads and assignee. Only after the claim. */
+  private async announce(
+    ticket: TicketDoc,
+    site: SiteDoc,
+    now: Date,
+    changes: readonly [Target, SlaState][],
+  ): Promise<void> {
+    const words = (target: Target) => (target === "response" ? "first-response" : "workaround");
     for (const [target, state] of changes) {
       // The alert follows the ticket's number and subject.
       const alert =
@@ -146,7 +193,7 @@ export class SlaWatch {
           : `At risk of breaching the ${words(target)} target`;
       await this.desk.notifier.alert(ticket, site, {
         ticketId: ticket._id.toHexString(),
-        number,
+        number: formatTicketNumber(ticket.number),
         subject: ticket.fields.subject,
         kind: state === "breached" ? "breached" : "at_risk",
         target,
@@ -154,24 +201,22 @@ export class SlaWatch {
         text: alert,
       });
     }
-    const alerted = Object.fromEntries(changes);
-    if (escalating) {
-      // The escalation's own update records what was announced and stores the new times: one write, not two.
-      await escalateOnBreach(this.desk, ticket, site, breach[0], {
-        set: { slaAlerted: { ...before, ...alerted } },
-        lines,
-      });
-      return;
-    }
-    const latest = ticket;
+  }
+
+  /** Nothing to announce: store the ticket's fresh timing (its next check), unless someone changed it meanwhile. */
+  private async reschedule(
+    ticket: TicketDoc,
+    site: SiteDoc,
+    now: Date,
+    alerted: { response: string | null; workaround: string | null },
+  ): Promise<void> {
+    const derived = timingOnSite({ ...ticket, resolvedAt: ticket.resolvedAt ?? null }, site, now);
     const updated = await Ticket.findOneAndUpdate(
-      { _id: ticket._id, status: latest.status },
-      { $set: { ...timing(latest), slaAlerted: { ...before, ...alerted } } },
+      { _id: ticket._id, status: ticket.status },
+      { $set: { ...derived, slaAlerted: alerted } },
       { returnDocument: "after" },
     ).lean<TicketDoc>();
     if (updated) await ticketWritten(updated, site, now, ticket);
-    // Someone changed the ticket meanwhile; their write set a fresh check time, and the next pass sees it.
-    if (updated && changes.length > 0 && latest === ticket) this.desk.notifier.changed(updated, site, now);
   }
 
   /** A ticket whose check keeps failing must not hold up the others: it is looked at again later. */

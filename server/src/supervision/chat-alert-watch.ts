@@ -1,8 +1,10 @@
 import type { SupervisionSettings, WallAlertDto } from "@parley/shared";
 import type { Types } from "mongoose";
+import { type Leases, singleProcessLeases } from "../cluster/leases.ts";
 import { Conversation, type ConversationDoc } from "../conversations/conversation.model.ts";
+import { toObjectId } from "../db/object-id.ts";
 import type { Logger } from "../logging/logger.ts";
-import type { StaffNamespace } from "../realtime/namespaces.ts";
+import type { SharedOpenChat, StaffNamespace } from "../realtime/namespaces.ts";
 import { rooms } from "../realtime/rooms.ts";
 import { cachedSite } from "../sites/site-cache.ts";
 import { supervisionSettingsOf } from "./supervision-settings.ts";
@@ -18,6 +20,29 @@ interface OpenChat {
   lastAgentMessageAt: Date | null;
   assignedAt: Date | null;
 }
+
+const toShared = (c: OpenChat): SharedOpenChat => ({
+  id: c.id,
+  site: c.site.toHexString(),
+  status: c.status,
+  visitorName: c.visitorName,
+  createdAt: c.createdAt.toISOString(),
+  lastVisitorMessageAt: c.lastVisitorMessageAt?.toISOString() ?? null,
+  lastAgentMessageAt: c.lastAgentMessageAt?.toISOString() ?? null,
+  assignedAt: c.assignedAt?.toISOString() ?? null,
+});
+
+const date = (iso: string | null): Date | null => (iso === null ? null : new Date(iso));
+const fromShared = (c: SharedOpenChat): OpenChat => ({
+  id: c.id,
+  site: toObjectId(c.site),
+  status: c.status,
+  visitorName: c.visitorName,
+  createdAt: new Date(c.createdAt),
+  lastVisitorMessageAt: date(c.lastVisitorMessageAt),
+  lastAgentMessageAt: date(c.lastAgentMessageAt),
+  assignedAt: date(c.assignedAt),
+});
 
 const openChatOf = (c: ConversationDoc): OpenChat => ({
   id: c._id.toHexString(),
@@ -85,12 +110,23 @@ export class ChatAlertWatch {
   private readonly raised = new Map<string, { site: Types.ObjectId; alerts: Map<string, WallAlertDto> }>();
   private timer: NodeJS.Timeout | null = null;
 
+  /** Whether this node emits the alerts: the one holding the "chat-alerts" lease does. */
+  private leading = false;
+
+  /**
+   * With several nodes (`shared`), every node mirrors every chat, told of the others' changes through the adapter,
+   * so each can answer a wall snapshot; only the lease holder emits alerts, so each is raised once.
+   */
   constructor(
     private readonly staff: StaffNamespace,
     private readonly clock: () => Date,
     private readonly intervalMs: number,
     private readonly logger: Logger,
-  ) {}
+    private readonly leases: Leases = singleProcessLeases,
+    private readonly shared = false,
+  ) {
+    if (shared) staff.on("chat:changed", (chat) => this.mirror(fromShared(chat)));
+  }
 
   async start(): Promise<void> {
     const open = await Conversation.find({ status: { $in: ["queued", "active"] } }).lean<ConversationDoc[]>();
@@ -111,10 +147,15 @@ export class ChatAlertWatch {
 
   /** A conversation changed (created, assigned, a message, closed): mirror it, and clear what no longer holds. */
   changed(conversation: ConversationDoc): void {
-    const id = conversation._id.toHexString();
-    if (conversation.status === "closed") this.chats.delete(id);
-    else this.chats.set(id, openChatOf(conversation));
-    void this.checkChat(conversation.site, id).catch((err) => this.logger.warn({ err }, "chat alert check failed"));
+    const chat = openChatOf(conversation);
+    if (this.shared) this.staff.serverSideEmit("chat:changed", toShared(chat));
+    this.mirror(chat);
+  }
+
+  private mirror(chat: OpenChat): void {
+    if (chat.status === "closed") this.chats.delete(chat.id);
+    else this.chats.set(chat.id, chat);
+    void this.checkChat(chat.site, chat.id).catch((err) => this.logger.warn({ err }, "chat alert check failed"));
   }
 
   /** The alerts raised on a site now (the wall's snapshot). */
@@ -124,6 +165,7 @@ export class ChatAlertWatch {
 
   /** One check of every site with open chats or raised alerts, at the clock's time. */
   async check(): Promise<void> {
+    this.leading = await this.leases.hold("chat-alerts", this.intervalMs * 3);
     const sites = new Map<string, Types.ObjectId>();
     for (const c of this.chats.values()) sites.set(c.site.toHexString(), c.site);
     for (const [key, { site }] of this.raised) sites.set(key, site);
@@ -173,6 +215,7 @@ export class ChatAlertWatch {
   }
 
   private emit(site: Types.ObjectId, alert: WallAlertDto): void {
+    if (!this.leading) return;
     this.staff.to(rooms.siteLeads(site)).emit("wall:alert", alert);
   }
 

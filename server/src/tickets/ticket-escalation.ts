@@ -21,12 +21,20 @@ export async function escalateByStaff(
 }
 
 /** The SLA watch escalates a ticket whose target was breached; `alongside` is written in the same update. */
+/** What the SLA watch writes with its escalation, the claim's extra conditions, and what it announces once it won. */
+interface Alongside {
+  set?: Record<string, unknown>;
+  guard?: Record<string, unknown>;
+  lines?: TimelineLine[];
+  afterClaim?: () => Promise<void>;
+}
+
 export function escalateOnBreach(
   desk: TicketDesk,
   ticket: TicketDoc,
   site: SiteDoc,
   target: "response" | "workaround",
-  alongside: { set?: Record<string, unknown>; lines?: TimelineLine[] } = {},
+  alongside: Alongside = {},
 ): Promise<TicketDoc> {
   const words = target === "response" ? "first-response" : "workaround";
   return escalate(desk, ticket, site, SYSTEM_ACTOR, `The ${words} target was breached`, null, alongside);
@@ -39,7 +47,7 @@ async function escalate(
   actor: TicketActor,
   reason: string,
   phone: string | null,
-  alongside: { set?: Record<string, unknown>; lines?: TimelineLine[] } = {},
+  alongside: Alongside = {},
 ): Promise<TicketDoc> {
   const now = desk.clock();
   const automatic = actor.kind === "system";
@@ -50,10 +58,12 @@ async function escalate(
     { site, now, notifier: desk.notifier },
     {
       set: { ...alongside.set, escalation: { at: now, automatic, by: actor.name, reason, phone } },
+      guard: alongside.guard ?? {},
       lines: alongside.lines ?? [],
       text: automatic ? `escalated the ticket: ${reason}` : `escalated the ticket: ${reason} (phone ${phone})`,
     },
   );
+  await alongside.afterClaim?.();
   await desk.notifier.alert(updated, site, {
     ticketId: updated._id.toHexString(),
     number: formatTicketNumber(updated.number),

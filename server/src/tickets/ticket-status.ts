@@ -21,7 +21,7 @@ export async function changeStatus(
   action: TicketAction,
   actor: TicketActor,
   ctx: { site: SiteDoc; now: Date; notifier: TicketNotifier },
-  extra: { set?: Record<string, unknown>; text?: string; lines?: TimelineLine[] } = {},
+  extra: { set?: Record<string, unknown>; guard?: Record<string, unknown>; text?: string; lines?: TimelineLine[] } = {},
 ): Promise<TicketDoc> {
   const { now } = ctx;
   const result = transition(ticket.status, action, actor.kind);
@@ -42,7 +42,7 @@ export async function changeStatus(
   if (result.to === "resolved") set.resolvedAt = now;
   else if (ticket.status === "resolved") set.resolvedAt = null;
   if (result.to === "closed") set.closedAt = now;
-  const updated = await updateTicketIf(ticket, {}, set, ctx.site, now);
+  const updated = await updateTicketIf(ticket, extra.guard ?? {}, set, ctx.site, now);
   if (!updated) throw new AppError("CONFLICT", "The ticket changed meanwhile; reload it");
   // Announced before the timeline line is written: the change has happened, whatever befalls the log.
   ctx.notifier.changed(updated, ctx.site, now, { statusFrom: ticket.status });

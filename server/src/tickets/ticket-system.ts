@@ -1,3 +1,4 @@
+import { type Leases, singleProcessLeases } from "../cluster/leases.ts";
 import type { Mailer } from "../email/mail.ts";
 import type { Logger } from "../logging/logger.ts";
 import type { StaffNamespace, VisitorNamespace } from "../realtime/namespaces.ts";
@@ -23,11 +24,13 @@ export function createTicketSystem(opts: {
   logger: Logger;
   clock: Clock;
   slaWatchIntervalMs: number;
+  /** The watch's timer runs on the node holding its lease (one per cluster). */
+  leases?: Leases;
   mailer?: Mailer;
 }): TicketSystem {
   const notifier = new TicketNotifier(opts.staff, opts.visitors, opts.mailer);
   const desk = new TicketDesk(notifier, opts.clock);
-  const watch = new SlaWatch(desk, opts.slaWatchIntervalMs, opts.logger);
+  const watch = new SlaWatch(desk, opts.slaWatchIntervalMs, opts.logger, opts.leases ?? singleProcessLeases);
   return {
     desk,
     sweep: () => watch.sweep(),

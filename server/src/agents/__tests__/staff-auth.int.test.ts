@@ -143,7 +143,7 @@ describe("health", () => {
   it("should report the database state", async () => {
     const res = await fetch(`${t.url}/healthz`);
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ status: "ok", db: "connected" });
+    expect(await res.json()).toEqual({ status: "ok", db: "connected", redis: "off" });
   });
 
   it("should keep a connected socket usable after reconnecting", async () => {
