@@ -4,6 +4,9 @@ import { defineConfig } from "@playwright/test";
 const repoRoot = fileURLToPath(new URL("..", import.meta.url));
 const port = Number(process.env.E2E_PORT ?? 3917);
 export const baseURL = `http://localhost:${port}`;
+const clusterPort = Number(process.env.E2E_CLUSTER_PORT ?? 3918);
+/** `npm run start:cluster -- --nodes 3` on its own demo database, for cluster.spec.ts. */
+export const clusterURL = `http://localhost:${clusterPort}`;
 
 export default defineConfig({
   testDir: "./tests",
@@ -31,22 +34,43 @@ export default defineConfig({
       ],
     },
   },
-  webServer: {
-    // A fresh demo database every run, so the demo accounts and an empty inbox are known.
-    command: "rm -rf test-results/e2e-data && npx tsx server/src/main.ts",
-    cwd: repoRoot,
-    url: `${baseURL}/healthz`,
-    env: {
-      PARLEY_DEMO: "1",
-      PORT: String(port),
-      PARLEY_DATA_DIR: "test-results/e2e-data",
-      LOG_LEVEL: "warn",
-      // Agents whose browser context a test closed go offline quickly, so the next test knows who is online.
-      PRESENCE_GRACE_MS: "1000",
+  webServer: [
+    {
+      // A fresh demo database every run, so the demo accounts and an empty inbox are known.
+      command: "rm -rf test-results/e2e-data && npx tsx server/src/main.ts",
+      cwd: repoRoot,
+      url: `${baseURL}/healthz`,
+      env: {
+        PARLEY_DEMO: "1",
+        PORT: String(port),
+        PARLEY_DATA_DIR: "test-results/e2e-data",
+        LOG_LEVEL: "warn",
+        // Agents whose browser context a test closed go offline quickly, so the next test knows who is online.
+        PRESENCE_GRACE_MS: "1000",
+      },
+      reuseExistingServer: false,
+      timeout: 180_000,
+      stdout: "pipe",
+      stderr: "pipe",
     },
-    reuseExistingServer: false,
-    timeout: 180_000,
-    stdout: "pipe",
-    stderr: "pipe",
-  },
+    {
+      // Three nodes behind the sticky balancer, sharing their devdb and the machine's Redis.
+      command: "rm -rf test-results/e2e-cluster-data && npx tsx server/src/cluster/cluster-main.ts --nodes 3",
+      cwd: repoRoot,
+      url: `${clusterURL}/healthz`,
+      env: {
+        PARLEY_DEMO: "1",
+        PORT: String(clusterPort),
+        PARLEY_DATA_DIR: "test-results/e2e-cluster-data",
+        REDIS_URL: process.env.REDIS_URL ?? "redis://127.0.0.1:6379",
+        REDIS_PREFIX: `parley-e2e-${process.pid}`,
+        LOG_LEVEL: "warn",
+        PRESENCE_GRACE_MS: "1000",
+      },
+      reuseExistingServer: false,
+      timeout: 180_000,
+      stdout: "pipe",
+      stderr: "pipe",
+    },
+  ],
 });

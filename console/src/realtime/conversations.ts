@@ -15,6 +15,8 @@ import { type CommandResult, command, failureOf, isUnanswered } from "./socket.t
 
 /** A sync that got no answer while still connected is asked again after this long. */
 const SYNC_RETRY_MS = 5_000;
+/** How long a gap below a live message may last before the missing messages are fetched. */
+const GAP_WAIT_MS = 2_000;
 
 const UNANSWERED_ACTION = "The server did not answer in time. Check the conversation's status before trying again.";
 
@@ -26,6 +28,7 @@ export class ConversationSync {
   private openId: string | null = null;
   private readonly running = new Set<string>();
   private readonly rerun = new Set<string>();
+  private readonly gapChecks = new Set<string>();
 
   constructor(private readonly ctx: RealtimeContext) {}
 
@@ -50,8 +53,19 @@ export class ConversationSync {
   }
 
   onMessage(message: MessageDto): void {
-    if (!(message.conversationId in this.ctx.store.get().conversations)) return;
-    this.updateTimeline(message.conversationId, (t) => applyLiveMessage(t, message), [message]);
+    const id = message.conversationId;
+    if (!(id in this.ctx.store.get().conversations)) return;
+    this.updateTimeline(id, (t) => applyLiveMessage(t, message), [message]);
+    // A gap below a live message: an earlier one is late (written through another server node) or lost with a
+    // node that died before broadcasting it. Give it a moment to arrive, then fetch it.
+    if (conversationOf(this.ctx.store.get(), id).timeline.cursor < message.seq && !this.gapChecks.has(id)) {
+      this.gapChecks.add(id);
+      setTimeout(() => {
+        this.gapChecks.delete(id);
+        const { timeline } = conversationOf(this.ctx.store.get(), id);
+        if (timeline.live && timeline.cursor < message.seq && this.ctx.socket.connected) void this.sync(id);
+      }, GAP_WAIT_MS);
+    }
   }
 
   onSummary(summary: ConversationSummaryDto): void {

@@ -10,9 +10,8 @@ export interface Timeline {
    */
   readonly cursor: number;
   /**
-   * Fully synced and still in the conversation's room: live messages arrive in order, so
-   * they may move the cursor. False while paging or after a disconnect, when a live
-   * message can jump ahead of ones not fetched yet.
+   * Fully synced and still in the conversation's room, so live messages may move the cursor. False
+   * while paging or after a disconnect, when a live message can jump ahead of ones not fetched yet.
    */
   readonly live: boolean;
 }
@@ -38,13 +37,17 @@ export function applyPage(t: Timeline, page: { messages: readonly MessageDto[]; 
   };
 }
 
-/** A `message:new` event. */
+/**
+ * A `message:new` event. It moves the cursor only along unbroken seqs: with several server nodes, messages
+ * written through different nodes can arrive out of order, and one whose node died before broadcasting it never
+ * arrives live. A cursor that jumped past it would make the next resync skip it for good; one held at the gap
+ * makes the resync fetch it (a legitimate gap, a seq lost to a race, costs a refetch of the tail, nothing more).
+ */
 export function applyLiveMessage(t: Timeline, message: MessageDto): Timeline {
-  return {
-    messages: mergeMessages(t.messages, [message]),
-    cursor: t.live ? Math.max(t.cursor, message.seq) : t.cursor,
-    live: t.live,
-  };
+  const messages = mergeMessages(t.messages, [message]);
+  let cursor = t.cursor;
+  if (t.live) for (const m of messages) if (m.seq === cursor + 1) cursor = m.seq;
+  return { messages, cursor, live: t.live };
 }
 
 /** A message known from elsewhere (a send's ack): shown, but says nothing about what came before it. */

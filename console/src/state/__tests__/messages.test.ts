@@ -48,6 +48,22 @@ describe("timeline", () => {
     expect(applyLiveMessage(synced, msg(2)).cursor).toBe(2);
   });
 
+  it("holds the cursor at a gap when live messages from several nodes arrive out of order", () => {
+    let t = applyPage(emptyTimeline, { messages: [msg(1)], hasMore: false });
+    // Seq 3 was written through another node and overtook 2.
+    t = applyLiveMessage(t, msg(3));
+    expect(t.cursor).toBe(1);
+    t = applyLiveMessage(t, msg(2));
+    expect(seqs(t)).toEqual([1, 2, 3]);
+    expect(t.cursor).toBe(3);
+    // 4's node died before broadcasting it: 5 must not carry the cursor past it, so the next resync fetches it.
+    t = applyLiveMessage(t, msg(5));
+    expect(t.cursor).toBe(3);
+    t = applyPage(markStale(t), { messages: [msg(4), msg(5)], hasMore: false });
+    expect(seqs(t)).toEqual([1, 2, 3, 4, 5]);
+    expect(t.cursor).toBe(5);
+  });
+
   it("after a disconnect, resyncs from the last seq and merges missed messages in order without duplicates", () => {
     let t = applyPage(emptyTimeline, { messages: [msg(1), msg(2)], hasMore: false });
     t = applyLiveMessage(t, msg(3));
