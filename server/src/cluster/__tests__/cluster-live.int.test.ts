@@ -10,9 +10,11 @@ import {
   msgId,
   offersTo,
   ok,
+  sleep,
   staffMember,
   type VisitorClient,
   waitFor,
+  waitForAsync,
   waitingVisitor,
 } from "../../../test/harness.ts";
 import { Conversation } from "../../conversations/conversation.model.ts";
@@ -25,7 +27,12 @@ beforeAll(async () => {
   files = await tempDataDir();
   // A visitor's 60 events last 6,000 s here, so the flood test below counts events, not how fast the machine sends.
   cluster = await TestCluster.start(3, {
-    env: { VISITOR_EVENT_BURST: "60", VISITOR_EVENT_RATE: "0.01", ATTACHMENTS_DIR: files.dir },
+    env: {
+      VISITOR_EVENT_BURST: "60",
+      VISITOR_EVENT_RATE: "0.01",
+      ATTACHMENTS_DIR: files.dir,
+      PRESENCE_GRACE_MS: "300",
+    },
   });
 });
 afterAll(async () => {
@@ -141,5 +148,18 @@ describe("live delivery across nodes", () => {
     const res = await download(cluster.node(2), attachment.url, { cookie: ana.cookie });
     expect(res.status).toBe(200);
     expect(new Uint8Array(res.bytes)).toEqual(PNG_BYTES);
+  });
+
+  it("should keep an agent online while a tab is open on any node, and offline once the last one closes", async () => {
+    const site = await cluster.createSite();
+    const ana = await staffMember(cluster.node(0), site._id, { name: "Ana" });
+    const second = cluster.node(1).staffSocket(ana.cookie);
+    await connected(second);
+    ana.socket.disconnect();
+    // Node 0's grace timer (300 ms) runs out and asks every node for Ana's tabs: node 1 has one.
+    await sleep(1_500);
+    expect((await agentRow(ana.id)).status).toBe("online");
+    second.disconnect();
+    await waitForAsync(async () => (await agentRow(ana.id)).status === "offline");
   });
 });
