@@ -229,10 +229,19 @@ export async function startParley(opts: StartOptions): Promise<ParleyServer> {
   let stopping: Promise<void> | undefined;
   const stop = () => {
     stopping ??= (async () => {
-      const closed = new Promise<void>((resolve) => io.close(() => resolve()));
+      // 1. Stop accepting: no new connections, and events arriving from now on are answered UNAVAILABLE.
+      inflight.draining = true;
+      httpServer.close();
       httpServer.closeIdleConnections();
+      // 2 and 3. Finish the writes in flight; each handler acks as it finishes, on its still-open socket.
       await inflight.drain(DRAIN_TIMEOUT_MS);
       await ledgerSettled();
+      // The acks are queued on their sockets; one turn of the loop hands them to the transports, which send
+      // them before the close frame that follows.
+      await new Promise((resolve) => setImmediate(resolve));
+      // 4. Close the sockets: the transports close under the clients, which reconnect (through the balancer,
+      // to another node) and resync.
+      const closed = new Promise<void>((resolve) => io.close(() => resolve()));
       chatAlerts.stop();
       clearInterval(sessionSweep);
       clearInterval(presenceSweep);

@@ -65,6 +65,10 @@ export class CommandTable<Events, Ctx, S extends Socket> {
       reply({ ok: false, error: { code: "BAD_REQUEST", message: `Unknown event ${name}` } });
       return;
     }
+    if (this.opts.inflight.draining) {
+      reply({ ok: false, error: { code: "UNAVAILABLE", message: "The server is restarting; try again" } });
+      return;
+    }
     void this.opts.inflight.run(async () => {
       try {
         const input = parseInput(command.schema, args.length > 1 ? args[0] : undefined);

@@ -1,7 +1,12 @@
-/** Counts handlers still running so shutdown can let in-flight writes finish. */
+/**
+ * Counts handlers still running so shutdown can let in-flight writes finish and answer, and refuses new ones
+ * once shutdown has begun (they get UNAVAILABLE, which clients retry on their next connection, elsewhere).
+ */
 export class InflightTracker {
   private count = 0;
   private waiters: Array<() => void> = [];
+  /** Set when shutdown begins: no new work starts. */
+  draining = false;
 
   async run<T>(work: () => Promise<T>): Promise<T> {
     this.count++;
