@@ -33,7 +33,8 @@ export const isVisitorRequest = (headers: IncomingHttpHeaders): boolean => heade
 
 /**
  * The site named in `X-Parley-Site`, if the request's origin may embed its widget. Browsers always send
- * Origin on the widget's cross-origin fetches; without one it is a same-origin page of this server.
+ * Origin on the widget's cross-origin fetches; without one it is a same-origin page of this server, while
+ * `Origin: null` (a sandboxed frame) is allowed only by a site that lists "null" (origin-policy.ts).
  */
 export async function visitorSite(headers: IncomingHttpHeaders, origins: ServerOrigins): Promise<VisitorSite> {
   const key = SiteKey.safeParse(headers[VISITOR_SITE_HEADER.toLowerCase()]);

@@ -359,6 +359,20 @@ describe("the widget's cross-origin calls", () => {
     expect((await download(t, fromShop.body.data.attachment.url, { ...as, origin: evil })).status).toBe(403);
   });
 
+  it("should refuse a sandboxed page (Origin: null) although the site allows this server's origin", async () => {
+    const { visitor, as } = await acceptedChat();
+    const file = await uploaded(t, { conversationId: visitor.id }, { name: "a.log", bytes: LOG }, as);
+    const sandboxed = await upload(
+      t,
+      { conversationId: visitor.id },
+      { name: "b.log", bytes: LOG },
+      { ...as, origin: "null" },
+    );
+    expect(sandboxed.status).toBe(403);
+    expect(sandboxed.body).toMatchObject({ ok: false, error: { code: "ORIGIN_NOT_ALLOWED" } });
+    expect((await download(t, file.url, { ...as, origin: "null" })).status).toBe(403);
+  });
+
   it("should refuse a staff cookie sent from another origin", async () => {
     const { visitor, agent } = await acceptedChat();
     const res = await upload(

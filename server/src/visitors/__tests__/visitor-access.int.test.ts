@@ -74,3 +74,37 @@ describe("the widget connection", () => {
     expect((await refused(malformed)).data?.code).toBe("BAD_REQUEST");
   });
 });
+
+describe("a sandboxed page (Origin: null)", () => {
+  // A sandboxed iframe on any page sends `Origin: null`; it must not pass for this server's own origin, which
+  // sites that embed the demo page or test from the server allow.
+  const mint = (siteKey: string, origin?: string) =>
+    fetch(`${t.url}/api/widget/session`, {
+      method: "POST",
+      headers: { "content-type": "application/json", ...(origin ? { origin } : {}) },
+      body: JSON.stringify({ siteKey }),
+    });
+
+  it("should refuse Origin: null on the session mint and the socket handshake of a site that allows this server", async () => {
+    const ours = await t.createSite();
+    const res = await mint(ours.key, "null");
+    expect(res.status).toBe(403);
+    expect(await res.json()).toMatchObject({ error: { code: "ORIGIN_NOT_ALLOWED" } });
+
+    const token = await t.visitorToken(ours.key);
+    const sandboxed = t.visitorSocket({ siteKey: ours.key, visitorToken: token }, { origin: "null" });
+    expect((await refused(sandboxed)).data?.code).toBe("ORIGIN_NOT_ALLOWED");
+  });
+
+  it('should accept Origin: null only from a site that lists "null" itself', async () => {
+    const sandboxedSite = await t.createSite(undefined, ["null"]);
+    expect((await mint(sandboxedSite.key, "null")).status).toBe(201);
+    await t.visitor(sandboxedSite.key, "null");
+  });
+
+  it("should keep taking a request without Origin as this server's own page", async () => {
+    const ours = await t.createSite();
+    expect((await mint(ours.key)).status).toBe(201);
+    await t.visitor(ours.key);
+  });
+});
