@@ -6,25 +6,28 @@ import type { Logger } from "../logging/logger.ts";
 
 /**
  * The widget is loaded by customer pages on other origins, including as an ES module
- * (the lazy chunk), so its files carry CORS and cross-origin resource headers.
+ * (the lazy chunk), so its files carry CORS and cross-origin resource headers. They are served before
+ * helmet, so `nosniff` is set here too. `dist` is the built widget (tests pass a directory of their own).
  */
-export function widgetRoutes(logger: Logger): Router {
+export function widgetRoutes(logger: Logger, dist = WIDGET_DIST): Router {
   const router = Router();
-  if (!existsSync(path.join(WIDGET_DIST, "widget.js"))) {
+  if (!existsSync(path.join(dist, "widget.js"))) {
     logger.warn({ event: "widget_missing" }, "widget is not built: run `npm run build`");
   }
   const headers = (res: express.Response) => {
     res.setHeader("Access-Control-Allow-Origin", "*");
     res.setHeader("Cross-Origin-Resource-Policy", "cross-origin");
+    // Loadable from every origin, so a browser must never run one of these as anything but what its type says.
+    res.setHeader("X-Content-Type-Options", "nosniff");
   };
   router.get("/widget.js", (_req, res, next) => {
     headers(res);
     res.setHeader("Cache-Control", "public, max-age=300");
-    res.sendFile(path.join(WIDGET_DIST, "widget.js"), (err) => err && next());
+    res.sendFile(path.join(dist, "widget.js"), (err) => err && next());
   });
   router.use(
     "/widget",
-    express.static(WIDGET_DIST, {
+    express.static(dist, {
       index: false,
       setHeaders: (res, file) => {
         headers(res);
