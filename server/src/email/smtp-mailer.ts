@@ -21,10 +21,21 @@ const DEFAULT_FLUSH_TIMEOUT_MS = 15_000;
 // One address, no list: a comma, angle bracket or line break in a stored email must not add recipients.
 const SINGLE_ADDRESS = /^[^\s@,;<>"]+@[^\s@,;<>"]+$/;
 
+/** What a failed send logs: nodemailer's error code ("ECONNECTION", "EENVELOPE") and the SMTP reply code. */
+function smtpFailure(err: unknown): { code?: string; responseCode?: number } {
+  if (typeof err !== "object" || err === null) return {};
+  const { code, responseCode } = err as { code?: unknown; responseCode?: unknown };
+  return {
+    ...(typeof code === "string" ? { code } : {}),
+    ...(typeof responseCode === "number" ? { responseCode } : {}),
+  };
+}
+
 /**
  * Plain-text email over SMTP (config SMTP_URL, e.g. `smtp://127.0.0.1:2525`), from config EMAIL_FROM.
- * Without SMTP_URL nothing is sent: each email is logged as `email_skipped` and reported "skipped", never
- * as sent. Callers `void mailer.send(...)`; the server's stop awaits {@link ServerMailer.flush}.
+ * Without SMTP_URL nothing is sent: each email is logged as `email_skipped` (its kind and ticket number, never
+ * its recipient or subject) and reported "skipped", never as sent. Callers `void mailer.send(...)`; the
+ * server's stop awaits {@link ServerMailer.flush}.
  */
 export function createMailer(config: Pick<Config, "smtpUrl" | "emailFrom">, logger: Logger): ServerMailer {
   const transport = config.smtpUrl
@@ -33,22 +44,25 @@ export function createMailer(config: Pick<Config, "smtpUrl" | "emailFrom">, logg
   const inflight = new Set<Promise<MailResult>>();
 
   async function deliver(mail: OutgoingMail): Promise<MailResult> {
-    const subject = mail.subject.replace(/[\r\n]+/g, " ");
+    // Never the recipient or the subject (it quotes the ticket's subject as the customer typed it): logs carry
+    // no user text and no personal data. The kind and the ticket number say which email it was.
+    const about = { kind: mail.kind, ticket: mail.ticket };
     if (!SINGLE_ADDRESS.test(mail.to)) {
-      logger.warn({ event: "email_failed", subject, reason: "invalid recipient" }, "email not sent");
+      logger.warn({ event: "email_failed", ...about, reason: "invalid recipient" }, "email not sent");
       return "failed";
     }
     if (!transport) {
-      logger.info({ event: "email_skipped", to: mail.to, subject }, "SMTP_URL is not set; email not sent");
+      logger.info({ event: "email_skipped", ...about }, "SMTP_URL is not set; email not sent");
       return "skipped";
     }
     try {
+      const subject = mail.subject.replace(/[\r\n]+/g, " ");
       const info = await transport.sendMail({ to: mail.to, subject, text: mail.text });
-      logger.info({ event: "email_sent", to: mail.to, subject, messageId: info.messageId }, "email sent");
+      logger.info({ event: "email_sent", ...about, messageId: info.messageId }, "email sent");
       return "sent";
     } catch (err) {
-      const message = err instanceof Error ? err.message : String(err);
-      logger.warn({ event: "email_failed", to: mail.to, subject, err: message }, "email not sent");
+      // Not the message: an SMTP refusal quotes the recipient ("550 <vera@…>: unknown user").
+      logger.warn({ event: "email_failed", ...about, ...smtpFailure(err) }, "email not sent");
       return "failed";
     }
   }

@@ -91,6 +91,8 @@ export function ticketCreatedEmail(
   },
 ): OutgoingMail {
   return {
+    kind: "ticket_created",
+    ticket: input.number,
     to: input.to,
     subject: subjectLine(input, "Ticket received"),
     text: lines(
@@ -110,6 +112,8 @@ export function ticketStatusEmail(
   input: RequesterMail & { status: TicketStatus; agentName: string | null },
 ): OutgoingMail {
   return {
+    kind: "ticket_status",
+    ticket: input.number,
     to: input.to,
     subject: subjectLine(input, `Status: ${STATUS_WORDS[input.status]}`),
     text: lines(
@@ -133,6 +137,8 @@ export function ticketReplyEmail(
 ): OutgoingMail {
   if ((input.reply.internal as boolean) !== false) throw new Error("internal notes are never emailed");
   return {
+    kind: "ticket_reply",
+    ticket: input.number,
     to: input.to,
     subject: subjectLine(input, `Reply from ${oneLine(input.agentName)}`),
     text: lines(
@@ -164,6 +170,8 @@ export function escalationEmail(
   },
 ): OutgoingMail {
   return {
+    kind: "ticket_escalation",
+    ticket: input.number,
     to: input.to,
     subject: subjectLine(input, `Escalated (${input.priority})`),
     text: lines(

@@ -70,12 +70,7 @@ describe("createMailer", () => {
     await mailer.flush();
     expect(received).toHaveLength(before);
     expect(lines).toContainEqual(
-      expect.objectContaining({
-        level: 30,
-        event: "email_skipped",
-        to: "vera@example.test",
-        subject: statusMail.subject,
-      }),
+      expect.objectContaining({ level: 30, event: "email_skipped", kind: "ticket_status", ticket: "T-1001" }),
     );
   });
 
@@ -88,7 +83,9 @@ describe("createMailer", () => {
 
     const mailer = createMailer({ smtpUrl: `smtp://127.0.0.1:${port}`, emailFrom: "x <x@localhost>" }, logger);
     expect(await mailer.send(statusMail)).toBe("failed");
-    expect(lines).toContainEqual(expect.objectContaining({ event: "email_failed", to: "vera@example.test" }));
+    expect(lines).toContainEqual(
+      expect.objectContaining({ event: "email_failed", kind: "ticket_status", ticket: "T-1001" }),
+    );
     await mailer.close();
   });
 
@@ -99,5 +96,24 @@ describe("createMailer", () => {
     expect(await mailer.send({ ...statusMail, to: "vera@example.test\r\nBcc: x@example.test" })).toBe("failed");
     await mailer.close();
     expect(received).toHaveLength(before);
+  });
+
+  it("should log no recipient address and no subject, whether it skips, sends, refuses or fails", async () => {
+    // The README promises logs without user text: the subject carries the ticket's subject as the customer typed it.
+    const { logger, lines } = capturingLogger();
+    const skipping = createMailer({ smtpUrl: undefined, emailFrom: "x <x@localhost>" }, logger);
+    const sending = createMailer({ smtpUrl, emailFrom: "x <x@localhost>" }, logger);
+    const failing = createMailer({ smtpUrl: "smtp://127.0.0.1:1", emailFrom: "x <x@localhost>" }, logger);
+    expect(await skipping.send(statusMail)).toBe("skipped");
+    expect(await sending.send(statusMail)).toBe("sent");
+    expect(await sending.send({ ...statusMail, to: "vera@example.test, boss@example.test" })).toBe("failed");
+    expect(await failing.send(statusMail)).toBe("failed");
+    await Promise.all([skipping.close(), sending.close(), failing.close()]);
+
+    expect(lines.map((l) => l.event)).toEqual(["email_skipped", "email_sent", "email_failed", "email_failed"]);
+    const logged = JSON.stringify(lines);
+    for (const secret of ["vera@", "example.test", "Export fails", "ünïcode", "boss@"]) {
+      expect(logged).not.toContain(secret);
+    }
   });
 });
