@@ -2,6 +2,7 @@ import type { AgentClientToServerEvents } from "@parley/shared";
 import { toAgentDto } from "../agents/agent-dto.ts";
 import { attachmentsFor } from "../attachments/attachment-links.ts";
 import { toObjectId } from "../db/object-id.ts";
+import { AppError } from "../errors/app-error.ts";
 import type { HandlerGroup } from "../realtime/command-registry.ts";
 import type { StaffContext } from "../realtime/namespaces.ts";
 import { rooms } from "../realtime/rooms.ts";
@@ -35,10 +36,22 @@ export function staffHandlers(
 
     "conversation:sync": async (input, { agent, socket }) => {
       const id = toObjectId(input.conversationId);
-      await staffConversation(agent, id, "view");
-      // Join first, then read: a message stored after the read is still broadcast to us.
-      await socket.join(rooms.conversation(id));
-      const fresh = await staffConversation(agent, id, "view");
+      const room = rooms.conversation(id);
+      // A refused agent must not stay in the room, whenever they got in: another agent's accept sends onlookers
+      // out of it once, and may do so between this agent's first check and their join.
+      const mayView = async () => {
+        try {
+          return await staffConversation(agent, id, "view");
+        } catch (err) {
+          if (err instanceof AppError) await socket.leave(room);
+          throw err;
+        }
+      };
+      await mayView();
+      // Join first, then read: a message stored after the read is still broadcast to us. The read checks again,
+      // and only once it passes does the agent stay joined.
+      await socket.join(room);
+      const fresh = await mayView();
       return conversationPage(lifecycle.log, fresh, input.afterSeq, toDetailDto, "staff");
     },
 

@@ -1,6 +1,17 @@
 import type { ConversationDetailDto, MessageDto, VisitorConversationDto } from "@parley/shared";
+import { SOCKET_NAMESPACES } from "@parley/shared/constants";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { call, connected, ok, refused, startInput, TestServer, waitFor } from "../../../test/harness.ts";
+import {
+  call,
+  collect,
+  connected,
+  ok,
+  refused,
+  sleep,
+  startInput,
+  TestServer,
+  waitFor,
+} from "../../../test/harness.ts";
 import { Conversation } from "../../conversations/conversation.model.ts";
 import { Agent } from "../agent.model.ts";
 
@@ -176,5 +187,53 @@ describe("watching a queued chat", () => {
     });
     await waitFor(() => ownerHears.some((m) => m.body === "my card is 4111"));
     expect(watcherHears.some((m) => m.body === "my card is 4111")).toBe(false);
+  });
+});
+
+describe("opening a chat one may not read", () => {
+  it("should refuse an agent another agent's active chat, and send them none of its messages", async () => {
+    const owner = await t.staff(site._id);
+    const other = await t.staff(site._id);
+    const visitor = await t.visitor(site.key);
+    const started = await ok<Started>(visitor.socket, "conversation:start", startInput());
+    const id = started.conversation.id;
+    await ok(owner.socket, "conversation:accept", { conversationId: id });
+    const otherHears = collect<MessageDto>(other.socket, "message:new");
+    expect(await call(other.socket, "conversation:sync", { conversationId: id, afterSeq: 0 })).toMatchObject({
+      ok: false,
+      error: { code: "FORBIDDEN" },
+    });
+    await ok(visitor.socket, "message:send", { conversationId: id, clientMsgId: "private-1", body: "private 1" });
+    await ok(owner.socket, "message:send", { conversationId: id, clientMsgId: "private-2", body: "private 2" });
+    await sleep(200);
+    expect(otherHears).toEqual([]);
+  });
+
+  it("should leave no agent in a chat's room when it was taken by another agent while they opened it", async () => {
+    const owner = await t.staff(site._id);
+    const other = await t.staff(site._id);
+    const visitor = await t.visitor(site.key);
+    const started = await ok<Started>(visitor.socket, "conversation:start", startInput());
+    const id = started.conversation.id;
+    // The owner accepts between the other agent's first look (the chat is queued: they may watch it) and their
+    // joining the chat's room, after the owner's accept has sent the onlookers out of it.
+    const serverSide = t.server.io.of(SOCKET_NAMESPACES.agent).sockets.get(other.socket.id ?? "");
+    if (!serverSide) throw new Error("no server socket");
+    const join = serverSide.join.bind(serverSide);
+    serverSide.join = async (room) => {
+      serverSide.join = join;
+      await ok(owner.socket, "conversation:accept", { conversationId: id });
+      await sleep(100);
+      return join(room);
+    };
+    const otherHears = collect<MessageDto>(other.socket, "message:new");
+    expect(await call(other.socket, "conversation:sync", { conversationId: id, afterSeq: 0 })).toMatchObject({
+      ok: false,
+      error: { code: "FORBIDDEN" },
+    });
+    await ok(visitor.socket, "message:send", { conversationId: id, clientMsgId: "taken-msg-1", body: "card 4111" });
+    await ok(owner.socket, "message:send", { conversationId: id, clientMsgId: "taken-msg-2", body: "thanks" });
+    await sleep(200);
+    expect(otherHears).toEqual([]);
   });
 });
