@@ -42,7 +42,7 @@ export function authRoutes(deps: AuthRouteDeps): Router {
       deps.logger.info({ event: "login_failed", address }, "agent login failed");
       throw new AppError("UNAUTHENTICATED", "Email or password is incorrect");
     }
-    await deps.throttle.recordSuccess(email);
+    await deps.throttle.recordSuccess(email, address);
     const { token } = await createAgentSession(agent._id);
     res.cookie(AGENT_SESSION_COOKIE, token, { ...cookieOptions, maxAge: SESSION_TTL_MS });
     deps.logger.info({ event: "login", agentId: agent._id.toHexString() }, "agent signed in");

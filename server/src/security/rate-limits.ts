@@ -32,7 +32,12 @@ export interface RateLimits {
   visitorUploads: Limit;
   /** New offline requests per visitor: 5 in 10 minutes. */
   offlineRequests: Limit;
-  /** Failed sign-ins: 5 per email and 30 per address in 15 minutes. */
+  /**
+   * Failed sign-ins (agents/login-throttle.ts): 5 per email from one address in 15 minutes, then that address waits
+   * out the window for that email; 30 per address across emails in 15 minutes; and per email from every address,
+   * 100 in an hour, past which each failure makes the email wait before its next attempt: 1 s, then twice as long
+   * each time, up to 5 minutes.
+   */
   signIns: LoginThrottle;
 }
 
@@ -71,8 +76,11 @@ export function createRateLimits(options: RateLimitOptions): RateLimits {
     visitorUploads: window("visitor-uploads", { capacity: 20, perSecond: 0.1 }),
     offlineRequests: window("offline-requests", { capacity: 5, perSecond: 1 / 120 }),
     signIns: new LoginThrottle({
-      perEmail: counter("sign-in-failures-email", 5, signInWindow),
+      perPair: counter("sign-in-failures-pair", 5, signInWindow),
       perAddress: counter("sign-in-failures-address", 30, signInWindow),
+      perEmail: counter("sign-in-failures-email", 100, 60 * 60),
+      emailBackoff: counter("sign-in-backoff-email", 1, 5 * 60),
+      backoff: { firstSeconds: 1, maxSeconds: 5 * 60 },
     }),
   };
 }

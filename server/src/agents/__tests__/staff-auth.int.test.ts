@@ -1,3 +1,4 @@
+import { request } from "node:http";
 import type { ConversationDetailDto, MessageDto, VisitorConversationDto } from "@parley/shared";
 import { SOCKET_NAMESPACES } from "@parley/shared/constants";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -55,16 +56,23 @@ describe("staff sign-in and sessions", () => {
     expect(res.headers.get("set-cookie")).toMatch(/SameSite=Strict/i);
   });
 
-  it("should rate-limit repeated failed sign-ins, even with the right password afterwards", async () => {
+  it("should limit wrong passwords per email and address, and not lock the agent out from their own address", async () => {
     const { email, password } = await t.createAgent(site._id);
-    for (let i = 0; i < 5; i++) expect((await t.login(email, "wrong")).status).toBe(401);
-    const limited = await t.login(email, password);
+    const stranger = "127.0.0.21";
+    for (let i = 0; i < 5; i++) expect((await loginFrom(stranger, email, "wrong")).status).toBe(401);
+    // That address may not go on guessing this account, even with the right password.
+    const limited = await loginFrom(stranger, email, password);
     expect(limited.status).toBe(429);
     expect(limited.body).toMatchObject({ error: { code: "RATE_LIMITED" } });
     expect(limited.cookie).toBeNull();
-    // Counted per email: a colleague behind the same address still signs in.
+    expect(Number(limited.retryAfter)).toBeGreaterThan(0);
+    // Knowing the email is not enough to lock the agent out: from their own address they sign in.
+    const own = await loginFrom("127.0.0.22", email, password);
+    expect(own.status).toBe(200);
+    expect(own.cookie).not.toBeNull();
+    // Nor is a colleague behind the stranger's address locked out (5 failures are far from its 30).
     const colleague = await t.createAgent(site._id);
-    expect((await t.login(colleague.email, colleague.password)).status).toBe(200);
+    expect((await loginFrom(stranger, colleague.email, colleague.password)).status).toBe(200);
   });
 
   it("should cut the sockets of a session on sign-out and refuse its later events", async () => {
@@ -237,3 +245,35 @@ describe("opening a chat one may not read", () => {
     expect(otherHears).toEqual([]);
   });
 });
+
+/** POST /api/auth/login from `localAddress` (all of 127/8 is loopback): the client address the server counts. */
+function loginFrom(
+  localAddress: string,
+  email: string,
+  password: string,
+): Promise<{ status: number; body: unknown; cookie: string | null; retryAfter: string | undefined }> {
+  return new Promise((resolve, reject) => {
+    const req = request(
+      new URL("/api/auth/login", t.url),
+      { method: "POST", localAddress, headers: { "content-type": "application/json" } },
+      (res) => {
+        let text = "";
+        res.setEncoding("utf8");
+        res.on("data", (chunk: string) => {
+          text += chunk;
+        });
+        res.on("end", () =>
+          resolve({
+            status: res.statusCode ?? 0,
+            body: JSON.parse(text) as unknown,
+            cookie: res.headers["set-cookie"]?.[0]?.split(";")[0] ?? null,
+            retryAfter: res.headers["retry-after"],
+          }),
+        );
+        res.on("error", reject);
+      },
+    );
+    req.on("error", reject);
+    req.end(JSON.stringify({ email, password }));
+  });
+}

@@ -66,22 +66,30 @@ describe.each(stores)("rate limits %s", (_name, store) => {
     expect(await limits.visitorEvents.take("k")).toBe(true);
   });
 
-  it("should throttle sign-ins after 5 failures per email and 30 per address", async () => {
+  it("should throttle sign-ins: 5 per email and address, 30 per address, and past 100 per email a growing wait", async () => {
     const { signIns } = createRateLimits({ visitorEvents: events, ...(await store()) });
     for (let i = 0; i < 4; i++) await signIns.recordFailure("a@x.test", "1.1.1.1");
-    expect(await signIns.retryAfterMs("a@x.test", "2.2.2.2")).toBe(0);
+    expect(await signIns.retryAfterMs("a@x.test", "1.1.1.1")).toBe(0);
     await signIns.recordFailure("a@x.test", "1.1.1.1");
-    const wait = await signIns.retryAfterMs("a@x.test", "2.2.2.2");
+    const wait = await signIns.retryAfterMs("a@x.test", "1.1.1.1");
     expect(wait).toBeGreaterThan(0);
     expect(wait).toBeLessThanOrEqual(15 * 60_000);
+    expect(await signIns.retryAfterMs("a@x.test", "2.2.2.2")).toBe(0);
     expect(await signIns.retryAfterMs("b@x.test", "1.1.1.1")).toBe(0);
 
     for (let i = 0; i < 25; i++) await signIns.recordFailure(`u${i}@x.test`, "1.1.1.1");
     expect(await signIns.retryAfterMs("fresh@x.test", "1.1.1.1")).toBeGreaterThan(0);
     expect(await signIns.retryAfterMs("fresh@x.test", "3.3.3.3")).toBe(0);
 
-    await signIns.recordSuccess("a@x.test");
-    expect(await signIns.retryAfterMs("a@x.test", "2.2.2.2")).toBe(0);
+    // 100 failures on one email from 20 addresses (5 each): no wait yet; then 1 s, then 2 s.
+    for (let i = 0; i < 100; i++) await signIns.recordFailure("c@x.test", `10.0.0.${i % 20}`);
+    expect(await signIns.retryAfterMs("c@x.test", "10.0.1.1")).toBe(0);
+    await signIns.recordFailure("c@x.test", "10.0.1.2");
+    const first = await signIns.retryAfterMs("c@x.test", "10.0.1.1");
+    expect(first).toBeGreaterThan(0);
+    expect(first).toBeLessThanOrEqual(1000);
+    await signIns.recordFailure("c@x.test", "10.0.1.3");
+    expect(await signIns.retryAfterMs("c@x.test", "10.0.1.1")).toBeGreaterThan(1000);
   });
 });
 
@@ -96,9 +104,9 @@ describe("rate limits in Redis", () => {
     expect(await two.visitorEvents.take("v1")).toBe(false);
 
     for (let i = 0; i < 5; i++) await (i % 2 ? one : two).signIns.recordFailure("a@x.test", "1.1.1.1");
-    expect(await one.signIns.retryAfterMs("a@x.test", "2.2.2.2")).toBeGreaterThan(0);
-    await two.signIns.recordSuccess("a@x.test");
-    expect(await one.signIns.retryAfterMs("a@x.test", "2.2.2.2")).toBe(0);
+    expect(await one.signIns.retryAfterMs("a@x.test", "1.1.1.1")).toBeGreaterThan(0);
+    await two.signIns.recordSuccess("a@x.test", "1.1.1.1");
+    expect(await one.signIns.retryAfterMs("a@x.test", "1.1.1.1")).toBe(0);
   });
 
   it("should keep each limit under its own key, expiring with its window", async () => {
@@ -119,9 +127,9 @@ describe("rate limits in Redis", () => {
     expect(await takes(limits.visitorEvents, "v1", 4)).toEqual([true, true, true, false]);
     expect(await limits.visitorEvents.take("v2")).toBe(true);
     for (let i = 0; i < 5; i++) await limits.signIns.recordFailure("a@x.test", "1.1.1.1");
-    expect(await limits.signIns.retryAfterMs("a@x.test", "2.2.2.2")).toBeGreaterThan(0);
-    await limits.signIns.recordSuccess("a@x.test");
-    expect(await limits.signIns.retryAfterMs("a@x.test", "2.2.2.2")).toBe(0);
+    expect(await limits.signIns.retryAfterMs("a@x.test", "1.1.1.1")).toBeGreaterThan(0);
+    await limits.signIns.recordSuccess("a@x.test", "1.1.1.1");
+    expect(await limits.signIns.retryAfterMs("a@x.test", "1.1.1.1")).toBe(0);
   });
 
   it("should not wait in the offline queue of a client that keeps reconnecting", async () => {

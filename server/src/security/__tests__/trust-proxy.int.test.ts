@@ -25,4 +25,18 @@ describe("TRUST_PROXY", () => {
     // Another client behind the same balancer is not affected.
     expect(await attempt("203.0.113.8")).toBe(401);
   });
+
+  it("should limit wrong passwords per forwarded client and email, so another client still signs the agent in", async () => {
+    const site = await t.createSite();
+    const { email, password } = await t.createAgent(site._id);
+    const login = (forwardedFor: string, pw: string) =>
+      fetch(`${t.url}/api/auth/login`, {
+        method: "POST",
+        headers: { "content-type": "application/json", "x-forwarded-for": forwardedFor },
+        body: JSON.stringify({ email, password: pw }),
+      }).then((res) => res.status);
+    for (let i = 0; i < 5; i++) expect(await login("198.51.100.1", "wrong")).toBe(401);
+    expect(await login("198.51.100.1", password)).toBe(429);
+    expect(await login("198.51.100.2", password)).toBe(200);
+  });
 });
