@@ -1,6 +1,9 @@
+import type { IncomingHttpHeaders } from "node:http";
+import express from "express";
 import type { Redis } from "ioredis";
 import { type RateLimiterAbstract, RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from "rate-limiter-flexible";
 import { LoginThrottle } from "../agents/login-throttle.ts";
+import type { Config } from "../config/config.ts";
 
 /** One limit, counted per key (a visitor, an address). */
 export interface Limit {
@@ -18,16 +21,38 @@ export interface Limit {
  * instead of getting one action back every `1 / perSecond` seconds.
  */
 export interface RateLimits {
-  /**
-   * Per visitor: a burst of 60 events in 30 seconds (config VISITOR_EVENT_BURST, VISITOR_EVENT_RATE). A person
-   * typing, a resync and an outbox flush stay inside.
-   */
-  visitorEvents: Limit;
-  /**
-   * New visitor sessions per client address: generous (an office or a mobile carrier puts many visitors behind one
-   * address), but a loop minting sessions to fill the database is cut off.
-   */
-  visitorSessions: Limit;
+  /** Visitors' socket events; an event must pass all three, taken in this order. */
+  visitorEvents: {
+    /**
+     * Per visitor: a burst of 60 events in 30 seconds (config VISITOR_EVENT_BURST, VISITOR_EVENT_RATE). A person
+     * typing, a resync and an outbox flush stay inside.
+     */
+    perVisitor: Limit;
+    /**
+     * Per client address: ten visitors' worth (600 in 30 seconds by default), so that fresh tokens minted by one
+     * client share one budget instead of each bringing its own, while an office behind one address (dozens of
+     * people chatting at a person's pace) stays inside.
+     */
+    perAddress: Limit;
+    /**
+     * Per site: 250 visitors' worth (15,000 in 30 seconds by default, 500 a second), a ceiling on what a flood
+     * spread over many addresses can make the server do for one site; far above a busy site's own traffic.
+     */
+    perSite: Limit;
+  };
+  /** New visitor sessions (tokens); a session must pass both. */
+  visitorSessions: {
+    /**
+     * Per client address: 200 in 40 seconds. Generous (an office or a mobile carrier puts many visitors behind one
+     * address), but a loop minting sessions to fill the database is cut off.
+     */
+    perAddress: Limit;
+    /**
+     * Per site: 1,000 in 40 seconds (25 a second), however many addresses ask: bounds how fast a flood spread
+     * over many addresses can fill the database, far above the rate at which a site sees new visitors.
+     */
+    perSite: Limit;
+  };
   /** Per visitor: 20 files (a few screenshots and logs) in 200 seconds. */
   visitorUploads: Limit;
   /** New offline requests per visitor: 5 in 10 minutes. */
@@ -70,9 +95,21 @@ export function createRateLimits(options: RateLimitOptions): RateLimits {
   const window = (name: string, rule: { capacity: number; perSecond: number }): Limit =>
     limit(counter(name, rule.capacity, Math.max(1, Math.ceil(rule.capacity / rule.perSecond))));
   const signInWindow = 15 * 60;
+  // The address's and the site's event budgets are so many visitors' worth, over the same window.
+  const visitors = (n: number) => ({
+    capacity: n * options.visitorEvents.capacity,
+    perSecond: n * options.visitorEvents.perSecond,
+  });
   return {
-    visitorEvents: window("visitor-events", options.visitorEvents),
-    visitorSessions: window("visitor-sessions", { capacity: 200, perSecond: 5 }),
+    visitorEvents: {
+      perVisitor: window("visitor-events", options.visitorEvents),
+      perAddress: window("visitor-events-address", visitors(10)),
+      perSite: window("visitor-events-site", visitors(250)),
+    },
+    visitorSessions: {
+      perAddress: window("visitor-sessions", { capacity: 200, perSecond: 5 }),
+      perSite: window("visitor-sessions-site", { capacity: 1000, perSecond: 25 }),
+    },
     visitorUploads: window("visitor-uploads", { capacity: 20, perSecond: 0.1 }),
     offlineRequests: window("offline-requests", { capacity: 5, perSecond: 1 / 120 }),
     signIns: new LoginThrottle({
@@ -94,5 +131,26 @@ function limit(counter: RateLimiterAbstract): Limit {
         () => true,
         (err: unknown) => !(err instanceof RateLimiterRes),
       ),
+  };
+}
+
+/**
+ * The client address of a socket's handshake as Express's `req.ip` would give it with the same `trust proxy`
+ * setting (config TRUST_PROXY): behind a load balancer the client it forwards for, otherwise the peer. A client's
+ * sockets and its HTTP requests then count against the same address.
+ */
+export function clientAddressOf(
+  trustProxy: Config["trustProxy"],
+): (peer: string, headers: IncomingHttpHeaders) => string {
+  if (trustProxy === false) return (peer) => peer;
+  // Express's own getter (proxy-addr over X-Forwarded-For), so that sockets read the header exactly as requests do.
+  const app = express();
+  app.set("trust proxy", trustProxy);
+  return (peer, headers) => {
+    const req = Object.create(app.request, {
+      headers: { value: headers },
+      socket: { value: { remoteAddress: peer } },
+    }) as { ip: string | undefined };
+    return req.ip || peer;
   };
 }

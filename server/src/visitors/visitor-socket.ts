@@ -1,4 +1,5 @@
 import { type VisitorClientToServerEvents, VisitorHandshake, visitorEventSchemas } from "@parley/shared";
+import type { Config } from "../config/config.ts";
 import { toObjectId } from "../db/object-id.ts";
 import { AppError } from "../errors/app-error.ts";
 import { parseInput } from "../errors/parse-input.ts";
@@ -16,7 +17,7 @@ import type {
 } from "../realtime/namespaces.ts";
 import { rooms } from "../realtime/rooms.ts";
 import type { RoutingSystem } from "../routing/routing-system.ts";
-import type { RateLimits } from "../security/rate-limits.ts";
+import { clientAddressOf, type RateLimits } from "../security/rate-limits.ts";
 import { effectiveOrigin, isOriginAllowed } from "../sites/origin-policy.ts";
 import { cachedSite, cachedSiteByKey } from "../sites/site-cache.ts";
 import type { TicketDesk } from "../tickets/ticket-desk.ts";
@@ -32,9 +33,22 @@ export interface VisitorSocketDeps {
   limits: Pick<RateLimits, "visitorEvents" | "offlineRequests">;
   logger: Logger;
   inflight: InflightTracker;
+  /**
+   * Config TRUST_PROXY, so that a socket counts against its client's address as its HTTP requests do (Express's
+   * `trust proxy`). Unset: the peer's address, as without TRUST_PROXY.
+   */
+  trustProxy?: Config["trustProxy"];
 }
 
 export function attachVisitorNamespace(ns: VisitorNamespace, deps: VisitorSocketDeps): void {
+  const addressOf = clientAddressOf(deps.trustProxy ?? false);
+  const { perVisitor, perAddress, perSite } = deps.limits.visitorEvents;
+  // In turn: an event a key already over its limit refuses does not use up the shared budgets behind it, so one
+  // looping visitor cannot spend their office's or their site's.
+  const mayAct = async (socket: VisitorSocket): Promise<boolean> =>
+    (await perVisitor.take(socket.data.visitorId)) &&
+    (await perAddress.take(addressOf(socket.handshake.address, socket.handshake.headers))) &&
+    (await perSite.take(socket.data.siteId));
   const commands = new CommandTable<VisitorClientToServerEvents, VisitorContext, VisitorSocket>({
     schemas: visitorEventSchemas,
     handlers: {
@@ -43,7 +57,7 @@ export function attachVisitorNamespace(ns: VisitorNamespace, deps: VisitorSocket
       ...visitorTicketHandlers(deps.tickets),
     },
     authorize: async (socket) => {
-      if (!(await deps.limits.visitorEvents.take(socket.data.visitorId))) {
+      if (!(await mayAct(socket))) {
         throw new AppError("RATE_LIMITED", "Too many requests; wait a moment and try again");
       }
       return contextOf(socket);

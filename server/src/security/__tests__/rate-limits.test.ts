@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { Redis, type RedisOptions } from "ioredis";
 import { afterEach, describe, expect, it } from "vitest";
-import { createRateLimits, type Limit, type RateLimitOptions } from "../rate-limits.ts";
+import { clientAddressOf, createRateLimits, type Limit, type RateLimitOptions } from "../rate-limits.ts";
 
 // Every window here is far longer than a test, so the counts never depend on how fast the machine runs them.
 const events = { capacity: 3, perSecond: 0.001 };
@@ -52,18 +52,27 @@ const stores: [string, () => Promise<Omit<RateLimitOptions, "visitorEvents">>][]
 describe.each(stores)("rate limits %s", (_name, store) => {
   it("should allow a burst of `capacity` per key, then refuse that key only", async () => {
     const limits = createRateLimits({ visitorEvents: events, ...(await store()) });
-    expect(await takes(limits.visitorEvents, "v1", 4)).toEqual([true, true, true, false]);
-    expect(await limits.visitorEvents.take("v1")).toBe(false);
-    expect(await limits.visitorEvents.take("v2")).toBe(true);
+    expect(await takes(limits.visitorEvents.perVisitor, "v1", 4)).toEqual([true, true, true, false]);
+    expect(await limits.visitorEvents.perVisitor.take("v1")).toBe(false);
+    expect(await limits.visitorEvents.perVisitor.take("v2")).toBe(true);
   });
 
-  it("should keep today's numbers for sessions, uploads and offline requests, each counted apart", async () => {
+  it("should keep the numbers for sessions, uploads and offline requests, each counted apart", async () => {
     const limits = createRateLimits({ visitorEvents: events, ...(await store()) });
-    const allowed = async (limit: Limit) => (await takes(limit, "k", 250)).filter(Boolean).length;
-    expect(await allowed(limits.visitorSessions)).toBe(200);
+    const allowed = async (limit: Limit, n = 250) => (await takes(limit, "k", n)).filter(Boolean).length;
+    expect(await allowed(limits.visitorSessions.perAddress)).toBe(200);
+    expect(await allowed(limits.visitorSessions.perSite, 1100)).toBe(1000);
     expect(await allowed(limits.visitorUploads)).toBe(20);
     expect(await allowed(limits.offlineRequests)).toBe(5);
-    expect(await limits.visitorEvents.take("k")).toBe(true);
+    expect(await limits.visitorEvents.perVisitor.take("k")).toBe(true);
+  });
+
+  it("should give an address ten visitors' events and a site 250 visitors', over a visitor's window", async () => {
+    const limits = createRateLimits({ visitorEvents: { capacity: 60, perSecond: 2 }, ...(await store()) });
+    const allowed = async (limit: Limit, n: number) => (await takes(limit, "k", n)).filter(Boolean).length;
+    expect(await allowed(limits.visitorEvents.perAddress, 700)).toBe(600);
+    expect(await allowed(limits.visitorEvents.perSite, 15_100)).toBe(15_000);
+    expect(await limits.visitorEvents.perVisitor.take("k")).toBe(true);
   });
 
   it("should throttle sign-ins: 5 per email and address, 30 per address, and past 100 per email a growing wait", async () => {
@@ -98,10 +107,10 @@ describe("rate limits in Redis", () => {
     const { redis, keyPrefix } = await liveRedis();
     const one = createRateLimits({ visitorEvents: events, redis, keyPrefix });
     const two = createRateLimits({ visitorEvents: events, redis, keyPrefix });
-    expect(await takes(one.visitorEvents, "v1", 2)).toEqual([true, true]);
-    expect(await two.visitorEvents.take("v1")).toBe(true);
-    expect(await one.visitorEvents.take("v1")).toBe(false);
-    expect(await two.visitorEvents.take("v1")).toBe(false);
+    expect(await takes(one.visitorEvents.perVisitor, "v1", 2)).toEqual([true, true]);
+    expect(await two.visitorEvents.perVisitor.take("v1")).toBe(true);
+    expect(await one.visitorEvents.perVisitor.take("v1")).toBe(false);
+    expect(await two.visitorEvents.perVisitor.take("v1")).toBe(false);
 
     for (let i = 0; i < 5; i++) await (i % 2 ? one : two).signIns.recordFailure("a@x.test", "1.1.1.1");
     expect(await one.signIns.retryAfterMs("a@x.test", "1.1.1.1")).toBeGreaterThan(0);
@@ -112,7 +121,7 @@ describe("rate limits in Redis", () => {
   it("should keep each limit under its own key, expiring with its window", async () => {
     const { redis, keyPrefix } = await liveRedis();
     const limits = createRateLimits({ visitorEvents: events, redis, keyPrefix });
-    await limits.visitorEvents.take("v1");
+    await limits.visitorEvents.perVisitor.take("v1");
     await limits.offlineRequests.take("v1");
     expect(await redis.get(`${keyPrefix}:visitor-events:v1`)).toBe("1");
     const ttl = await redis.pttl(`${keyPrefix}:offline-requests:v1`);
@@ -124,8 +133,8 @@ describe("rate limits in Redis", () => {
     const redis = deadRedis();
     await redis.connect().catch(() => {});
     const limits = createRateLimits({ visitorEvents: events, redis });
-    expect(await takes(limits.visitorEvents, "v1", 4)).toEqual([true, true, true, false]);
-    expect(await limits.visitorEvents.take("v2")).toBe(true);
+    expect(await takes(limits.visitorEvents.perVisitor, "v1", 4)).toEqual([true, true, true, false]);
+    expect(await limits.visitorEvents.perVisitor.take("v2")).toBe(true);
     for (let i = 0; i < 5; i++) await limits.signIns.recordFailure("a@x.test", "1.1.1.1");
     expect(await limits.signIns.retryAfterMs("a@x.test", "1.1.1.1")).toBeGreaterThan(0);
     await limits.signIns.recordSuccess("a@x.test", "1.1.1.1");
@@ -137,7 +146,7 @@ describe("rate limits in Redis", () => {
     const redis = deadRedis({ maxRetriesPerRequest: null });
     await redis.connect().catch(() => {});
     const limits = createRateLimits({ visitorEvents: events, redis });
-    expect(await takes(limits.visitorEvents, "v1", 4)).toEqual([true, true, true, false]);
+    expect(await takes(limits.visitorEvents.perVisitor, "v1", 4)).toEqual([true, true, true, false]);
   });
 
   it("should answer from memory when a connected Redis fails a command", async () => {
@@ -145,15 +154,32 @@ describe("rate limits in Redis", () => {
     const limits = createRateLimits({ visitorEvents: events, redis, keyPrefix });
     // Not a number: the increment fails in Redis, as a command does when Redis is out of memory.
     await redis.set(`${keyPrefix}:visitor-events:v1`, "not a count");
-    expect(await takes(limits.visitorEvents, "v1", 4)).toEqual([true, true, true, false]);
+    expect(await takes(limits.visitorEvents.perVisitor, "v1", 4)).toEqual([true, true, true, false]);
   });
 
   it("should fall back to memory when the connection drops after it was in use", async () => {
     const { redis, keyPrefix } = await liveRedis();
     const limits = createRateLimits({ visitorEvents: events, redis, keyPrefix });
-    expect(await limits.visitorEvents.take("v1")).toBe(true);
+    expect(await limits.visitorEvents.perVisitor.take("v1")).toBe(true);
     redis.disconnect();
     // The memory count starts afresh: an outage loosens the limit for its duration, it does not refuse.
-    expect(await takes(limits.visitorEvents, "v1", 4)).toEqual([true, true, true, false]);
+    expect(await takes(limits.visitorEvents.perVisitor, "v1", 4)).toEqual([true, true, true, false]);
+  });
+});
+
+describe("clientAddressOf", () => {
+  // A client can send any X-Forwarded-For of its own; the trusted proxy appends the address it saw.
+  const forwarded = { "x-forwarded-for": "6.6.6.6, 203.0.113.9" };
+
+  it("should take the peer, whatever X-Forwarded-For says, without TRUST_PROXY", () => {
+    expect(clientAddressOf(false)("198.51.100.4", forwarded)).toBe("198.51.100.4");
+  });
+
+  it("should take the address the trusted proxies saw, as Express's req.ip does, never one the client wrote", () => {
+    expect(clientAddressOf(1)("10.0.0.2", forwarded)).toBe("203.0.113.9");
+    expect(clientAddressOf(["loopback", "10.0.0.0/8"])("127.0.0.1", forwarded)).toBe("203.0.113.9");
+    // A peer that is no trusted proxy is the client itself.
+    expect(clientAddressOf(["10.0.0.0/8"])("198.51.100.4", forwarded)).toBe("198.51.100.4");
+    expect(clientAddressOf(1)("10.0.0.2", {})).toBe("10.0.0.2");
   });
 });
