@@ -1,8 +1,11 @@
+import { rmSync } from "node:fs";
 import path from "node:path";
 import { startParley } from "./app/parley-server.ts";
 import { loadConfig } from "./config/config.ts";
-import { type DevDbHandle, DevDbUnavailableError, startDevDb } from "./db/devdb.ts";
-import { publishDevDbUri, withdrawDevDbUri } from "./db/devdb-uri-file.ts";
+import { DataDirLockedError, lockDataDir } from "./db/data-dir-lock.ts";
+import { DevDbUnavailableError } from "./db/devdb.ts";
+import { DevDbSupervisor } from "./db/devdb-supervisor.ts";
+import { devDbUriFile, publishDevDbUri, withdrawDevDbUri } from "./db/devdb-uri-file.ts";
 import { DEMO_ACCOUNTS } from "./demo/demo-seed.ts";
 import { createLogger } from "./logging/logger.ts";
 
@@ -10,15 +13,23 @@ const config = loadConfig();
 const logger = createLogger(config.logLevel);
 
 const devdbDir = path.join(config.dataDir, "db");
-let devdb: DevDbHandle | undefined;
+let devdb: DevDbSupervisor | undefined;
 let mongoUri = config.mongoUri;
 if (!mongoUri) {
   try {
-    devdb = await startDevDb({ dataDir: devdbDir, log: logger });
+    lockDataDir(devdbDir);
+    devdb = await DevDbSupervisor.start({
+      dataDir: devdbDir,
+      log: logger,
+      firstRetryMs: config.devdbRestartDelayMs,
+    });
     mongoUri = devdb.uri;
     await publishDevDbUri(devdbDir, devdb.uri);
+    // Only a live server leaves the file: however this process ends (short of kill -9, which the next start's
+    // lock check finds stale), the admin CLI must not be pointed at a dead port.
+    process.once("exit", () => rmSync(devDbUriFile(devdbDir), { force: true }));
   } catch (err) {
-    if (err instanceof DevDbUnavailableError) {
+    if (err instanceof DevDbUnavailableError || err instanceof DataDirLockedError) {
       console.error(err.message);
       process.exit(1);
     }
@@ -45,20 +56,27 @@ if (config.demo) {
 }
 
 let shuttingDown = false;
-for (const signal of ["SIGTERM", "SIGINT"] as const) {
-  process.on(signal, () => {
-    if (shuttingDown) return;
-    shuttingDown = true;
-    logger.info({ event: "shutdown", signal }, "shutting down");
-    void server
-      .stop()
-      .then(() => devdb && withdrawDevDbUri(devdbDir).then(() => devdb?.stop()))
-      .then(
-        () => process.exit(0),
-        (err: unknown) => {
-          logger.error({ err }, "shutdown failed");
-          process.exit(1);
-        },
-      );
-  });
-}
+const shutdown = (reason: string) => {
+  if (shuttingDown) return;
+  shuttingDown = true;
+  logger.info({ event: "shutdown", reason }, "shutting down");
+  void server
+    .stop()
+    .then(() => devdb && withdrawDevDbUri(devdbDir).then(() => devdb?.stop()))
+    .then(
+      () => process.exit(0),
+      (err: unknown) => {
+        logger.error({ err }, "shutdown failed");
+        process.exit(1);
+      },
+    );
+};
+for (const signal of ["SIGTERM", "SIGINT"] as const) process.on(signal, () => shutdown(signal));
+
+// Started through wrappers (npm, tsx), the server must not outlive them: a wrapper killed with -9 forwards no
+// signal, and the server would keep serving, orphaned, holding the port and the database. Its parent changing
+// (to init or a subreaper) is the sign.
+const parent = process.ppid;
+setInterval(() => {
+  if (process.ppid !== parent) shutdown("parent process gone");
+}, 1_000).unref();

@@ -14,15 +14,17 @@ import { NodeRegistry } from "../cluster/node-registry.ts";
 import { connectRedis } from "../cluster/redis-link.ts";
 import type { Config } from "../config/config.ts";
 import { archiveLeftovers } from "../conversations/conversation-archive.ts";
-import { connectDatabase, disconnectDatabase } from "../db/connection.ts";
+import { connectDatabase, databaseReachable, disconnectDatabase } from "../db/connection.ts";
 import { runMigrations } from "../db/migrations.ts";
 import { demoPageRoutes } from "../demo/demo-page.routes.ts";
 import { seedDemo } from "../demo/demo-seed.ts";
 import { createMailer } from "../email/smtp-mailer.ts";
+import { AppError } from "../errors/app-error.ts";
 import { errorHandler } from "../http/error-handler.ts";
-import { healthRoutes } from "../http/health.routes.ts";
+import { healthRoutes, readinessRoutes } from "../http/health.routes.ts";
 import { consoleRoutes, widgetRoutes } from "../http/static.routes.ts";
 import type { Logger } from "../logging/logger.ts";
+import { toConnectError } from "../realtime/connect-error.ts";
 import { InflightTracker } from "../realtime/inflight.ts";
 import type { StaffNamespace, VisitorNamespace } from "../realtime/namespaces.ts";
 import { createRoutingSystem } from "../routing/routing-system.ts";
@@ -124,7 +126,15 @@ export async function startParley(opts: StartOptions): Promise<ParleyServer> {
   });
   const visitors: VisitorNamespace = io.of(SOCKET_NAMESPACES.visitor);
   const staff: StaffNamespace = io.of(SOCKET_NAMESPACES.agent);
-  const inflight = new InflightTracker();
+  const inflight = new InflightTracker(databaseReachable);
+  // Before each namespace's own checks (they read the database): a handshake while it is unreachable is refused
+  // at once with a retryable code, and the client's reconnection tries again.
+  for (const ns of [visitors, staff] as const) {
+    ns.use((_socket, next) => {
+      const refusal = inflight.refusal();
+      next(refusal ? toConnectError(new AppError("UNAVAILABLE", refusal)) : undefined);
+    });
+  }
   const clock = opts.clock ?? (() => new Date());
   // Shared by every node through Redis: a visitor flooding over three nodes is limited as on one.
   const limits = createRateLimits({
@@ -163,6 +173,8 @@ export async function startParley(opts: StartOptions): Promise<ParleyServer> {
     limits,
     logger,
     inflight,
+    // A visitor socket's address (for the per-address event budget) is the client's, not the balancer's.
+    trustProxy: config.trustProxy,
   });
   attachStaffNamespace(staff, {
     serverOrigins: origins.all,
@@ -198,6 +210,13 @@ export async function startParley(opts: StartOptions): Promise<ParleyServer> {
       strictTransportSecurity: config.secureCookies,
     }),
   );
+  app.use(readinessRoutes(inflight));
+  // Every API request reads the database: while it is unreachable (or the server is stopping), answer 503
+  // UNAVAILABLE at once rather than after the driver's 10 s server selection timeout.
+  app.use("/api", (_req, _res, next) => {
+    const refusal = inflight.refusal();
+    next(refusal ? new AppError("UNAVAILABLE", refusal) : undefined);
+  });
   // Before express.json: uploads are raw bytes, read by the route once the caller may upload.
   app.use(
     attachmentRoutes({

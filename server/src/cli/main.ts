@@ -6,6 +6,7 @@ import mongoose from "mongoose";
 import type { z } from "zod";
 import { loadConfig } from "../config/config.ts";
 import { connectDatabase } from "../db/connection.ts";
+import { DataDirLockedError, lockDataDir } from "../db/data-dir-lock.ts";
 import { type DevDbHandle, startDevDb } from "../db/devdb.ts";
 import { readDevDbUri } from "../db/devdb-uri-file.ts";
 import { parseInput } from "../errors/parse-input.ts";
@@ -47,10 +48,20 @@ const logger = createLogger("warn");
 let devdb: DevDbHandle | undefined;
 try {
   const args = parseInput(command.schema, raw);
-  let uri = config.mongoUri ?? (await readDevDbUri(path.join(config.dataDir, "db")));
+  const devdbDir = path.join(config.dataDir, "db");
+  let uri = config.mongoUri;
   if (!uri) {
-    devdb = await startDevDb({ dataDir: path.join(config.dataDir, "db") });
-    uri = devdb.uri;
+    // A running server holds the data directory's lock and publishes its devdb's URI: use that database.
+    // Otherwise take the lock (a server starting meanwhile is refused) and run devdb for this command.
+    try {
+      lockDataDir(devdbDir);
+      devdb = await startDevDb({ dataDir: devdbDir });
+      uri = devdb.uri;
+    } catch (err) {
+      if (!(err instanceof DataDirLockedError)) throw err;
+      uri = (await readDevDbUri(devdbDir)) ?? undefined;
+      if (!uri) throw new Error("a server is starting on this data directory; try again in a moment");
+    }
   }
   await connectDatabase(uri, logger);
   console.log(await command.run(args as never));

@@ -9,7 +9,8 @@ import { parseArgs } from "node:util";
 import { setupMaster, setupWorker } from "@socket.io/sticky";
 import { startParley } from "../app/parley-server.ts";
 import { loadConfig } from "../config/config.ts";
-import { type DevDbHandle, startDevDb } from "../db/devdb.ts";
+import { DataDirLockedError, lockDataDir } from "../db/data-dir-lock.ts";
+import { DevDbSupervisor } from "../db/devdb-supervisor.ts";
 import { publishDevDbUri, withdrawDevDbUri } from "../db/devdb-uri-file.ts";
 import { DEMO_ACCOUNTS } from "../demo/demo-seed.ts";
 import { createLogger } from "../logging/logger.ts";
@@ -36,9 +37,20 @@ async function runPrimary(): Promise<void> {
   const logger = createLogger(config.logLevel);
 
   const devdbDir = path.join(config.dataDir, "db");
-  let devdb: DevDbHandle | undefined;
+  let devdb: DevDbSupervisor | undefined;
   if (!config.mongoUri) {
-    devdb = await startDevDb({ dataDir: devdbDir, log: logger });
+    try {
+      lockDataDir(devdbDir);
+    } catch (err) {
+      if (!(err instanceof DataDirLockedError)) throw err;
+      console.error(err.message);
+      process.exit(1);
+    }
+    devdb = await DevDbSupervisor.start({
+      dataDir: devdbDir,
+      log: logger,
+      firstRetryMs: config.devdbRestartDelayMs,
+    });
     await publishDevDbUri(devdbDir, devdb.uri);
     process.env.MONGODB_URI = devdb.uri;
   }

@@ -21,6 +21,8 @@ const EnvSchema = z.object({
    */
   ATTACHMENTS_DIR: z.string().min(1).optional(),
   PARLEY_DEMO: flag,
+  /** How long after devdb dies the first restart is tried (doubling up to 5 s while it fails). */
+  DEVDB_RESTART_DELAY_MS: z.coerce.number().int().min(0).max(60_000).default(200),
   /** How long an agent whose last console tab closed still counts as present (a reload is not a logout). */
   PRESENCE_GRACE_MS: z.coerce.number().int().min(0).max(600_000).default(20_000),
   /** How often the SLA watch looks for tickets turning at risk, breaching or closing themselves. */
@@ -84,6 +86,7 @@ export interface Config {
   dataDir: string;
   attachmentsDir: string;
   demo: boolean;
+  devdbRestartDelayMs: number;
   logLevel: string;
   secureCookies: boolean;
   presenceGraceMs: number;
@@ -116,6 +119,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: path.resolve(REPO_ROOT, e.PARLEY_DATA_DIR ?? "data"),
     attachmentsDir: path.resolve(REPO_ROOT, e.ATTACHMENTS_DIR ?? path.join(e.PARLEY_DATA_DIR ?? "data", "attachments")),
     demo: e.PARLEY_DEMO,
+    devdbRestartDelayMs: e.DEVDB_RESTART_DELAY_MS,
     logLevel: e.LOG_LEVEL,
     secureCookies: (e.PUBLIC_URL ?? "").startsWith("https:"),
     presenceGraceMs: e.PRESENCE_GRACE_MS,

@@ -5,6 +5,9 @@ import path from "node:path";
 // same database instead of opening the SQLite files from a second process.
 const fileIn = (dataDir: string) => path.join(dataDir, "devdb.uri");
 
+/** Where the URI is kept (the server removes it synchronously as it exits). */
+export const devDbUriFile = fileIn;
+
 export async function publishDevDbUri(dataDir: string, uri: string): Promise<void> {
   await writeFile(fileIn(dataDir), `${uri}\n`, { mode: 0o600 });
 }

@@ -28,6 +28,8 @@ export interface DevDbHandle {
   pid: number;
   /** SIGTERM, wait up to 10 s, then SIGKILL. Idempotent. */
   stop(): Promise<void>;
+  /** Resolves when devdb exits without having been asked to (it crashed, or was killed). */
+  died: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
 /** Thrown when the devdb binary cannot be built (Go missing or build failure). */
@@ -375,12 +377,18 @@ export async function startDevDb(opts: { dataDir: string; port?: number; log?: M
   });
 
   let stopping = false;
+  let died: (exit: { code: number | null; signal: NodeJS.Signals | null }) => void = () => {};
+  const diedPromise = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((r) => {
+    died = r;
+  });
   // Keep draining stdout; don't let devdb's pipes keep this process alive by
   // themselves (when this process exits, devdb sees stdin EOF and exits too).
   child.stdout?.resume();
   child.on("error", (err) => log.error({ err, pid: child.pid }, "devdb: child process error"));
   child.once("exit", (code, signal) => {
-    if (!stopping) log.warn({ code, signal, pid: child.pid }, "devdb: exited unexpectedly");
+    if (stopping) return;
+    log.warn({ code, signal, pid: child.pid }, "devdb: exited unexpectedly");
+    died({ code, signal });
   });
   child.unref();
   for (const s of [child.stdin, child.stdout, child.stderr]) (s as unknown as { unref?: () => void } | null)?.unref?.();
@@ -402,5 +410,5 @@ export async function startDevDb(opts: { dataDir: string; port?: number; log?: M
     return stopPromise;
   };
 
-  return { uri, pid: child.pid ?? 0, stop };
+  return { uri, pid: child.pid ?? 0, stop, died: diedPromise };
 }

@@ -45,6 +45,34 @@ export class AppError extends Error {
 
   static from(err: unknown): AppError {
     if (err instanceof AppError) return err;
+    if (isDatabaseUnreachable(err)) {
+      return new AppError("UNAVAILABLE", "The database is unreachable for a moment; try again", { cause: err });
+    }
     return new AppError("INTERNAL", "Internal error", { cause: err });
   }
+}
+
+/**
+ * The driver's errors for "no database to talk to right now" (a write cut by a dying connection, no server to
+ * select, a cleared pool), by name so this module needs no driver import. They are retryable: the client gets
+ * UNAVAILABLE, not INTERNAL, and tries again.
+ */
+const UNREACHABLE = new Set([
+  "MongoNetworkError",
+  "MongoNetworkTimeoutError",
+  "MongoServerSelectionError",
+  "MongooseServerSelectionError",
+  "MongoNotConnectedError",
+  "MongoPoolClearedError",
+  "MongoTopologyClosedError",
+  "MongoServerClosedError",
+]);
+
+function isDatabaseUnreachable(err: unknown): boolean {
+  for (let e = err, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth++) {
+    if (UNREACHABLE.has(e.name)) return true;
+    // Mongoose queues operations while it is disconnected and gives up with this message.
+    if (e.name === "MongooseError" && /buffering timed out/.test(e.message)) return true;
+  }
+  return false;
 }

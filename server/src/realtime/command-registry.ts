@@ -65,8 +65,9 @@ export class CommandTable<Events, Ctx, S extends Socket> {
       reply({ ok: false, error: { code: "BAD_REQUEST", message: `Unknown event ${name}` } });
       return;
     }
-    if (this.opts.inflight.draining) {
-      reply({ ok: false, error: { code: "UNAVAILABLE", message: "The server is restarting; try again" } });
+    const refusal = this.opts.inflight.refusal();
+    if (refusal) {
+      reply({ ok: false, error: { code: "UNAVAILABLE", message: refusal } });
       return;
     }
     void this.opts.inflight.run(async () => {

@@ -1,12 +1,22 @@
 /**
- * Counts handlers still running so shutdown can let in-flight writes finish and answer, and refuses new ones
- * once shutdown has begun (they get UNAVAILABLE, which clients retry on their next connection, elsewhere).
+ * Counts handlers still running so shutdown can let in-flight writes finish and answer, and says when new work
+ * must be refused: once shutdown has begun, or while the database is unreachable. Refused work gets UNAVAILABLE
+ * at once, which clients retry (on their next connection, or after a moment).
  */
 export class InflightTracker {
   private count = 0;
   private waiters: Array<() => void> = [];
   /** Set when shutdown begins: no new work starts. */
   draining = false;
+
+  constructor(private readonly databaseReachable: () => boolean = () => true) {}
+
+  /** Why new work can't start now, or null when it can. */
+  refusal(): string | null {
+    if (this.draining) return "The server is restarting; try again";
+    if (!this.databaseReachable()) return "The database is unreachable for a moment; try again";
+    return null;
+  }
 
   async run<T>(work: () => Promise<T>): Promise<T> {
     this.count++;

@@ -14,9 +14,9 @@ describe("server origins", () => {
     expect(serverOrigins(undefined, 3000).all).toEqual(["http://localhost:3000", "http://127.0.0.1:3000"]);
   });
 
-  it("should treat a missing or opaque Origin as same-origin", () => {
+  it("should treat a missing Origin as same-origin, and an opaque one (a sandboxed page) as the origin null", () => {
     expect(effectiveOrigin(undefined, "http://localhost:3000")).toBe("http://localhost:3000");
-    expect(effectiveOrigin("null", "http://localhost:3000")).toBe("http://localhost:3000");
+    expect(effectiveOrigin("null", "http://localhost:3000")).toBe("null");
     expect(effectiveOrigin("https://a.test", "http://localhost:3000")).toBe("https://a.test");
   });
 

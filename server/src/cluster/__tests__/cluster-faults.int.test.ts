@@ -64,7 +64,8 @@ describe("a node killed in the middle of a burst", () => {
   });
 
   it("should lose nothing, duplicate nothing, and move the offers it held on within their timeout", async () => {
-    cluster = await TestCluster.start(3, { env: { OFFER_SWEEP_INTERVAL_MS: "500" } });
+    // The visitor's resends after the kill must not run into its own event limit (60 per 30 s by default).
+    cluster = await TestCluster.start(3, { env: { OFFER_SWEEP_INTERVAL_MS: "500", VISITOR_EVENT_BURST: "1000" } });
     const [doomed, b, c] = [cluster.node(0), cluster.node(1), cluster.node(2)] as [
       ClusterNode,
       ClusterNode,
@@ -128,7 +129,11 @@ describe("Redis gone for a while in the middle of a burst", () => {
 
   it("should keep every node up, deliver every acked message once after recovery, and say so in health", async () => {
     redis = await PrivateRedis.start();
-    cluster = await TestCluster.start(3, { redisUrl: redis.url, captureLogs: true });
+    cluster = await TestCluster.start(3, {
+      redisUrl: redis.url,
+      captureLogs: true,
+      env: { VISITOR_EVENT_BURST: "1000" },
+    });
     const [a, b] = [cluster.node(0), cluster.node(1)] as [ClusterNode, ClusterNode];
     const site = await cluster.createSite();
     const ana = await staffMember(b, site._id, { name: "Ana" });

@@ -1,0 +1,161 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import type { MessageDto, MessagePageDto, VisitorConversationDto } from "@parley/shared";
+import mongoose from "mongoose";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  call,
+  msgId,
+  ok,
+  ServerClient,
+  sleep,
+  staffMember,
+  waitFor,
+  waitForAsync,
+  waitingVisitor,
+} from "../../../test/harness.ts";
+import { Site } from "../../sites/site.model.ts";
+
+// The real server (`src/main.ts`) on its own embedded database, in its own data directory: devdb killed in the
+// middle of a burst, and a second server started on the same directory.
+const SERVER_DIR = path.resolve(import.meta.dirname, "../../..");
+
+class Server extends ServerClient {
+  readonly logs: Record<string, unknown>[] = [];
+  url = "";
+  readonly exited: Promise<number | null>;
+  stderr = "";
+
+  constructor(readonly child: ChildProcess) {
+    super();
+    let partial = "";
+    child.stdout?.setEncoding("utf8").on("data", (chunk: string) => {
+      const lines = (partial + chunk).split("\n");
+      partial = lines.pop() ?? "";
+      for (const line of lines) {
+        try {
+          this.logs.push(JSON.parse(line) as Record<string, unknown>);
+        } catch {
+          // The demo banner and such.
+        }
+      }
+    });
+    child.stderr?.setEncoding("utf8").on("data", (chunk: string) => {
+      this.stderr += chunk;
+    });
+    this.exited = new Promise((resolve) => child.once("exit", (code) => resolve(code)));
+  }
+
+  static start(dataDir: string, extra: Record<string, string> = {}): Server {
+    const env: Record<string, string> = { ...(process.env as Record<string, string>) };
+    delete env.MONGODB_URI;
+    delete env.REDIS_URL;
+    const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+      cwd: SERVER_DIR,
+      env: { ...env, PORT: "0", PARLEY_DATA_DIR: dataDir, LOG_LEVEL: "info", PARLEY_DEMO: "", ...extra },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    return new Server(child);
+  }
+
+  log(event: string): Record<string, unknown> | undefined {
+    return this.logs.find((l) => l.event === event || l.msg === event);
+  }
+
+  close(): void {
+    this.closeSockets();
+  }
+}
+
+let dataDir: string;
+let server: Server;
+let devdbUri: string;
+
+beforeAll(async () => {
+  dataDir = await mkdtemp(path.join(tmpdir(), "parley-supervised-"));
+  // devdb stays down 3 s after it dies, so the burst runs into the outage whatever the machine's speed.
+  server = Server.start(dataDir, { DEVDB_RESTART_DELAY_MS: "3000" });
+  await waitFor(() => server.log("listening") !== undefined, 60_000);
+  server.url = String(server.log("listening")?.url);
+  devdbUri = (await readFile(path.join(dataDir, "db", "devdb.uri"), "utf8")).trim();
+  await mongoose.connect(devdbUri, { dbName: "parley" });
+}, 90_000);
+
+afterAll(async () => {
+  server?.close();
+  server?.child.kill("SIGTERM");
+  await server?.exited;
+  await mongoose.disconnect();
+  await rm(dataDir, { recursive: true, force: true });
+});
+
+describe("the embedded database, supervised", () => {
+  it("should answer UNAVAILABLE while devdb is down, restart it, and keep every acked message once", async () => {
+    const site = (
+      await Site.create({
+        key: `s${msgId()}`,
+        name: "s",
+        allowedOrigins: [server.url, server.url.replace("localhost", "127.0.0.1")],
+      })
+    ).toObject();
+    const ana = await staffMember(server, site._id, { name: "Ana" });
+    const vera = await waitingVisitor(server, site.key);
+    await ok(ana.socket, "conversation:accept", { conversationId: vera.id });
+
+    const items = Array.from({ length: 40 }, (_, i) => ({ clientMsgId: msgId(), body: `devdb #${i}` }));
+    const acked = new Map<string, number>();
+    const codes: string[] = [];
+    const send = async (item: (typeof items)[number]) => {
+      const res = await call<{ message: MessageDto }>(vera.socket, "message:send", {
+        conversationId: vera.id,
+        ...item,
+      }).catch(() => null);
+      if (res?.ok) acked.set(item.clientMsgId, res.data.message.seq);
+      else codes.push(res ? res.error.code : "NO_ACK");
+    };
+    const devdbPid = Number(server.logs.find((l) => l.msg === "devdb: ready")?.pid);
+    expect(devdbPid).toBeGreaterThan(0);
+
+    // A burst, one message every 50 ms, with devdb killed at the 10th.
+    await Promise.all(
+      items.map((item, i) =>
+        sleep(i * 50).then(() => {
+          if (i === 10) process.kill(devdbPid, "SIGKILL");
+          return send(item);
+        }),
+      ),
+    );
+    // Refused while it was down, quickly and as retryable: never INTERNAL, never left without an answer.
+    expect(codes.length).toBeGreaterThan(0);
+    expect(new Set(codes)).toEqual(new Set(["UNAVAILABLE"]));
+
+    // The widget's outbox sends again what was not acked, until it is.
+    await waitForAsync(async () => {
+      for (const item of items) if (!acked.has(item.clientMsgId)) await send(item);
+      if (acked.size < items.length) await sleep(200);
+      return acked.size === items.length;
+    }, 30_000);
+    expect(server.log("devdb_restarted")).toBeDefined();
+
+    const page = await ok<MessagePageDto<VisitorConversationDto | null>>(vera.socket, "conversation:sync", {
+      afterSeq: 0,
+    });
+    const ours = page.messages.filter((m) => m.body.startsWith("devdb #"));
+    expect(ours.map((m) => m.body).sort()).toEqual(items.map((i) => i.body).sort());
+    expect(ours.map((m) => m.seq)).toEqual([...acked.values()].sort((a, b) => a - b));
+    const ready = await fetch(`${server.url}/readyz`);
+    expect(ready.status).toBe(200);
+    // The URI the admin CLI reads is still the live one.
+    expect((await readFile(path.join(dataDir, "db", "devdb.uri"), "utf8")).trim()).toBe(devdbUri);
+  }, 90_000);
+
+  it("should refuse a second server on the same data directory and leave the first one's URI in place", async () => {
+    const second = Server.start(dataDir);
+    expect(await second.exited).toBe(1);
+    expect(second.stderr).toMatch(/Another Parley server \(pid \d+\) is using/);
+    expect((await readFile(path.join(dataDir, "db", "devdb.uri"), "utf8")).trim()).toBe(devdbUri);
+    expect((await fetch(`${server.url}/readyz`)).status).toBe(200);
+  }, 60_000);
+});
