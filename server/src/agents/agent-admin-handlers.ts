@@ -13,7 +13,6 @@ import { toTeamMemberDto } from "./agent-dto.ts";
 import { AgentSession } from "./agent-session.model.ts";
 import { updateAgentIf } from "./agent-writes.ts";
 import { hashPassword } from "./password.ts";
-import { requireAdmin } from "./roles.ts";
 
 type AgentAdminEvents = "agent:create" | "agent:update";
 
@@ -22,7 +21,6 @@ export function agentAdminHandlers(
 ): HandlerGroup<AgentClientToServerEvents, StaffContext, AgentAdminEvents> {
   return {
     "agent:create": async (input, { agent: admin }) => {
-      requireAdmin(admin);
       await requireKnownProducts(admin.site, input.products);
       try {
         const created = await Agent.create({
@@ -44,7 +42,6 @@ export function agentAdminHandlers(
     },
 
     "agent:update": async (input, { agent: admin }) => {
-      requireAdmin(admin);
       const id = toObjectId(input.agentId);
       const target = await Agent.findOne({ _id: id, site: admin.site }).lean<AgentDoc>();
       if (!target) throw new AppError("NOT_FOUND", "No such agent");

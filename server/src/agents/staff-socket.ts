@@ -22,6 +22,7 @@ import { agentAdminHandlers } from "./agent-admin-handlers.ts";
 import { resolveAgentSessionByHash } from "./agent-sessions.ts";
 import { isLead } from "./roles.ts";
 import { sessionTokenFromCookieHeader } from "./session-cookie.ts";
+import { mayRun } from "./staff-command-roles.ts";
 
 export interface StaffSocketDeps {
   serverOrigins: readonly string[];
@@ -47,6 +48,7 @@ export function attachStaffNamespace(ns: StaffNamespace, deps: StaffSocketDeps):
       ...statsHandlers(deps.tickets.clock),
     },
     authorize: reauthorize,
+    permits: (command, { agent }) => mayRun(command, agent.role),
     logger: deps.logger,
     inflight: deps.inflight,
   });

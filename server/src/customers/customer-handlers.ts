@@ -1,5 +1,4 @@
 import type { AgentClientToServerEvents, CustomerSaveInput } from "@parley/shared";
-import { requireAdmin } from "../agents/roles.ts";
 import { toObjectId } from "../db/object-id.ts";
 import { AppError } from "../errors/app-error.ts";
 import type { HandlerGroup } from "../realtime/command-registry.ts";
@@ -24,7 +23,6 @@ export function customerHandlers(
     },
 
     "customer:save": async (input, { agent }) => {
-      requireAdmin(agent);
       const site = await siteOf(agent.site);
       await checkCustomer(site, input);
       const doc = {

@@ -20,6 +20,8 @@ interface TableOptions<Events, Ctx, S extends Socket> {
   handlers: CommandHandlers<Events, Ctx>;
   /** Runs before every event: the connection being authenticated once is not enough. */
   authorize: (socket: S) => Promise<Ctx>;
+  /** Whether this caller may send this command at all (staff roles); checked before its input or its handler. */
+  permits?: (command: string, ctx: Ctx) => boolean;
   logger: Logger;
   inflight: InflightTracker;
 }
@@ -72,8 +74,11 @@ export class CommandTable<Events, Ctx, S extends Socket> {
     }
     void this.opts.inflight.run(async () => {
       try {
-        const input = parseInput(command.schema, args.length > 1 ? args[0] : undefined);
         const ctx = await this.opts.authorize(socket);
+        if (this.opts.permits && !this.opts.permits(name, ctx)) {
+          throw new AppError("FORBIDDEN", "Your role does not allow this");
+        }
+        const input = parseInput(command.schema, args.length > 1 ? args[0] : undefined);
         reply({ ok: true, data: await command.handler(input, ctx) });
       } catch (err) {
         const appError = AppError.from(err);

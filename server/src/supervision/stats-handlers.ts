@@ -1,5 +1,4 @@
 import type { AgentClientToServerEvents } from "@parley/shared";
-import { requireLead } from "../agents/roles.ts";
 import type { HandlerGroup } from "../realtime/command-registry.ts";
 import type { StaffContext } from "../realtime/namespaces.ts";
 import { siteOf } from "../sites/site-lookup.ts";
@@ -9,7 +8,6 @@ import { loadStats } from "./figures-query.ts";
 export function statsHandlers(clock: () => Date): HandlerGroup<AgentClientToServerEvents, StaffContext, "stats:get"> {
   return {
     "stats:get": async (input, { agent }) => {
-      requireLead(agent);
       const site = await siteOf(agent.site);
       return { stats: await loadStats(site, input.range, clock()) };
     },

@@ -1,7 +1,6 @@
 import type { AgentClientToServerEvents, WallTicketDto } from "@parley/shared";
 import { Agent, type AgentDoc } from "../agents/agent.model.ts";
 import { toTeamMemberDto } from "../agents/agent-dto.ts";
-import { requireLead } from "../agents/roles.ts";
 import { Conversation, type ConversationDoc } from "../conversations/conversation.model.ts";
 import { findConversation } from "../conversations/conversation-archive.ts";
 import { toDetailDto, toMessageDto } from "../conversations/conversation-dto.ts";
@@ -42,7 +41,6 @@ export function supervisionHandlers(deps: {
 
   return {
     "wall:sync": async (_input, { agent }) => {
-      requireLead(agent);
       const [site, chats, team] = await Promise.all([
         siteOf(agent.site),
         Conversation.find({ site: agent.site, status: { $in: ["queued", "active"] } })
@@ -64,7 +62,6 @@ export function supervisionHandlers(deps: {
     },
 
     "conversation:whisper": async (input, { agent }) => {
-      requireLead(agent);
       const c = await openChat(agent, input.conversationId);
       // Internal: it reaches staff live and on resync, and is left out of all the visitor receives.
       const message = await routing.lifecycle.post({
@@ -78,7 +75,6 @@ export function supervisionHandlers(deps: {
     },
 
     "conversation:join": async (input, { agent }) => {
-      requireLead(agent);
       const c = await openChat(agent, input.conversationId);
       if (c.status !== "active") {
         throw new AppError("CONFLICT", "This chat is still waiting for an agent; transfer it to someone instead");

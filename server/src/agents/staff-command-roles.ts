@@ -1,0 +1,48 @@
+import type { AgentClientToServerEvents } from "@parley/shared";
+import type { AgentRole } from "@parley/shared/constants";
+
+const EVERYONE: readonly AgentRole[] = ["agent", "supervisor", "admin"];
+/** The wall, whispers, joining others' chats and the figures. */
+const LEADS: readonly AgentRole[] = ["supervisor", "admin"];
+/** Agent accounts, products, hours, routing and customers' contracts. */
+const ADMINS: readonly AgentRole[] = ["admin"];
+
+/**
+ * Who may send each staff command, in one table that the command dispatcher enforces before any handler runs
+ * (realtime/command-registry.ts): a new command must be listed here to compile, so none can forget its check.
+ * Finer rules that depend on the data (whose chat, whose ticket) stay with the handlers.
+ */
+export const STAFF_COMMAND_ROLES: { readonly [K in keyof AgentClientToServerEvents]: readonly AgentRole[] } = {
+  "inbox:sync": EVERYONE,
+  "conversation:sync": EVERYONE,
+  "conversation:accept": EVERYONE,
+  "conversation:close": EVERYONE,
+  "message:send": EVERYONE,
+  "presence:set": EVERYONE,
+  "offer:decline": EVERYONE,
+  "conversation:transfer": EVERYONE,
+  "team:list": EVERYONE,
+  "site:get": EVERYONE,
+  "offline:list": EVERYONE,
+  "agent:create": ADMINS,
+  "agent:update": ADMINS,
+  "products:update": ADMINS,
+  "site:update": ADMINS,
+  "ticket:create": EVERYONE,
+  "ticket:get": EVERYONE,
+  "ticket:list": EVERYONE,
+  "ticket:act": EVERYONE,
+  "ticket:reply": EVERYONE,
+  "ticket:escalate": EVERYONE,
+  "customer:list": EVERYONE,
+  "customer:save": ADMINS,
+  "wall:sync": LEADS,
+  "conversation:whisper": LEADS,
+  "conversation:join": LEADS,
+  "stats:get": LEADS,
+};
+
+export function mayRun(command: string, role: AgentRole): boolean {
+  const roles = (STAFF_COMMAND_ROLES as Record<string, readonly AgentRole[] | undefined>)[command];
+  return roles?.includes(role) ?? false;
+}
