@@ -152,8 +152,6 @@ export class TestServer extends ServerClient {
       mongoUri: inject("mongoUri"),
       dbName,
       ...(clock ? { clock } : {}),
-      // Lets a test see every command the server sends (recordCommands).
-      monitorCommands: true,
     });
   }
 

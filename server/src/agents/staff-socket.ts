@@ -6,6 +6,7 @@ import type { Logger } from "../logging/logger.ts";
 import { offlineStaffHandlers } from "../offline/offline-handlers.ts";
 import { CommandTable } from "../realtime/command-registry.ts";
 import { authenticateHandshake } from "../realtime/handshake.ts";
+import type { CommandOutcome } from "../observability/metrics.ts";
 import type { InflightTracker } from "../realtime/inflight.ts";
 import type { StaffContext, StaffNamespace, StaffSocket, StaffSocketData } from "../realtime/namespaces.ts";
 import { rooms } from "../realtime/rooms.ts";
@@ -31,6 +32,8 @@ export interface StaffSocketDeps {
   supervision: { alerts: ChatAlertWatch; clock: () => Date };
   logger: Logger;
   inflight: InflightTracker;
+  /** Told of every command answered (metrics). */
+  observe?: (command: string, outcome: CommandOutcome, seconds: number) => void;
 }
 
 export function attachStaffNamespace(ns: StaffNamespace, deps: StaffSocketDeps): void {
@@ -51,6 +54,7 @@ export function attachStaffNamespace(ns: StaffNamespace, deps: StaffSocketDeps):
     permits: (command, { agent }) => mayRun(command, agent.role),
     logger: deps.logger,
     inflight: deps.inflight,
+    ...(deps.observe ? { observe: deps.observe } : {}),
   });
 
   ns.use(

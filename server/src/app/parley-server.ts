@@ -4,6 +4,7 @@ import { MAX_SOCKET_PAYLOAD_BYTES, SOCKET_NAMESPACES } from "@parley/shared/cons
 import { createAdapter } from "@socket.io/redis-streams-adapter";
 import express from "express";
 import helmet from "helmet";
+import mongoose from "mongoose";
 import { Server } from "socket.io";
 import { keySessionsByHash, sweepExpiredSessions } from "../agents/agent-sessions.ts";
 import { authRoutes } from "../agents/auth.routes.ts";
@@ -24,6 +25,10 @@ import { errorHandler } from "../http/error-handler.ts";
 import { healthRoutes, readinessRoutes } from "../http/health.routes.ts";
 import { consoleRoutes, widgetRoutes } from "../http/static.routes.ts";
 import type { Logger } from "../logging/logger.ts";
+import { countedMailer } from "../observability/counted-mailer.ts";
+import { metricsRoutes } from "../observability/metrics.routes.ts";
+import { Metrics } from "../observability/metrics.ts";
+import { requestLog } from "../observability/request-log.ts";
 import { toConnectError } from "../realtime/connect-error.ts";
 import { InflightTracker } from "../realtime/inflight.ts";
 import type { StaffNamespace, VisitorNamespace } from "../realtime/namespaces.ts";
@@ -64,15 +69,14 @@ export interface StartOptions {
   dbName?: string;
   /** The server's notion of now (tickets and SLAs); tests pass one they move by hand. */
   clock?: Clock;
-  /** Have the driver report every command (tests check the shape of hot-path queries). */
-  monitorCommands?: boolean;
   /** A worker of `npm run start:cluster`: don't listen; the primary passes connections in (config.port is its port). */
   behindPrimary?: boolean;
 }
 
 export async function startParley(opts: StartOptions): Promise<ParleyServer> {
   const { config, logger } = opts;
-  await connectDatabase(opts.mongoUri, logger, opts.dbName, { monitorCommands: opts.monitorCommands ?? false });
+  // The driver reports every command: /metrics times them (and tests check the hot paths' filters).
+  await connectDatabase(opts.mongoUri, logger, opts.dbName, { monitorCommands: true });
   await runMigrations(
     [
       { id: "visitor-tokens-by-hash", run: () => keyVisitorTokens() },
@@ -149,7 +153,9 @@ export async function startParley(opts: StartOptions): Promise<ParleyServer> {
     logger,
     clock,
   });
-  const mailer = createMailer(config, logger);
+  const metrics = new Metrics({ visitor: visitors, agent: staff });
+  metrics.watchDatabase(mongoose.connection.getClient());
+  const mailer = countedMailer(createMailer(config, logger), metrics);
   const chatAlerts = new ChatAlertWatch(staff, clock, config.chatAlertIntervalMs, logger, leases, redis !== undefined);
   reportLedgerErrors((err) => logger.warn({ err }, "a figures row was not written"));
   routing.conversations.onWallChanged = (conversation) => {
@@ -164,6 +170,7 @@ export async function startParley(opts: StartOptions): Promise<ParleyServer> {
     clock,
     slaWatchIntervalMs: config.slaWatchIntervalMs,
     leases,
+    onAlert: (kind) => metrics.slaAlerts.inc({ kind }),
   });
   attachVisitorNamespace(visitors, {
     serverOrigin: () => origins.primary,
@@ -175,6 +182,10 @@ export async function startParley(opts: StartOptions): Promise<ParleyServer> {
     inflight,
     // A visitor socket's address (for the per-address event budget) is the client's, not the balancer's.
     trustProxy: config.trustProxy,
+    observe: (command, outcome, seconds) => {
+      metrics.commands.inc({ namespace: "visitor", command, outcome });
+      metrics.ackSeconds.observe({ namespace: "visitor" }, seconds);
+    },
   });
   attachStaffNamespace(staff, {
     serverOrigins: origins.all,
@@ -183,6 +194,10 @@ export async function startParley(opts: StartOptions): Promise<ParleyServer> {
     supervision: { alerts: chatAlerts, clock },
     logger,
     inflight,
+    observe: (command, outcome, seconds) => {
+      metrics.commands.inc({ namespace: "agent", command, outcome });
+      metrics.ackSeconds.observe({ namespace: "agent" }, seconds);
+    },
   });
   const registry = redis ? new NodeRegistry(redis.commands, config.redisPrefix, leases.nodeId) : undefined;
   const othersUp = registry ? await registry.join() : 0;
@@ -202,6 +217,7 @@ export async function startParley(opts: StartOptions): Promise<ParleyServer> {
   }, PRESENCE_SWEEP_MS);
   presenceSweep.unref();
 
+  app.use(requestLog(logger));
   // Widget files first: they must not get the same-origin resource policy helmet sets.
   app.use(widgetRoutes(logger));
   app.use(
@@ -211,6 +227,7 @@ export async function startParley(opts: StartOptions): Promise<ParleyServer> {
     }),
   );
   app.use(readinessRoutes(inflight));
+  app.use(metricsRoutes(metrics, config.metricsToken));
   // Every API request reads the database: while it is unreachable (or the server is stopping), answer 503
   // UNAVAILABLE at once rather than after the driver's 10 s server selection timeout.
   app.use("/api", (_req, _res, next) => {

@@ -72,6 +72,8 @@ const EnvSchema = z.object({
     .string()
     .regex(/^[0-9a-zA-Z.:/,\s]*$/, "a hop count or a comma-separated list of addresses")
     .optional(),
+  /** Serves `/metrics` (Prometheus) to requests bearing this token; unset, `/metrics` is off. */
+  METRICS_TOKEN: z.string().min(16, "METRICS_TOKEN must be at least 16 characters").optional(),
   EMAIL_FROM: z.string().min(3).default("Parley Support <support@localhost>"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   NODE_ENV: z.string().default("development"),
@@ -86,6 +88,8 @@ export interface Config {
   dataDir: string;
   attachmentsDir: string;
   demo: boolean;
+  /** NODE_ENV=production (`npm run serve` sets it): outside demo mode, the demo accounts are refused at start. */
+  production: boolean;
   devdbRestartDelayMs: number;
   logLevel: string;
   secureCookies: boolean;
@@ -100,6 +104,7 @@ export interface Config {
   visitorEvents: { capacity: number; perSecond: number };
   redisUrl: string | undefined;
   redisPrefix: string;
+  metricsToken: string | undefined;
   /** Express's `trust proxy` value: false, a hop count, or a list of addresses and subnets. */
   trustProxy: false | number | string[];
 }
@@ -119,6 +124,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: path.resolve(REPO_ROOT, e.PARLEY_DATA_DIR ?? "data"),
     attachmentsDir: path.resolve(REPO_ROOT, e.ATTACHMENTS_DIR ?? path.join(e.PARLEY_DATA_DIR ?? "data", "attachments")),
     demo: e.PARLEY_DEMO,
+    production: e.NODE_ENV === "production",
     devdbRestartDelayMs: e.DEVDB_RESTART_DELAY_MS,
     logLevel: e.LOG_LEVEL,
     secureCookies: (e.PUBLIC_URL ?? "").startsWith("https:"),
@@ -132,6 +138,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     visitorEvents: { capacity: e.VISITOR_EVENT_BURST, perSecond: e.VISITOR_EVENT_RATE },
     redisUrl: e.REDIS_URL,
     redisPrefix: e.REDIS_PREFIX,
+    metricsToken: e.METRICS_TOKEN,
     trustProxy: parseTrustProxy(e.TRUST_PROXY),
   };
 }

@@ -4,6 +4,7 @@ import type { z } from "zod";
 import { AppError } from "../errors/app-error.ts";
 import { parseInput } from "../errors/parse-input.ts";
 import type { Logger } from "../logging/logger.ts";
+import type { CommandOutcome } from "../observability/metrics.ts";
 import type { InflightTracker } from "./inflight.ts";
 
 type PayloadOf<F> = F extends (payload: infer P, ack: never) => void ? P : never;
@@ -22,6 +23,8 @@ interface TableOptions<Events, Ctx, S extends Socket> {
   authorize: (socket: S) => Promise<Ctx>;
   /** Whether this caller may send this command at all (staff roles); checked before its input or its handler. */
   permits?: (command: string, ctx: Ctx) => boolean;
+  /** Told of every answer, with how long it took from arrival (metrics). */
+  observe?: (command: string, outcome: CommandOutcome, seconds: number) => void;
   logger: Logger;
   inflight: InflightTracker;
 }
@@ -39,6 +42,8 @@ export class CommandTable<Events, Ctx, S extends Socket> {
     string,
     { schema: z.ZodType<unknown, unknown>; handler: (input: unknown, ctx: Ctx) => Promise<unknown> }
   >();
+
+  private sequence = 0;
 
   constructor(private readonly opts: TableOptions<Events, Ctx, S>) {
     for (const name of Object.keys(opts.schemas)) {
@@ -61,15 +66,27 @@ export class CommandTable<Events, Ctx, S extends Socket> {
       logger.debug({ event: name }, "event without ack ignored");
       return;
     }
-    const reply = ack as (result: Ack<unknown>) => void;
-    const command = this.commands.get(name);
+    const started = performance.now();
+    // Ties the log lines of one command together (and to the socket that sent it).
+    const eventId = `${socket.id}:${++this.sequence}`;
+    const known = this.commands.get(name);
+    const reply = (result: Ack<unknown>, outcome: CommandOutcome) => {
+      (ack as (result: Ack<unknown>) => void)(result);
+      const seconds = (performance.now() - started) / 1000;
+      this.opts.observe?.(known ? name : "unknown", outcome, seconds);
+      if (logger.isLevelEnabled("debug")) {
+        const code = result.ok ? undefined : result.error.code;
+        logger.debug({ event: "command", eventId, command: name, outcome, code, seconds }, "command answered");
+      }
+    };
+    const command = known;
     if (!command) {
-      reply({ ok: false, error: { code: "BAD_REQUEST", message: `Unknown event ${name}` } });
+      reply({ ok: false, error: { code: "BAD_REQUEST", message: `Unknown event ${name}` } }, "refused");
       return;
     }
     const refusal = this.opts.inflight.refusal();
     if (refusal) {
-      reply({ ok: false, error: { code: "UNAVAILABLE", message: refusal } });
+      reply({ ok: false, error: { code: "UNAVAILABLE", message: refusal } }, "refused");
       return;
     }
     void this.opts.inflight.run(async () => {
@@ -79,11 +96,11 @@ export class CommandTable<Events, Ctx, S extends Socket> {
           throw new AppError("FORBIDDEN", "Your role does not allow this");
         }
         const input = parseInput(command.schema, args.length > 1 ? args[0] : undefined);
-        reply({ ok: true, data: await command.handler(input, ctx) });
+        reply({ ok: true, data: await command.handler(input, ctx) }, "ok");
       } catch (err) {
         const appError = AppError.from(err);
-        if (appError.code === "INTERNAL") logger.error({ err, event: name }, "event handler failed");
-        reply({ ok: false, error: appError.toBody() });
+        if (appError.code === "INTERNAL") logger.error({ err, event: name, eventId }, "event handler failed");
+        reply({ ok: false, error: appError.toBody() }, "error");
       }
     });
   }

@@ -23,6 +23,8 @@ export class TicketNotifier {
     private readonly staff: StaffNamespace,
     private readonly visitors: VisitorNamespace,
     mailer: Mailer | undefined,
+    /** Told of each alert announced (metrics). */
+    private readonly onAlert?: (kind: TicketAlertDto["kind"]) => void,
   ) {
     this.emails = mailer ? ticketEmails(mailer) : null;
   }
@@ -69,6 +71,7 @@ export class TicketNotifier {
 
   /** At risk, breached or escalated: to the site's leads and the assignee, who must act on it. */
   async alert(ticket: TicketDoc, site: SiteDoc, alert: TicketAlertDto): Promise<void> {
+    this.onAlert?.(alert.kind);
     const leads = await this.leadsOf(ticket.site);
     const targets = new Set(leads.map((l) => rooms.agent(l._id)));
     if (ticket.assignee) targets.add(rooms.agent(ticket.assignee));

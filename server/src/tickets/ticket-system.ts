@@ -1,4 +1,5 @@
 import { type Leases, singleProcessLeases } from "../cluster/leases.ts";
+import type { TicketAlertDto } from "@parley/shared";
 import type { Mailer } from "../email/mail.ts";
 import type { Logger } from "../logging/logger.ts";
 import type { StaffNamespace, VisitorNamespace } from "../realtime/namespaces.ts";
@@ -27,8 +28,9 @@ export function createTicketSystem(opts: {
   /** The watch's timer runs on the node holding its lease (one per cluster). */
   leases?: Leases;
   mailer?: Mailer;
+  onAlert?: (kind: TicketAlertDto["kind"]) => void;
 }): TicketSystem {
-  const notifier = new TicketNotifier(opts.staff, opts.visitors, opts.mailer);
+  const notifier = new TicketNotifier(opts.staff, opts.visitors, opts.mailer, opts.onAlert);
   const desk = new TicketDesk(notifier, opts.clock);
   const watch = new SlaWatch(desk, opts.slaWatchIntervalMs, opts.logger, opts.leases ?? singleProcessLeases);
   return {

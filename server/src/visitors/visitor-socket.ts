@@ -7,6 +7,7 @@ import type { Logger } from "../logging/logger.ts";
 import { offlineVisitorHandlers } from "../offline/offline-handlers.ts";
 import { CommandTable } from "../realtime/command-registry.ts";
 import { authenticateHandshake } from "../realtime/handshake.ts";
+import type { CommandOutcome } from "../observability/metrics.ts";
 import type { InflightTracker } from "../realtime/inflight.ts";
 import type {
   StaffNamespace,
@@ -33,6 +34,8 @@ export interface VisitorSocketDeps {
   limits: Pick<RateLimits, "visitorEvents" | "offlineRequests">;
   logger: Logger;
   inflight: InflightTracker;
+  /** Told of every command answered (metrics). */
+  observe?: (command: string, outcome: CommandOutcome, seconds: number) => void;
   /**
    * Config TRUST_PROXY, so that a socket counts against its client's address as its HTTP requests do (Express's
    * `trust proxy`). Unset: the peer's address, as without TRUST_PROXY.
@@ -64,6 +67,7 @@ export function attachVisitorNamespace(ns: VisitorNamespace, deps: VisitorSocket
     },
     logger: deps.logger,
     inflight: deps.inflight,
+    ...(deps.observe ? { observe: deps.observe } : {}),
   });
 
   ns.use(
