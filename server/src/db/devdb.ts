@@ -11,8 +11,8 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
 import { constants as fsConstants } from "node:fs";
 import { access, mkdir, open, readdir, readFile, rename, rm, stat, unlink } from "node:fs/promises";
-import { delimiter, dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { delimiter, join, resolve } from "node:path";
+import { REPO_ROOT } from "../config/paths.ts";
 
 /** Minimal logger shape (a pino Logger satisfies it). */
 export interface MiniLogger {
@@ -49,7 +49,6 @@ const LOCK_STALE_MS = 20 * 60_000;
 const LOCK_WAIT_MS = 30 * 60_000;
 const STDERR_TAIL_BYTES = 8 * 1024;
 
-const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../../..");
 const DEVDB_DIR = join(REPO_ROOT, "devdb");
 const CACHE_DIR = join(REPO_ROOT, "node_modules", ".cache", "parley-devdb");
 const EXE_SUFFIX = process.platform === "win32" ? ".exe" : "";
