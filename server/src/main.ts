@@ -6,6 +6,7 @@ import { DataDirLockedError, lockDataDir } from "./db/data-dir-lock.ts";
 import { DevDbUnavailableError } from "./db/devdb.ts";
 import { DevDbSupervisor } from "./db/devdb-supervisor.ts";
 import { devDbUriFile, publishDevDbUri, withdrawDevDbUri } from "./db/devdb-uri-file.ts";
+import { demoAccountsRefusal } from "./demo/demo-guard.ts";
 import { DEMO_ACCOUNTS } from "./demo/demo-seed.ts";
 import { createLogger } from "./logging/logger.ts";
 
@@ -35,6 +36,14 @@ if (!mongoUri) {
     }
     throw err;
   }
+}
+
+// In production (NODE_ENV=production), never with the demo accounts, whose passwords are published.
+const refusal = await demoAccountsRefusal(config, mongoUri).catch((err: unknown) => String(err));
+if (refusal !== null) {
+  console.error(refusal);
+  await devdb?.stop();
+  process.exit(1);
 }
 
 const server = await startParley({ config, logger, mongoUri }).catch(async (err: unknown) => {

@@ -1,5 +1,5 @@
-// `npm run admin -- <command> [--flag value]`: sets up sites and staff accounts
-// until the console's administration screens exist.
+// `npm run admin -- <command> [--flag value]`: sets up sites and staff accounts from the command line (the first
+// ones, before anyone can sign in to the console's Admin pages).
 import path from "node:path";
 import { parseArgs } from "node:util";
 import mongoose from "mongoose";
@@ -11,19 +11,23 @@ import { type DevDbHandle, startDevDb } from "../db/devdb.ts";
 import { readDevDbUri } from "../db/devdb-uri-file.ts";
 import { parseInput } from "../errors/parse-input.ts";
 import { createLogger } from "../logging/logger.ts";
-import { AgentAddArgs, addAgent, addSite, allowOrigins, SiteAddArgs, SiteAllowArgs } from "./admin-commands.ts";
+import {
+  AgentAddArgs,
+  addAgent,
+  addSite,
+  allowOrigins,
+  DemoRemoveArgs,
+  removeDemoAccounts,
+  SiteAddArgs,
+  SiteAllowArgs,
+} from "./admin-commands.ts";
 
 const USAGE = `usage:
   npm run admin -- site:add   --key acme --name "Acme" --origin https://www.acme.com [--origin …]
   npm run admin -- site:allow --key acme --origin https://shop.acme.com
   npm run admin -- agent:add  --site acme --email ana@acme.com --name "Ana" [--role agent|supervisor|admin]
-                              (password from PARLEY_PASSWORD)`;
-
-const commands: Record<string, { schema: z.ZodType; run: (args: never) => Promise<string> }> = {
-  "site:add": { schema: SiteAddArgs, run: addSite },
-  "site:allow": { schema: SiteAllowArgs, run: allowOrigins },
-  "agent:add": { schema: AgentAddArgs, run: addAgent },
-};
+                              (password from PARLEY_PASSWORD)
+  npm run admin -- demo:remove                   deletes the demo accounts (production refuses to start with them)`;
 
 const { positionals, values } = parseArgs({
   allowPositionals: true,
@@ -36,18 +40,37 @@ const { positionals, values } = parseArgs({
     role: { type: "string" },
   },
 });
+type Flags = typeof values;
+
+interface Command {
+  schema: z.ZodType;
+  /** The raw input: the flags, by default. */
+  input?: (flags: Flags) => Promise<Record<string, unknown>>;
+  run: (args: never) => Promise<string>;
+}
+
+const commands: Record<string, Command> = {
+  "site:add": { schema: SiteAddArgs, run: addSite },
+  "site:allow": { schema: SiteAllowArgs, run: allowOrigins },
+  "agent:add": {
+    schema: AgentAddArgs,
+    input: async (flags) => ({ ...flags, password: process.env.PARLEY_PASSWORD }),
+    run: addAgent,
+  },
+  "demo:remove": { schema: DemoRemoveArgs, run: removeDemoAccounts },
+};
+
 const command = commands[positionals[0] ?? ""];
 if (!command) {
   console.error(USAGE);
   process.exit(2);
 }
-const raw = { ...values, ...(positionals[0] === "agent:add" ? { password: process.env.PARLEY_PASSWORD } : {}) };
 
 const config = loadConfig();
 const logger = createLogger("warn");
 let devdb: DevDbHandle | undefined;
 try {
-  const args = parseInput(command.schema, raw);
+  const args = parseInput(command.schema, await (command.input ?? (async (flags) => ({ ...flags })))(values));
   const devdbDir = path.join(config.dataDir, "db");
   let uri = config.mongoUri;
   if (!uri) {

@@ -12,6 +12,7 @@ import { loadConfig } from "../config/config.ts";
 import { DataDirLockedError, lockDataDir } from "../db/data-dir-lock.ts";
 import { DevDbSupervisor } from "../db/devdb-supervisor.ts";
 import { publishDevDbUri, withdrawDevDbUri } from "../db/devdb-uri-file.ts";
+import { demoAccountsRefusal } from "../demo/demo-guard.ts";
 import { DEMO_ACCOUNTS } from "../demo/demo-seed.ts";
 import { createLogger } from "../logging/logger.ts";
 
@@ -53,6 +54,13 @@ async function runPrimary(): Promise<void> {
     });
     await publishDevDbUri(devdbDir, devdb.uri);
     process.env.MONGODB_URI = devdb.uri;
+  }
+  // In production (NODE_ENV=production), never with the demo accounts, whose passwords are published.
+  const refusal = await demoAccountsRefusal(config, process.env.MONGODB_URI ?? "").catch((err: unknown) => String(err));
+  if (refusal !== null) {
+    console.error(refusal);
+    if (devdb) await withdrawDevDbUri(devdbDir).then(() => devdb?.stop());
+    process.exit(1);
   }
 
   const httpServer = createServer();

@@ -12,14 +12,19 @@ const CONNECT_PATIENCE_MS = 30_000;
 /** Used when the URI names no database. */
 export const DEFAULT_DB_NAME = "parley";
 
+/** Whether the URI names its database (`mongodb://host/name`); if not, DEFAULT_DB_NAME is used. */
+export function uriNamesDatabase(uri: string): boolean {
+  // Host lists (a:1,b:2) are not URL-parseable, so read the path with a pattern.
+  return /^mongodb(?:\+srv)?:\/\/[^/]+\/[^?/]+/.test(uri);
+}
+
 export async function connectDatabase(
   uri: string,
   logger: Logger,
   dbName?: string,
   opts: { monitorCommands?: boolean } = {},
 ): Promise<void> {
-  // Host lists (a:1,b:2) are not URL-parseable, so read the path with a pattern.
-  const named = /^mongodb(?:\+srv)?:\/\/[^/]+\/[^?/]+/.test(uri);
+  const named = uriNamesDatabase(uri);
   const options: mongoose.ConnectOptions = {
     // A request in flight when the database goes away fails within a second (UNAVAILABLE, retryable) instead of
     // waiting 10 s for a server to come back; new requests are refused up front (databaseReachable).
