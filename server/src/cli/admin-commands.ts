@@ -59,6 +59,64 @@ export async function addAgent(args: z.infer<typeof AgentAddArgs>): Promise<stri
   return `${args.role} ${args.email} created for site ${args.site}`;
 }
 
+/** `setup`: the first site and its first admin, on a new installation. */
+export const SetupArgs = z.strictObject({
+  "site-name": z.string().trim().min(1, "the site needs a name").max(120),
+  /** Default: made from the site's name. */
+  key: SiteKey.optional(),
+  origin: z.array(Origin).min(1, "give the origin of the website that embeds the chat (--origin)"),
+  name: PersonName,
+  email: Email,
+  password: Password,
+});
+
+/** A site key from a site's name: "Acme Cloud, Inc." → "acme-cloud-inc". */
+export function siteKeyFrom(name: string): string {
+  const key = name
+    .normalize("NFKD")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 64)
+    .replace(/-+$/, "");
+  return key || "site";
+}
+
+/**
+ * Refused once any admin exists: from then on the team is managed on the console's Admin page (or with agent:add).
+ * Checked, then written; two setups racing on a new installation could both pass, which is not worth a lock.
+ */
+export async function setup(args: z.infer<typeof SetupArgs>, ctx: { publicUrl: string }): Promise<string> {
+  const admins = await Agent.find({ role: "admin" }, { email: 1 }).lean<{ email: string }[]>();
+  if (admins.length > 0) {
+    const demo = admins.some((a) => DEMO_EMAILS.includes(a.email));
+    throw new Error(
+      `an admin already exists (${admins.map((a) => a.email).join(", ")}): setup is for a new installation. ` +
+        (demo
+          ? "That is the demo's admin: delete the demo accounts with `npm run admin -- demo:remove`, then run setup again."
+          : "Sign in to the console and add people on its Admin page, or use agent:add."),
+    );
+  }
+  const key = args.key ?? siteKeyFrom(args["site-name"]);
+  if (await Site.exists({ key })) throw new Error(`a site with key ${key} exists: choose another with --key`);
+  if (await Agent.exists({ email: args.email })) throw new Error(`an account with the email ${args.email} exists`);
+  const passwordHash = await hashPassword(args.password);
+  const site = await Site.create({ key, name: args["site-name"], allowedOrigins: args.origin });
+  try {
+    await Agent.create({ site: site._id, email: args.email, name: args.name, role: "admin", passwordHash });
+  } catch (err) {
+    await Site.deleteOne({ _id: site._id });
+    throw err;
+  }
+  return [
+    `Site "${args["site-name"]}" created (key ${key}), embeddable from ${args.origin.join(", ")}.`,
+    `Admin ${args.email} created.`,
+    "",
+    `Sign in to the console: ${ctx.publicUrl}/console/`,
+    `Embed the chat on your site: <script src="${ctx.publicUrl}/widget.js" data-site="${key}" async></script>`,
+  ].join("\n");
+}
+
 export const DemoRemoveArgs = z.strictObject({});
 
 /**
