@@ -47,6 +47,13 @@ export const DEFAULT_OFFER_TIMEOUT_SECONDS = 30;
 export const AUTHOR_KINDS = ["visitor", "agent", "system"] as const;
 export type AuthorKind = (typeof AUTHOR_KINDS)[number];
 
+/** Staff passwords: the shortest a new one may be (set by an admin, changed or reset by its owner). */
+export const MIN_PASSWORD_LENGTH = 10;
+export const MAX_PASSWORD_LENGTH = 1024;
+
+/** How long an emailed password reset link works. */
+export const PASSWORD_RESET_TTL_MINUTES = 60;
+
 /** Cookie that carries an agent's session; httpOnly, so console scripts never see it. */
 export const AGENT_SESSION_COOKIE = "parley_session";
 

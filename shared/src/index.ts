@@ -8,6 +8,7 @@ export * from "./schemas/customers.ts";
 export type * from "./schemas/dto.ts";
 export * from "./schemas/message.ts";
 export * from "./schemas/offline.ts";
+export * from "./schemas/password.ts";
 export * from "./schemas/primitives.ts";
 export * from "./schemas/products.ts";
 export * from "./schemas/routing.ts";

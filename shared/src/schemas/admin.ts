@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { AGENT_ROLES, ASSIGNMENT_MODES, MAX_AGENT_CAPACITY } from "../constants.ts";
+import { NewPassword } from "./password.ts";
 import { Email, ObjectIdString, PersonName } from "./primitives.ts";
 import { Product, ProductId } from "./products.ts";
 import { TicketSettings } from "./sla.ts";
@@ -17,11 +18,11 @@ const ProductList = z
   .max(50)
   .refine((ids) => new Set(ids).size === ids.length, "a product is listed twice");
 
-/** `agent:create` (admins). The password is set by the admin and changed by nobody else for now. */
+/** `agent:create` (admins). The initial password; the agent can change it, or reset it by email. */
 export const AgentCreateInput = z.strictObject({
   name: PersonName,
   email: Email,
-  password: z.string().min(10, "password must be at least 10 characters").max(1024),
+  password: NewPassword,
   role: z.enum(AGENT_ROLES),
   capacity: Capacity,
   products: ProductList,
