@@ -32,6 +32,7 @@ import type {
 } from "./schemas/dto.ts";
 import { MessageSendInput } from "./schemas/message.ts";
 import { OfflineRequestInput } from "./schemas/offline.ts";
+import { AgentResetPasswordInput } from "./schemas/password.ts";
 import { PresenceSetInput, TransferInput } from "./schemas/routing.ts";
 import { StatsInput, WhisperInput } from "./schemas/supervision.ts";
 import {
@@ -99,6 +100,8 @@ export interface AgentClientToServerEvents {
   // Admins only:
   "agent:create": Command<AgentCreateInput, { agent: TeamMemberDto }>;
   "agent:update": Command<AgentUpdateInput, { agent: TeamMemberDto }>;
+  /** Emails the agent a reset link and ends their sessions; their password works until they use the link. */
+  "agent:reset-password": Command<AgentResetPasswordInput, { agent: TeamMemberDto }>;
   "products:update": Command<ProductsUpdateInput, { site: SiteSettingsDto }>;
   "site:update": Command<SiteUpdateInput, { site: SiteSettingsDto }>;
   // Tickets:
@@ -174,6 +177,7 @@ export const agentEventSchemas = {
   "offline:list": EmptyInput,
   "agent:create": AgentCreateInput,
   "agent:update": AgentUpdateInput,
+  "agent:reset-password": AgentResetPasswordInput,
   "products:update": ProductsUpdateInput,
   "site:update": SiteUpdateInput,
   "ticket:create": TicketCreateInput,

@@ -26,6 +26,7 @@ export const STAFF_COMMAND_ROLES: { readonly [K in keyof AgentClientToServerEven
   "offline:list": EVERYONE,
   "agent:create": ADMINS,
   "agent:update": ADMINS,
+  "agent:reset-password": ADMINS,
   "products:update": ADMINS,
   "site:update": ADMINS,
   "ticket:create": EVERYONE,

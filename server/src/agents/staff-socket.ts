@@ -1,12 +1,13 @@
 import { type AgentClientToServerEvents, agentEventSchemas } from "@parley/shared";
+import type { Types } from "mongoose";
 import { staffHandlers } from "../conversations/staff-handlers.ts";
 import { customerHandlers } from "../customers/customer-handlers.ts";
 import { AppError } from "../errors/app-error.ts";
 import type { Logger } from "../logging/logger.ts";
+import type { CommandOutcome } from "../observability/metrics.ts";
 import { offlineStaffHandlers } from "../offline/offline-handlers.ts";
 import { CommandTable } from "../realtime/command-registry.ts";
 import { authenticateHandshake } from "../realtime/handshake.ts";
-import type { CommandOutcome } from "../observability/metrics.ts";
 import type { InflightTracker } from "../realtime/inflight.ts";
 import type { StaffContext, StaffNamespace, StaffSocket, StaffSocketData } from "../realtime/namespaces.ts";
 import { rooms } from "../realtime/rooms.ts";
@@ -21,6 +22,8 @@ import type { TicketDesk } from "../tickets/ticket-desk.ts";
 import { ticketHandlers } from "../tickets/ticket-handlers.ts";
 import { agentAdminHandlers } from "./agent-admin-handlers.ts";
 import { resolveAgentSessionByHash } from "./agent-sessions.ts";
+import { passwordAdminHandlers } from "./password-admin-handlers.ts";
+import type { PasswordResets } from "./password-resets.ts";
 import { isLead } from "./roles.ts";
 import { sessionTokenFromCookieHeader } from "./session-cookie.ts";
 import { mayRun } from "./staff-command-roles.ts";
@@ -32,6 +35,7 @@ export interface StaffSocketDeps {
   supervision: { alerts: ChatAlertWatch; clock: () => Date };
   logger: Logger;
   inflight: InflightTracker;
+  passwordResets: PasswordResets;
   /** Told of every command answered (metrics). */
   observe?: (command: string, outcome: CommandOutcome, seconds: number) => void;
 }
@@ -44,6 +48,7 @@ export function attachStaffNamespace(ns: StaffNamespace, deps: StaffSocketDeps):
       ...routingHandlers(deps.routing),
       ...siteHandlers(deps.routing, ns),
       ...agentAdminHandlers(deps.routing),
+      ...passwordAdminHandlers(deps.passwordResets),
       ...offlineStaffHandlers(),
       ...ticketHandlers(deps.tickets),
       ...customerHandlers(ns),
@@ -81,6 +86,15 @@ export function attachStaffNamespace(ns: StaffNamespace, deps: StaffSocketDeps):
 /** Cuts every socket opened with a revoked session (logout). */
 export function disconnectSession(ns: StaffNamespace, token: string): void {
   ns.in(rooms.agentSession(hashToken(token))).disconnectSockets(true);
+}
+
+/**
+ * Cuts an agent's sockets on every node (a password changed or reset): all of them, or all but those opened with
+ * the session that made the change.
+ */
+export function disconnectAgent(ns: StaffNamespace, agentId: Types.ObjectId, keepSessionHash?: string): void {
+  const tabs = ns.in(rooms.agent(agentId));
+  (keepSessionHash === undefined ? tabs : tabs.except(rooms.agentSession(keepSessionHash))).disconnectSockets(true);
 }
 
 async function authenticate(

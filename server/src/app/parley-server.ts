@@ -8,7 +8,11 @@ import mongoose from "mongoose";
 import { Server } from "socket.io";
 import { keySessionsByHash, sweepExpiredSessions } from "../agents/agent-sessions.ts";
 import { authRoutes } from "../agents/auth.routes.ts";
-import { attachStaffNamespace, disconnectSession } from "../agents/staff-socket.ts";
+import { passwordRoutes } from "../agents/password.routes.ts";
+import type { AgentSocketCutter } from "../agents/password-change.ts";
+import { sweepExpiredResetTokens } from "../agents/password-reset-tokens.ts";
+import { PasswordResets } from "../agents/password-resets.ts";
+import { attachStaffNamespace, disconnectAgent, disconnectSession } from "../agents/staff-socket.ts";
 import { attachmentRoutes } from "../attachments/attachment.routes.ts";
 import { redisLeases, singleProcessLeases } from "../cluster/leases.ts";
 import { NodeRegistry } from "../cluster/node-registry.ts";
@@ -156,6 +160,16 @@ export async function startParley(opts: StartOptions): Promise<ParleyServer> {
   const metrics = new Metrics({ visitor: visitors, agent: staff });
   metrics.watchDatabase(mongoose.connection.getClient());
   const mailer = countedMailer(createMailer(config, logger), metrics);
+  const cutSockets: AgentSocketCutter = (agentId, keepSessionHash) => disconnectAgent(staff, agentId, keepSessionHash);
+  const passwordResets = new PasswordResets({
+    mailer,
+    emailEnabled: config.smtpUrl !== undefined,
+    origin: () => origins.primary,
+    clock,
+    logger,
+    inflight,
+    cutSockets,
+  });
   const chatAlerts = new ChatAlertWatch(staff, clock, config.chatAlertIntervalMs, logger, leases, redis !== undefined);
   reportLedgerErrors((err) => logger.warn({ err }, "a figures row was not written"));
   routing.conversations.onWallChanged = (conversation) => {
@@ -194,6 +208,7 @@ export async function startParley(opts: StartOptions): Promise<ParleyServer> {
     supervision: { alerts: chatAlerts, clock },
     logger,
     inflight,
+    passwordResets,
     observe: (command, outcome, seconds) => {
       metrics.commands.inc({ namespace: "agent", command, outcome });
       metrics.ackSeconds.observe({ namespace: "agent" }, seconds);
@@ -209,6 +224,7 @@ export async function startParley(opts: StartOptions): Promise<ParleyServer> {
   const sessionSweep = setInterval(async () => {
     if (!(await leases.hold("session-sweep", SESSION_SWEEP_MS * 2))) return;
     await sweepExpiredSessions().catch((err) => logger.warn({ err }, "session sweep failed"));
+    await sweepExpiredResetTokens(clock()).catch((err) => logger.warn({ err }, "reset link sweep failed"));
   }, SESSION_SWEEP_MS);
   sessionSweep.unref();
   const presenceSweep = setInterval(async () => {
@@ -253,6 +269,15 @@ export async function startParley(opts: StartOptions): Promise<ParleyServer> {
       throttle: limits.signIns,
       secureCookies: config.secureCookies,
       onSessionRevoked: (token) => disconnectSession(staff, token),
+    }),
+  );
+  app.use(
+    passwordRoutes({
+      logger,
+      throttle: limits.signIns,
+      limits: limits.passwordResets,
+      resets: passwordResets,
+      cutSockets,
     }),
   );
   app.use(consoleRoutes(logger));

@@ -1,14 +1,23 @@
 /** Which email this is: logs name it instead of the recipient and the subject (user text). */
-export type MailKind = "ticket_created" | "ticket_status" | "ticket_reply" | "ticket_escalation";
+export type MailKind = "ticket_created" | "ticket_status" | "ticket_reply" | "ticket_escalation" | "password_reset";
 
-/** One plain-text email to one person (ticket updates to the requester, escalations to leads). */
+/** One plain-text email to one person (ticket updates to the requester, escalations to leads, reset links to staff). */
 export interface OutgoingMail {
   to: string;
   subject: string;
   text: string;
   kind: MailKind;
-  /** The ticket it is about, e.g. "T-1001": lets a log line be traced without naming who it went to. */
-  ticket: string;
+  /**
+   * The ticket it is about, e.g. "T-1001": lets a log line be traced without naming who it went to. Absent on
+   * emails about a staff account (password reset), which concern no ticket.
+   */
+  ticket?: string;
+  /**
+   * The text carries a secret that expires soon (a password reset link): it must be sent now or not at all,
+   * never written down (an outbox row would store the link the database otherwise keeps only hashed) nor
+   * retried later, when the link no longer works.
+   */
+  secret?: true;
 }
 
 /** "skipped": no SMTP_URL is set, so nothing was sent (and the log says so). */

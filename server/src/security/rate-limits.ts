@@ -64,6 +64,24 @@ export interface RateLimits {
    * each time, up to 5 minutes.
    */
   signIns: LoginThrottle;
+  /**
+   * Password resets (agents/password.routes.ts). A wrong current password on a change counts as a failed sign-in
+   * (`signIns`) instead.
+   */
+  passwordResets: {
+    /**
+     * Links asked for one email: 5 an hour, counted whether or not the email has an account (so the answer
+     * cannot tell them apart), which keeps anyone from filling an agent's inbox.
+     */
+    requestsPerEmail: Limit;
+    /** Links asked from one client address across emails: 20 an hour. */
+    requestsPerAddress: Limit;
+    /**
+     * Links tried from one client address: 20 in 15 minutes. A token is 256 random bits, so guessing is hopeless
+     * anyway; this bounds the work (each try that passes hashes a password).
+     */
+    attemptsPerAddress: Limit;
+  };
 }
 
 export interface RateLimitOptions {
@@ -119,6 +137,11 @@ export function createRateLimits(options: RateLimitOptions): RateLimits {
       emailBackoff: counter("sign-in-backoff-email", 1, 5 * 60),
       backoff: { firstSeconds: 1, maxSeconds: 5 * 60 },
     }),
+    passwordResets: {
+      requestsPerEmail: window("password-reset-email", { capacity: 5, perSecond: 5 / 3600 }),
+      requestsPerAddress: window("password-reset-address", { capacity: 20, perSecond: 20 / 3600 }),
+      attemptsPerAddress: window("password-reset-attempts", { capacity: 20, perSecond: 20 / 900 }),
+    },
   };
 }
 

@@ -37,7 +37,7 @@ describe("staff command roles", () => {
         }
       }
     }
-    // 5 admin-only commands refused to 2 roles, 4 lead commands refused to agents.
-    expect(refusedCount).toBe(14);
+    // 6 admin-only commands refused to 2 roles, 4 lead commands refused to agents.
+    expect(refusedCount).toBe(16);
   });
 });
