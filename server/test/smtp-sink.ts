@@ -8,7 +8,7 @@ export interface ReceivedMail {
 }
 
 /** A real SMTP server on a random local port that keeps what it receives, parsed. */
-export async function smtpSink(): Promise<{ url: string; received: ReceivedMail[]; close(): Promise<void> }> {
+export async function smtpSink(port = 0): Promise<{ url: string; received: ReceivedMail[]; close(): Promise<void> }> {
   const received: ReceivedMail[] = [];
   const smtp = new SMTPServer({
     authOptional: true,
@@ -24,7 +24,7 @@ export async function smtpSink(): Promise<{ url: string; received: ReceivedMail[
       );
     },
   });
-  await new Promise<void>((resolve) => smtp.listen(0, "127.0.0.1", resolve));
+  await new Promise<void>((resolve) => smtp.listen(port, "127.0.0.1", resolve));
   return {
     url: `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`,
     received,

@@ -4,7 +4,14 @@
 // maps, so an event without a schema does not compile.
 import type { z } from "zod";
 import type { AckCallback } from "./errors.ts";
-import { AgentCreateInput, AgentUpdateInput, ProductsUpdateInput, SiteUpdateInput } from "./schemas/admin.ts";
+import {
+  AgentCreateInput,
+  AgentUpdateInput,
+  EmailRetryInput,
+  type OutboxEmailDto,
+  ProductsUpdateInput,
+  SiteUpdateInput,
+} from "./schemas/admin.ts";
 import { AgentSyncInput, ConversationRef, EmptyInput } from "./schemas/agent.ts";
 import { CustomerSaveInput } from "./schemas/customers.ts";
 import type {
@@ -122,6 +129,9 @@ export interface AgentClientToServerEvents {
   /** Barge in: join an active chat and reply in it as yourself; the visitor is told who joined. */
   "conversation:join": Command<ConversationRef, { conversation: ConversationDetailDto }>;
   "stats:get": Command<StatsInput, { stats: StatsDto }>;
+  /** Admins: the site's emails not delivered yet (waiting for a retry, or given up). */
+  "email:outbox": Command<EmptyInput, { emails: OutboxEmailDto[] }>;
+  "email:retry": Command<EmailRetryInput, { emails: OutboxEmailDto[] }>;
 }
 
 export interface AgentServerToClientEvents {
@@ -192,6 +202,8 @@ export const agentEventSchemas = {
   "conversation:whisper": WhisperInput,
   "conversation:join": ConversationRef,
   "stats:get": StatsInput,
+  "email:outbox": EmptyInput,
+  "email:retry": EmailRetryInput,
 } satisfies SchemaTable<AgentClientToServerEvents>;
 
 /** The `data` type an event's ack carries on success. */

@@ -1,6 +1,7 @@
 import type {
   AgentCreateInput,
   AgentUpdateInput,
+  OutboxEmailDto,
   ProductsUpdateInput,
   SiteSettingsDto,
   SiteUpdateInput,
@@ -34,6 +35,11 @@ export class Admin {
     return result;
   }
 
+  /** Emails the agent a reset link and signs them out everywhere; their row does not change. */
+  resetPassword(agentId: string): Promise<CommandResult<{ agent: TeamMemberDto }>> {
+    return command(this.ctx.socket, "agent:reset-password", { agentId });
+  }
+
   async updateProducts(input: ProductsUpdateInput): Promise<CommandResult<{ site: SiteSettingsDto }>> {
     const result = await command(this.ctx.socket, "products:update", input);
     if (result.ok) this.site.onSettings(result.data.site);
@@ -44,5 +50,14 @@ export class Admin {
     const result = await command(this.ctx.socket, "site:update", input);
     if (result.ok) this.site.onSettings(result.data.site);
     return result;
+  }
+
+  /** Emails of this site not delivered yet (the server keeps and retries them). */
+  listUndeliveredEmails(): Promise<CommandResult<{ emails: OutboxEmailDto[] }>> {
+    return command(this.ctx.socket, "email:outbox", {});
+  }
+
+  retryEmail(emailId: string): Promise<CommandResult<{ emails: OutboxEmailDto[] }>> {
+    return command(this.ctx.socket, "email:retry", { emailId });
   }
 }

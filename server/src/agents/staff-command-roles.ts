@@ -41,6 +41,8 @@ export const STAFF_COMMAND_ROLES: { readonly [K in keyof AgentClientToServerEven
   "conversation:whisper": LEADS,
   "conversation:join": LEADS,
   "stats:get": LEADS,
+  "email:outbox": ADMINS,
+  "email:retry": ADMINS,
 };
 
 export function mayRun(command: string, role: AgentRole): boolean {

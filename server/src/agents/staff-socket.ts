@@ -2,6 +2,8 @@ import { type AgentClientToServerEvents, agentEventSchemas } from "@parley/share
 import type { Types } from "mongoose";
 import { staffHandlers } from "../conversations/staff-handlers.ts";
 import { customerHandlers } from "../customers/customer-handlers.ts";
+import type { EmailOutbox } from "../email/email-outbox.ts";
+import { emailOutboxHandlers } from "../email/email-outbox-handlers.ts";
 import { AppError } from "../errors/app-error.ts";
 import type { Logger } from "../logging/logger.ts";
 import type { CommandOutcome } from "../observability/metrics.ts";
@@ -36,6 +38,7 @@ export interface StaffSocketDeps {
   logger: Logger;
   inflight: InflightTracker;
   passwordResets: PasswordResets;
+  outbox: Pick<EmailOutbox, "retry">;
   /** Told of every command answered (metrics). */
   observe?: (command: string, outcome: CommandOutcome, seconds: number) => void;
 }
@@ -54,6 +57,7 @@ export function attachStaffNamespace(ns: StaffNamespace, deps: StaffSocketDeps):
       ...customerHandlers(ns),
       ...supervisionHandlers({ routing: deps.routing, ...deps.supervision }),
       ...statsHandlers(deps.tickets.clock),
+      ...emailOutboxHandlers(deps.outbox),
     },
     authorize: reauthorize,
     permits: (command, { agent }) => mayRun(command, agent.role),

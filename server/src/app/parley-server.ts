@@ -23,6 +23,7 @@ import { connectDatabase, databaseReachable, disconnectDatabase } from "../db/co
 import { runMigrations } from "../db/migrations.ts";
 import { demoPageRoutes } from "../demo/demo-page.routes.ts";
 import { seedDemo } from "../demo/demo-seed.ts";
+import { EmailOutbox } from "../email/email-outbox.ts";
 import { createMailer } from "../email/smtp-mailer.ts";
 import { AppError } from "../errors/app-error.ts";
 import { errorHandler } from "../http/error-handler.ts";
@@ -159,7 +160,13 @@ export async function startParley(opts: StartOptions): Promise<ParleyServer> {
   });
   const metrics = new Metrics({ visitor: visitors, agent: staff });
   metrics.watchDatabase(mongoose.connection.getClient());
-  const mailer = countedMailer(createMailer(config, logger), metrics);
+  const mailer = new EmailOutbox(countedMailer(createMailer(config, logger), metrics), {
+    configured: config.smtpUrl !== undefined,
+    leases,
+    logger,
+    sweepIntervalMs: config.emailRetry.intervalMs,
+    retryBaseMs: config.emailRetry.baseMs,
+  });
   const cutSockets: AgentSocketCutter = (agentId, keepSessionHash) => disconnectAgent(staff, agentId, keepSessionHash);
   const passwordResets = new PasswordResets({
     mailer,
@@ -209,6 +216,7 @@ export async function startParley(opts: StartOptions): Promise<ParleyServer> {
     logger,
     inflight,
     passwordResets,
+    outbox: mailer,
     observe: (command, outcome, seconds) => {
       metrics.commands.inc({ namespace: "agent", command, outcome });
       metrics.ackSeconds.observe({ namespace: "agent" }, seconds);
@@ -220,6 +228,7 @@ export async function startParley(opts: StartOptions): Promise<ParleyServer> {
   await routing.start({ coldStart: othersUp === 0 });
   await tickets.start();
   await chatAlerts.start();
+  mailer.start();
   // Off every request: on devdb a sweep reads all sessions.
   const sessionSweep = setInterval(async () => {
     if (!(await leases.hold("session-sweep", SESSION_SWEEP_MS * 2))) return;

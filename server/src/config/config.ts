@@ -74,6 +74,10 @@ const EnvSchema = z.object({
     .optional(),
   /** Serves `/metrics` (Prometheus) to requests bearing this token; unset, `/metrics` is off. */
   METRICS_TOKEN: z.string().min(16, "METRICS_TOKEN must be at least 16 characters").optional(),
+  /** How often undelivered emails whose wait is over are tried again (on one node). */
+  EMAIL_RETRY_INTERVAL_MS: z.coerce.number().int().min(100).max(3_600_000).default(30_000),
+  /** The unit of the retry waits (1, 5, 15, 60, 180, 360 of them): a minute. */
+  EMAIL_RETRY_BASE_MS: z.coerce.number().int().min(1).max(3_600_000).default(60_000),
   EMAIL_FROM: z.string().min(3).default("Parley Support <support@localhost>"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   NODE_ENV: z.string().default("development"),
@@ -105,6 +109,7 @@ export interface Config {
   redisUrl: string | undefined;
   redisPrefix: string;
   metricsToken: string | undefined;
+  emailRetry: { intervalMs: number; baseMs: number };
   /** Express's `trust proxy` value: false, a hop count, or a list of addresses and subnets. */
   trustProxy: false | number | string[];
 }
@@ -139,6 +144,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     redisUrl: e.REDIS_URL,
     redisPrefix: e.REDIS_PREFIX,
     metricsToken: e.METRICS_TOKEN,
+    emailRetry: { intervalMs: e.EMAIL_RETRY_INTERVAL_MS, baseMs: e.EMAIL_RETRY_BASE_MS },
     trustProxy: parseTrustProxy(e.TRUST_PROXY),
   };
 }

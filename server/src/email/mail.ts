@@ -18,6 +18,8 @@ export interface OutgoingMail {
    * retried later, when the link no longer works.
    */
   secret?: true;
+  /** The site it is for (its id): an undelivered email is shown to that site's admins only. */
+  site?: string;
 }
 
 /** "skipped": no SMTP_URL is set, so nothing was sent (and the log says so). */

@@ -1,6 +1,7 @@
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from "prom-client";
 import type { Namespace } from "socket.io";
 import { Conversation } from "../conversations/conversation.model.ts";
+import { OutboxMail } from "../email/outbox-mail.model.ts";
 
 export type CommandOutcome = "ok" | "error" | "refused";
 
@@ -74,6 +75,21 @@ export class Metrics {
         ]);
         this.set({ state: "waiting" }, queued - ringing);
         this.set({ state: "ringing" }, ringing);
+      },
+    });
+    // Emails not delivered yet, cluster-wide (the outbox holds nothing else), read when scraped.
+    new Gauge({
+      name: "parley_email_outbox",
+      help: "Emails not delivered yet: waiting for a retry, or given up",
+      labelNames: ["status"] as const,
+      registers: [this.registry],
+      async collect() {
+        const [pending, failed] = await Promise.all([
+          OutboxMail.countDocuments({ status: "pending" }),
+          OutboxMail.countDocuments({ status: "failed" }),
+        ]);
+        this.set({ status: "pending" }, pending);
+        this.set({ status: "failed" }, failed);
       },
     });
   }

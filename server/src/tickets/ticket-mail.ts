@@ -1,6 +1,6 @@
 import type { TicketAlertDto } from "@parley/shared";
 import type { AgentDoc } from "../agents/agent.model.ts";
-import type { Mailer } from "../email/mail.ts";
+import type { Mailer, OutgoingMail } from "../email/mail.ts";
 import { escalationEmail, ticketCreatedEmail, ticketReplyEmail, ticketStatusEmail } from "../email/ticket-emails.ts";
 import type { SiteDoc } from "../sites/site.model.ts";
 import { readSla } from "../sla/sla-clock.ts";
@@ -22,6 +22,7 @@ export interface TicketEmails {
  * escalations. Sends are fire-and-forget: the mailer logs failures and a skipped send (no SMTP_URL).
  */
 export function ticketEmails(mailer: Mailer): TicketEmails {
+  const sendFor = (site: SiteDoc) => (mail: OutgoingMail) => mailer.send({ ...mail, site: site._id.toHexString() });
   const requester = (t: TicketDoc, site: SiteDoc) =>
     t.requesterEmail
       ? {
@@ -37,7 +38,7 @@ export function ticketEmails(mailer: Mailer): TicketEmails {
       const to = requester(t, site);
       if (!to) return;
       const due = readSla(site.supportHours, clockOf(t.responseClock), now).dueAt?.toISOString() ?? null;
-      void mailer.send(
+      void sendFor(site)(
         ticketCreatedEmail({
           ...to,
           priority: t.fields.priority,
@@ -49,18 +50,18 @@ export function ticketEmails(mailer: Mailer): TicketEmails {
     },
     statusChanged(t, site) {
       const to = requester(t, site);
-      if (to) void mailer.send(ticketStatusEmail({ ...to, status: t.status, agentName: t.assigneeName ?? null }));
+      if (to) void sendFor(site)(ticketStatusEmail({ ...to, status: t.status, agentName: t.assigneeName ?? null }));
     },
     replied(t, message, site) {
       const to = requester(t, site);
       if (!to || message.internal) return;
-      void mailer.send(
+      void sendFor(site)(
         ticketReplyEmail({ ...to, agentName: message.authorName, reply: { body: message.body, internal: false } }),
       );
     },
     escalated(t, site, alert, leads) {
       for (const lead of leads) {
-        void mailer.send(
+        void sendFor(site)(
           escalationEmail({
             to: lead.email,
             supervisorName: lead.name,

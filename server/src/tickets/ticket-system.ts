@@ -1,5 +1,5 @@
-import { type Leases, singleProcessLeases } from "../cluster/leases.ts";
 import type { TicketAlertDto } from "@parley/shared";
+import { type Leases, singleProcessLeases } from "../cluster/leases.ts";
 import type { Mailer } from "../email/mail.ts";
 import type { Logger } from "../logging/logger.ts";
 import type { StaffNamespace, VisitorNamespace } from "../realtime/namespaces.ts";

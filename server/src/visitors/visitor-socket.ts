@@ -4,10 +4,10 @@ import { toObjectId } from "../db/object-id.ts";
 import { AppError } from "../errors/app-error.ts";
 import { parseInput } from "../errors/parse-input.ts";
 import type { Logger } from "../logging/logger.ts";
+import type { CommandOutcome } from "../observability/metrics.ts";
 import { offlineVisitorHandlers } from "../offline/offline-handlers.ts";
 import { CommandTable } from "../realtime/command-registry.ts";
 import { authenticateHandshake } from "../realtime/handshake.ts";
-import type { CommandOutcome } from "../observability/metrics.ts";
 import type { InflightTracker } from "../realtime/inflight.ts";
 import type {
   StaffNamespace,

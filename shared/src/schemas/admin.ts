@@ -80,3 +80,21 @@ export const SiteUpdateInput = z.strictObject({
   supervision: SupervisionSettings.optional(),
 });
 export type SiteUpdateInput = z.infer<typeof SiteUpdateInput>;
+
+/** `email:retry` (admins): try an undelivered email again now. */
+export const EmailRetryInput = z.strictObject({ emailId: ObjectIdString });
+export type EmailRetryInput = z.infer<typeof EmailRetryInput>;
+
+/**
+ * An email not delivered yet, as a site's admins see it on the Admin page: which email (kind and ticket),
+ * where it stands, never its recipient or text.
+ */
+export interface OutboxEmailDto {
+  id: string;
+  kind: string;
+  ticket: string;
+  status: "pending" | "failed";
+  attempts: number;
+  nextAttemptAt: string;
+  createdAt: string;
+}

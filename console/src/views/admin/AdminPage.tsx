@@ -3,6 +3,7 @@ import type { SessionState } from "../../state/session.ts";
 import { usePageHeading } from "../usePage.ts";
 import { AgentsSection } from "./AgentsSection.tsx";
 import { CustomersSection } from "./CustomersSection.tsx";
+import { EmailDeliverySection } from "./EmailDeliverySection.tsx";
 import { HoursSection } from "./HoursSection.tsx";
 import { ProductsSection } from "./ProductsSection.tsx";
 import { SlaPlansSection } from "./SlaPlansSection.tsx";
@@ -28,7 +29,7 @@ export function AdminPage({ state }: { state: SessionState }) {
             <a href="#admin-agents">Agents</a> <a href="#admin-products">Products</a>{" "}
             <a href="#admin-hours">Support hours and routing</a> <a href="#admin-customers">Customers</a>{" "}
             <a href="#admin-ticket-settings">Ticket settings</a> <a href="#admin-sla-plans">SLA plans</a>{" "}
-            <a href="#admin-supervision">Supervision alerts</a>
+            <a href="#admin-supervision">Supervision alerts</a> <a href="#admin-email">Email delivery</a>
           </nav>
           <AgentsSection me={state.me} members={state.team.members} products={settings.products} />
           <ProductsSection products={settings.products} />
@@ -37,6 +38,7 @@ export function AdminPage({ state }: { state: SessionState }) {
           <TicketSettingsSection settings={settings} />
           <SlaPlansSection settings={settings} />
           <SupervisionSection settings={settings} />
+          <EmailDeliverySection />
         </>
       )}
     </main>

@@ -1,0 +1,96 @@
+import type { OutboxEmailDto } from "@parley/shared";
+import { useEffect, useState } from "preact/hooks";
+import { failureOf } from "../../realtime/socket.ts";
+import { useSession } from "../session-context.ts";
+
+const UNANSWERED = "The server did not answer; try again.";
+
+const KIND_WORDS: Record<string, string> = {
+  ticket_created: "New ticket",
+  ticket_status: "Status change",
+  ticket_reply: "Reply",
+  ticket_escalation: "Escalation",
+};
+
+/**
+ * Emails the server could not deliver yet: it keeps them and tries again with growing waits, and after its last
+ * attempt keeps them here as failed until an admin retries. Shown by kind and ticket, never by recipient or text.
+ */
+export function EmailDeliverySection() {
+  const session = useSession();
+  const [emails, setEmails] = useState<OutboxEmailDto[] | null>(null);
+  const [status, setStatus] = useState("");
+
+  const load = async () => {
+    const result = await session.admin.listUndeliveredEmails();
+    if (result.ok) setEmails(result.data.emails);
+    else setStatus(failureOf(result, UNANSWERED).message);
+  };
+  useEffect(() => {
+    void load();
+  }, []);
+
+  const retry = async (email: OutboxEmailDto) => {
+    setStatus("");
+    const result = await session.admin.retryEmail(email.id);
+    if (result.ok) {
+      setEmails(result.data.emails);
+      setStatus(`Trying the ${KIND_WORDS[email.kind]?.toLowerCase() ?? "email"} for ${email.ticket} again.`);
+    } else setStatus(failureOf(result, UNANSWERED).message);
+  };
+
+  return (
+    <section class="page-section" aria-labelledby="admin-email">
+      <h3 id="admin-email">Email delivery</h3>
+      {emails === null ? (
+        <p class="muted">Loading…</p>
+      ) : emails.length === 0 ? (
+        <p class="muted">Every email has been delivered.</p>
+      ) : (
+        <table class="data-table">
+          <caption class="sr-only">Emails not delivered yet</caption>
+          <thead>
+            <tr>
+              <th scope="col">Email</th>
+              <th scope="col">Ticket</th>
+              <th scope="col">State</th>
+              <th scope="col">Attempts</th>
+              <th scope="col">
+                <span class="sr-only">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {emails.map((email) => (
+              <tr key={email.id}>
+                <td>{KIND_WORDS[email.kind] ?? email.kind}</td>
+                <td>{email.ticket}</td>
+                <td>
+                  {email.status === "failed"
+                    ? "Gave up"
+                    : `Next try ${new Date(email.nextAttemptAt).toLocaleTimeString()}`}
+                </td>
+                <td>{email.attempts}</td>
+                <td>
+                  <button
+                    type="button"
+                    onClick={() => void retry(email)}
+                    aria-label={`Retry the ${KIND_WORDS[email.kind]?.toLowerCase() ?? "email"} for ${email.ticket}`}
+                  >
+                    Retry now
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <p role="status" class="muted">
+        {status}
+      </p>
+      <button type="button" onClick={() => void load()}>
+        Refresh
+      </button>
+    </section>
+  );
+}
