@@ -37,7 +37,7 @@ describe("staff command roles", () => {
         }
       }
     }
-    // 6 admin-only commands refused to 2 roles, 4 lead commands refused to agents.
-    expect(refusedCount).toBe(16);
+    // 8 admin-only commands refused to 2 roles, 4 lead commands refused to agents.
+    expect(refusedCount).toBe(20);
   });
 });
