@@ -10,6 +10,7 @@ export type Route =
   | { name: "tickets" }
   | { name: "team" }
   | { name: "admin" }
+  | { name: "account" }
   | { name: "wall" }
   | { name: "figures" }
   | { name: "ticketNew"; source: TicketSourceRef }
@@ -30,6 +31,7 @@ const PAGE_PATHS: Record<PageName, string> = {
   tickets: "tickets",
   team: "team",
   admin: "admin",
+  account: "account",
   wall: "wall",
   figures: "figures",
 };
@@ -78,9 +80,40 @@ export function navigate(path: string): void {
 }
 
 export function useRoute(): Route {
-  const [route, setRoute] = useState(() => parseRoute(location.pathname, location.search));
+  return useLocationAs(() => parseRoute(location.pathname, location.search));
+}
+
+/**
+ * Pages for someone who is not signed in, outside the workspace's routes. The reset page takes the token from the
+ * link's fragment (`#token=…`), which never reaches the server.
+ */
+export type SignedOutPage = "signIn" | "forgotPassword" | "resetPassword";
+
+const SIGNED_OUT_PATHS: Record<Exclude<SignedOutPage, "signIn">, string> = {
+  forgotPassword: `${BASE_PATH}forgot-password`,
+  resetPassword: `${BASE_PATH}reset-password`,
+};
+
+export function signedOutPathFor(page: SignedOutPage): string {
+  return page === "signIn" ? BASE_PATH : SIGNED_OUT_PATHS[page];
+}
+
+export function parseSignedOutPage(pathname: string): SignedOutPage {
+  const path = pathname.replace(/\/$/, "");
+  if (path === SIGNED_OUT_PATHS.forgotPassword) return "forgotPassword";
+  if (path === SIGNED_OUT_PATHS.resetPassword) return "resetPassword";
+  return "signIn";
+}
+
+export function useSignedOutPage(): SignedOutPage {
+  return useLocationAs(() => parseSignedOutPage(location.pathname));
+}
+
+/** Something read from the address, read again whenever it changes (back, forward, an in-app link). */
+function useLocationAs<T>(read: () => T): T {
+  const [value, setValue] = useState(read);
   useEffect(() => {
-    const sync = () => setRoute(parseRoute(location.pathname, location.search));
+    const sync = () => setValue(read);
     window.addEventListener("popstate", sync);
     window.addEventListener(NAVIGATE_EVENT, sync);
     return () => {
@@ -88,5 +121,5 @@ export function useRoute(): Route {
       window.removeEventListener(NAVIGATE_EVENT, sync);
     };
   }, []);
-  return route;
+  return value;
 }

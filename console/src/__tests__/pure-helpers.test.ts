@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { formatDuration, safeHttpUrl } from "../format.ts";
-import { parseRoute, pathFor } from "../router.ts";
+import { parseRoute, parseSignedOutPage, pathFor, signedOutPathFor } from "../router.ts";
 import { describeUserAgent } from "../userAgent.ts";
 
 describe("safeHttpUrl", () => {
@@ -35,7 +35,7 @@ describe("router", () => {
   });
 
   it("round-trips the pages, with or without a trailing slash", () => {
-    for (const name of ["inbox", "offline", "team", "admin"] as const) {
+    for (const name of ["inbox", "offline", "team", "admin", "account"] as const) {
       expect(parseRoute(pathFor({ name }))).toEqual({ name });
     }
     expect(pathFor({ name: "offline" })).toBe("/console/offline-requests");
@@ -53,6 +53,17 @@ describe("router", () => {
     }
     expect(parseRoute("/console/tickets/new", "?chat=nope")).toEqual({ name: "inbox" });
     expect(parseRoute("/console/tickets/new")).toEqual({ name: "inbox" });
+  });
+
+  it("round-trips the signed-out pages, and sends everything else to sign-in", () => {
+    for (const page of ["signIn", "forgotPassword", "resetPassword"] as const) {
+      expect(parseSignedOutPage(signedOutPathFor(page))).toBe(page);
+    }
+    expect(signedOutPathFor("resetPassword")).toBe("/console/reset-password");
+    expect(parseSignedOutPage("/console/forgot-password/")).toBe("forgotPassword");
+    expect(parseSignedOutPage("/console/tickets")).toBe("signIn");
+    // Signed in, those paths are no page of the workspace: the inbox.
+    expect(parseRoute("/console/forgot-password")).toEqual({ name: "inbox" });
   });
 });
 

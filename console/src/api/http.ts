@@ -33,13 +33,22 @@ export async function requestJson<T>(method: "GET" | "POST", url: string, body?:
 }
 
 function errorBodyOf(payload: unknown, status: number): ErrorBody {
-  const error = (payload as { error?: { code?: unknown; message?: unknown } } | null)?.error;
+  const error = (payload as { error?: { code?: unknown; message?: unknown; issues?: unknown } } | null)?.error;
   if (error && isErrorCode(error.code) && typeof error.message === "string") {
-    return { code: error.code, message: error.message };
+    // Issues let a form put each message next to its field (a wrong current password, say).
+    const issues = Array.isArray(error.issues) ? error.issues.filter(isIssue) : [];
+    return issues.length > 0
+      ? { code: error.code, message: error.message, issues }
+      : { code: error.code, message: error.message };
   }
   // A proxy or a crash answered instead of Parley: there is no message worth showing.
   return {
     code: status === 401 ? "UNAUTHENTICATED" : "INTERNAL",
     message: `The server answered ${status}. Try again.`,
   };
+}
+
+function isIssue(value: unknown): value is { path: string; message: string } {
+  const issue = value as { path?: unknown; message?: unknown } | null;
+  return typeof issue?.path === "string" && typeof issue.message === "string";
 }

@@ -1,13 +1,20 @@
 import type { AgentDto } from "@parley/shared";
 import { useEffect, useState } from "preact/hooks";
 import { currentAgent } from "../api/auth.ts";
+import { navigate, signedOutPathFor, useSignedOutPage } from "../router.ts";
+import { ForgotPasswordPage } from "./ForgotPasswordPage.tsx";
+import { ResetPasswordPage } from "./ResetPasswordPage.tsx";
 import { SignIn } from "./SignIn.tsx";
 import { Workspace } from "./Workspace.tsx";
 
-type Auth = { kind: "checking" } | { kind: "signedOut"; notice: string | null } | { kind: "signedIn"; agent: AgentDto };
+type Auth =
+  | { kind: "checking" }
+  | { kind: "signedOut"; notice: string | null; confirmation?: string }
+  | { kind: "signedIn"; agent: AgentDto };
 
 export function App() {
   const [auth, setAuth] = useState<Auth>({ kind: "checking" });
+  const signedOutPage = useSignedOutPage();
 
   useEffect(() => {
     // An existing session cookie skips the sign-in page.
@@ -17,6 +24,18 @@ export function App() {
     });
   }, []);
 
+  // A reset link works whoever is signed in here (the reset signs its own account out everywhere).
+  if (signedOutPage === "resetPassword") {
+    return (
+      <ResetPasswordPage
+        onDone={(confirmation) => {
+          setAuth({ kind: "signedOut", notice: null, confirmation });
+          navigate(signedOutPathFor("signIn"));
+        }}
+      />
+    );
+  }
+
   switch (auth.kind) {
     case "checking":
       return (
@@ -25,7 +44,14 @@ export function App() {
         </main>
       );
     case "signedOut":
-      return <SignIn notice={auth.notice} onSignedIn={(agent) => setAuth({ kind: "signedIn", agent })} />;
+      if (signedOutPage === "forgotPassword") return <ForgotPasswordPage />;
+      return (
+        <SignIn
+          notice={auth.notice}
+          confirmation={auth.confirmation ?? null}
+          onSignedIn={(agent) => setAuth({ kind: "signedIn", agent })}
+        />
+      );
     case "signedIn":
       return (
         <Workspace

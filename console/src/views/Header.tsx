@@ -1,7 +1,8 @@
 import type { AgentDto } from "@parley/shared";
 import type { AgentStatus } from "@parley/shared/constants";
-import type { Route } from "../router.ts";
+import { pathFor, type Route } from "../router.ts";
 import type { ConnectionState, PresenceState } from "../state/session.ts";
+import { Link } from "./Link.tsx";
 import { Nav } from "./Nav.tsx";
 import { StatusControl } from "./StatusControl.tsx";
 
@@ -35,6 +36,9 @@ export function Header({ me, route, presence, connection, connectionProblem, onS
       <p class="me">
         <span class="me-name">{me.name}</span> <span class="me-role">({me.role})</span>
       </p>
+      <Link href={pathFor({ name: "account" })} current={route.name === "account"}>
+        Change password
+      </Link>
       <button type="button" class="quiet" onClick={onSignOut}>
         Sign out
       </button>

@@ -2,14 +2,18 @@ import type { AgentDto } from "@parley/shared";
 import type { TargetedSubmitEvent } from "preact";
 import { useEffect, useId, useRef, useState } from "preact/hooks";
 import { signIn } from "../api/auth.ts";
+import { signedOutPathFor } from "../router.ts";
+import { Link } from "./Link.tsx";
 
 interface SignInProps {
   /** Why the agent is here again (session ended, server unreachable). */
   notice: string | null;
+  /** Good news to show instead (a password just set). */
+  confirmation?: string | null;
   onSignedIn: (agent: AgentDto) => void;
 }
 
-export function SignIn({ notice, onSignedIn }: SignInProps) {
+export function SignIn({ notice, confirmation = null, onSignedIn }: SignInProps) {
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
   const [error, setError] = useState<string | null>(notice);
@@ -44,6 +48,11 @@ export function SignIn({ notice, onSignedIn }: SignInProps) {
             {error}
           </p>
         )}
+        {confirmation && !error && (
+          <p class="saved" role="status">
+            {confirmation}
+          </p>
+        )}
         <label for={emailId}>Email</label>
         <input
           id={emailId}
@@ -68,6 +77,9 @@ export function SignIn({ notice, onSignedIn }: SignInProps) {
         <button type="submit" class="primary" aria-disabled={busy}>
           Sign in
         </button>
+        <p class="signin-aside">
+          <Link href={signedOutPathFor("forgotPassword")}>Forgot password?</Link>
+        </p>
       </form>
     </main>
   );

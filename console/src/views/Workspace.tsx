@@ -6,6 +6,7 @@ import { navigate, pathFor, type Route, useRoute } from "../router.ts";
 import { offersFor, type RingingOffer } from "../state/offers.ts";
 import type { SessionState } from "../state/session.ts";
 import { productName } from "../state/site.ts";
+import { AccountPage } from "./AccountPage.tsx";
 import { AdminRoute } from "./AdminRoute.tsx";
 import { Header } from "./Header.tsx";
 import { InboxPage } from "./InboxPage.tsx";
@@ -115,6 +116,8 @@ function Page({ route, state, productName, onTransferred }: PageProps) {
       return <TeamPage me={me} team={team} productName={productName} />;
     case "admin":
       return <AdminRoute state={state} />;
+    case "account":
+      return <AccountPage />;
     case "wall":
     case "figures":
       return <SupervisionRoute page={route.name} state={state} productName={productName} />;

@@ -26,7 +26,8 @@ const UNANSWERED = "The server did not answer in time. Check the row before tryi
 
 /**
  * One agent, editable in place: role, capacity and products are saved together. Disabling signs the agent
- * out and sends their chats back to the queue, so it asks first, in the row; Enable acts at once.
+ * out and sends their chats back to the queue, and a password reset signs them out too, so each asks first, in
+ * the row; Enable acts at once.
  */
 export function AgentRow({ member, isMe, products }: AgentRowProps) {
   const session = useSession();
@@ -35,9 +36,11 @@ export function AgentRow({ member, isMe, products }: AgentRowProps) {
   const [busy, setBusy] = useState(false);
   const [errors, setErrors] = useState<FormErrors | null>(null);
   const [saved, setSaved] = useState("");
-  // The row asks "Disable …?" in place (not window.confirm): it can be read, styled and cancelled with Escape.
-  const [confirming, setConfirming] = useState(false);
+  // The row asks "Disable …?" or "Send … a reset link?" in place (not window.confirm): it can be read, styled and
+  // cancelled with Escape.
+  const [confirming, setConfirming] = useState<"disable" | "reset" | null>(null);
   const toggleRef = useRef<HTMLButtonElement>(null);
+  const resetRef = useRef<HTMLButtonElement>(null);
   const confirmRef = useRef<HTMLButtonElement>(null);
   const capacityErrorId = useId();
   const ownRoleHintId = useId();
@@ -78,22 +81,36 @@ export function AgentRow({ member, isMe, products }: AgentRowProps) {
   const setDisabled = (disabled: boolean) =>
     void run({ agentId: member.id, disabled }, disabled ? "Disabled." : "Enabled.", true);
 
+  const sendReset = async () => {
+    if (busy) return;
+    setBusy(true);
+    setErrors(null);
+    setSaved("");
+    const result = await session.admin.resetPassword(member.id);
+    setBusy(false);
+    if (result.ok) setSaved(`Reset link sent to ${member.email}; ${name} is signed out.`);
+    else setErrors(formErrors(failureOf(result, UNANSWERED), AGENT_ISSUE_LAYOUT));
+  };
+
   // Another admin may disable the agent meanwhile: then there is nothing left to confirm.
-  const asking = confirming && !member.disabled;
+  const asking = confirming !== null && !member.disabled ? confirming : null;
   useEffect(() => {
     if (asking) confirmRef.current?.focus();
     else if (confirming) {
-      setConfirming(false);
+      setConfirming(null);
       // The question held focus and has gone; the row's Enable button takes it.
       if (document.activeElement === document.body) toggleRef.current?.focus();
     }
   }, [asking]);
 
-  // Focus goes back to the Disable/Enable button before the question disappears, so it is not lost.
+  // Focus goes back to the button that asked before the question disappears, so it is not lost.
   const answer = (confirmed: boolean) => {
-    setConfirming(false);
-    toggleRef.current?.focus();
-    if (confirmed) setDisabled(true);
+    const question = confirming;
+    setConfirming(null);
+    (question === "reset" ? resetRef : toggleRef).current?.focus();
+    if (!confirmed) return;
+    if (question === "disable") setDisabled(true);
+    else if (question === "reset") void sendReset();
   };
 
   const capacityMessages = errorsAt(errors, "capacity");
@@ -165,10 +182,25 @@ export function AgentRow({ member, isMe, products }: AgentRowProps) {
               onClick={() => {
                 if (busy) return;
                 if (member.disabled) setDisabled(false);
-                else setConfirming(true);
+                else setConfirming("disable");
               }}
             >
               {member.disabled ? "Enable" : "Disable"}
+            </button>
+          )}
+          {/* Your own password is changed on your Account page, which keeps your session. */}
+          {!isMe && !member.disabled && (
+            <button
+              type="button"
+              class="quiet"
+              ref={resetRef}
+              aria-label={`Send password reset to ${name}`}
+              aria-disabled={busy}
+              onClick={() => {
+                if (!busy) setConfirming("reset");
+              }}
+            >
+              Send password reset
             </button>
           )}
           <SavedStatus text={saved} />
@@ -183,10 +215,17 @@ export function AgentRow({ member, isMe, products }: AgentRowProps) {
               answer(false);
             }}
           >
-            <p id={questionId}>Disable {name}? They are signed out, and their open chats go back to the queue.</p>
+            {asking === "disable" ? (
+              <p id={questionId}>Disable {name}? They are signed out, and their open chats go back to the queue.</p>
+            ) : (
+              <p id={questionId}>
+                Send {name} a password reset link by email? They are signed out everywhere now; their current password
+                works until they use the link.
+              </p>
+            )}
             <div class="row-actions">
               <button type="button" class="danger" ref={confirmRef} onClick={() => answer(true)}>
-                Confirm disable
+                {asking === "disable" ? "Confirm disable" : "Send reset link"}
               </button>
               <button type="button" class="quiet" onClick={() => answer(false)}>
                 Cancel
