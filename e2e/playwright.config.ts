@@ -7,6 +7,10 @@ export const baseURL = `http://localhost:${port}`;
 const clusterPort = Number(process.env.E2E_CLUSTER_PORT ?? 3918);
 /** `npm run start:cluster -- --nodes 3` on its own demo database, for cluster.spec.ts. */
 export const clusterURL = `http://localhost:${clusterPort}`;
+const smtpPort = Number(process.env.E2E_SMTP_PORT ?? 3919);
+const mailboxPort = Number(process.env.E2E_MAILBOX_PORT ?? 3920);
+/** What the demo server emailed (e2e/mail-sink.ts): `GET /mails`. */
+export const mailboxURL = `http://127.0.0.1:${mailboxPort}`;
 
 export default defineConfig({
   testDir: "./tests",
@@ -36,6 +40,17 @@ export default defineConfig({
   },
   webServer: [
     {
+      // Takes the demo server's email (password reset links), so specs can read it.
+      command: "npx tsx e2e/mail-sink.ts",
+      cwd: repoRoot,
+      url: `${mailboxURL}/healthz`,
+      env: { E2E_SMTP_PORT: String(smtpPort), E2E_MAILBOX_PORT: String(mailboxPort) },
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: "pipe",
+      stderr: "pipe",
+    },
+    {
       // A fresh demo database every run, so the demo accounts and an empty inbox are known.
       command: "rm -rf test-results/e2e-data && npx tsx server/src/main.ts",
       cwd: repoRoot,
@@ -47,6 +62,7 @@ export default defineConfig({
         LOG_LEVEL: "warn",
         // Agents whose browser context a test closed go offline quickly, so the next test knows who is online.
         PRESENCE_GRACE_MS: "1000",
+        SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
       },
       reuseExistingServer: false,
       timeout: 180_000,
