@@ -9,7 +9,7 @@ import { OutboxMail, type OutboxMailDoc } from "./outbox-mail.model.ts";
 const toDto = (m: OutboxMailDoc): OutboxEmailDto => ({
   id: m._id.toHexString(),
   kind: m.kind,
-  ticket: m.ticket,
+  ticket: m.ticket ?? "",
   status: m.status,
   attempts: m.attempts,
   nextAttemptAt: m.nextAttemptAt.toISOString(),

@@ -37,7 +37,9 @@ export class EmailOutbox implements ServerMailer {
   }
 
   async send(mail: OutgoingMail): Promise<MailResult> {
-    if (!this.opts.configured) return this.transport.send(mail);
+    // A secret (a reset link) is sent now or never: stored, it would sit in the database and could be retried
+    // after it expired.
+    if (!this.opts.configured || mail.secret) return this.transport.send(mail);
     let stored: OutboxMailDoc;
     try {
       stored = (
@@ -94,7 +96,7 @@ export class EmailOutbox implements ServerMailer {
       subject: mail.subject,
       text: mail.text,
       kind: mail.kind as OutgoingMail["kind"],
-      ticket: mail.ticket,
+      ...(mail.ticket ? { ticket: mail.ticket } : {}),
       ...(mail.site ? { site: mail.site } : {}),
     });
     if (result !== "failed") {

@@ -11,7 +11,7 @@ const outboxMailSchema = new Schema(
     subject: { type: String, required: true },
     text: { type: String, required: true },
     kind: { type: String, required: true },
-    ticket: { type: String, required: true },
+    ticket: { type: String, default: "" },
     site: { type: String, default: null },
     status: { type: String, enum: ["pending", "failed"], required: true, default: "pending" },
     attempts: { type: Number, required: true, default: 0 },
