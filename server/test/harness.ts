@@ -226,13 +226,23 @@ export function refused(socket: Socket): Promise<Error & { data?: { code?: strin
 }
 
 /** Emits and waits for the ack, typed by the event map. Payload is `unknown` so tests can send bad input. */
-export async function call<T = unknown>(socket: Socket, event: string, payload: unknown): Promise<Ack<T>> {
-  return (await socket.timeout(5_000).emitWithAck(event, payload)) as Ack<T>;
+export async function call<T = unknown>(
+  socket: Socket,
+  event: string,
+  payload: unknown,
+  opts: { timeoutMs?: number } = {},
+): Promise<Ack<T>> {
+  return (await socket.timeout(opts.timeoutMs ?? 5_000).emitWithAck(event, payload)) as Ack<T>;
 }
 
 /** Unwraps a successful ack or fails the test with the error it carried. */
-export async function ok<T = unknown>(socket: Socket, event: string, payload: unknown): Promise<T> {
-  const res = await call<T>(socket, event, payload);
+export async function ok<T = unknown>(
+  socket: Socket,
+  event: string,
+  payload: unknown,
+  opts: { timeoutMs?: number } = {},
+): Promise<T> {
+  const res = await call<T>(socket, event, payload, opts);
   if (!res.ok) throw new Error(`${event} failed: ${res.error.code} ${res.error.message}`);
   return res.data;
 }

@@ -5,6 +5,10 @@ import type { ConversationDetailDto, MessageDto, MessagePageDto, VisitorConversa
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ok, type StaffClient, startInput, TestServer, type VisitorClient, waitFor } from "../../../test/harness.ts";
 
+// 1,200 sends are in flight at once and each ack waits for the ones before it: on a loaded machine the last can
+// take well over the harness's usual 5 s. This test is about order and completeness, not speed.
+const PATIENT = { timeoutMs: 60_000 };
+
 let t: TestServer;
 let site: Awaited<ReturnType<TestServer["createSite"]>>;
 
@@ -37,10 +41,12 @@ describe("a receiver that resyncs after every live message", () => {
     const received: MessageDto[] = [];
     const syncAll = async (socket: StaffClient, afterSeq: number, into: MessageDto[]): Promise<void> => {
       for (let from = afterSeq; ; ) {
-        const page = await ok<MessagePageDto<ConversationDetailDto>>(socket, "conversation:sync", {
-          conversationId,
-          afterSeq: from,
-        });
+        const page = await ok<MessagePageDto<ConversationDetailDto>>(
+          socket,
+          "conversation:sync",
+          { conversationId, afterSeq: from },
+          PATIENT,
+        );
         into.push(...page.messages);
         from = page.messages.at(-1)?.seq ?? from;
         if (!page.hasMore) return;
@@ -80,7 +86,12 @@ describe("a receiver that resyncs after every live message", () => {
       senders.map(([socket, tag]) =>
         Promise.all(
           Array.from({ length: PER_SENDER }, (_, i) =>
-            ok(socket, "message:send", { conversationId, clientMsgId: `race-${tag}-${i}`, body: `${tag} #${i}` }),
+            ok(
+              socket,
+              "message:send",
+              { conversationId, clientMsgId: `race-${tag}-${i}`, body: `${tag} #${i}` },
+              PATIENT,
+            ),
           ),
         ),
       ),
@@ -101,5 +112,5 @@ describe("a receiver that resyncs after every live message", () => {
     const seqs = received.map((m) => m.seq);
     expect(seqs).toEqual([...seqs].sort((a, b) => a - b));
     expect(sent.length).toBe(senders.length * PER_SENDER);
-  }, 60_000);
+  }, 120_000);
 });
