@@ -7,6 +7,7 @@ import { Redis } from "ioredis";
 import mongoose from "mongoose";
 import { inject } from "vitest";
 import { Site } from "../src/sites/site.model.ts";
+import { collectLogLines } from "./child-process-logs.ts";
 import type { NodeReady, NodeReply, NodeRequest } from "./cluster-node.ts";
 import { ServerClient } from "./harness.ts";
 
@@ -32,18 +33,7 @@ export class ClusterNode extends ServerClient {
     readonly origins: string[],
   ) {
     super();
-    let partial = "";
-    child.stdout?.setEncoding("utf8").on("data", (chunk: string) => {
-      const lines = (partial + chunk).split("\n");
-      partial = lines.pop() ?? "";
-      for (const line of lines) {
-        try {
-          this.logs.push(JSON.parse(line) as Record<string, unknown>);
-        } catch {
-          // Not a log record (a stray print): not what a test looks for.
-        }
-      }
-    });
+    collectLogLines(child.stdout, this.logs);
     child.on("message", (reply: NodeReply) => {
       const p = this.pending.get(reply.id);
       if (!p) return;

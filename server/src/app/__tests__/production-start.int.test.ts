@@ -5,6 +5,7 @@ import path from "node:path";
 import { promisify } from "node:util";
 import mongoose from "mongoose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { collectLogLines } from "../../../test/child-process-logs.ts";
 import { Agent } from "../../agents/agent.model.ts";
 import { Site } from "../../sites/site.model.ts";
 
@@ -29,18 +30,7 @@ class Server {
   readonly exited: Promise<number | null>;
 
   private constructor(readonly child: ChildProcess) {
-    let partial = "";
-    child.stdout?.setEncoding("utf8").on("data", (chunk: string) => {
-      const lines = (partial + chunk).split("\n");
-      partial = lines.pop() ?? "";
-      for (const line of lines) {
-        try {
-          this.logs.push(JSON.parse(line) as Record<string, unknown>);
-        } catch {
-          // The demo banner.
-        }
-      }
-    });
+    collectLogLines(child.stdout, this.logs);
     child.stderr?.setEncoding("utf8").on("data", (chunk: string) => {
       this.stderr += chunk;
     });

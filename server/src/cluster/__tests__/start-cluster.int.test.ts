@@ -1,6 +1,5 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { createServer } from "node:net";
 import path from "node:path";
 import type { MessageDto } from "@parley/shared";
 import { Redis } from "ioredis";
@@ -8,6 +7,7 @@ import mongoose from "mongoose";
 import { io } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { TEST_REDIS_URL } from "../../../test/cluster-harness.ts";
+import { freePort } from "../../../test/free-port.ts";
 import {
   collect,
   connected,
@@ -138,14 +138,3 @@ describe("npm run start:cluster", () => {
     expect(bo.socket.connected).toBe(true);
   }, 120_000);
 });
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
-    });
-  });
-}

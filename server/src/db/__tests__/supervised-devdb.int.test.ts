@@ -5,6 +5,7 @@ import path from "node:path";
 import type { MessageDto, MessagePageDto, VisitorConversationDto } from "@parley/shared";
 import mongoose from "mongoose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { collectLogLines } from "../../../test/child-process-logs.ts";
 import {
   call,
   msgId,
@@ -30,18 +31,7 @@ class Server extends ServerClient {
 
   constructor(readonly child: ChildProcess) {
     super();
-    let partial = "";
-    child.stdout?.setEncoding("utf8").on("data", (chunk: string) => {
-      const lines = (partial + chunk).split("\n");
-      partial = lines.pop() ?? "";
-      for (const line of lines) {
-        try {
-          this.logs.push(JSON.parse(line) as Record<string, unknown>);
-        } catch {
-          // The demo banner and such.
-        }
-      }
-    });
+    collectLogLines(child.stdout, this.logs);
     child.stderr?.setEncoding("utf8").on("data", (chunk: string) => {
       this.stderr += chunk;
     });
