@@ -135,6 +135,12 @@ async function runPrimary(): Promise<void> {
     process.exit(code);
   };
   for (const signal of ["SIGTERM", "SIGINT"] as const) process.on(signal, () => void shutdown(0));
+  // As main.ts: started through wrappers (npm, tsx), the cluster must not outlive one killed with -9, which
+  // forwards no signal; its parent changing is the sign.
+  const parent = process.ppid;
+  setInterval(() => {
+    if (process.ppid !== parent) void shutdown(0);
+  }, 1_000).unref();
 }
 
 async function runWorker(): Promise<void> {
