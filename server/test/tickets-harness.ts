@@ -1,4 +1,6 @@
 import type { TicketDto, TicketFields } from "@parley/shared";
+import type { Types } from "mongoose";
+import { Site } from "../src/sites/site.model.ts";
 import { msgId, ok, type ServerClient, type StaffClient, waitingVisitor } from "./harness.ts";
 
 /** The policy's fields for a ticket, with what a critical ticket needs filled in; `over` changes some. */
@@ -35,4 +37,22 @@ export async function chatTicket(
     fields: ticketFields(opts.fields),
   });
   return { visitor, ticket };
+}
+
+/** 09:00-17:00 London time on weekdays: a working day is 8 hours, and nights and weekends do not count. */
+export async function setWeekdayHours(siteId: Types.ObjectId): Promise<void> {
+  const weekday = (day: string) => ({ day, start: "09:00", end: "17:00", endsNextDay: false });
+  await Site.updateOne(
+    { _id: siteId },
+    {
+      $set: {
+        supportHours: {
+          timeZone: "Europe/London",
+          weekly: ["mon", "tue", "wed", "thu", "fri"].map(weekday),
+          closedDates: [],
+          extraOpenings: [],
+        },
+      },
+    },
+  );
 }

@@ -3,8 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TestCluster } from "../../../test/cluster-harness.ts";
 import { collect, ok, sleep, staffMember, waitFor, waitingVisitor } from "../../../test/harness.ts";
 import { smtpSink } from "../../../test/smtp-sink.ts";
-import { chatTicket } from "../../../test/tickets-harness.ts";
-import { Site } from "../../sites/site.model.ts";
+import { chatTicket, setWeekdayHours } from "../../../test/tickets-harness.ts";
 
 // Background work across three real nodes, each on its own ManualClock that the test sets: one breach gives one
 // escalation, one alert and one email however many nodes look at it at once.
@@ -21,20 +20,7 @@ beforeAll(async () => {
     env: { SMTP_URL: sink.url, SLA_WATCH_INTERVAL_MS: "3600000", CHAT_ALERT_INTERVAL_MS: "600000" },
   });
   site = await cluster.createSite({ products: [{ id: "cloud", name: "Acme Cloud" }] });
-  const weekday = (day: string) => ({ day, start: "09:00", end: "17:00", endsNextDay: false });
-  await Site.updateOne(
-    { _id: site._id },
-    {
-      $set: {
-        supportHours: {
-          timeZone: "Europe/London",
-          weekly: ["mon", "tue", "wed", "thu", "fri"].map(weekday),
-          closedDates: [],
-          extraOpenings: [],
-        },
-      },
-    },
-  );
+  await setWeekdayHours(site._id);
 });
 afterAll(async () => {
   await cluster?.stop();

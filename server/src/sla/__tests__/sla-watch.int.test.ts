@@ -2,7 +2,7 @@ import type { SiteSettingsDto, TicketAlertDto, TicketDto, TicketEventDto, Visito
 import { Types } from "mongoose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { collect, lastOf, ManualClock, msgId, ok, sleep, TestServer, waitFor } from "../../../test/harness.ts";
-import { chatTicket } from "../../../test/tickets-harness.ts";
+import { chatTicket, setWeekdayHours } from "../../../test/tickets-harness.ts";
 import { Site } from "../../sites/site.model.ts";
 
 const H = 3_600_000;
@@ -15,21 +15,7 @@ let site: Awaited<ReturnType<TestServer["createSite"]>>;
 beforeAll(async () => {
   t = await TestServer.start(undefined, {}, clock.now);
   site = await t.createSite(undefined, undefined, { products: [{ id: "cloud", name: "Acme Cloud" }] });
-  // 09:00-17:00 on weekdays: a working day is 8 hours, and nights and weekends do not count.
-  const weekday = (day: string) => ({ day, start: "09:00", end: "17:00", endsNextDay: false });
-  await Site.updateOne(
-    { _id: site._id },
-    {
-      $set: {
-        supportHours: {
-          timeZone: "Europe/London",
-          weekly: ["mon", "tue", "wed", "thu", "fri"].map(weekday),
-          closedDates: [],
-          extraOpenings: [],
-        },
-      },
-    },
-  );
+  await setWeekdayHours(site._id);
 });
 afterAll(() => t.stop());
 
