@@ -47,6 +47,18 @@ export const DEFAULT_OFFER_TIMEOUT_SECONDS = 30;
 export const AUTHOR_KINDS = ["visitor", "agent", "system"] as const;
 export type AuthorKind = (typeof AUTHOR_KINDS)[number];
 
+/**
+ * Why a chat ended. Staff pick the first three when closing; "visitor_left" is the auto-close of a chat whose
+ * visitor went away (issue 13), "abandoned" a queued chat withdrawn because its visitor left before an answer.
+ */
+export const CLOSE_REASONS = ["resolved", "no_reply", "spam", "visitor_left", "abandoned"] as const;
+export type CloseReason = (typeof CLOSE_REASONS)[number];
+export const STAFF_CLOSE_REASONS = ["resolved", "no_reply", "spam"] as const;
+export type StaffCloseReason = (typeof STAFF_CLOSE_REASONS)[number];
+
+/** Longest text kept as a chat's preview or last message in lists (the console's inbox, the ringing card). */
+export const MAX_PREVIEW_LENGTH = 140;
+
 /** Staff passwords: the shortest a new one may be (set by an admin, changed or reset by its owner). */
 export const MIN_PASSWORD_LENGTH = 10;
 export const MAX_PASSWORD_LENGTH = 1024;

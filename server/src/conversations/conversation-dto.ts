@@ -25,6 +25,7 @@ export function toVisitorConversationDto(c: ConversationDoc): VisitorConversatio
     assigneeName: c.assigneeName ?? null,
     lastSeq: c.lastSeq,
     createdAt: c.createdAt.toISOString(),
+    agentReadSeq: c.agentReadSeq ?? 0,
   };
 }
 
@@ -45,8 +46,23 @@ export function toSummaryDto(c: ConversationDoc): ConversationSummaryDto {
     lastSeq: c.lastSeq,
     createdAt: c.createdAt.toISOString(),
     updatedAt: c.updatedAt.toISOString(),
+    preview: c.preview ?? null,
+    lastMessage: c.lastMessage
+      ? {
+          seq: c.lastMessage.seq,
+          authorKind: c.lastMessage.authorKind,
+          body: c.lastMessage.body,
+          at: c.lastMessage.at.toISOString(),
+        }
+      : null,
+    readSeq: { visitor: c.visitorReadSeq ?? 0, agent: c.agentReadSeq ?? 0 },
+    lastVisitorMessageAt: iso(c.lastVisitorMessageAt),
+    lastAgentMessageAt: iso(c.lastAgentMessageAt),
+    visitorLeftAt: iso(c.visitorLeftAt),
   };
 }
+
+const iso = (d: Date | null | undefined): string | null => d?.toISOString() ?? null;
 
 export function toDetailDto(c: ConversationDoc): ConversationDetailDto {
   const env = c.environment;
@@ -63,5 +79,6 @@ export function toDetailDto(c: ConversationDoc): ConversationDetailDto {
         }
       : null,
     closedAt: c.closedAt ? c.closedAt.toISOString() : null,
+    closeReason: c.closeReason ?? null,
   };
 }

@@ -1,8 +1,18 @@
-import { CONVERSATION_STATUSES } from "@parley/shared/constants";
+import { AUTHOR_KINDS, CLOSE_REASONS, CONVERSATION_STATUSES } from "@parley/shared/constants";
 import { type InferSchemaType, model, Schema, type Types } from "mongoose";
 
 const environmentSchema = new Schema(
   { url: String, referrer: String, userAgent: String, language: String, timeZone: String },
+  { _id: false },
+);
+
+const lastMessageSchema = new Schema(
+  {
+    seq: { type: Number, required: true },
+    authorKind: { type: String, enum: AUTHOR_KINDS, required: true },
+    body: { type: String, required: true },
+    at: { type: Date, required: true },
+  },
   { _id: false },
 );
 
@@ -55,6 +65,18 @@ const conversationSchema = new Schema(
      * primary key. Absent on conversations started before: those are read by query (message-store.ts).
      */
     keyedMessages: { type: Boolean, default: true },
+    /** The visitor's first message, cut to MAX_PREVIEW_LENGTH (the ringing card). */
+    preview: { type: String, default: null },
+    /** The latest message the visitor could see, cut to MAX_PREVIEW_LENGTH; written with the message (inbox lists). */
+    lastMessage: { type: lastMessageSchema, default: null },
+    /** Highest seq each side has read ("Seen"): raised with `$max`, never lowered, never a message. */
+    visitorReadSeq: { type: Number, default: 0 },
+    agentReadSeq: { type: Number, default: 0 },
+    /** When the visitor's last connection to this chat dropped; null while connected. */
+    visitorDisconnectedAt: { type: Date, default: null },
+    /** Set once the visitor has been gone for the site's "visitor left" minutes; cleared if they come back. */
+    visitorLeftAt: { type: Date, default: null },
+    closeReason: { type: String, enum: CLOSE_REASONS, default: null },
   },
   { timestamps: true },
 );

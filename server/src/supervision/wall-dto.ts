@@ -20,6 +20,7 @@ export function toWallChatDto(c: ConversationDoc): WallChatDto {
     lastVisitorMessageAt: iso(c.lastVisitorMessageAt),
     lastAgentMessageAt: iso(c.lastAgentMessageAt),
     closedAt: iso(c.closedAt),
+    visitorLeftAt: iso(c.visitorLeftAt),
   };
 }
 

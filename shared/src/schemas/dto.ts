@@ -1,6 +1,14 @@
 // Shapes the server sends. They are TypeScript types only: the server builds them
 // from validated database documents, so clients need no runtime validator.
-import type { AgentRole, AgentStatus, AssignmentMode, AuthorKind, ConversationStatus, Priority } from "../constants.ts";
+import type {
+  AgentRole,
+  AgentStatus,
+  AssignmentMode,
+  AuthorKind,
+  CloseReason,
+  ConversationStatus,
+  Priority,
+} from "../constants.ts";
 import type { CustomerContact, CustomerProduct } from "./customers.ts";
 import type { Environment } from "./primitives.ts";
 import type { Product } from "./products.ts";
@@ -55,6 +63,8 @@ export interface VisitorConversationDto {
   assigneeName: string | null;
   lastSeq: number;
   createdAt: string;
+  /** Highest seq the staff side has read: the widget shows "Seen" up to it. */
+  agentReadSeq: number;
 }
 
 /** Where a waiting visitor stands; pushed as `queue:updated` whenever the queue or the team changes. */
@@ -100,6 +110,23 @@ export interface ConversationSummaryDto {
   lastSeq: number;
   createdAt: string;
   updatedAt: string;
+  /** The visitor's first message, cut to MAX_PREVIEW_LENGTH: what the ringing card shows. */
+  preview: string | null;
+  /** The latest message anyone could see in the chat (never an internal note), cut to MAX_PREVIEW_LENGTH. */
+  lastMessage: LastMessageDto | null;
+  /** Highest seq each side has read; unread for staff is the visitor's messages above `agent`. */
+  readSeq: { visitor: number; agent: number };
+  lastVisitorMessageAt: string | null;
+  lastAgentMessageAt: string | null;
+  /** Set while the visitor has been disconnected long enough to count as gone ("Visitor left"); null otherwise. */
+  visitorLeftAt: string | null;
+}
+
+export interface LastMessageDto {
+  seq: number;
+  authorKind: AuthorKind;
+  body: string;
+  at: string;
 }
 
 /** What staff see when they open a conversation. */
@@ -107,6 +134,7 @@ export interface ConversationDetailDto extends ConversationSummaryDto {
   visitor: { name: string; email: string | null };
   environment: Environment | null;
   closedAt: string | null;
+  closeReason: CloseReason | null;
 }
 
 export interface AgentDto {
@@ -299,6 +327,8 @@ export interface WallChatDto {
   lastVisitorMessageAt: string | null;
   lastAgentMessageAt: string | null;
   closedAt: string | null;
+  /** See ConversationSummaryDto.visitorLeftAt. */
+  visitorLeftAt: string | null;
 }
 
 /** The ticket made from a chat on the wall, with its SLA states (kept live from `ticket:updated`). */

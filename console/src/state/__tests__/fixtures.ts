@@ -45,6 +45,12 @@ export function summary(n: number, overrides: Partial<ConversationSummaryDto> = 
     lastSeq: 1,
     createdAt: `2025-01-01T12:00:0${n}.000Z`,
     updatedAt: `2025-01-01T12:00:0${n}.000Z`,
+    preview: null,
+    lastMessage: null,
+    readSeq: { visitor: 0, agent: 0 },
+    lastVisitorMessageAt: null,
+    lastAgentMessageAt: null,
+    visitorLeftAt: null,
     ...overrides,
   };
 }
@@ -55,6 +61,7 @@ export function detail(overrides: Partial<ConversationDetailDto> = {}): Conversa
     visitor: { name: "Visitor 1", email: "v@example.com" },
     environment: { url: "https://shop.example/", referrer: "", userAgent: "UA", language: "en", timeZone: "UTC" },
     closedAt: null,
+    closeReason: null,
     ...overrides,
   };
 }

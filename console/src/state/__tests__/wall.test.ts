@@ -41,6 +41,7 @@ function chat(n: number, overrides: Partial<WallChatDto> = {}): WallChatDto {
     lastVisitorMessageAt: at(0),
     lastAgentMessageAt: null,
     closedAt: null,
+    visitorLeftAt: null,
     ...overrides,
   };
 }

@@ -24,6 +24,7 @@ export function conversation(overrides: Partial<VisitorConversationDto> = {}): V
     assigneeName: null,
     lastSeq: 1,
     createdAt: "2025-01-01T12:00:00.000Z",
+    agentReadSeq: 0,
     ...overrides,
   };
 }
