@@ -1,10 +1,11 @@
 import { expect, test } from "@playwright/test";
-import { clusterURL } from "../playwright.config.ts";
+import { clusterURL, noCluster } from "../playwright.config.ts";
 import { acceptOffer, Contexts, DEMO, signIn, startChat } from "./actors.ts";
 
 // The same chat as chat.spec.ts, against `npm run start:cluster -- --nodes 3`: one port, a sticky balancer that
 // gives each new Socket.IO session to the node with the fewest, three nodes sharing the database and Redis.
 test.use({ baseURL: clusterURL });
+test.skip(noCluster, "E2E_NO_CLUSTER=1 left the cluster server out");
 
 let contexts: Contexts;
 test.beforeEach(({ browser }) => {
