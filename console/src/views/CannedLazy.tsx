@@ -41,9 +41,10 @@ export function useCannedPicker(
 ) {
   const ref = useRef<HTMLTextAreaElement>(null);
   const [range, setRange] = useState<CannedRange | null>(null);
-  const close = () => {
+  // Back to the box, unless focus went elsewhere on its own (a click outside the picker).
+  const close = (refocus = true) => {
     setRange(null);
-    ref.current?.focus();
+    if (refocus) ref.current?.focus();
   };
   const props = { conversationId, setText, setNote, onClose: close, textarea: ref as RefObject<HTMLTextAreaElement> };
   return {
@@ -54,6 +55,8 @@ export function useCannedPicker(
         type="button"
         class="quiet"
         aria-expanded={!!range}
+        // While open, a click here closes: focus must not leave the picker first, which closes it on its own.
+        onMouseDown={(e) => range && e.preventDefault()}
         onClick={() => (range ? close() : setRange([ref.current?.selectionStart ?? 0, ref.current?.selectionEnd ?? 0]))}
       >
         Canned replies

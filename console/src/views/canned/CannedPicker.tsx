@@ -14,8 +14,8 @@ export interface CannedPickerProps {
   setText: (text: string) => void;
   /** What is left for the agent to fill, said under the composer (or null). */
   setNote: (note: string | null) => void;
-  /** Escape, focus left the picker, or a reply was inserted. */
-  onClose: () => void;
+  /** Escape or a reply inserted (focus back to the composer), or focus left the picker (`refocus` false). */
+  onClose: (refocus?: boolean) => void;
 }
 
 const PREVIEW_LENGTH = 90;
@@ -79,7 +79,7 @@ export function CannedPicker({ conversationId, textarea, range, setText, setNote
       Enter: () => {
         if (active) void choose(active);
       },
-      Escape: onClose,
+      Escape: () => onClose(),
     };
     const act = keys[event.key];
     if (!act) return;
@@ -91,7 +91,7 @@ export function CannedPicker({ conversationId, textarea, range, setText, setNote
 
   const onFocusOut = (event: TargetedFocusEvent<HTMLDivElement>) => {
     const next = event.relatedTarget as Node | null;
-    if (next && !event.currentTarget.contains(next)) onClose();
+    if (next && !event.currentTarget.contains(next)) onClose(false);
   };
 
   const status = problem
