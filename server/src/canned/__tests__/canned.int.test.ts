@@ -106,6 +106,11 @@ describe("canned responses", () => {
       forbidden,
     );
     expect(await call(ana.socket, "canned:delete", { id: site1.id })).toMatchObject(forbidden);
+    // Supervisors lead the floor, not the site's settings: the same as agents here.
+    const sue = await t.staff(site._id, "supervisor", "Sue Supervisor");
+    expect(await call(sue.socket, "canned:save", { ...reply({ scope: "site" }), id: site1.id })).toMatchObject(
+      forbidden,
+    );
     expect((await CannedResponse.findById(site1.id).lean())?.title).toBe("Greeting");
   });
 
@@ -134,6 +139,16 @@ describe("canned responses", () => {
       expect(await call(other, "canned:save", { ...reply({ shortcut: "bye" }), id: mine.id })).toMatchObject(notFound);
       expect(await call(other, "canned:delete", { id: mine.id })).toMatchObject(notFound);
     }
+
+    // Nor used by a colleague, even in a chat of their own; their own reply works there.
+    const bensChat = await waitingVisitor(t, site.key);
+    await ok(ben.socket, "conversation:accept", { conversationId: bensChat.id });
+    expect(await call(ben.socket, "canned:use", { id: mine.id, conversationId: bensChat.id })).toMatchObject(notFound);
+    const bens = (await list(ben.socket)).find((r) => r.title === "Ben's goodbye");
+    expect(await call(ben.socket, "canned:use", { id: bens?.id, conversationId: bensChat.id })).toMatchObject({
+      ok: true,
+      data: { text: "Hi Vera Visitor, I'm Ben Agent." },
+    });
 
     const { response: edited } = await save(ana.socket, { ...reply({ shortcut: "ciao", title: "Ciao" }), id: mine.id });
     expect(edited).toMatchObject({ id: mine.id, shortcut: "ciao", title: "Ciao" });
