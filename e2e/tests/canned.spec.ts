@@ -38,6 +38,7 @@ test("an agent inserts a site-wide canned reply with / and the keyboard, filled 
   await addSiteWideReply(admin, "refund", "Refund policy", "Refunds take 5 working days, {visitor.name}.");
   await addSiteWideReply(admin, "thanks", "Thanks", "Thanks {visitor.name}, {agent.name} here. Anything else?");
   await expectNoAxeViolations(admin, 'section[aria-labelledby="admin-canned"]');
+  await section.screenshot({ path: `${ARTIFACTS}/console-canned-admin.png` });
 
   const agent = await signIn(await contexts.page(), DEMO.agent);
   const visitor = await contexts.page();
@@ -100,4 +101,5 @@ test("an agent inserts a site-wide canned reply with / and the keyboard, filled 
     agent.getByRole("region", { name: "Site-wide replies" }).getByRole("row", { name: /\/thanks/ }),
   ).toBeVisible();
   await expectNoAxeViolations(agent, "main");
+  await agent.screenshot({ path: `${ARTIFACTS}/console-canned-replies.png`, fullPage: true });
 });
