@@ -11,6 +11,7 @@ export type Route =
   | { name: "team" }
   | { name: "admin" }
   | { name: "account" }
+  | { name: "replies" }
   | { name: "wall" }
   | { name: "figures" }
   | { name: "ticketNew"; source: TicketSourceRef }
@@ -32,6 +33,7 @@ const PAGE_PATHS: Record<PageName, string> = {
   team: "team",
   admin: "admin",
   account: "account",
+  replies: "replies",
   wall: "wall",
   figures: "figures",
 };

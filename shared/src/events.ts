@@ -13,6 +13,13 @@ import {
   SiteUpdateInput,
 } from "./schemas/admin.ts";
 import { AgentSyncInput, ConversationRef, EmptyInput } from "./schemas/agent.ts";
+import {
+  CannedRef,
+  type CannedResponseDto,
+  CannedSaveInput,
+  type CannedUseDto,
+  CannedUseInput,
+} from "./schemas/canned.ts";
 import { CustomerSaveInput } from "./schemas/customers.ts";
 import type {
   AgentDto,
@@ -132,6 +139,14 @@ export interface AgentClientToServerEvents {
   /** Admins: the site's emails not delivered yet (waiting for a retry, or given up). */
   "email:outbox": Command<EmptyInput, { emails: OutboxEmailDto[] }>;
   "email:retry": Command<EmailRetryInput, { emails: OutboxEmailDto[] }>;
+  // Canned responses (issue 13); every staff member, the handlers check whose reply it is:
+  /** The site-wide replies and the caller's personal ones. */
+  "canned:list": Command<EmptyInput, { responses: CannedResponseDto[] }>;
+  /** Create (no id) or edit: site-wide ones by admins, personal ones by their owner. */
+  "canned:save": Command<CannedSaveInput, { response: CannedResponseDto }>;
+  "canned:delete": Command<CannedRef, { id: string }>;
+  /** The reply's text with placeholders filled for a chat the caller may reply in; counts one use. */
+  "canned:use": Command<CannedUseInput, CannedUseDto>;
 }
 
 export interface AgentServerToClientEvents {
@@ -152,6 +167,9 @@ export interface AgentServerToClientEvents {
   "wall:chat": (chat: WallChatDto) => void;
   /** To supervisors and admins: a chat alert was raised or cleared. */
   "wall:alert": (alert: WallAlertDto) => void;
+  // Canned responses (issue 13): site-wide ones to the site's staff, personal ones to their owner's sockets only.
+  "canned:updated": (response: CannedResponseDto) => void;
+  "canned:deleted": (ref: { id: string; scope: CannedResponseDto["scope"] }) => void;
 }
 
 // ---- runtime schema tables ----
@@ -204,6 +222,11 @@ export const agentEventSchemas = {
   "stats:get": StatsInput,
   "email:outbox": EmptyInput,
   "email:retry": EmailRetryInput,
+  // Canned responses (issue 13):
+  "canned:list": EmptyInput,
+  "canned:save": CannedSaveInput,
+  "canned:delete": CannedRef,
+  "canned:use": CannedUseInput,
 } satisfies SchemaTable<AgentClientToServerEvents>;
 
 /** The `data` type an event's ack carries on success. */

@@ -45,7 +45,8 @@ export class ConsoleSession {
   readonly wall: WallSync;
   /** Unsent composer text per conversation; lives and dies with the session, never stored. */
   readonly drafts = new Map<string, string>();
-  private readonly socket: AgentSocket;
+  /** Also for parts loaded later (the canned replies' module), which follow their own events on it. */
+  readonly socket: AgentSocket;
   private stopped = false;
   private reconnectTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly inbox: SnapshotLoader<InboxSnapshot>;

@@ -3,6 +3,7 @@ import type { TargetedKeyboardEvent, TargetedSubmitEvent } from "preact";
 import { useCallback, useId, useState } from "preact/hooks";
 import { attachmentIdsOf, bodyWithFiles, type Uploads, uploadRemoved, uploadsBlocker } from "../state/uploads.ts";
 import { AttachmentPicker } from "./AttachmentPicker.tsx";
+import { useCannedPicker } from "./CannedLazy.tsx";
 import { useUploader } from "./useUploader.ts";
 
 interface ComposerProps {
@@ -23,6 +24,7 @@ export function Composer({ conversationId, draft, onDraft, onSend }: ComposerPro
     setTextState(value);
     onDraft(value);
   };
+  const canned = useCannedPicker(conversationId, text, setText, setProblem);
   const inputId = useId();
   const hintId = useId();
   const length = text.trim().length;
@@ -59,16 +61,22 @@ export function Composer({ conversationId, draft, onDraft, onSend }: ComposerPro
   return (
     <form class="composer" onSubmit={onSubmit}>
       <label for={inputId}>Message</label>
+      {canned.picker}
       <div class="composer-row">
         <textarea
           id={inputId}
+          ref={canned.ref}
           rows={3}
           value={text}
           aria-describedby={hintId}
           aria-invalid={tooLong}
-          onInput={(e) => setText(e.currentTarget.value)}
+          onInput={(e) => {
+            setText(e.currentTarget.value);
+            canned.typed(e.currentTarget.value);
+          }}
           onKeyDown={onKeyDown}
         />
+        {canned.button}
         <button type="submit" class="primary">
           Send
         </button>

@@ -8,6 +8,7 @@ import type { SessionState } from "../state/session.ts";
 import { productName } from "../state/site.ts";
 import { AccountPage } from "./AccountPage.tsx";
 import { AdminRoute } from "./AdminRoute.tsx";
+import { RepliesRoute } from "./CannedLazy.tsx";
 import { Header } from "./Header.tsx";
 import { InboxPage } from "./InboxPage.tsx";
 import { IncomingChats } from "./IncomingChats.tsx";
@@ -118,6 +119,8 @@ function Page({ route, state, productName, onTransferred }: PageProps) {
       return <AdminRoute state={state} />;
     case "account":
       return <AccountPage />;
+    case "replies":
+      return <RepliesRoute me={me} />;
     case "wall":
     case "figures":
       return <SupervisionRoute page={route.name} state={state} productName={productName} />;

@@ -43,6 +43,11 @@ export const STAFF_COMMAND_ROLES: { readonly [K in keyof AgentClientToServerEven
   "stats:get": LEADS,
   "email:outbox": ADMINS,
   "email:retry": ADMINS,
+  // Canned responses (issue 13): site-wide ones are the admins', personal ones their owner's (handlers check).
+  "canned:list": EVERYONE,
+  "canned:save": EVERYONE,
+  "canned:delete": EVERYONE,
+  "canned:use": EVERYONE,
 };
 
 export function mayRun(command: string, role: AgentRole): boolean {

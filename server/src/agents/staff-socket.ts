@@ -1,5 +1,6 @@
 import { type AgentClientToServerEvents, agentEventSchemas } from "@parley/shared";
 import type { Types } from "mongoose";
+import { cannedHandlers } from "../canned/canned-handlers.ts";
 import { staffHandlers } from "../conversations/staff-handlers.ts";
 import { customerHandlers } from "../customers/customer-handlers.ts";
 import type { EmailOutbox } from "../email/email-outbox.ts";
@@ -58,6 +59,7 @@ export function attachStaffNamespace(ns: StaffNamespace, deps: StaffSocketDeps):
       ...supervisionHandlers({ routing: deps.routing, ...deps.supervision }),
       ...statsHandlers(deps.tickets.clock),
       ...emailOutboxHandlers(deps.outbox),
+      ...cannedHandlers(ns),
     },
     authorize: reauthorize,
     permits: (command, { agent }) => mayRun(command, agent.role),

@@ -1,5 +1,6 @@
 import { isAdmin } from "../../state/roles.ts";
 import type { SessionState } from "../../state/session.ts";
+import { CannedSection } from "../canned/CannedSection.tsx";
 import { usePageHeading } from "../usePage.ts";
 import { AgentsSection } from "./AgentsSection.tsx";
 import { CustomersSection } from "./CustomersSection.tsx";
@@ -29,7 +30,8 @@ export function AdminPage({ state }: { state: SessionState }) {
             <a href="#admin-agents">Agents</a> <a href="#admin-products">Products</a>{" "}
             <a href="#admin-hours">Support hours and routing</a> <a href="#admin-customers">Customers</a>{" "}
             <a href="#admin-ticket-settings">Ticket settings</a> <a href="#admin-sla-plans">SLA plans</a>{" "}
-            <a href="#admin-supervision">Supervision alerts</a> <a href="#admin-email">Email delivery</a>
+            <a href="#admin-supervision">Supervision alerts</a> <a href="#admin-email">Email delivery</a>{" "}
+            <a href="#admin-canned">Canned replies</a>
           </nav>
           <AgentsSection me={state.me} members={state.team.members} products={settings.products} />
           <ProductsSection products={settings.products} />
@@ -39,6 +41,13 @@ export function AdminPage({ state }: { state: SessionState }) {
           <SlaPlansSection settings={settings} />
           <SupervisionSection settings={settings} />
           <EmailDeliverySection />
+          <CannedSection
+            scope="site"
+            editable
+            heading="Canned replies"
+            headingId="admin-canned"
+            intro="Site-wide replies, offered to every agent in the chat composer (type / in an empty message box). Each agent keeps their own on the Replies page."
+          />
         </>
       )}
     </main>

@@ -1,0 +1,229 @@
+import type { CannedResponseDto, CannedScope } from "@parley/shared";
+import type { TargetedSubmitEvent } from "preact";
+import { useEffect, useRef, useState } from "preact/hooks";
+import { failureOf } from "../../realtime/socket.ts";
+import { errorsAt, type FormErrors, formErrors } from "../../state/issues.ts";
+import { EditorSlot, useEditorSlot } from "../admin/EditorSlot.tsx";
+import { ErrorSummary, SavedStatus } from "../admin/FormErrors.tsx";
+import { TextField } from "../admin/fields.tsx";
+import { TextAreaField } from "../tickets/fields.tsx";
+import { useCannedReplies } from "./useCannedReplies.ts";
+
+const UNANSWERED = "The server did not answer in time. Reload the page to see whether the reply was saved.";
+const LABELS = { shortcut: "Shortcut", title: "Title", body: "Text", scope: "List" };
+
+interface CannedSectionProps {
+  scope: CannedScope;
+  /** Site-wide replies are listed to everyone and changed by admins only (the server refuses the others). */
+  editable: boolean;
+  heading: string;
+  headingId: string;
+  intro: string;
+}
+
+/** One list of canned replies (site-wide, or the signed-in person's own): shortcut, title, text, uses, and editing. */
+export function CannedSection({ scope, editable, heading, headingId, intro }: CannedSectionProps) {
+  const { replies, list } = useCannedReplies();
+  const editor = useEditorSlot<CannedResponseDto>();
+  const [saved, setSaved] = useState("");
+  const [confirming, setConfirming] = useState<string | null>(null);
+  const [deleteError, setDeleteError] = useState<string | null>(null);
+  const confirmRef = useRef<HTMLButtonElement>(null);
+  const mine = (list.responses ?? []).filter((r) => r.scope === scope);
+  const noun = scope === "site" ? "site-wide reply" : "reply";
+
+  // Focus follows the buttons it was on: to Confirm when asked, back to Delete on Keep, to Add after a delete.
+  const focusAfter = useRef<string | null>(null);
+  useEffect(() => {
+    if (confirming) confirmRef.current?.focus();
+    else if (focusAfter.current === "add") editor.addRef.current?.focus();
+    else if (focusAfter.current) document.getElementById(focusAfter.current)?.focus();
+    focusAfter.current = null;
+  }, [confirming]);
+  const deleteId = (r: CannedResponseDto) => `${headingId}-delete-${r.id}`;
+
+  const remove = async (r: CannedResponseDto) => {
+    setDeleteError(null);
+    const result = await replies.remove(r.id);
+    focusAfter.current = result.ok ? "add" : deleteId(r);
+    setConfirming(null);
+    if (result.ok) setSaved(`Deleted /${r.shortcut}.`);
+    else setDeleteError(failureOf(result, UNANSWERED).message);
+  };
+
+  return (
+    <section class="page-section" aria-labelledby={headingId}>
+      <h3 id={headingId}>{heading}</h3>
+      <p class="hint">{intro}</p>
+      {(list.error || deleteError) && (
+        <p class="error" role="alert">
+          {deleteError ?? list.error?.message}
+        </p>
+      )}
+      {list.responses === null ? (
+        !list.error && <p class="muted">Loading…</p>
+      ) : mine.length === 0 ? (
+        <p class="muted">No {scope === "site" ? "site-wide replies" : "replies of your own"} yet.</p>
+      ) : (
+        <div class="table-scroll">
+          <table class="data-table">
+            <caption class="sr-only">{heading}</caption>
+            <thead>
+              <tr>
+                <th scope="col">Shortcut</th>
+                <th scope="col">Title</th>
+                <th scope="col">Text</th>
+                <th scope="col">Uses</th>
+                {editable && <th scope="col">Actions</th>}
+              </tr>
+            </thead>
+            <tbody>
+              {mine.map((r) => (
+                <tr key={r.id}>
+                  <th scope="row" class="canned-shortcut">
+                    /{r.shortcut}
+                  </th>
+                  <td>{r.title}</td>
+                  <td class="canned-body">{r.body}</td>
+                  <td>{r.useCount}</td>
+                  {editable && (
+                    <td>
+                      {confirming === r.id ? (
+                        <>
+                          <button type="button" ref={confirmRef} onClick={() => void remove(r)}>
+                            Confirm delete /{r.shortcut}
+                          </button>{" "}
+                          <button
+                            type="button"
+                            class="quiet"
+                            onClick={() => {
+                              focusAfter.current = deleteId(r);
+                              setConfirming(null);
+                            }}
+                          >
+                            Keep
+                          </button>
+                        </>
+                      ) : (
+                        <>
+                          <button
+                            type="button"
+                            class="quiet"
+                            aria-label={`Edit /${r.shortcut}`}
+                            onClick={() => editor.open(r)}
+                          >
+                            Edit
+                          </button>{" "}
+                          <button
+                            type="button"
+                            class="quiet"
+                            id={deleteId(r)}
+                            aria-label={`Delete /${r.shortcut}`}
+                            onClick={() => setConfirming(r.id)}
+                          >
+                            Delete
+                          </button>
+                        </>
+                      )}
+                    </td>
+                  )}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {editable && (
+        <EditorSlot slot={editor} addLabel={`Add ${noun}`}>
+          {(response) => (
+            <CannedEditor
+              scope={scope}
+              response={response}
+              noun={noun}
+              onSaved={(r) => {
+                setSaved(`Saved /${r.shortcut}.`);
+                editor.close();
+              }}
+              onCancel={editor.close}
+            />
+          )}
+        </EditorSlot>
+      )}
+      <SavedStatus text={saved} />
+    </section>
+  );
+}
+
+interface CannedEditorProps {
+  scope: CannedScope;
+  response: CannedResponseDto | null;
+  noun: string;
+  onSaved: (response: CannedResponseDto) => void;
+  onCancel: () => void;
+}
+
+function CannedEditor({ scope, response, noun, onSaved, onCancel }: CannedEditorProps) {
+  const { replies } = useCannedReplies();
+  const [form, setForm] = useState({
+    shortcut: response?.shortcut ?? "",
+    title: response?.title ?? "",
+    body: response?.body ?? "",
+  });
+  const [errors, setErrors] = useState<FormErrors | null>(null);
+  const [busy, setBusy] = useState(false);
+  const firstRef = useRef<HTMLInputElement>(null);
+  useEffect(() => firstRef.current?.focus(), []);
+  const edit = (patch: Partial<typeof form>) => setForm((f) => ({ ...f, ...patch }));
+  const title = response ? `Edit /${response.shortcut}` : `New ${noun}`;
+
+  const submit = async (event: TargetedSubmitEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (busy) return;
+    setBusy(true);
+    setErrors(null);
+    const result = await replies.save({ ...(response ? { id: response.id } : {}), scope, ...form });
+    setBusy(false);
+    if (result.ok) onSaved(result.data.response);
+    else setErrors(formErrors(failureOf(result, UNANSWERED), { labels: LABELS }));
+  };
+
+  return (
+    <form class="admin-form" aria-label={title} onSubmit={submit} noValidate aria-busy={busy}>
+      <h4>{title}</h4>
+      <ErrorSummary errors={errors} />
+      <TextField
+        label="Shortcut"
+        value={form.shortcut}
+        inputRef={firstRef}
+        hint="Typed after / in the composer to find it: letters, digits, - and _."
+        messages={errorsAt(errors, "shortcut")}
+        onInput={(shortcut) => edit({ shortcut })}
+      />
+      <TextField
+        label="Title"
+        value={form.title}
+        messages={errorsAt(errors, "title")}
+        onInput={(t) => edit({ title: t })}
+      />
+      <TextAreaField
+        label="Text"
+        value={form.body}
+        rows={5}
+        messages={errorsAt(errors, "body")}
+        onInput={(body) => edit({ body })}
+      />
+      <p class="hint">
+        Filled in when inserted: {"{visitor.name}"}, {"{visitor.email}"}, {"{agent.name}"} (you) and {"{ticket.number}"}{" "}
+        (the ticket made from the chat). Anything else in braces stays as typed.
+      </p>
+      <div class="form-actions">
+        <button type="submit" class="primary" aria-disabled={busy}>
+          Save {noun}
+        </button>
+        <button type="button" class="quiet" onClick={onCancel}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}
