@@ -6,17 +6,15 @@ import { navigate, pathFor, type Route, useRoute } from "../router.ts";
 import { offersFor, type RingingOffer } from "../state/offers.ts";
 import type { SessionState } from "../state/session.ts";
 import { productName } from "../state/site.ts";
-import { AccountPage } from "./AccountPage.tsx";
 import { AdminRoute } from "./AdminRoute.tsx";
 import { Header } from "./Header.tsx";
 import { InboxPage } from "./InboxPage.tsx";
 import { IncomingChats } from "./IncomingChats.tsx";
+import { LazyRoute } from "./LazyRoute.tsx";
 import { NoticeBar } from "./NoticeBar.tsx";
 import { OfferAnnouncer } from "./OfferAnnouncer.tsx";
-import { OfflineRequestsPage } from "./OfflineRequestsPage.tsx";
 import { SupervisionRoute } from "./SupervisionRoute.tsx";
 import { SessionContext, useSessionState } from "./session-context.ts";
-import { TeamPage } from "./TeamPage.tsx";
 import { TicketAlerts } from "./TicketAlerts.tsx";
 import { TicketRoute } from "./TicketRoute.tsx";
 
@@ -100,6 +98,8 @@ function Screen({ session, onSignedOut }: { session: ConsoleSession; onSignedOut
   );
 }
 
+const loadSidePages = () => import("./side-pages.ts");
+
 interface PageProps {
   route: Route;
   state: SessionState;
@@ -111,13 +111,20 @@ function Page({ route, state, productName, onTransferred }: PageProps) {
   const { team, me } = state;
   switch (route.name) {
     case "offline":
-      return <OfflineRequestsPage offline={state.offline} productName={productName} />;
+      return (
+        <LazyRoute
+          load={loadSidePages}
+          render={(m) => <m.OfflineRequestsPage offline={state.offline} productName={productName} />}
+        />
+      );
     case "team":
-      return <TeamPage me={me} team={team} productName={productName} />;
+      return (
+        <LazyRoute load={loadSidePages} render={(m) => <m.TeamPage me={me} team={team} productName={productName} />} />
+      );
     case "admin":
       return <AdminRoute state={state} />;
     case "account":
-      return <AccountPage />;
+      return <LazyRoute load={loadSidePages} render={(m) => <m.AccountPage />} />;
     case "wall":
     case "figures":
       return <SupervisionRoute page={route.name} state={state} productName={productName} />;
