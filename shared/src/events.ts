@@ -16,6 +16,7 @@ import { AgentSyncInput, ConversationRef, EmptyInput } from "./schemas/agent.ts"
 import { CustomerSaveInput } from "./schemas/customers.ts";
 import type {
   AgentDto,
+  AgentNoticeDto,
   AvailabilityDto,
   ConversationDetailDto,
   ConversationSummaryDto,
@@ -40,7 +41,7 @@ import type {
 import { MessageSendInput } from "./schemas/message.ts";
 import { OfflineRequestInput } from "./schemas/offline.ts";
 import { AgentResetPasswordInput } from "./schemas/password.ts";
-import { PresenceSetInput, TransferInput } from "./schemas/routing.ts";
+import { AgentPrefsInput, PresenceSetInput, TransferInput } from "./schemas/routing.ts";
 import { StatsInput, WhisperInput } from "./schemas/supervision.ts";
 import {
   TicketActInput,
@@ -98,6 +99,8 @@ export interface AgentClientToServerEvents {
   "message:send": Command<MessageSendInput, { message: MessageDto }>;
   /** Online, away or offline; only online agents are offered chats. */
   "presence:set": Command<PresenceSetInput, { me: AgentDto }>;
+  // Ringing (issue 13): the agent's own console settings.
+  "me:prefs": Command<AgentPrefsInput, { me: AgentDto }>;
   /** Passes on a chat offered to this agent; it goes to the next agent and is not offered back. */
   "offer:decline": Command<ConversationRef, Record<string, never>>;
   "conversation:transfer": Command<TransferInput, { conversation: ConversationDetailDto }>;
@@ -152,6 +155,8 @@ export interface AgentServerToClientEvents {
   "wall:chat": (chat: WallChatDto) => void;
   /** To supervisors and admins: a chat alert was raised or cleared. */
   "wall:alert": (alert: WallAlertDto) => void;
+  // Ringing (issue 13): to one agent's own tabs, e.g. why routing set them to Away.
+  "agent:notice": (notice: AgentNoticeDto) => void;
 }
 
 // ---- runtime schema tables ----
@@ -180,6 +185,8 @@ export const agentEventSchemas = {
   "conversation:close": ConversationRef,
   "message:send": MessageSendInput,
   "presence:set": PresenceSetInput,
+  // Ringing (issue 13)
+  "me:prefs": AgentPrefsInput,
   "offer:decline": ConversationRef,
   "conversation:transfer": TransferInput,
   "team:list": EmptyInput,

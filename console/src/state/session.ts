@@ -89,6 +89,6 @@ export function withNotice(state: SessionState, text: string | null): SessionSta
 
 /** My own row changed (`agent:updated` or `presence:set`): only the AgentDto fields belong to `me`. */
 export function withMe(state: SessionState, agent: AgentDto): SessionState {
-  const { id, name, email, role, status, capacity, products } = agent;
-  return { ...state, me: { id, name, email, role, status, capacity, products } };
+  const { id, name, email, role, status, capacity, products, notifySound } = agent;
+  return { ...state, me: { id, name, email, role, status, capacity, products, notifySound } };
 }
