@@ -6,17 +6,14 @@ import { navigate, pathFor, type Route, useRoute } from "../router.ts";
 import { offersFor, type RingingOffer } from "../state/offers.ts";
 import type { SessionState } from "../state/session.ts";
 import { productName } from "../state/site.ts";
-import { AdminRoute } from "./AdminRoute.tsx";
 import { Header } from "./Header.tsx";
 import { InboxPage } from "./InboxPage.tsx";
 import { IncomingChats } from "./IncomingChats.tsx";
 import { LazyRoute } from "./LazyRoute.tsx";
 import { NoticeBar } from "./NoticeBar.tsx";
 import { OfferAnnouncer } from "./OfferAnnouncer.tsx";
-import { SupervisionRoute } from "./SupervisionRoute.tsx";
 import { SessionContext, useSessionState } from "./session-context.ts";
 import { TicketAlerts } from "./TicketAlerts.tsx";
-import { TicketRoute } from "./TicketRoute.tsx";
 
 interface WorkspaceProps {
   agent: AgentDto;
@@ -98,7 +95,12 @@ function Screen({ session, onSignedOut }: { session: ConsoleSession; onSignedOut
   );
 }
 
+// Loaded on first visit. The admin and ticket pages check input with the shared schema module, which
+// brings zod with it; the wall and the figures are for supervisors and admins only.
 const loadSidePages = () => import("./side-pages.ts");
+const loadAdmin = () => import("./admin/AdminPage.tsx");
+const loadSupervision = () => import("./supervision/pages.ts");
+const loadTickets = () => import("./tickets/pages.ts");
 
 interface PageProps {
   route: Route;
@@ -113,27 +115,64 @@ function Page({ route, state, productName, onTransferred }: PageProps) {
     case "offline":
       return (
         <LazyRoute
+          key="side"
           load={loadSidePages}
           render={(m) => <m.OfflineRequestsPage offline={state.offline} productName={productName} />}
         />
       );
     case "team":
       return (
-        <LazyRoute load={loadSidePages} render={(m) => <m.TeamPage me={me} team={team} productName={productName} />} />
+        <LazyRoute
+          key="side"
+          load={loadSidePages}
+          render={(m) => <m.TeamPage me={me} team={team} productName={productName} />}
+        />
       );
     case "admin":
-      return <AdminRoute state={state} />;
+      return <LazyRoute key="admin" load={loadAdmin} render={(m) => <m.AdminPage state={state} />} />;
     case "account":
-      return <LazyRoute load={loadSidePages} render={(m) => <m.AccountPage />} />;
+      return <LazyRoute key="side" load={loadSidePages} render={(m) => <m.AccountPage />} />;
     case "wall":
     case "figures":
-      return <SupervisionRoute page={route.name} state={state} productName={productName} />;
+      return (
+        <LazyRoute
+          key="supervision"
+          load={loadSupervision}
+          render={(m) =>
+            route.name === "wall" ? (
+              <m.WallPage state={state} productName={productName} />
+            ) : (
+              <m.FiguresPage state={state} />
+            )
+          }
+        />
+      );
     case "tickets":
-      return <TicketRoute page="list" state={state} productName={productName} />;
+      return (
+        <LazyRoute
+          key="tickets"
+          load={loadTickets}
+          render={(m) => <m.TicketListPage state={state} productName={productName} />}
+        />
+      );
     case "ticketNew":
-      return <TicketRoute page="new" source={route.source} state={state} />;
+      return (
+        <LazyRoute
+          key="tickets"
+          load={loadTickets}
+          render={(m) => (
+            <m.NewTicketPage key={`${route.source.kind}:${route.source.id}`} source={route.source} state={state} />
+          )}
+        />
+      );
     case "ticket":
-      return <TicketRoute page="ticket" id={route.id} state={state} productName={productName} />;
+      return (
+        <LazyRoute
+          key="tickets"
+          load={loadTickets}
+          render={(m) => <m.TicketPage key={route.id} id={route.id} state={state} productName={productName} />}
+        />
+      );
     case "inbox":
     case "conversation":
       return (
