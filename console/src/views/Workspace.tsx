@@ -3,6 +3,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from "preact/hooks"
 import { signOut } from "../api/auth.ts";
 import { ConsoleSession } from "../realtime/session.ts";
 import { navigate, pathFor, type Route, useRoute } from "../router.ts";
+import { nextWaitingChat } from "../state/inbox-rows.ts";
 import { offersFor, type RingingOffer } from "../state/offers.ts";
 import type { SessionState } from "../state/session.ts";
 import { productName } from "../state/site.ts";
@@ -12,6 +13,10 @@ import { IncomingChats } from "./IncomingChats.tsx";
 import { LazyRoute } from "./LazyRoute.tsx";
 import { NoticeBar } from "./NoticeBar.tsx";
 import { OfferAnnouncer } from "./OfferAnnouncer.tsx";
+import { AwayNotice } from "./ringing/AwayNotice.tsx";
+import { KeyboardShortcuts } from "./ringing/KeyboardShortcuts.tsx";
+import { NotificationBanner } from "./ringing/NotificationBanner.tsx";
+import { RingingSignals } from "./ringing/RingingSignals.tsx";
 import { SessionContext, useSessionState } from "./session-context.ts";
 import { TicketAlerts } from "./TicketAlerts.tsx";
 
@@ -52,6 +57,17 @@ function Screen({ session, onSignedOut }: { session: ConsoleSession; onSignedOut
   const onAccept = async (offer: RingingOffer) => {
     if (await session.offers.accept(offer)) navigate(pathFor({ name: "conversation", id: offer.id }));
   };
+  const currentId = route.name === "conversation" ? route.id : null;
+  const mine = state.inbox.mine;
+  // Alt+A answers the chat that stops ringing first; Alt+N goes to the next chat waiting for my answer.
+  const acceptFirst = () => {
+    const first = offers[0];
+    if (first) void onAccept(first);
+  };
+  const nextChat = () => {
+    const id = nextWaitingChat(mine, currentId);
+    if (id) navigate(pathFor({ name: "conversation", id }));
+  };
   const onDecline = async (offer: RingingOffer) => {
     // The answered offer's buttons are gone: focus the main area rather than let it fall to the page.
     if (await session.offers.decline(offer)) document.getElementById("main")?.focus();
@@ -76,10 +92,17 @@ function Screen({ session, onSignedOut }: { session: ConsoleSession; onSignedOut
         connection={state.connection}
         connectionProblem={state.connectionProblem}
         onStatus={(status) => void session.presence.set(status)}
+        onSound={(on) => session.presence.setSound(on)}
         onSignOut={onSignOut}
       />
       <div class="alerts">
         <NoticeBar notice={state.notice} onDismiss={() => session.dismissNotice()} focusRef={noticeRef} />
+        <AwayNotice
+          notice={state.agentNotice}
+          onGoOnline={() => void session.presence.set("online")}
+          onDismiss={() => session.presence.dismissNotice()}
+        />
+        <NotificationBanner agentId={state.me.id} />
         <TicketAlerts alerts={state.alerts} onDismiss={(key) => session.dismissAlert(key)} />
         <IncomingChats
           offers={offers}
@@ -90,6 +113,8 @@ function Screen({ session, onSignedOut }: { session: ConsoleSession; onSignedOut
         />
       </div>
       <OfferAnnouncer offers={offers} productName={nameOfProduct} />
+      <RingingSignals offers={offers} sound={state.me.notifySound} productName={nameOfProduct} />
+      <KeyboardShortcuts accept={acceptFirst} nextChat={nextChat} />
       <Page route={route} state={state} productName={nameOfProduct} onTransferred={onTransferred} />
     </div>
   );

@@ -1,6 +1,6 @@
 // Issue 13 (ringing): the agent's own sound setting (`me:prefs`), and the notice that tells an agent, and only
 // them, why routing set them to Away after a chat rang them without an answer.
-import type { AgentDto, AgentNoticeDto, TeamMemberDto } from "@parley/shared";
+import type { AgentDto, AgentNoticeDto, ConversationSummaryDto, TeamMemberDto } from "@parley/shared";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   agentRow,
@@ -104,12 +104,11 @@ describe("an agent set to Away after a missed offer", () => {
     const site = await t.createSite(undefined, undefined, { assignmentMode: "auto", offerTimeoutSeconds: 30 });
     const ana = await staffMember(t, site._id, { name: "Ana" });
     const notices = collect<AgentNoticeDto>(ana.socket, "agent:notice");
-    const offered = collect<{ id: string; offer: { agent: { id: string } } | null }>(
-      ana.socket,
-      "conversation:updated",
-    );
+    const offered = collect<ConversationSummaryDto>(ana.socket, "conversation:updated");
     const v = await waitingVisitor(t, site.key);
     await waitFor(() => offered.some((c) => c.id === v.id && c.offer?.agent.id === ana.id));
+    // The ringing card's first message (filled at the start until the message log fills every preview).
+    expect(offered.find((c) => c.id === v.id)?.preview).toBe("Hello, I need help");
     await ok(ana.socket, "offer:decline", { conversationId: v.id });
     // The decline's answer comes after routing has moved on; a notice would have been sent before it.
     await ok(ana.socket, "inbox:sync", {});
