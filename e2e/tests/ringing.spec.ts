@@ -105,7 +105,9 @@ test("an agent on the Tickets page is notified of a ringing chat, sees the title
   await closeOpenChat(agent);
 });
 
-test("a notification's click opens the ringing chat", async ({ browser }) => {
+test("a notification's click opens the ringing chat; a ticket from it starts with the visitor's words", async ({
+  browser,
+}) => {
   const agent = await agentWithNotifications(browser);
   await agent.getByRole("link", { name: "Tickets" }).click();
   await agent.evaluate(() => (window as unknown as { __setHidden: (h: boolean) => void }).__setHidden(true));
@@ -119,6 +121,17 @@ test("a notification's click opens the ringing chat", async ({ browser }) => {
   });
   await expect(agent.getByRole("log")).toContainText("Where is my order?");
   await acceptOffer(agent, "Nina Notified");
+
+  // A ticket from this chat starts with the visitor's messages as Details, and the chat's environment.
+  await visitor.getByLabel("Message").fill("Order 1234, placed on Monday");
+  await visitor.getByLabel("Message").press("Enter");
+  await expect(agent.getByRole("log")).toContainText("Order 1234, placed on Monday");
+  await agent.getByRole("button", { name: "Create ticket" }).click();
+  await expect(agent.getByLabel("Details", { exact: true })).toHaveValue(
+    "Where is my order?\n\nOrder 1234, placed on Monday",
+  );
+  await expect(agent.getByLabel("Environment", { exact: true })).toHaveValue(/Page: http:\/\/localhost/);
+  await agent.goBack();
   await closeOpenChat(agent);
 });
 
