@@ -24,6 +24,14 @@ function watchNotificationsAndVisibility() {
   }
   Object.defineProperty(Recording, "permission", { get: () => Real.permission });
   Object.defineProperty(window, "Notification", { value: Recording, configurable: true, writable: true });
+  // Each chime starts two oscillators: counting them tells whether the console played it.
+  const w2 = window as unknown as { __oscillators: number };
+  w2.__oscillators = 0;
+  const create = AudioContext.prototype.createOscillator;
+  AudioContext.prototype.createOscillator = function (this: AudioContext) {
+    w2.__oscillators += 1;
+    return create.call(this);
+  };
   let hidden = false;
   Object.defineProperty(Document.prototype, "visibilityState", {
     configurable: true,
@@ -61,6 +69,8 @@ async function closeOpenChat(agent: Page) {
   await expect(agent.getByRole("button", { name: "Close conversation" })).toHaveCount(0);
 }
 
+const oscillators = (page: Page) => page.evaluate(() => (window as unknown as { __oscillators: number }).__oscillators);
+
 const notifications = (page: Page) =>
   page.evaluate(() => (window as unknown as Win).__notifications.map((n) => n.title));
 
@@ -81,6 +91,8 @@ test("an agent on the Tickets page is notified of a ringing chat, sees the title
   const body = await agent.evaluate(() => (window as unknown as Win).__notifications[0]?.body);
   expect(body).toBe("My export to PDF stops at page two");
   await expect.poll(() => agent.title()).toBe("(1) Chat ringing — Parley");
+  // The agent has clicked in the page (the Tickets link), so the chime played: on by default.
+  await expect.poll(() => oscillators(agent)).toBe(2);
 
   // The ringing card shows the first message; axe on it.
   const card = agent.getByRole("region", { name: "Incoming chats" }).getByRole("listitem");
@@ -109,11 +121,22 @@ test("a notification's click opens the ringing chat; a ticket from it starts wit
   browser,
 }) => {
   const agent = await agentWithNotifications(browser);
+  // With "Ring sound" off (stored on the account), the chat rings silently.
+  const sound = agent.getByRole("checkbox", { name: "Ring sound" });
+  await expect(sound).toBeChecked();
+  await sound.uncheck();
+  // Stored on the server: a reload reads it back (again until the write has landed).
+  await expect(async () => {
+    await agent.reload();
+    await expect(agent.getByRole("checkbox", { name: "Ring sound" })).not.toBeChecked({ timeout: 2_000 });
+  }).toPass();
   await agent.getByRole("link", { name: "Tickets" }).click();
   await agent.evaluate(() => (window as unknown as { __setHidden: (h: boolean) => void }).__setHidden(true));
   const visitor = await contexts.page();
   await startChat(visitor, "Nina Notified", "Where is my order?");
   await expect.poll(() => notifications(agent)).toEqual(["Chat ringing: Nina Notified"]);
+  expect(await oscillators(agent)).toBe(0);
+  await agent.getByRole("checkbox", { name: "Ring sound" }).check();
 
   await agent.evaluate(() => {
     const n = (window as unknown as Win).__notifications[0]?.notification;
