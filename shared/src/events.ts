@@ -23,6 +23,7 @@ import {
 import { CustomerSaveInput } from "./schemas/customers.ts";
 import type {
   AgentDto,
+  AgentNoticeDto,
   AvailabilityDto,
   ConversationDetailDto,
   ConversationSummaryDto,
@@ -47,7 +48,7 @@ import type {
 import { MessageSendInput } from "./schemas/message.ts";
 import { OfflineRequestInput } from "./schemas/offline.ts";
 import { AgentResetPasswordInput } from "./schemas/password.ts";
-import { PresenceSetInput, TransferInput } from "./schemas/routing.ts";
+import { AgentPrefsInput, PresenceSetInput, TransferInput } from "./schemas/routing.ts";
 import { StatsInput, WhisperInput } from "./schemas/supervision.ts";
 import {
   TicketActInput,
@@ -105,6 +106,8 @@ export interface AgentClientToServerEvents {
   "message:send": Command<MessageSendInput, { message: MessageDto }>;
   /** Online, away or offline; only online agents are offered chats. */
   "presence:set": Command<PresenceSetInput, { me: AgentDto }>;
+  // Ringing (issue 13): the agent's own console settings.
+  "me:prefs": Command<AgentPrefsInput, { me: AgentDto }>;
   /** Passes on a chat offered to this agent; it goes to the next agent and is not offered back. */
   "offer:decline": Command<ConversationRef, Record<string, never>>;
   "conversation:transfer": Command<TransferInput, { conversation: ConversationDetailDto }>;
@@ -170,6 +173,8 @@ export interface AgentServerToClientEvents {
   // Canned responses (issue 13): site-wide ones to the site's staff, personal ones to their owner's sockets only.
   "canned:updated": (response: CannedResponseDto) => void;
   "canned:deleted": (ref: { id: string; scope: CannedResponseDto["scope"] }) => void;
+  // Ringing (issue 13): to one agent's own tabs, e.g. why routing set them to Away.
+  "agent:notice": (notice: AgentNoticeDto) => void;
 }
 
 // ---- runtime schema tables ----
@@ -198,6 +203,8 @@ export const agentEventSchemas = {
   "conversation:close": ConversationRef,
   "message:send": MessageSendInput,
   "presence:set": PresenceSetInput,
+  // Ringing (issue 13)
+  "me:prefs": AgentPrefsInput,
   "offer:decline": ConversationRef,
   "conversation:transfer": TransferInput,
   "team:list": EmptyInput,

@@ -1,24 +1,12 @@
-import type { TeamMemberDto } from "@parley/shared";
+import type { AgentNoticeDto } from "@parley/shared";
 import type { AgentStatus } from "@parley/shared/constants";
-import { offersFor } from "../state/offers.ts";
-import { isMissedOfferAway, MISSED_OFFER_NOTICE } from "../state/presence.ts";
-import { type SessionState, withMe, withNotice } from "../state/session.ts";
+import { withMe } from "../state/session.ts";
 import type { RealtimeContext } from "./context.ts";
 import { command } from "./socket.ts";
 
-/** My status (online, away, offline), and telling me when the server changed it for me. */
+/** My status (online, away, offline), my own console settings, and why the server changed my status. */
 export class Presence {
-  private ringing = false;
-  private offerEndedAt = Number.NEGATIVE_INFINITY;
-  private readonly unsubscribe: () => void;
-
-  constructor(private readonly ctx: RealtimeContext) {
-    this.unsubscribe = ctx.store.subscribe((s) => this.watchOffers(s));
-  }
-
-  stop(): void {
-    this.unsubscribe();
-  }
+  constructor(private readonly ctx: RealtimeContext) {}
 
   async set(status: AgentStatus): Promise<void> {
     const { socket, store } = this.ctx;
@@ -26,29 +14,24 @@ export class Presence {
     const result = await command(socket, "presence:set", { status });
     store.update((s) => {
       if (!result.ok) return { ...s, presence: { pending: null, error: result.error } };
-      const next = { ...withMe(s, result.data.me), presence: { pending: null, error: null } };
-      // Choosing a status answers the "you were set to away" notice.
-      return s.notice?.text === MISSED_OFFER_NOTICE ? withNotice(next, null) : next;
+      // Choosing a status answers the "you were set to Away" notice.
+      return { ...withMe(s, result.data.me), presence: { pending: null, error: null }, agentNotice: null };
     });
   }
 
-  /** Call before the update is applied: it compares against the status shown until now. */
-  onMember(member: TeamMemberDto): void {
-    const s = this.ctx.store.get();
-    if (member.id !== s.me.id) return;
-    const missed = isMissedOfferAway({
-      before: s.me.status,
-      after: member.status,
-      requestedHere: s.presence.pending !== null,
-      offerRinging: this.ringing,
-      msSinceOfferEnded: Date.now() - this.offerEndedAt,
-    });
-    if (missed) this.ctx.store.update((state) => withNotice(state, MISSED_OFFER_NOTICE));
+  /** `agent:notice`: the server did something to me (a missed offer set me Away) and says why. */
+  onNotice(notice: AgentNoticeDto): void {
+    this.ctx.store.update((s) => ({ ...s, agentNotice: notice }));
   }
 
-  private watchOffers(s: SessionState): void {
-    const ringing = offersFor(s.inbox.waiting, s.me.id).length > 0;
-    if (this.ringing && !ringing) this.offerEndedAt = Date.now();
-    this.ringing = ringing;
+  dismissNotice(): void {
+    this.ctx.store.update((s) => ({ ...s, agentNotice: null }));
+  }
+
+  /** `me:prefs`: false when the server refused it (the setting shown stays as it was). */
+  async setSound(sound: boolean): Promise<boolean> {
+    const result = await command(this.ctx.socket, "me:prefs", { sound });
+    if (result.ok) this.ctx.store.update((s) => withMe(s, result.data.me));
+    return result.ok;
   }
 }

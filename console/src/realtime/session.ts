@@ -78,7 +78,7 @@ export class ConsoleSession {
   stop(): void {
     this.stopped = true;
     clearTimeout(this.reconnectTimer);
-    for (const part of [this.inbox, this.team, this.site, this.offline, this.presence, this.sender, this.wall]) {
+    for (const part of [this.inbox, this.team, this.site, this.offline, this.sender, this.wall]) {
       part.stop();
     }
     this.socket.removeAllListeners();
@@ -95,8 +95,8 @@ export class ConsoleSession {
       this.conversations.onSummary(summary);
     });
     socket.on("message:new", (message) => this.conversations.onMessage(message));
+    socket.on("agent:notice", (notice) => this.presence.onNotice(notice));
     socket.on("agent:updated", (member) => {
-      this.presence.onMember(member);
       this.team.onMember(member);
       this.wall.on({ kind: "agent", agent: member });
     });

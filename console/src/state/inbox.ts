@@ -1,5 +1,6 @@
 import type { ConversationSummaryDto } from "@parley/shared";
 import { applyOrHold, type Holding, replayHeld, startHolding } from "./held.ts";
+import { orderMine } from "./inbox-rows.ts";
 
 type Summary = ConversationSummaryDto;
 
@@ -7,7 +8,7 @@ type Summary = ConversationSummaryDto;
 export interface InboxState extends Holding<Summary> {
   /** Queued conversations, oldest first. */
   readonly waiting: readonly Summary[];
-  /** Active conversations assigned to me, most recent activity first. */
+  /** Active conversations assigned to me: waiting for my answer first (longest wait first), then by activity. */
   readonly mine: readonly Summary[];
   /** Newest `updatedAt` seen per conversation, so an update that is older than what we show is ignored. */
   readonly versions: ReadonlyMap<string, string>;
@@ -80,9 +81,7 @@ function sortWaiting(list: readonly Summary[]): Summary[] {
   return [...list].sort((a, b) => compare(a.createdAt, b.createdAt) || compare(a.id, b.id));
 }
 
-function sortMine(list: readonly Summary[]): Summary[] {
-  return [...list].sort((a, b) => compare(b.updatedAt, a.updatedAt) || compare(a.id, b.id));
-}
+const sortMine = orderMine;
 
 function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;

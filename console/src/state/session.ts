@@ -1,4 +1,4 @@
-import type { AgentDto } from "@parley/shared";
+import type { AgentDto, AgentNoticeDto } from "@parley/shared";
 import type { AgentStatus } from "@parley/shared/constants";
 import type { ErrorBody } from "@parley/shared/errors";
 import type { Alerts } from "./alerts.ts";
@@ -46,6 +46,8 @@ export interface SessionState {
   readonly alerts: Alerts;
   /** The supervisors' wall; stays empty for agents, who are not sent it. */
   readonly wall: WallState;
+  /** Why the server set me Away (a missed offer), until I dismiss it or choose a status. */
+  readonly agentNotice: AgentNoticeDto | null;
 }
 
 export function initialSession(me: AgentDto): SessionState {
@@ -64,6 +66,7 @@ export function initialSession(me: AgentDto): SessionState {
     notice: null,
     alerts: [],
     wall: emptyWall,
+    agentNotice: null,
   };
 }
 
@@ -89,6 +92,6 @@ export function withNotice(state: SessionState, text: string | null): SessionSta
 
 /** My own row changed (`agent:updated` or `presence:set`): only the AgentDto fields belong to `me`. */
 export function withMe(state: SessionState, agent: AgentDto): SessionState {
-  const { id, name, email, role, status, capacity, products } = agent;
-  return { ...state, me: { id, name, email, role, status, capacity, products } };
+  const { id, name, email, role, status, capacity, products, notifySound } = agent;
+  return { ...state, me: { id, name, email, role, status, capacity, products, notifySound } };
 }

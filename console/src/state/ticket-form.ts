@@ -7,6 +7,8 @@ import type {
   TicketFields,
 } from "@parley/shared";
 
+import { MAX_MESSAGE_LENGTH } from "@parley/shared/constants";
+
 /** A subject is cut to this many characters of the visitor's first words. */
 export const SUBJECT_PREFILL_LENGTH = 80;
 
@@ -51,6 +53,26 @@ export function environmentText(env: Environment | null): string {
     .join("\n");
 }
 
+/**
+ * The visitor's messages in the chat, oldest first, as plain text separated by blank lines, cut to
+ * `limit` characters (the ticket field's maximum) with an ellipsis: Details the agent then edits.
+ */
+export function detailsFromChat(messages: readonly MessageDto[], limit = MAX_MESSAGE_LENGTH): string {
+  const text = [...messages]
+    .filter((m) => m.author.kind === "visitor" && !m.internal)
+    .sort((a, b) => a.seq - b.seq)
+    .map((m) => m.body.trim())
+    .filter((body) => body !== "")
+    .join("\n\n");
+  const chars = Array.from(text);
+  return chars.length <= limit
+    ? text
+    : `${chars
+        .slice(0, limit - 1)
+        .join("")
+        .trimEnd()}…`;
+}
+
 export function prefillFromChat(detail: ConversationDetailDto, messages: readonly MessageDto[]): TicketPrefill {
   const first = messages.find((m) => m.author.kind === "visitor" && !m.internal);
   return {
@@ -58,6 +80,7 @@ export function prefillFromChat(detail: ConversationDetailDto, messages: readonl
       ...EMPTY_TICKET_FIELDS,
       subject: first ? subjectFrom(first.body) : "",
       product: detail.product,
+      details: detailsFromChat(messages),
       environment: environmentText(detail.environment),
     },
     requester: { name: detail.visitor.name, email: detail.visitor.email },

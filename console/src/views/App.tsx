@@ -2,15 +2,15 @@ import type { AgentDto } from "@parley/shared";
 import { useEffect, useState } from "preact/hooks";
 import { currentAgent } from "../api/auth.ts";
 import { navigate, signedOutPathFor, useSignedOutPage } from "../router.ts";
-import { ForgotPasswordPage } from "./ForgotPasswordPage.tsx";
-import { ResetPasswordPage } from "./ResetPasswordPage.tsx";
-import { SignIn } from "./SignIn.tsx";
+import { LazyRoute } from "./LazyRoute.tsx";
 import { Workspace } from "./Workspace.tsx";
 
 type Auth =
   | { kind: "checking" }
   | { kind: "signedOut"; notice: string | null; confirmation?: string }
   | { kind: "signedIn"; agent: AgentDto };
+
+const loadSignedOutPages = () => import("./signed-out-pages.ts");
 
 export function App() {
   const [auth, setAuth] = useState<Auth>({ kind: "checking" });
@@ -27,11 +27,16 @@ export function App() {
   // A reset link works whoever is signed in here (the reset signs its own account out everywhere).
   if (signedOutPage === "resetPassword") {
     return (
-      <ResetPasswordPage
-        onDone={(confirmation) => {
-          setAuth({ kind: "signedOut", notice: null, confirmation });
-          navigate(signedOutPathFor("signIn"));
-        }}
+      <LazyRoute
+        load={loadSignedOutPages}
+        render={(m) => (
+          <m.ResetPasswordPage
+            onDone={(confirmation) => {
+              setAuth({ kind: "signedOut", notice: null, confirmation });
+              navigate(signedOutPathFor("signIn"));
+            }}
+          />
+        )}
       />
     );
   }
@@ -44,12 +49,19 @@ export function App() {
         </main>
       );
     case "signedOut":
-      if (signedOutPage === "forgotPassword") return <ForgotPasswordPage />;
+      if (signedOutPage === "forgotPassword") {
+        return <LazyRoute load={loadSignedOutPages} render={(m) => <m.ForgotPasswordPage />} />;
+      }
       return (
-        <SignIn
-          notice={auth.notice}
-          confirmation={auth.confirmation ?? null}
-          onSignedIn={(agent) => setAuth({ kind: "signedIn", agent })}
+        <LazyRoute
+          load={loadSignedOutPages}
+          render={(m) => (
+            <m.SignIn
+              notice={auth.notice}
+              confirmation={auth.confirmation ?? null}
+              onSignedIn={(agent) => setAuth({ kind: "signedIn", agent })}
+            />
+          )}
         />
       );
     case "signedIn":

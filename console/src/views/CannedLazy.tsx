@@ -1,6 +1,7 @@
 import type { AgentDto } from "@parley/shared";
 import type { RefObject, VNode } from "preact";
 import { useEffect, useRef, useState } from "preact/hooks";
+import { OPEN_CANNED_EVENT } from "./ringing/KeyboardShortcuts.tsx";
 
 type CannedModule = typeof import("./canned/index.ts");
 let loading: Promise<CannedModule> | undefined;
@@ -46,6 +47,17 @@ export function useCannedPicker(
     setRange(null);
     if (refocus) ref.current?.focus();
   };
+  // Alt+/ (KeyboardShortcuts) asks whoever can open the picker to claim it; the composer on the page does.
+  useEffect(() => {
+    const claim = (e: Event) => {
+      e.preventDefault();
+      const box = ref.current;
+      box?.focus();
+      setRange([box?.selectionStart ?? 0, box?.selectionEnd ?? 0]);
+    };
+    window.addEventListener(OPEN_CANNED_EVENT, claim);
+    return () => window.removeEventListener(OPEN_CANNED_EVENT, claim);
+  }, []);
   const props = { conversationId, setText, setNote, onClose: close, textarea: ref as RefObject<HTMLTextAreaElement> };
   return {
     ref,

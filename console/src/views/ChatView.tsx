@@ -7,10 +7,10 @@ import { isLead } from "../state/roles.ts";
 import type { TransferTargets } from "../state/transfer.ts";
 import { ChatHeader } from "./ChatHeader.tsx";
 import { Composer } from "./Composer.tsx";
+import { LazyRoute } from "./LazyRoute.tsx";
 import { MessageList } from "./MessageList.tsx";
 import { useSession } from "./session-context.ts";
 import { VisitorPanel } from "./VisitorPanel.tsx";
-import { WhisperBox } from "./WhisperBox.tsx";
 
 interface ChatViewProps {
   id: string;
@@ -23,6 +23,9 @@ interface ChatViewProps {
   joined: boolean;
   onTransferred: (text: string) => void;
 }
+
+// Only leads whisper, and only in colleagues' chats.
+const loadWhisperBox = () => import("./WhisperBox.tsx");
 
 export function ChatView({ id, view, outbox, me, productName, targets, joined, onTransferred }: ChatViewProps) {
   const session = useSession();
@@ -97,7 +100,11 @@ export function ChatView({ id, view, outbox, me, productName, targets, joined, o
           </p>
         )}
         {canWhisper(detail, me) && detail.assignee?.id !== me.id && (
-          <WhisperBox conversationId={id} agentName={detail.assignee?.name ?? null} />
+          <LazyRoute
+            inline
+            load={loadWhisperBox}
+            render={(m) => <m.WhisperBox conversationId={id} agentName={detail.assignee?.name ?? null} />}
+          />
         )}
       </div>
       <VisitorPanel detail={detail} />

@@ -1,9 +1,11 @@
 import type { AgentDto } from "@parley/shared";
 import type { AgentStatus } from "@parley/shared/constants";
 import { pathFor, type Route } from "../router.ts";
+import { takesNoChats } from "../state/roles.ts";
 import type { ConnectionState, PresenceState } from "../state/session.ts";
 import { Link } from "./Link.tsx";
 import { Nav } from "./Nav.tsx";
+import { SoundToggle } from "./ringing/SoundToggle.tsx";
 import { StatusControl } from "./StatusControl.tsx";
 
 const CONNECTION_LABELS: Record<ConnectionState, string> = {
@@ -19,15 +21,30 @@ interface HeaderProps {
   connection: ConnectionState;
   connectionProblem: string | null;
   onStatus: (status: AgentStatus) => void;
+  /** The agent's ring sound setting; resolves false when the server refused it. */
+  onSound: (on: boolean) => Promise<boolean>;
   onSignOut: () => void;
 }
 
-export function Header({ me, route, presence, connection, connectionProblem, onStatus, onSignOut }: HeaderProps) {
+export function Header(props: HeaderProps) {
+  const { me, route, presence, connection, connectionProblem, onStatus, onSound, onSignOut } = props;
   return (
     <header class="topbar">
       <h1 class="brand">Parley console</h1>
       <Nav me={me} route={route} />
-      <StatusControl status={me.status} presence={presence} onChange={onStatus} />
+      {takesNoChats(me) ? (
+        <p class="status-control">
+          <span class="status status--online">
+            <span class="status-dot" aria-hidden="true" />
+          </span>
+          Available to help
+        </p>
+      ) : (
+        <>
+          <StatusControl status={me.status} presence={presence} onChange={onStatus} />
+          <SoundToggle on={me.notifySound} onChange={onSound} />
+        </>
+      )}
       <p class={`connection connection--${connection}`} role="status">
         <span class="connection-dot" aria-hidden="true" />
         {CONNECTION_LABELS[connection]}

@@ -1,8 +1,10 @@
 import type { ConversationSummaryDto } from "@parley/shared";
+import type { ComponentChild } from "preact";
 import { useId } from "preact/hooks";
 import { since } from "../format.ts";
 import { pathFor } from "../router.ts";
 import type { InboxState } from "../state/inbox.ts";
+import { lastMessageText, unreadCount, waitingSince } from "../state/inbox-rows.ts";
 import { Link } from "./Link.tsx";
 import { useNow } from "./useNow.ts";
 
@@ -14,7 +16,8 @@ interface InboxProps {
 }
 
 export function Inbox({ inbox, openId, meId, productName }: InboxProps) {
-  const now = useNow(30_000);
+  // Ticks every 15 s: "waiting 2 min" must not lag by much.
+  const now = useNow(15_000);
   const meta = (c: ConversationSummaryDto, timing: string) =>
     [c.product && productName(c.product), offerText(c, meId), timing].filter(Boolean).join(" · ");
   return (
@@ -34,6 +37,7 @@ export function Inbox({ inbox, openId, meId, productName }: InboxProps) {
         openId={openId}
         emptyText="You have no active chats."
         describe={(c) => meta(c, `last activity ${since(c.updatedAt, now)} ago`)}
+        extra={(c) => <MineContext c={c} now={now} />}
       />
     </div>
   );
@@ -51,9 +55,11 @@ interface ListProps {
   openId: string | null;
   emptyText: string;
   describe: (c: ConversationSummaryDto) => string;
+  /** More about a row: for my chats, the last message, what is unread and how long the visitor waits. */
+  extra?: (c: ConversationSummaryDto) => ComponentChild;
 }
 
-function ConversationList({ title, rows, loaded, openId, emptyText, describe }: ListProps) {
+function ConversationList({ title, rows, loaded, openId, emptyText, describe, extra }: ListProps) {
   const headingId = useId();
   return (
     <section class="list" aria-labelledby={headingId}>
@@ -71,11 +77,29 @@ function ConversationList({ title, rows, loaded, openId, emptyText, describe }: 
             <li key={c.id}>
               <Link href={pathFor({ name: "conversation", id: c.id })} class="row" current={c.id === openId}>
                 <span class="row-name">{c.visitorName}</span> <span class="row-meta">{describe(c)}</span>
+                {extra?.(c)}
               </Link>
             </li>
           ))}
         </ul>
       )}
     </section>
+  );
+}
+
+function MineContext({ c, now }: { c: ConversationSummaryDto; now: number }) {
+  const last = lastMessageText(c);
+  const unread = unreadCount(c);
+  const waiting = waitingSince(c);
+  return (
+    <>
+      {(waiting || unread > 0) && (
+        <span class="row-status">
+          {waiting && <span class="row-waiting">Waiting for you {since(waiting, now)}</span>}
+          {unread > 0 && <span class="row-unread">{unread} unread</span>}
+        </span>
+      )}
+      {last && <span class="row-last">{last}</span>}
+    </>
   );
 }

@@ -63,6 +63,12 @@ function OfferItem({ offer, action, product, remainingMs, onAccept, onDecline }:
         <span class="offer-name">{offer.visitorName}</span>
         {product && <span class="offer-product">{product}</span>}
       </p>
+      {offer.preview && (
+        <p class="offer-preview">
+          <span class="sr-only">First message: </span>
+          {offer.preview}
+        </p>
+      )}
       <p class="offer-time">
         {remainingMs > 0 ? (
           <>

@@ -4,7 +4,8 @@ import { useEffect, useRef, useState } from "preact/hooks";
 import { failureOf } from "../realtime/socket.ts";
 import { type TransferTargets, transferInput } from "../state/transfer.ts";
 import { useSession } from "./session-context.ts";
-import { TransferDialog } from "./TransferDialog.tsx";
+
+type DialogModule = typeof import("./TransferDialog.tsx");
 
 const UNANSWERED = "The server did not answer in time. Check who has the chat before trying again.";
 
@@ -18,6 +19,20 @@ interface TransferButtonProps {
 export function TransferButton({ detail, targets, onTransferred }: TransferButtonProps) {
   const session = useSession();
   const [open, setOpen] = useState(false);
+  // The dialog is loaded on first use: most chats end without a transfer.
+  const [dialog, setDialog] = useState<DialogModule | null>(null);
+  const [loadFailed, setLoadFailed] = useState(false);
+  const openDialog = () => {
+    if (dialog) return setOpen(true);
+    import("./TransferDialog.tsx").then(
+      (module) => {
+        setDialog(module);
+        setLoadFailed(false);
+        setOpen(true);
+      },
+      () => setLoadFailed(true),
+    );
+  };
   const buttonRef = useRef<HTMLButtonElement>(null);
 
   // Back to the button once the dialog is gone: while it is open the rest of the page is inert.
@@ -45,10 +60,17 @@ export function TransferButton({ detail, targets, onTransferred }: TransferButto
 
   return (
     <>
-      <button type="button" ref={buttonRef} aria-haspopup="dialog" onClick={() => setOpen(true)}>
+      <button type="button" ref={buttonRef} aria-haspopup="dialog" onClick={openDialog}>
         Transfer
       </button>
-      {open && <TransferDialog visitorName={detail.visitorName} targets={targets} onSubmit={submit} onClose={close} />}
+      {loadFailed && (
+        <span class="error" role="alert">
+          The transfer dialog could not be loaded. Check your connection and try again.
+        </span>
+      )}
+      {open && dialog && (
+        <dialog.TransferDialog visitorName={detail.visitorName} targets={targets} onSubmit={submit} onClose={close} />
+      )}
     </>
   );
 }

@@ -1,3 +1,4 @@
+import type { AgentNoticeDto } from "@parley/shared";
 import type { Types } from "mongoose";
 import { Conversation } from "../conversations/conversation.model.ts";
 import type { StaffNamespace } from "../realtime/namespaces.ts";
@@ -42,6 +43,11 @@ export class AgentBroadcaster {
       socket.leave(leads);
       for (const room of socket.rooms) if (room.startsWith("conv:") && !keep.has(room)) socket.leave(room);
     }
+  }
+
+  /** Tells one agent's console tabs (and nobody else) why something happened to them. */
+  notice(agentId: Types.ObjectId, notice: AgentNoticeDto): void {
+    this.staff.to(rooms.agent(agentId)).emit("agent:notice", notice);
   }
 
   /** Cuts every console tab of an agent at once (disabled account). */

@@ -10,6 +10,8 @@ export function toAgentDto(agent: AgentDoc): AgentDto {
     status: agent.status,
     capacity: agent.capacity,
     products: [...agent.products],
+    // Agents stored before the setting existed have no field: the default is on.
+    notifySound: agent.notifySound ?? true,
   };
 }
 

@@ -22,6 +22,8 @@ const agentSchema = new Schema(
      * filter, so two routers (or processes) can never push an agent past capacity; recounted at boot.
      */
     load: { type: Number, required: true, default: 0 },
+    /** Whether the console chimes when a chat rings this agent: their own setting (`me:prefs`). */
+    notifySound: { type: Boolean, default: true },
     /** Last time a chat was offered to or taken by this agent: routing's tie-breaker. */
     lastAssignedAt: { type: Date, default: null },
   },

@@ -19,6 +19,8 @@ export const STAFF_COMMAND_ROLES: { readonly [K in keyof AgentClientToServerEven
   "conversation:close": EVERYONE,
   "message:send": EVERYONE,
   "presence:set": EVERYONE,
+  // Ringing (issue 13)
+  "me:prefs": EVERYONE,
   "offer:decline": EVERYONE,
   "conversation:transfer": EVERYONE,
   "team:list": EVERYONE,

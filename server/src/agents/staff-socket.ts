@@ -24,6 +24,7 @@ import { supervisionHandlers } from "../supervision/supervision-handlers.ts";
 import type { TicketDesk } from "../tickets/ticket-desk.ts";
 import { ticketHandlers } from "../tickets/ticket-handlers.ts";
 import { agentAdminHandlers } from "./agent-admin-handlers.ts";
+import { agentPrefsHandlers } from "./agent-prefs-handlers.ts";
 import { resolveAgentSessionByHash } from "./agent-sessions.ts";
 import { passwordAdminHandlers } from "./password-admin-handlers.ts";
 import type { PasswordResets } from "./password-resets.ts";
@@ -53,6 +54,7 @@ export function attachStaffNamespace(ns: StaffNamespace, deps: StaffSocketDeps):
       ...siteHandlers(deps.routing, ns),
       ...agentAdminHandlers(deps.routing),
       ...passwordAdminHandlers(deps.passwordResets),
+      ...agentPrefsHandlers(),
       ...offlineStaffHandlers(),
       ...ticketHandlers(deps.tickets),
       ...customerHandlers(ns),

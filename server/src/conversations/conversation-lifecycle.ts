@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import type { ConversationStartInput } from "@parley/shared";
+import { MAX_PREVIEW_LENGTH } from "@parley/shared/constants";
 import type { Types } from "mongoose";
 import type { AgentDoc } from "../agents/agent.model.ts";
 import { isDuplicateKey } from "../db/duplicate-key.ts";
@@ -71,6 +72,8 @@ export class ConversationLifecycle {
           status: "queued",
           product,
           openKey: openKeyFor(visitor._id),
+          // What the ringing card shows: the first message, cut like every preview.
+          preview: Array.from(input.body.trim()).slice(0, MAX_PREVIEW_LENGTH).join(""),
         });
         conversation = doc.toObject() as ConversationDoc;
         created = true;

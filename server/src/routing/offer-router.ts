@@ -244,7 +244,16 @@ export class OfferRouter {
     // chat to a colleague before its "ringing nobody" update went out, leaving their console stale.
     await this.giveBack(agentId);
     await this.route(cleared.site);
-    if (away) await this.withdrawOffersOf(agentId);
+    if (!away) return;
+    await this.withdrawOffersOf(agentId);
+    // Their console says why they are away now: nothing they did set it.
+    const site = await cachedSite(cleared.site);
+    this.agents.notice(agentId, {
+      kind: "offer-missed",
+      conversationId: conversationId.toHexString(),
+      ringSeconds: site?.offerTimeoutSeconds ?? 0,
+      at: new Date().toISOString(),
+    });
   }
 
   /** An offer was cleared (declined, withdrawn): tell staff at once, give the slot back, move the chat on. */

@@ -145,6 +145,19 @@ export interface AgentDto {
   status: AgentStatus;
   capacity: number;
   products: string[];
+  /** The agent's own setting: the console chimes when a chat rings them (harmless on team lists). */
+  notifySound: boolean;
+}
+
+/**
+ * Told to one agent's console tabs only (`agent:notice`): why something happened to them that they did not do.
+ * `offer-missed`: a chat rang them for `ringSeconds` without an answer, so routing set them to Away.
+ */
+export interface AgentNoticeDto {
+  kind: "offer-missed";
+  conversationId: string;
+  ringSeconds: number;
+  at: string;
 }
 
 /** A colleague as the team list shows them: transfer targets, supervisors' view, admin page. */

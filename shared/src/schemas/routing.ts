@@ -7,6 +7,10 @@ import { ProductId } from "./products.ts";
 export const PresenceSetInput = z.strictObject({ status: z.enum(AGENT_STATUSES) });
 export type PresenceSetInput = z.infer<typeof PresenceSetInput>;
 
+/** `me:prefs`: the agent's own console settings (issue 13: ringing). */
+export const AgentPrefsInput = z.strictObject({ sound: z.boolean() });
+export type AgentPrefsInput = z.infer<typeof AgentPrefsInput>;
+
 /** A note that travels with a transfer; staff see it, the visitor does not. */
 export const TransferNote = z
   .string()

@@ -14,6 +14,7 @@ export const ME: AgentDto = {
   status: "online",
   capacity: 3,
   products: [],
+  notifySound: true,
 };
 export const OTHER = { id: "b".repeat(24), name: "Bob Agent" };
 
@@ -75,6 +76,7 @@ export function member(n: number, overrides: Partial<TeamMemberDto> = {}): TeamM
     status: "online",
     capacity: 3,
     products: [],
+    notifySound: true,
     disabled: false,
     load: 0,
     ...overrides,

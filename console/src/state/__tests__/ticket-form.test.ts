@@ -1,6 +1,13 @@
 import type { OfflineRequestDto } from "@parley/shared";
 import { describe, expect, it } from "vitest";
-import { environmentText, prefillFromChat, prefillFromOffline, subjectFrom, ticketSource } from "../ticket-form.ts";
+import {
+  detailsFromChat,
+  environmentText,
+  prefillFromChat,
+  prefillFromOffline,
+  subjectFrom,
+  ticketSource,
+} from "../ticket-form.ts";
 import { detail, msg } from "./fixtures.ts";
 
 const REQUEST: OfflineRequestDto = {
@@ -85,5 +92,25 @@ describe("ticketSource", () => {
   it("should name the source the way ticket:create expects", () => {
     expect(ticketSource("chat", "a".repeat(24))).toEqual({ kind: "chat", conversationId: "a".repeat(24) });
     expect(ticketSource("offline", "b".repeat(24))).toEqual({ kind: "offline", offlineRequestId: "b".repeat(24) });
+  });
+});
+
+describe("detailsFromChat", () => {
+  it("joins the visitor's messages in order, as plain text, without agents' messages or notes", () => {
+    const messages = [
+      msg(3, { body: "  It says <b>error 42</b>  " }),
+      msg(1, { body: "My invoice PDF is blank" }),
+      msg(2, { author: { kind: "agent", id: "a", name: "Ana" }, body: "Which browser?" }),
+      msg(4, { author: { kind: "agent", id: "a", name: "Ana" }, body: "note", internal: true }),
+      msg(5, { body: "   " }),
+    ];
+    expect(detailsFromChat(messages)).toBe("My invoice PDF is blank\n\nIt says <b>error 42</b>");
+    expect(prefillFromChat(detail(), messages).fields.details).toBe(detailsFromChat(messages));
+  });
+  it("is cut to the limit with an ellipsis", () => {
+    const text = detailsFromChat([msg(1, { body: "a".repeat(50) }), msg(2, { body: "b".repeat(50) })], 60);
+    expect(Array.from(text)).toHaveLength(60);
+    expect(text.endsWith("…")).toBe(true);
+    expect(detailsFromChat([])).toBe("");
   });
 });

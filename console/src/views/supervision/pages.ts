@@ -1,3 +1,3 @@
-/** The lazily loaded supervisors' pages (see SupervisionRoute). */
+/** The lazily loaded supervisors' pages (see LazyRoute). */
 export { FiguresPage } from "./FiguresPage.tsx";
 export { WallPage } from "./WallPage.tsx";
