@@ -163,7 +163,7 @@ describe("a database from before issue 10", () => {
       "Hello from before",
       "Hi, how can I help?",
       "Still there?",
-      "Ana Agent closed the chat",
+      "Ana Agent closed the chat: Resolved",
     ]);
 
     // A new chat can start once the old one is closed.
