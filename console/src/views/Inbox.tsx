@@ -16,7 +16,9 @@ interface InboxProps {
 export function Inbox({ inbox, openId, meId, productName }: InboxProps) {
   const now = useNow(30_000);
   const meta = (c: ConversationSummaryDto, timing: string) =>
-    [c.product && productName(c.product), offerText(c, meId), timing].filter(Boolean).join(" · ");
+    [c.product && productName(c.product), offerText(c, meId), c.visitorLeftAt && "Visitor left", timing]
+      .filter(Boolean)
+      .join(" · ");
   return (
     <div class="lists">
       <ConversationList

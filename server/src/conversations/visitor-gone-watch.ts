@@ -34,6 +34,7 @@ export interface VisitorGoneDeps {
  * message from anyone. The sweep reads every open chat: that collection holds only what is live (queued and active
  * chats, bounded by agents' capacity and the queue), and on devdb any query but a primary-key one reads all of it
  * anyway. Every write is a compare-and-set on what the sweep saw, so a return or a message at the same moment wins.
+ * None of them moves `updatedAt`: the console shows it as the chat's last activity, and a connection is not one.
  */
 export class VisitorGoneWatch {
   private timer: NodeJS.Timeout | null = null;
@@ -70,7 +71,7 @@ export class VisitorGoneWatch {
         visitorLeftAt: chat.visitorLeftAt ?? null,
       },
       { $set: { visitorDisconnectedAt: null, visitorLeftAt: null } },
-      { returnDocument: "after" },
+      { returnDocument: "after", timestamps: false },
     ).lean<ConversationDoc>();
     // Lost the race to another write of the flags (a second tab, the sweep): look again with what is stored now.
     if (!back) return attempts > 1 ? this.connected(visitorId, attempts - 1) : undefined;
@@ -110,7 +111,7 @@ export class VisitorGoneWatch {
       const left = await Conversation.findOneAndUpdate(
         { _id: chat._id, status: chat.status, visitorDisconnectedAt: disconnectedAt, visitorLeftAt: null },
         { $set: { visitorLeftAt: now } },
-        { returnDocument: "after" },
+        { returnDocument: "after", timestamps: false },
       ).lean<ConversationDoc>();
       if (!left) return;
       this.deps.conversations.conversationChanged(left);
@@ -140,6 +141,7 @@ export class VisitorGoneWatch {
     const stamped = await Conversation.updateOne(
       { _id: chat._id, status: { $ne: "closed" }, visitorDisconnectedAt: null },
       { $set: { visitorDisconnectedAt: this.deps.clock() } },
+      { timestamps: false },
     );
     // A tab that connected between the socket check and the write found nothing to clear: look once more.
     if (stamped.modifiedCount > 0 && (await this.present(chat.visitor.toHexString())))
