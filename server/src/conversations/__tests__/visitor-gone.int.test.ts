@@ -244,6 +244,22 @@ describe("visitor gone", () => {
   });
 });
 
+describe("visitor gone, when the disconnect was never heard of", () => {
+  it("should stamp a chat whose visitor has no socket on any node at the next sweep", async () => {
+    const s = await site();
+    const { visitor } = await chatWithAgent(s.key, s._id);
+    await leave(visitor, visitor.id);
+    // As if the node that held the visitor's socket had died before it could write the stamp.
+    await Conversation.updateOne({ _id: visitor.id }, { $set: { visitorDisconnectedAt: null } });
+    clock.set(new Date());
+    await sweep();
+    expect((await row(visitor.id))?.visitorDisconnectedAt?.getTime()).toBe(clock.now().getTime());
+    clock.advance(10 * MINUTE);
+    await sweep();
+    expect((await row(visitor.id))?.visitorLeftAt?.getTime()).toBe(clock.now().getTime());
+  });
+});
+
 describe("visitor gone, at the same moment", () => {
   it("should leave the chat open when a message or the visitor's return lands between the sweep's read and its close", async () => {
     const s = await site();
