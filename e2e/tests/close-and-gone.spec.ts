@@ -49,8 +49,10 @@ test("closing a chat asks for confirmation and a reason, by keyboard too, and th
   await ana.keyboard.press("Enter");
   await expect(dialog).toHaveCount(0);
   await expect(ana.getByText("Closed: No reply")).toBeVisible();
-  await expect(ana.getByRole("log")).toContainText("Ana Agent closed the chat: No reply");
-  await expect(visitor.getByRole("log")).toContainText("Ana Agent closed the chat: No reply");
+  await expect(ana.getByRole("log")).toContainText("Closed as: No reply");
+  // The visitor sees the chat closed, not the team's reason.
+  await expect(visitor.getByRole("log")).toContainText("Ana Agent closed the chat");
+  await expect(visitor.getByRole("log")).not.toContainText("No reply");
 
   // Stored, not only shown: a reload reads it back.
   await ana.reload();

@@ -118,8 +118,9 @@ export class ConversationLifecycle {
     reason: StaffCloseReason = "resolved",
   ): Promise<ConversationDoc> {
     return this.log.exclusive(conversation._id, async () => {
-      const note = `${closedBy.name} closed the chat: ${CLOSE_REASON_LABELS[reason]}`;
-      await this.log.appendNow(systemMessage(conversation._id, note, false));
+      await this.log.appendNow(systemMessage(conversation._id, `${closedBy.name} closed the chat`, false));
+      // Why, for staff only: "Spam" or "No reply" is the team's judgement, not something to tell the visitor.
+      await this.log.appendNow(systemMessage(conversation._id, `Closed as: ${CLOSE_REASON_LABELS[reason]}`, true));
       const closed = await this.end(conversation._id, reason, {});
       if (!closed) throw new AppError("CONVERSATION_CLOSED", "This conversation is already closed");
       return closed;
@@ -147,6 +148,8 @@ export class ConversationLifecycle {
       // the log meanwhile, and the close below checks again for those of other processes and for a return.
       if (!(await Conversation.exists({ _id: seen._id, ...unchanged }))) return null;
       const { message } = await this.log.appendNow(systemMessage(seen._id, note, false));
+      // A message from another process landed between the check and the note: it wins (the note stays, alone).
+      if (message.seq !== seen.lastSeq + 1) return null;
       return this.end(seen._id, reason, { ...unchanged, lastSeq: message.seq });
     });
   }

@@ -300,7 +300,14 @@ describe("closing with a reason", () => {
       afterSeq: 0,
     });
     expect(page.conversation.closeReason).toBe("spam");
-    expect(page.messages.at(-1)?.body).toBe("Ana closed the chat: Spam");
+    expect(page.messages.slice(-2)).toMatchObject([
+      { author: { kind: "system" }, body: "Ana closed the chat", internal: false },
+      { author: { kind: "system" }, body: "Closed as: Spam", internal: true },
+    ]);
+    // The reason is the team's: the visitor's transcript has the close, not why.
+    const theirs = await ok<MessagePageDto<unknown>>(one.visitor.socket, "conversation:sync", { afterSeq: 0 });
+    expect(theirs.messages.map((m) => m.body)).toContain("Ana closed the chat");
+    expect(theirs.messages.map((m) => m.body)).not.toContain("Closed as: Spam");
 
     const two = await chatWithAgent(s.key, s._id, "Bea");
     const plain = await ok<{ conversation: ConversationDetailDto }>(two.ana.socket, "conversation:close", {

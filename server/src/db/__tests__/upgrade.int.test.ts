@@ -163,7 +163,8 @@ describe("a database from before issue 10", () => {
       "Hello from before",
       "Hi, how can I help?",
       "Still there?",
-      "Ana Agent closed the chat: Resolved",
+      "Ana Agent closed the chat",
+      "Closed as: Resolved",
     ]);
 
     // A new chat can start once the old one is closed.
