@@ -64,6 +64,8 @@ export default defineConfig({
         LOG_LEVEL: "warn",
         // Agents whose browser context a test closed go offline quickly, so the next test knows who is online.
         PRESENCE_GRACE_MS: "1000",
+        // Issue 13: "Visitor left" shows within a second of the site's minutes (close-and-gone.spec.ts).
+        VISITOR_GONE_SWEEP_MS: "1000",
         SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
       },
       reuseExistingServer: false,

@@ -57,3 +57,15 @@ export async function acceptOffer(agent: Page, visitorName: string) {
   await offer.getByRole("button", { name: "Accept" }).click();
   await expect(agent.getByRole("log")).toBeVisible();
 }
+
+/**
+ * Closes the chat open in the console through its confirmation dialog (issue 13), with a reason, and waits until
+ * the header says it is closed.
+ */
+export async function closeChat(page: Page, reason: "Resolved" | "No reply" | "Spam" = "Resolved") {
+  await page.getByRole("button", { name: "Close conversation" }).click();
+  const dialog = page.getByRole("dialog", { name: /^Close the chat with/ });
+  await dialog.getByRole("radio", { name: new RegExp(`^${reason}`) }).check();
+  await dialog.getByRole("button", { name: "Close conversation" }).click();
+  await expect(page.getByText(`Closed: ${reason}`)).toBeVisible();
+}

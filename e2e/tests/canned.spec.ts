@@ -1,5 +1,5 @@
 import { expect, type Page, test } from "@playwright/test";
-import { ARTIFACTS, acceptOffer, Contexts, DEMO, signIn, startChat } from "./actors.ts";
+import { ARTIFACTS, acceptOffer, Contexts, closeChat, DEMO, signIn, startChat } from "./actors.ts";
 import { expectNoAxeViolations } from "./axe.ts";
 
 let contexts: Contexts;
@@ -80,7 +80,7 @@ test("an agent inserts a site-wide canned reply with / and the keyboard, filled 
   await expect(visitor.getByRole("log")).toContainText("Thanks Vera Visitor, Ana Agent here. Anything else?");
   await expect(agent.getByRole("log")).toContainText("Thanks Vera Visitor, Ana Agent here. Anything else?");
   // Closed, so Ana has her slots back for the next spec.
-  await agent.getByRole("button", { name: "Close conversation" }).click();
+  await closeChat(agent);
 
   // The use is counted, as the admin sees on a fresh load.
   await admin.reload();

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { acceptOffer, Contexts, DEMO, openWidget, signIn } from "./actors.ts";
+import { acceptOffer, Contexts, closeChat, DEMO, openWidget, signIn } from "./actors.ts";
 
 let contexts: Contexts;
 test.beforeEach(({ browser }) => {
@@ -50,5 +50,5 @@ test("an admin adds a customer; a ticket from its contact's chat shows the custo
 
   // Ana's chat is closed so the next test finds her with free slots.
   await ana.getByRole("link", { name: "Chat transcript" }).click();
-  await ana.getByRole("button", { name: "Close conversation" }).click();
+  await closeChat(ana);
 });

@@ -1,5 +1,5 @@
 import { type Browser, type BrowserContext, expect, type Page, test } from "@playwright/test";
-import { acceptOffer, Contexts, DEMO, signIn, startChat } from "./actors.ts";
+import { acceptOffer, Contexts, closeChat, DEMO, signIn, startChat } from "./actors.ts";
 import { expectNoAxeViolations } from "./axe.ts";
 
 // Issue 13, ringing: notifications, title, shortcuts and their help, the ringing card, the permission banner,
@@ -63,9 +63,9 @@ async function agentWithNotifications(browser: Browser): Promise<Page> {
   return signIn(await context.newPage(), DEMO.agent);
 }
 
-/** Frees the demo agent's slot for the specs that follow (the close confirmation, once merged, may add a step). */
+/** Frees the demo agent's slot for the specs that follow. */
 async function closeOpenChat(agent: Page) {
-  await agent.getByRole("button", { name: "Close conversation" }).click();
+  await closeChat(agent);
   await expect(agent.getByRole("button", { name: "Close conversation" })).toHaveCount(0);
 }
 

@@ -1,5 +1,5 @@
 import { expect, type Page, test } from "@playwright/test";
-import { ARTIFACTS, acceptOffer, Contexts, DEMO, openWidget, signIn, startChat } from "./actors.ts";
+import { ARTIFACTS, acceptOffer, Contexts, closeChat, DEMO, openWidget, signIn, startChat } from "./actors.ts";
 
 // These tests change the demo site's team and hours, so they run in order and undo what later tests need.
 test.describe.configure({ mode: "serial" });
@@ -50,7 +50,7 @@ test("a second visitor sees their place in the queue while the only agent is ful
   await second.screenshot({ path: `${ARTIFACTS}/widget-queue.png` });
 
   // Quinn's slot frees up: the waiting chat rings Quinn at once.
-  await quinn.getByRole("button", { name: "Close conversation" }).click();
+  await closeChat(quinn);
   await acceptOffer(quinn, "Sid Second");
   await expect(second.getByRole("status").filter({ hasText: "Quinn Queue" })).toBeVisible();
   await expect(second.getByRole("log")).toContainText("Quinn Queue joined the chat");
@@ -94,7 +94,7 @@ test("an agent transfers a chat with a note: the visitor sees who took over, nev
   await visitor.reload();
   await expect(visitor.getByRole("log")).toContainText("Hi Tess, Bo from billing here.");
   await expect(visitor.getByRole("log")).not.toContainText("refund already approved");
-  await bo.getByRole("button", { name: "Close conversation" }).click();
+  await closeChat(bo);
 });
 
 test("an admin disables an agent, whose console is cut off at once", async () => {

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { ARTIFACTS, acceptOffer, Contexts, DEMO, signIn, startChat } from "./actors.ts";
+import { ARTIFACTS, acceptOffer, Contexts, closeChat, DEMO, signIn, startChat } from "./actors.ts";
 
 let contexts: Contexts;
 test.beforeEach(({ browser }) => {
@@ -53,7 +53,7 @@ test("a supervisor sees a new chat on the wall, monitors it, and whispers to the
   await ana.screenshot({ path: `${ARTIFACTS}/console-whisper.png` });
 
   // Closed, so Ana has her slots back for the next test; the wall drops the chat.
-  await ana.getByRole("button", { name: "Close conversation" }).click();
+  await closeChat(ana);
   await sue.getByRole("link", { name: "Wall" }).click();
   await expect(sue.getByRole("region", { name: "Chats" }).getByRole("row", { name: /Walt Wallace/ })).toHaveCount(0);
 });

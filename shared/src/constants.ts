@@ -55,6 +55,14 @@ export const CLOSE_REASONS = ["resolved", "no_reply", "spam", "visitor_left", "a
 export type CloseReason = (typeof CLOSE_REASONS)[number];
 export const STAFF_CLOSE_REASONS = ["resolved", "no_reply", "spam"] as const;
 export type StaffCloseReason = (typeof STAFF_CLOSE_REASONS)[number];
+/** How a close reason reads in the transcript and the console (issue 13). */
+export const CLOSE_REASON_LABELS: { readonly [R in CloseReason]: string } = {
+  resolved: "Resolved",
+  no_reply: "No reply",
+  spam: "Spam",
+  visitor_left: "Visitor left",
+  abandoned: "Abandoned in the queue",
+};
 
 /** Longest text kept as a chat's preview or last message in lists (the console's inbox, the ringing card). */
 export const MAX_PREVIEW_LENGTH = 140;

@@ -61,6 +61,7 @@ import {
   VisitorTicketReplyInput,
 } from "./schemas/tickets.ts";
 import { ConversationStartInput, VisitorSyncInput } from "./schemas/visitor.ts";
+import { ConversationCloseInput } from "./schemas/visitor-gone.ts";
 
 type Command<I, O> = (payload: I, ack: AckCallback<O>) => void;
 
@@ -102,7 +103,7 @@ export interface AgentClientToServerEvents {
   >;
   "conversation:sync": Command<AgentSyncInput, MessagePageDto<ConversationDetailDto>>;
   "conversation:accept": Command<ConversationRef, { conversation: ConversationDetailDto }>;
-  "conversation:close": Command<ConversationRef, { conversation: ConversationDetailDto }>;
+  "conversation:close": Command<ConversationCloseInput, { conversation: ConversationDetailDto }>;
   "message:send": Command<MessageSendInput, { message: MessageDto }>;
   /** Online, away or offline; only online agents are offered chats. */
   "presence:set": Command<PresenceSetInput, { me: AgentDto }>;
@@ -200,7 +201,7 @@ export const agentEventSchemas = {
   "inbox:sync": EmptyInput,
   "conversation:sync": AgentSyncInput,
   "conversation:accept": ConversationRef,
-  "conversation:close": ConversationRef,
+  "conversation:close": ConversationCloseInput,
   "message:send": MessageSendInput,
   "presence:set": PresenceSetInput,
   // Ringing (issue 13)

@@ -18,3 +18,5 @@ export * from "./schemas/supervision.ts";
 export * from "./schemas/support-hours.ts";
 export * from "./schemas/tickets.ts";
 export * from "./schemas/visitor.ts";
+// Visitor gone and close reasons (issue 13)
+export * from "./schemas/visitor-gone.ts";

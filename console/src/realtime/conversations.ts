@@ -5,6 +5,7 @@ import type {
   TransferInput,
   WhisperInput,
 } from "@parley/shared";
+import type { StaffCloseReason } from "@parley/shared/constants";
 import type { ConversationView } from "../state/conversation.ts";
 import { withDetail, withSummary } from "../state/conversation.ts";
 import { addMessage, applyLiveMessage, applyPage, markStale, type Timeline } from "../state/messages.ts";
@@ -89,8 +90,8 @@ export class ConversationSync {
     await this.act(id, "accept", () => command(this.ctx.socket, "conversation:accept", { conversationId: id }));
   }
 
-  async close(id: string): Promise<void> {
-    await this.act(id, "close", () => command(this.ctx.socket, "conversation:close", { conversationId: id }));
+  async close(id: string, reason: StaffCloseReason): Promise<void> {
+    await this.act(id, "close", () => command(this.ctx.socket, "conversation:close", { conversationId: id, reason }));
   }
 
   /** A lead barges in: from then on they reply in the chat as themselves. */

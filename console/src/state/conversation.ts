@@ -34,11 +34,8 @@ export function withDetail(view: ConversationView, detail: ConversationDetailDto
 /** A `conversation:updated` event carries the summary fields; the visitor details stay. */
 export function withSummary(view: ConversationView, summary: ConversationSummaryDto): ConversationView {
   if (!view.detail || view.detail.updatedAt > summary.updatedAt) return view;
-  const { id, status, visitorName, assignee, offer, product, lastSeq, createdAt, updatedAt } = summary;
-  return {
-    ...view,
-    detail: { ...view.detail, id, status, visitorName, assignee, offer, product, lastSeq, createdAt, updatedAt },
-  };
+  // Every summary field, those added later included ("Visitor left", issue 13); the detail-only fields stay.
+  return { ...view, detail: { ...view.detail, ...summary } };
 }
 
 const isMine = (c: ConversationDetailDto, me: AgentDto): boolean => c.assignee?.id === me.id;

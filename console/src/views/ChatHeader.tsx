@@ -1,4 +1,5 @@
 import type { AgentDto, ConversationDetailDto } from "@parley/shared";
+import { CLOSE_REASON_LABELS, type StaffCloseReason } from "@parley/shared/constants";
 import type { RefObject } from "preact";
 import { BASE_PATH, navigate, pathFor } from "../router.ts";
 import {
@@ -10,6 +11,7 @@ import {
   isOfferedTo,
 } from "../state/conversation.ts";
 import type { TransferTargets } from "../state/transfer.ts";
+import { CloseButton } from "./CloseButton.tsx";
 import { Link } from "./Link.tsx";
 import { TransferButton } from "./TransferButton.tsx";
 import { useChatTicket } from "./useChatTicket.ts";
@@ -25,7 +27,7 @@ interface ChatHeaderProps {
   joined: boolean;
   onAccept: () => void;
   onJoin: () => void;
-  onClose: () => void;
+  onClose: (reason: StaffCloseReason) => void;
   onTransferred: (text: string) => void;
 }
 
@@ -64,6 +66,7 @@ export function ChatHeader(props: ChatHeaderProps) {
         <p class={`badge badge--${detail.status}`}>{statusText(detail, me)}</p>
         {joined && detail.status === "active" && <p class="badge badge--joined">You joined</p>}
         {product && <p class="badge badge--product">{product}</p>}
+        {detail.visitorLeftAt && detail.status !== "closed" && <p class="badge badge--left">Visitor left</p>}
       </div>
       <div class="chat-actions">
         {/* A chat ringing me is answered under "Incoming chats", so there is one Accept for it, not two. */}
@@ -92,11 +95,7 @@ export function ChatHeader(props: ChatHeaderProps) {
             Create ticket
           </button>
         )}
-        {canClose(detail, me) && (
-          <button type="button" class="quiet" aria-disabled={busy} onClick={guard(onClose)}>
-            Close conversation
-          </button>
-        )}
+        {canClose(detail, me) && <CloseButton visitorName={detail.visitorName} busy={busy} onClose={onClose} />}
       </div>
       {problem && (
         <p class="error chat-error" role="alert">
@@ -113,7 +112,7 @@ function statusText(c: ConversationDetailDto, me: AgentDto): string {
       if (c.offer) return c.offer.agent.id === me.id ? "Ringing you" : `Offered to ${c.offer.agent.name}`;
       return "Waiting for an agent";
     case "closed":
-      return "Closed";
+      return c.closeReason ? `Closed: ${CLOSE_REASON_LABELS[c.closeReason]}` : "Closed";
     case "active":
       return c.assignee?.id === me.id ? "Assigned to you" : `Assigned to ${c.assignee?.name ?? "another agent"}`;
   }

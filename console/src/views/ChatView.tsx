@@ -76,7 +76,7 @@ export function ChatView({ id, view, outbox, me, productName, targets, joined, o
           joined={joined}
           onAccept={() => void session.conversations.accept(id)}
           onJoin={() => void session.conversations.join(id)}
-          onClose={() => void session.conversations.close(id)}
+          onClose={(reason) => void session.conversations.close(id, reason)}
           onTransferred={onTransferred}
         />
         <MessageList

@@ -19,6 +19,7 @@ import { NodeRegistry } from "../cluster/node-registry.ts";
 import { connectRedis } from "../cluster/redis-link.ts";
 import type { Config } from "../config/config.ts";
 import { archiveLeftovers } from "../conversations/conversation-archive.ts";
+import { VisitorGoneWatch } from "../conversations/visitor-gone-watch.ts";
 import { connectDatabase, databaseReachable, disconnectDatabase } from "../db/connection.ts";
 import { runMigrations } from "../db/migrations.ts";
 import { demoPageRoutes } from "../demo/demo-page.routes.ts";
@@ -57,6 +58,8 @@ export interface ParleyServer {
   tickets: TicketSystem;
   /** The wall's chat alerts; tests run a check after moving their clock. */
   chatAlerts: ChatAlertWatch;
+  /** Visitor gone (issue 13); tests run a sweep after moving their clock. */
+  visitorGone: VisitorGoneWatch;
   /** Graceful: stop accepting, let in-flight writes finish, close the database. */
   stop(): Promise<void>;
 }
@@ -193,7 +196,17 @@ export async function startParley(opts: StartOptions): Promise<ParleyServer> {
     leases,
     onAlert: (kind) => metrics.slaAlerts.inc({ kind }),
   });
+  const visitorGone = new VisitorGoneWatch({
+    visitors,
+    lifecycle: routing.lifecycle,
+    conversations: routing.conversations,
+    clock,
+    intervalMs: config.visitorGoneSweepMs,
+    logger,
+    leases,
+  });
   attachVisitorNamespace(visitors, {
+    gone: visitorGone,
     serverOrigin: () => origins.primary,
     routing,
     tickets: tickets.desk,
@@ -228,6 +241,7 @@ export async function startParley(opts: StartOptions): Promise<ParleyServer> {
   await routing.start({ coldStart: othersUp === 0 });
   await tickets.start();
   await chatAlerts.start();
+  visitorGone.start();
   mailer.start();
   // Off every request: on devdb a sweep reads all sessions.
   const sessionSweep = setInterval(async () => {
@@ -313,6 +327,7 @@ export async function startParley(opts: StartOptions): Promise<ParleyServer> {
       // to another node) and resync.
       const closed = new Promise<void>((resolve) => io.close(() => resolve()));
       chatAlerts.stop();
+      visitorGone.stop();
       clearInterval(sessionSweep);
       clearInterval(presenceSweep);
       await tickets.stop();
@@ -330,5 +345,5 @@ export async function startParley(opts: StartOptions): Promise<ParleyServer> {
     return stopping;
   };
 
-  return { url, origins, httpServer, io, tickets, chatAlerts, stop };
+  return { url, origins, httpServer, io, tickets, chatAlerts, visitorGone, stop };
 }

@@ -1,6 +1,11 @@
 import { randomBytes } from "node:crypto";
 import type { ConversationStartInput } from "@parley/shared";
-import { MAX_PREVIEW_LENGTH } from "@parley/shared/constants";
+import {
+  CLOSE_REASON_LABELS,
+  type CloseReason,
+  MAX_PREVIEW_LENGTH,
+  type StaffCloseReason,
+} from "@parley/shared/constants";
 import type { Types } from "mongoose";
 import type { AgentDoc } from "../agents/agent.model.ts";
 import { isDuplicateKey } from "../db/duplicate-key.ts";
@@ -114,31 +119,75 @@ export class ConversationLifecycle {
    * Writes a closing note into the transcript, then closes; a closed conversation accepts no more messages. Runs
    * alone on the conversation's message log, so no message lands between the note and the close.
    */
-  close(conversation: ConversationDoc, closedBy: AgentDoc): Promise<ConversationDoc> {
+  close(
+    conversation: ConversationDoc,
+    closedBy: AgentDoc,
+    reason: StaffCloseReason = "resolved",
+  ): Promise<ConversationDoc> {
     return this.log.exclusive(conversation._id, async () => {
       await this.log.appendNow(systemMessage(conversation._id, `${closedBy.name} closed the chat`, false));
-      const closedAt = new Date();
-      const ended = { status: "closed" as const, closedAt, openKey: closedKeyFor(conversation._id) };
-      // The offer ringing, if any, ends in the same update: whoever wins the close gives its slot back.
-      const before = await Conversation.findOneAndUpdate(
-        { _id: conversation._id, status: { $ne: "closed" } },
-        { $set: { ...ended, offeredTo: null, offeredToName: null, offerExpiresAt: null } },
-        { returnDocument: "before" },
-      ).lean<ConversationDoc>();
-      if (!before) throw new AppError("CONVERSATION_CLOSED", "This conversation is already closed");
-      const closed: ConversationDoc = {
-        ...before,
-        ...ended,
-        offeredTo: null,
-        offeredToName: null,
-        offerExpiresAt: null,
-        updatedAt: closedAt,
-      };
-      this.broadcaster.conversationChanged(closed);
-      await this.hooks.closed(closed, before.offeredTo ?? null);
-      await archiveConversation(closed);
+      // Why, for staff only: "Spam" or "No reply" is the team's judgement, not something to tell the visitor.
+      await this.log.appendNow(systemMessage(conversation._id, `Closed as: ${CLOSE_REASON_LABELS[reason]}`, true));
+      const closed = await this.end(conversation._id, reason, {});
+      if (!closed) throw new AppError("CONVERSATION_CLOSED", "This conversation is already closed");
       return closed;
     });
+  }
+
+  /**
+   * Closes a chat on Parley's own account (issue 13: its visitor left), only if it is still exactly as `seen`:
+   * same status, no message since, the visitor still away. A visitor who comes back or a message that arrives at
+   * the same moment wins, and the chat stays open. Null when it did.
+   */
+  autoClose(
+    seen: ConversationDoc,
+    reason: "visitor_left" | "abandoned",
+    note: string,
+  ): Promise<ConversationDoc | null> {
+    return this.log.exclusive(seen._id, async () => {
+      const unchanged = {
+        status: seen.status,
+        lastSeq: seen.lastSeq,
+        visitorDisconnectedAt: seen.visitorDisconnectedAt ?? null,
+        visitorLeftAt: seen.visitorLeftAt ?? null,
+      };
+      // Checked before the note, so a chat that moved on gets no stray note; messages from this process wait on
+      // the log meanwhile, and the close below checks again for those of other processes and for a return.
+      if (!(await Conversation.exists({ _id: seen._id, ...unchanged }))) return null;
+      const { message } = await this.log.appendNow(systemMessage(seen._id, note, false));
+      // A message from another process landed between the check and the note: it wins (the note stays, alone).
+      if (message.seq !== seen.lastSeq + 1) return null;
+      return this.end(seen._id, reason, { ...unchanged, lastSeq: message.seq });
+    });
+  }
+
+  /** The close itself: one compare-and-set, then capacity, broadcasts and the history. Null if it lost. */
+  private async end(
+    id: Types.ObjectId,
+    reason: CloseReason,
+    unchanged: Record<string, unknown>,
+  ): Promise<ConversationDoc | null> {
+    const closedAt = new Date();
+    const ended = { status: "closed" as const, closedAt, openKey: closedKeyFor(id), closeReason: reason };
+    // The offer ringing, if any, ends in the same update: whoever wins the close gives its slot back.
+    const before = await Conversation.findOneAndUpdate(
+      { _id: id, status: { $ne: "closed" }, ...unchanged },
+      { $set: { ...ended, offeredTo: null, offeredToName: null, offerExpiresAt: null } },
+      { returnDocument: "before" },
+    ).lean<ConversationDoc>();
+    if (!before) return null;
+    const closed: ConversationDoc = {
+      ...before,
+      ...ended,
+      offeredTo: null,
+      offeredToName: null,
+      offerExpiresAt: null,
+      updatedAt: closedAt,
+    };
+    this.broadcaster.conversationChanged(closed);
+    await this.hooks.closed(closed, before.offeredTo ?? null);
+    await archiveConversation(closed);
+    return closed;
   }
 }
 

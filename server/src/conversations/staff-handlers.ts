@@ -57,7 +57,7 @@ export function staffHandlers(
 
     "conversation:close": async (input, { agent }) => {
       const conversation = await staffConversation(agent, toObjectId(input.conversationId), "close");
-      return { conversation: toDetailDto(await lifecycle.close(conversation, agent)) };
+      return { conversation: toDetailDto(await lifecycle.close(conversation, agent, input.reason ?? "resolved")) };
     },
 
     "message:send": async (input, { agent }) => {

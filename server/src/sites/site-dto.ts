@@ -1,4 +1,5 @@
 import type { SiteSettingsDto } from "@parley/shared";
+import { visitorGoneSettingsOf } from "../conversations/visitor-gone-settings.ts";
 import { supervisionSettingsOf } from "../supervision/supervision-settings.ts";
 import { ticketSettingsOf } from "../tickets/ticket-settings.ts";
 import type { SiteDoc } from "./site.model.ts";
@@ -13,5 +14,6 @@ export function toSiteSettingsDto(site: SiteDoc): SiteSettingsDto {
     products: site.products.map((p) => ({ id: p.id, name: p.name })),
     tickets: ticketSettingsOf(site),
     supervision: supervisionSettingsOf(site),
+    visitorGone: visitorGoneSettingsOf(site),
   };
 }

@@ -36,6 +36,7 @@ export function siteHandlers(
       if (input.offerTimeoutSeconds !== undefined) set.offerTimeoutSeconds = input.offerTimeoutSeconds;
       if (input.supportHours !== undefined) set.supportHours = input.supportHours;
       if (input.supervision !== undefined) set.supervision = input.supervision;
+      if (input.visitorGone !== undefined) set.visitorGone = input.visitorGone;
       if (input.tickets !== undefined) {
         await keepPlansInUse(agent.site, input.tickets);
         set.tickets = input.tickets;

@@ -1,9 +1,11 @@
 import {
   DEFAULT_SUPERVISION_SETTINGS,
   DEFAULT_TICKET_SETTINGS,
+  DEFAULT_VISITOR_GONE_SETTINGS,
   type SupervisionSettings,
   type SupportCalendar,
   type TicketSettings,
+  type VisitorGoneSettings,
 } from "@parley/shared";
 import { ASSIGNMENT_MODES, DEFAULT_OFFER_TIMEOUT_SECONDS } from "@parley/shared/constants";
 import { type InferSchemaType, model, Schema, type Types } from "mongoose";
@@ -37,17 +39,28 @@ const siteSchema = new Schema(
       required: true,
       default: () => structuredClone(DEFAULT_SUPERVISION_SETTINGS),
     },
+    /** VisitorGoneSettings (issue 13: "Visitor left" and the auto-close), validated by its shared schema on write. */
+    visitorGone: {
+      type: Schema.Types.Mixed,
+      required: true,
+      default: () => structuredClone(DEFAULT_VISITOR_GONE_SETTINGS),
+    },
   },
   { timestamps: true, minimize: false },
 );
 
-export type SiteDoc = Omit<InferSchemaType<typeof siteSchema>, "supportHours" | "tickets" | "supervision"> & {
+export type SiteDoc = Omit<
+  InferSchemaType<typeof siteSchema>,
+  "supportHours" | "tickets" | "supervision" | "visitorGone"
+> & {
   _id: Types.ObjectId;
   supportHours: SupportCalendar;
   /** Absent on sites stored before tickets existed: read through ticketSettingsOf. */
   tickets?: TicketSettings;
   /** Absent on sites stored before supervision existed: read through supervisionSettingsOf. */
   supervision?: SupervisionSettings;
+  /** Absent on sites stored before issue 13: read through visitorGoneSettingsOf. */
+  visitorGone?: VisitorGoneSettings;
 };
 
 const writeListeners: Array<() => void> = [];

@@ -24,6 +24,7 @@ function chatRowOf(c: ConversationDoc, repliedAt: Date | null = null): StoredCha
     hadAgent: c.hadAgent ?? false,
     closedAt: c.closedAt ?? null,
     firstAgentReplyAt: c.firstAgentReplyAt ?? repliedAt,
+    closeReason: c.closeReason ?? null,
   };
 }
 

@@ -13,7 +13,9 @@
  *   waiting   — no reply yet and still open (queued, or accepted a minute ago): not judged until it ends.
  *   missed    — closed without a reply, though staff had a chance: it was assigned to someone (it has an
  *               assignee) or offered and declined, let ring out or transferred away (`declinedBy` not empty).
- *   abandoned — closed without a reply, never assigned nor declined: left waiting in the queue until it closed.
+ *   abandoned — closed without a reply, never assigned nor declined: left waiting in the queue until it closed;
+ *               or withdrawn from the queue because its visitor left (closeReason "abandoned", issue 13), even if
+ *               an offer had rung someone meanwhile: the visitor gave up before staff could answer.
  *   So started = answered + missed + abandoned + waiting, for the range and for each day.
  * - firstReplyWaitSeconds: over answered chats, `firstAgentReplyAt − createdAt`; the median (the mean of the
  *   two middle values for an even count) and the 90th percentile by nearest rank (the ⌈0.9·n⌉-th smallest).
@@ -45,6 +47,8 @@ export interface ChatRow {
   hadAgent?: boolean;
   closedAt: Date | null;
   firstAgentReplyAt: Date | null;
+  /** Why it closed (issue 13); absent on rows written before. */
+  closeReason?: string | null;
 }
 
 /** What the figures need of a ticket: its targets' fates as of its last change (sla-clock.ts fateOf). */
@@ -61,6 +65,7 @@ export type ChatOutcome = "answered" | "missed" | "abandoned" | "waiting";
 export function outcomeOf(chat: ChatRow): ChatOutcome {
   if (chat.firstAgentReplyAt) return "answered";
   if (chat.status !== "closed") return "waiting";
+  if (chat.closeReason === "abandoned") return "abandoned";
   return chat.assignee || chat.declinedCount > 0 || chat.hadAgent ? "missed" : "abandoned";
 }
 

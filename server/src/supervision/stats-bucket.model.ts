@@ -28,6 +28,8 @@ export interface StoredChatRow {
   hadAgent: boolean;
   closedAt: Date | null;
   firstAgentReplyAt: Date | null;
+  /** Issue 13; absent on rows written before. */
+  closeReason?: string | null;
 }
 
 export interface StoredTicketRow {

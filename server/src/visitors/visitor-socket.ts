@@ -1,5 +1,6 @@
 import { type VisitorClientToServerEvents, VisitorHandshake, visitorEventSchemas } from "@parley/shared";
 import type { Config } from "../config/config.ts";
+import type { VisitorGoneWatch } from "../conversations/visitor-gone-watch.ts";
 import { toObjectId } from "../db/object-id.ts";
 import { AppError } from "../errors/app-error.ts";
 import { parseInput } from "../errors/parse-input.ts";
@@ -34,6 +35,8 @@ export interface VisitorSocketDeps {
   limits: Pick<RateLimits, "visitorEvents" | "offlineRequests">;
   logger: Logger;
   inflight: InflightTracker;
+  /** Visitor gone (issue 13): told of each socket's coming and going, to stamp or clear their open chat. */
+  gone?: Pick<VisitorGoneWatch, "connected" | "disconnected">;
   /** Told of every command answered (metrics). */
   observe?: (command: string, outcome: CommandOutcome, seconds: number) => void;
   /**
@@ -81,6 +84,12 @@ export function attachVisitorNamespace(ns: VisitorNamespace, deps: VisitorSocket
     // Joined before any sync runs, so nothing stored after a sync's query can be missed.
     void socket.join([rooms.visitor(visitorId), rooms.siteVisitors(siteId)]);
     commands.serve(socket);
+    const { gone, logger } = deps;
+    if (gone) {
+      const failed = (err: unknown) => logger.warn({ err }, "visitor connection tracking failed");
+      gone.connected(visitorId).catch(failed);
+      socket.on("disconnect", () => void gone.disconnected(visitorId).catch(failed));
+    }
   });
 }
 

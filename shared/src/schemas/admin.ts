@@ -6,6 +6,7 @@ import { Product, ProductId } from "./products.ts";
 import { TicketSettings } from "./sla.ts";
 import { SupervisionSettings } from "./supervision.ts";
 import { SupportCalendar } from "./support-hours.ts";
+import { VisitorGoneSettings } from "./visitor-gone.ts";
 
 const Capacity = z
   .number()
@@ -78,6 +79,8 @@ export const SiteUpdateInput = z.strictObject({
   supportHours: SupportCalendar.optional(),
   tickets: TicketSettings.optional(),
   supervision: SupervisionSettings.optional(),
+  /** Visitor gone (issue 13): when a chat shows "Visitor left" and when it closes itself. */
+  visitorGone: VisitorGoneSettings.optional(),
 });
 export type SiteUpdateInput = z.infer<typeof SiteUpdateInput>;
 

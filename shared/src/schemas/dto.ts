@@ -16,6 +16,7 @@ import type { TicketSettings } from "./sla.ts";
 import type { StatsRange, SupervisionSettings } from "./supervision.ts";
 import type { SupportCalendar } from "./support-hours.ts";
 import type { MissingField, TicketFields, TicketStatus } from "./tickets.ts";
+import type { VisitorGoneSettings } from "./visitor-gone.ts";
 
 export interface AuthorDto {
   kind: AuthorKind;
@@ -177,6 +178,8 @@ export interface SiteSettingsDto {
   products: Product[];
   tickets: TicketSettings;
   supervision: SupervisionSettings;
+  /** Visitor gone (issue 13). */
+  visitorGone: VisitorGoneSettings;
 }
 
 /** A request left through the offline form; the tickets work turns these into tickets. */

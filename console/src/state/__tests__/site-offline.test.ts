@@ -20,6 +20,7 @@ const site = (name: string): SiteSettingsDto => ({
   products: [{ id: "billing", name: "Billing" }],
   tickets: { slaPlans: [], autoCloseWorkingDays: 5, refuseUnentitled: false },
   supervision: { queueWaitAlertSeconds: 120, unansweredAlertSeconds: 180 },
+  visitorGone: { leftAfterMinutes: 10, closeAfterMinutes: 30 },
 });
 
 describe("site", () => {

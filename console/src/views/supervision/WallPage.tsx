@@ -234,6 +234,7 @@ function ChatRow({ chat, now, attention, tickets, productName }: ChatRowProps) {
             <span aria-hidden="true">! </span>Needs attention
           </span>
         )}
+        {chat.visitorLeftAt && <span class="left-flag">Visitor left</span>}
       </th>
       <td>{chat.product ? productName(chat.product) : <span class="muted">None</span>}</td>
       <td>

@@ -164,6 +164,7 @@ describe("a database from before issue 10", () => {
       "Hi, how can I help?",
       "Still there?",
       "Ana Agent closed the chat",
+      "Closed as: Resolved",
     ]);
 
     // A new chat can start once the old one is closed.

@@ -91,6 +91,13 @@ describe("outcomeOf", () => {
     expect(outcomeOf(chat({ createdAt: t0, status: "closed", hadAgent: true, closedAt: t0 }))).toBe("missed");
     expect(outcomeOf(chat({ createdAt: t0, status: "closed", closedAt: t0 }))).toBe("abandoned");
   });
+
+  it("should count a queued chat withdrawn because its visitor left as abandoned, even if an offer rang (issue 13)", () => {
+    const withdrawn = { createdAt: t0, status: "closed", closedAt: t0, closeReason: "abandoned" } as const;
+    expect(outcomeOf(chat({ ...withdrawn, hadAgent: true, declinedCount: 1 }))).toBe("abandoned");
+    expect(outcomeOf(chat({ ...withdrawn, firstAgentReplyAt: t0 }))).toBe("answered");
+    expect(outcomeOf(chat({ ...withdrawn, hadAgent: true, closeReason: "spam" }))).toBe("missed");
+  });
 });
 
 describe("computeStats: chats", () => {
