@@ -11,6 +11,7 @@ import { archiveConversation } from "./conversation-archive.ts";
 import type { ConversationBroadcaster } from "./conversation-broadcaster.ts";
 import type { MessageDoc } from "./message.model.ts";
 import { MessageLog } from "./message-log.ts";
+import { previewOf } from "./message-preview.ts";
 import type { NewMessage } from "./message-store.ts";
 
 /** What the lifecycle asks of routing without depending on it. */
@@ -71,6 +72,7 @@ export class ConversationLifecycle {
           status: "queued",
           product,
           openKey: openKeyFor(visitor._id),
+          preview: previewOf(input.body),
         });
         conversation = doc.toObject() as ConversationDoc;
         created = true;
@@ -83,6 +85,7 @@ export class ConversationLifecycle {
       await Visitor.updateOne({ _id: visitor._id }, { $set: { lastConversation: conversation._id } });
     }
 
+    this.log.remember(conversation);
     const appended = await this.log.append({
       conversationId: conversation._id,
       clientMsgId: input.clientMsgId,

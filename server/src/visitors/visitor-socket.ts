@@ -1,5 +1,6 @@
 import { type VisitorClientToServerEvents, VisitorHandshake, visitorEventSchemas } from "@parley/shared";
 import type { Config } from "../config/config.ts";
+import { visitorSignalHandlers } from "../conversations/chat-signal-handlers.ts";
 import { toObjectId } from "../db/object-id.ts";
 import { AppError } from "../errors/app-error.ts";
 import { parseInput } from "../errors/parse-input.ts";
@@ -31,7 +32,7 @@ export interface VisitorSocketDeps {
   routing: RoutingSystem;
   tickets: TicketDesk;
   staff: StaffNamespace;
-  limits: Pick<RateLimits, "visitorEvents" | "offlineRequests">;
+  limits: Pick<RateLimits, "visitorEvents" | "offlineRequests" | "typing">;
   logger: Logger;
   inflight: InflightTracker;
   /** Told of every command answered (metrics). */
@@ -56,6 +57,7 @@ export function attachVisitorNamespace(ns: VisitorNamespace, deps: VisitorSocket
     schemas: visitorEventSchemas,
     handlers: {
       ...visitorHandlers(deps.routing),
+      ...visitorSignalHandlers({ conversations: deps.routing.conversations, typingLimit: deps.limits.typing }),
       ...offlineVisitorHandlers(deps.staff, deps.limits.offlineRequests),
       ...visitorTicketHandlers(deps.tickets),
     },
