@@ -5,6 +5,7 @@ import { syncCompleted, syncFailed, syncStarted, updateReceived } from "../state
 import { type ConnectionState, initialSession, type SessionState, withMe, withNotice } from "../state/session.ts";
 import { createStore, type Store } from "../state/store.ts";
 import { Admin } from "./admin.ts";
+import type { ChatExtras } from "./chat-extras.ts";
 import { ConversationSync } from "./conversations.ts";
 import { Customers } from "./customers.ts";
 import { Offers } from "./offers.ts";
@@ -43,8 +44,9 @@ export class ConsoleSession {
   readonly tickets: Tickets;
   readonly customers: Customers;
   readonly wall: WallSync;
-  /** Unsent composer text per conversation; lives and dies with the session, never stored. */
-  readonly drafts = new Map<string, string>();
+  /** Typing, "Seen" and drafts kept across reloads (issue 13), once loaded (loadChatExtras). */
+  extras: ChatExtras | null = null;
+  private extrasLoading: Promise<ChatExtras> | undefined;
   private readonly socket: AgentSocket;
   private stopped = false;
   private reconnectTimer: ReturnType<typeof setTimeout> | undefined;
@@ -69,6 +71,7 @@ export class ConsoleSession {
     this.tickets = new Tickets(ctx);
     this.customers = new Customers(ctx);
     this.wall = new WallSync(ctx);
+    void this.loadChatExtras().catch(() => undefined);
     this.inbox = this.inboxLoader();
     this.listen();
     this.socket.connect();
@@ -80,6 +83,7 @@ export class ConsoleSession {
     for (const part of [this.inbox, this.team, this.site, this.offline, this.presence, this.sender, this.wall]) {
       part.stop();
     }
+    this.extras?.signals.stop();
     this.socket.removeAllListeners();
     this.socket.disconnect();
   }
@@ -110,6 +114,15 @@ export class ConsoleSession {
     socket.on("offline:created", (request) => this.offline.onCreated(request));
     socket.on("wall:chat", (chat) => this.wall.on({ kind: "chat", chat }));
     socket.on("wall:alert", (alert) => this.wall.on({ kind: "alert", alert }));
+  }
+
+  /** In their own chunk, asked for at sign-in: the console's first paint does not wait for them. */
+  loadChatExtras(): Promise<ChatExtras> {
+    this.extrasLoading ??= import("./chat-extras.ts").then(({ createChatExtras }) => {
+      this.extras ??= createChatExtras({ socket: this.socket, store: this.store }, this.store.get().me.id);
+      return this.extras;
+    });
+    return this.extrasLoading;
   }
 
   dismissNotice(): void {

@@ -11,9 +11,12 @@ interface ComposerProps {
   draft: string;
   onDraft: (text: string) => void;
   onSend: (body: string, attachmentIds: string[]) => void;
+  /** Typing indicators (issue 13), throttled by the caller. */
+  onTyping?: (hasText: boolean) => void;
+  onStopTyping?: () => void;
 }
 
-export function Composer({ conversationId, draft, onDraft, onSend }: ComposerProps) {
+export function Composer({ conversationId, draft, onDraft, onSend, onTyping, onStopTyping }: ComposerProps) {
   const [text, setTextState] = useState(draft);
   const [uploads, setUploads] = useState<Uploads>([]);
   const [problem, setProblem] = useState<string | null>(null);
@@ -22,6 +25,7 @@ export function Composer({ conversationId, draft, onDraft, onSend }: ComposerPro
   const setText = (value: string) => {
     setTextState(value);
     onDraft(value);
+    onTyping?.(value.trim() !== "");
   };
   const inputId = useId();
   const hintId = useId();
@@ -68,6 +72,7 @@ export function Composer({ conversationId, draft, onDraft, onSend }: ComposerPro
           aria-invalid={tooLong}
           onInput={(e) => setText(e.currentTarget.value)}
           onKeyDown={onKeyDown}
+          onBlur={onStopTyping}
         />
         <button type="submit" class="primary">
           Send
