@@ -78,6 +78,8 @@ export class ChatSignals {
   private spoke(message: MessageDto): void {
     const { conversationId, author } = message;
     if (author.kind !== "system" && this.remote.spoke(conversationId, author.kind, author.name)) this.show();
+    // As on the server: a visitor who writes has read what came before.
+    if (author.kind === "visitor") this.read({ conversationId, side: "visitor", seq: message.seq });
   }
 
   private read(mark: ReadMarkDto): void {

@@ -53,7 +53,10 @@ export class ChatSignals {
 
   received(message: MessageDto): void {
     const { conversationId, author } = message;
-    if (author.kind === "agent" && this.remote.spoke(conversationId, "agent", author.name)) this.showTyping();
+    if (author.kind !== "agent") return;
+    if (this.remote.spoke(conversationId, "agent", author.name)) this.showTyping();
+    // As on the server: who replies has read what came before.
+    this.read({ conversationId, side: "agent", seq: message.seq });
   }
 
   read(mark: ReadMarkDto): void {
