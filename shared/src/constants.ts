@@ -67,6 +67,11 @@ export const CLOSE_REASON_LABELS: { readonly [R in CloseReason]: string } = {
 /** Longest text kept as a chat's preview or last message in lists (the console's inbox, the ringing card). */
 export const MAX_PREVIEW_LENGTH = 140;
 
+// Typing indicators (issue 13): a client typing says so at most every TYPING_REFRESH_MS; one that hears nothing
+// more for TYPING_EXPIRY_MS drops the indicator (a tab closed mid-word never sends "stopped").
+export const TYPING_REFRESH_MS = 3000;
+export const TYPING_EXPIRY_MS = 6000;
+
 /** Staff passwords: the shortest a new one may be (set by an admin, changed or reset by its owner). */
 export const MIN_PASSWORD_LENGTH = 10;
 export const MAX_PASSWORD_LENGTH = 1024;

@@ -20,6 +20,13 @@ import {
   type CannedUseDto,
   CannedUseInput,
 } from "./schemas/canned.ts";
+import {
+  type ReadMarkDto,
+  ReadMarkInput,
+  StaffTypingInput,
+  type TypingDto,
+  VisitorTypingInput,
+} from "./schemas/chat-signals.ts";
 import { CustomerSaveInput } from "./schemas/customers.ts";
 import type {
   AgentDto,
@@ -71,6 +78,11 @@ export interface VisitorClientToServerEvents {
   "conversation:start": Command<ConversationStartInput, { conversation: VisitorConversationDto; message: MessageDto }>;
   "conversation:sync": Command<VisitorSyncInput, MessagePageDto<VisitorConversationDto | null>>;
   "message:send": Command<MessageSendInput, { message: MessageDto }>;
+  // Typing and seen (issue 13):
+  /** Raises the visitor's read mark (`$max`); answers the mark as stored. Never a message. */
+  "conversation:read": Command<ReadMarkInput, { seq: number }>;
+  /** Relayed to the staff who opened the chat; never stored. */
+  "typing:set": Command<VisitorTypingInput, Record<string, never>>;
   /** Whether a chat can start now, or when support opens; also pushed when it changes. */
   "site:availability": Command<EmptyInput, AvailabilityDto>;
   "offline:submit": Command<OfflineRequestInput, { reference: string }>;
@@ -85,6 +97,11 @@ export interface VisitorClientToServerEvents {
 
 export interface VisitorServerToClientEvents {
   "message:new": (message: MessageDto) => void;
+  // Typing and seen (issue 13):
+  /** The staff side read up to `seq` (side "agent"). */
+  "conversation:read": (mark: ReadMarkDto) => void;
+  /** An agent started or stopped typing (never for notes). */
+  "typing:updated": (typing: TypingDto) => void;
   "conversation:updated": (conversation: VisitorConversationDto) => void;
   /** Sent while the visitor's chat is queued: on every queue or team change, and after each sync. */
   "queue:updated": (status: QueueStatusDto) => void;
@@ -105,6 +122,11 @@ export interface AgentClientToServerEvents {
   "conversation:accept": Command<ConversationRef, { conversation: ConversationDetailDto }>;
   "conversation:close": Command<ConversationCloseInput, { conversation: ConversationDetailDto }>;
   "message:send": Command<MessageSendInput, { message: MessageDto }>;
+  // Typing and seen (issue 13):
+  /** Raises the staff read mark; only the assignee or a joined participant may (a watching supervisor may not). */
+  "conversation:read": Command<ReadMarkInput, { seq: number }>;
+  /** Relayed to the visitor (unless `internal`) and to the other staff who opened the chat; never stored. */
+  "typing:set": Command<StaffTypingInput, Record<string, never>>;
   /** Online, away or offline; only online agents are offered chats. */
   "presence:set": Command<PresenceSetInput, { me: AgentDto }>;
   // Ringing (issue 13): the agent's own console settings.
@@ -155,6 +177,11 @@ export interface AgentClientToServerEvents {
 
 export interface AgentServerToClientEvents {
   "message:new": (message: MessageDto) => void;
+  // Typing and seen (issue 13):
+  /** A read mark of a chat rose: the visitor's (to staff who opened the chat), or the staff's (to them too). */
+  "conversation:read": (mark: ReadMarkDto) => void;
+  /** The visitor (or a colleague) started or stopped typing in a chat this socket opened. */
+  "typing:updated": (typing: TypingDto) => void;
   /** Also carries offers: a summary whose `offer.agent` is you is ringing you. */
   "conversation:updated": (conversation: ConversationSummaryDto) => void;
   /** A colleague's status, load, capacity, products or role changed (or your own). */
@@ -189,6 +216,9 @@ export const visitorEventSchemas = {
   "conversation:start": ConversationStartInput,
   "conversation:sync": VisitorSyncInput,
   "message:send": MessageSendInput,
+  // Typing and seen (issue 13):
+  "conversation:read": ReadMarkInput,
+  "typing:set": VisitorTypingInput,
   "site:availability": EmptyInput,
   "offline:submit": OfflineRequestInput,
   "ticket:list": EmptyInput,
@@ -203,6 +233,9 @@ export const agentEventSchemas = {
   "conversation:accept": ConversationRef,
   "conversation:close": ConversationCloseInput,
   "message:send": MessageSendInput,
+  // Typing and seen (issue 13):
+  "conversation:read": ReadMarkInput,
+  "typing:set": StaffTypingInput,
   "presence:set": PresenceSetInput,
   // Ringing (issue 13)
   "me:prefs": AgentPrefsInput,

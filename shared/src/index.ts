@@ -5,6 +5,7 @@ export * from "./schemas/admin.ts";
 export * from "./schemas/agent.ts";
 export * from "./schemas/attachments.ts";
 export * from "./schemas/canned.ts";
+export * from "./schemas/chat-signals.ts";
 export * from "./schemas/customers.ts";
 export type * from "./schemas/dto.ts";
 export * from "./schemas/message.ts";

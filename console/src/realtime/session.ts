@@ -1,10 +1,11 @@
 import type { AgentDto, ConversationSummaryDto } from "@parley/shared";
 import { currentAgent } from "../api/auth.ts";
 import { alertDismissed, alertReceived } from "../state/alerts.ts";
-import { syncCompleted, syncFailed, syncStarted, updateReceived } from "../state/inbox.ts";
+import { readMarked, syncCompleted, syncFailed, syncStarted, updateReceived } from "../state/inbox.ts";
 import { type ConnectionState, initialSession, type SessionState, withMe, withNotice } from "../state/session.ts";
 import { createStore, type Store } from "../state/store.ts";
 import { Admin } from "./admin.ts";
+import type { ChatExtras } from "./chat-extras.ts";
 import { ConversationSync } from "./conversations.ts";
 import { Customers } from "./customers.ts";
 import { Offers } from "./offers.ts";
@@ -43,8 +44,9 @@ export class ConsoleSession {
   readonly tickets: Tickets;
   readonly customers: Customers;
   readonly wall: WallSync;
-  /** Unsent composer text per conversation; lives and dies with the session, never stored. */
-  readonly drafts = new Map<string, string>();
+  /** Typing, "Seen" and drafts kept across reloads (issue 13), once loaded (loadChatExtras). */
+  extras: ChatExtras | null = null;
+  private extrasLoading: Promise<ChatExtras> | undefined;
   /** Also for parts loaded later (the canned replies' module), which follow their own events on it. */
   readonly socket: AgentSocket;
   private stopped = false;
@@ -70,6 +72,7 @@ export class ConsoleSession {
     this.tickets = new Tickets(ctx);
     this.customers = new Customers(ctx);
     this.wall = new WallSync(ctx);
+    void this.loadChatExtras().catch(() => undefined);
     this.inbox = this.inboxLoader();
     this.listen();
     this.socket.connect();
@@ -81,6 +84,7 @@ export class ConsoleSession {
     for (const part of [this.inbox, this.team, this.site, this.offline, this.sender, this.wall]) {
       part.stop();
     }
+    this.extras?.signals.stop();
     this.socket.removeAllListeners();
     this.socket.disconnect();
   }
@@ -95,6 +99,11 @@ export class ConsoleSession {
       this.conversations.onSummary(summary);
     });
     socket.on("message:new", (message) => this.conversations.onMessage(message));
+    // My own read mark, from this tab or another: the unread count in "My chats" drops with it.
+    socket.on("conversation:read", (mark) => {
+      if (mark.side === "agent")
+        store.update((s) => ({ ...s, inbox: readMarked(s.inbox, mark.conversationId, mark.seq) }));
+    });
     socket.on("agent:notice", (notice) => this.presence.onNotice(notice));
     socket.on("agent:updated", (member) => {
       this.team.onMember(member);
@@ -111,6 +120,15 @@ export class ConsoleSession {
     socket.on("offline:created", (request) => this.offline.onCreated(request));
     socket.on("wall:chat", (chat) => this.wall.on({ kind: "chat", chat }));
     socket.on("wall:alert", (alert) => this.wall.on({ kind: "alert", alert }));
+  }
+
+  /** In their own chunk, asked for at sign-in: the console's first paint does not wait for them. */
+  loadChatExtras(): Promise<ChatExtras> {
+    this.extrasLoading ??= import("./chat-extras.ts").then(({ createChatExtras }) => {
+      this.extras ??= createChatExtras({ socket: this.socket, store: this.store }, this.store.get().me.id);
+      return this.extras;
+    });
+    return this.extrasLoading;
   }
 
   dismissNotice(): void {

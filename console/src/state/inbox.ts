@@ -60,6 +60,18 @@ export function updateReceived(state: InboxState, c: Summary, meId: string): Inb
   return applyOrHold(state, c, applyUpdateFor(meId));
 }
 
+/**
+ * A `conversation:read` for the staff side. Not a summary (its `updatedAt` would reorder "My chats"): only the
+ * row's read mark rises, never falls, and the row keeps its place.
+ */
+export function readMarked(state: InboxState, conversationId: string, seq: number): InboxState {
+  const raise = (list: readonly Summary[]) =>
+    list.map((c) =>
+      c.id === conversationId && c.readSeq.agent < seq ? { ...c, readSeq: { ...c.readSeq, agent: seq } } : c,
+    );
+  return { ...state, waiting: raise(state.waiting), mine: raise(state.mine) };
+}
+
 function applyUpdateFor(meId: string) {
   return (state: InboxState, c: Summary) => applyUpdate(state, c, meId);
 }

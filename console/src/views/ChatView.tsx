@@ -10,6 +10,7 @@ import { Composer } from "./Composer.tsx";
 import { LazyRoute } from "./LazyRoute.tsx";
 import { MessageList } from "./MessageList.tsx";
 import { useSession } from "./session-context.ts";
+import { useChatSignals } from "./useChatSignals.ts";
 import { VisitorPanel } from "./VisitorPanel.tsx";
 
 interface ChatViewProps {
@@ -33,6 +34,8 @@ export function ChatView({ id, view, outbox, me, productName, targets, joined, o
   const sectionRef = useRef<HTMLElement>(null);
   const { detail } = view;
   const status = detail?.status;
+  const answering = detail !== null && canReply(detail, me, joined);
+  const signals = useChatSignals(id, detail, view.timeline.messages, me, answering);
 
   // Opening a chat moves focus to its heading (the lists may be hidden on small screens).
   const hasDetail = detail !== null;
@@ -84,14 +87,23 @@ export function ChatView({ id, view, outbox, me, productName, targets, joined, o
           pending={pendingFor(outbox, id)}
           me={me}
           onDiscard={(clientMsgId) => session.sender.discard(clientMsgId)}
+          seenSeq={signals.seenSeq}
         />
-        {canReply(detail, me, joined) ? (
-          <Composer
-            conversationId={id}
-            draft={session.drafts.get(id) ?? ""}
-            onDraft={(text) => (text ? session.drafts.set(id, text) : session.drafts.delete(id))}
-            onSend={(body, attachmentIds) => session.sender.send(id, body, attachmentIds)}
-          />
+        {/* Always there, changed only on start and stop: announced once, politely. */}
+        <p class="typing" role="status">
+          {signals.typing}
+        </p>
+        {answering ? (
+          signals.drafts && (
+            <Composer
+              conversationId={id}
+              draft={signals.drafts.get(id) ?? ""}
+              onDraft={(text) => (text ? signals.drafts?.set(id, text) : signals.drafts?.delete(id))}
+              onSend={(body, attachmentIds) => session.sender.send(id, body, attachmentIds)}
+              onTyping={signals.onTyping}
+              onStopTyping={signals.onStopTyping}
+            />
+          )
         ) : (
           <p class="chat-note">
             {isOfferedTo(detail, me)

@@ -12,9 +12,12 @@ interface ComposerProps {
   draft: string;
   onDraft: (text: string) => void;
   onSend: (body: string, attachmentIds: string[]) => void;
+  /** Typing indicators (issue 13), throttled by the caller. */
+  onTyping?: (hasText: boolean) => void;
+  onStopTyping?: () => void;
 }
 
-export function Composer({ conversationId, draft, onDraft, onSend }: ComposerProps) {
+export function Composer({ conversationId, draft, onDraft, onSend, onTyping, onStopTyping }: ComposerProps) {
   const [text, setTextState] = useState(draft);
   const [uploads, setUploads] = useState<Uploads>([]);
   const [problem, setProblem] = useState<string | null>(null);
@@ -23,6 +26,7 @@ export function Composer({ conversationId, draft, onDraft, onSend }: ComposerPro
   const setText = (value: string) => {
     setTextState(value);
     onDraft(value);
+    onTyping?.(value.trim() !== "");
   };
   const canned = useCannedPicker(conversationId, text, setText, setProblem);
   const inputId = useId();
@@ -75,6 +79,7 @@ export function Composer({ conversationId, draft, onDraft, onSend }: ComposerPro
             canned.typed(e.currentTarget.value);
           }}
           onKeyDown={onKeyDown}
+          onBlur={onStopTyping}
         />
         {canned.button}
         <button type="submit" class="primary">

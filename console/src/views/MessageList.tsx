@@ -9,12 +9,14 @@ interface MessageListProps {
   pending: readonly OutboxEntry[];
   me: AgentDto;
   onDiscard: (clientMsgId: string) => void;
+  /** The visitor has read up to this seq: "Seen" goes under the latest staff reply it covers (issue 13). */
+  seenSeq?: number;
 }
 
 /** How close to the bottom still counts as "reading the latest", in pixels. */
 const STICK_THRESHOLD = 48;
 
-export function MessageList({ messages, pending, me, onDiscard }: MessageListProps) {
+export function MessageList({ messages, pending, me, onDiscard, seenSeq = 0 }: MessageListProps) {
   const scroller = useRef<HTMLDivElement>(null);
   const stick = useRef(true);
 
@@ -46,7 +48,12 @@ export function MessageList({ messages, pending, me, onDiscard }: MessageListPro
       ) : (
         <ol>
           {messages.map((m) => (
-            <MessageItem key={m.id} message={m} mine={m.author.kind === "agent" && m.author.id === me.id} />
+            <MessageItem
+              key={m.id}
+              message={m}
+              mine={m.author.kind === "agent" && m.author.id === me.id}
+              seen={m.id === seenId(messages, seenSeq)}
+            />
           ))}
           {pending.map((entry) => (
             <PendingItem key={entry.clientMsgId} entry={entry} me={me} onDiscard={onDiscard} />
@@ -57,7 +64,16 @@ export function MessageList({ messages, pending, me, onDiscard }: MessageListPro
   );
 }
 
-function MessageItem({ message, mine }: { message: MessageDto; mine: boolean }) {
+/** The latest reply the visitor could see, if they have read it. */
+function seenId(messages: readonly MessageDto[], seenSeq: number): string | null {
+  for (let i = messages.length - 1; i >= 0; i--) {
+    const m = messages[i];
+    if (m && m.author.kind === "agent" && !m.internal) return m.seq <= seenSeq ? m.id : null;
+  }
+  return null;
+}
+
+function MessageItem({ message, mine, seen }: { message: MessageDto; mine: boolean; seen: boolean }) {
   const { author, body, createdAt, internal } = message;
   if (internal) return <InternalNote message={message} />;
   return (
@@ -67,6 +83,7 @@ function MessageItem({ message, mine }: { message: MessageDto; mine: boolean }) 
       </p>
       <p class="msg-body">{body}</p>
       <AttachmentLinks attachments={message.attachments} />
+      {seen && <p class="msg-seen">Seen</p>}
     </li>
   );
 }

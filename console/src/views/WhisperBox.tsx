@@ -45,6 +45,7 @@ export function WhisperBox({ conversationId, agentName }: WhisperBoxProps) {
     }
     pending.current = null;
     setText("");
+    session.extras?.signals.stopTyping();
     setSent(agentName ? `Whisper sent to ${agentName}.` : "Whisper sent.");
   };
 
@@ -72,8 +73,11 @@ export function WhisperBox({ conversationId, agentName }: WhisperBoxProps) {
           onInput={(e) => {
             setText(e.currentTarget.value);
             setSent("");
+            // Typing a note: staff who have the chat open see it, the visitor never does (issue 13).
+            session.extras?.signals.input(conversationId, e.currentTarget.value.trim() !== "", true);
           }}
           onKeyDown={onKeyDown}
+          onBlur={() => session.extras?.signals.stopTyping()}
         />
         <button type="submit" aria-disabled={busy}>
           {target}

@@ -18,6 +18,9 @@ export const STAFF_COMMAND_ROLES: { readonly [K in keyof AgentClientToServerEven
   "conversation:accept": EVERYONE,
   "conversation:close": EVERYONE,
   "message:send": EVERYONE,
+  // Typing and seen (issue 13); whose chat is checked in the handlers.
+  "conversation:read": EVERYONE,
+  "typing:set": EVERYONE,
   "presence:set": EVERYONE,
   // Ringing (issue 13)
   "me:prefs": EVERYONE,

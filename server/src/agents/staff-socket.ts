@@ -1,6 +1,7 @@
 import { type AgentClientToServerEvents, agentEventSchemas } from "@parley/shared";
 import type { Types } from "mongoose";
 import { cannedHandlers } from "../canned/canned-handlers.ts";
+import { staffSignalHandlers } from "../conversations/chat-signal-handlers.ts";
 import { staffHandlers } from "../conversations/staff-handlers.ts";
 import { customerHandlers } from "../customers/customer-handlers.ts";
 import type { EmailOutbox } from "../email/email-outbox.ts";
@@ -17,6 +18,7 @@ import { rooms } from "../realtime/rooms.ts";
 import { routingHandlers } from "../routing/routing-handlers.ts";
 import type { RoutingSystem } from "../routing/routing-system.ts";
 import { hashToken } from "../security/opaque-token.ts";
+import type { RateLimits } from "../security/rate-limits.ts";
 import { siteHandlers } from "../sites/site-handlers.ts";
 import type { ChatAlertWatch } from "../supervision/chat-alert-watch.ts";
 import { statsHandlers } from "../supervision/stats-handlers.ts";
@@ -41,6 +43,7 @@ export interface StaffSocketDeps {
   inflight: InflightTracker;
   passwordResets: PasswordResets;
   outbox: Pick<EmailOutbox, "retry">;
+  limits: Pick<RateLimits, "typing">;
   /** Told of every command answered (metrics). */
   observe?: (command: string, outcome: CommandOutcome, seconds: number) => void;
 }
@@ -50,6 +53,7 @@ export function attachStaffNamespace(ns: StaffNamespace, deps: StaffSocketDeps):
     schemas: agentEventSchemas,
     handlers: {
       ...staffHandlers(deps.routing.lifecycle),
+      ...staffSignalHandlers({ conversations: deps.routing.conversations, typingLimit: deps.limits.typing }),
       ...routingHandlers(deps.routing),
       ...siteHandlers(deps.routing, ns),
       ...agentAdminHandlers(deps.routing),

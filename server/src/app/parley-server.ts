@@ -230,6 +230,7 @@ export async function startParley(opts: StartOptions): Promise<ParleyServer> {
     inflight,
     passwordResets,
     outbox: mailer,
+    limits,
     observe: (command, outcome, seconds) => {
       metrics.commands.inc({ namespace: "agent", command, outcome });
       metrics.ackSeconds.observe({ namespace: "agent" }, seconds);

@@ -1,3 +1,4 @@
+import type { ReadMarkDto, TypingDto } from "@parley/shared";
 import { isLead } from "../agents/roles.ts";
 import type { StaffNamespace, VisitorNamespace } from "../realtime/namespaces.ts";
 import { rooms } from "../realtime/rooms.ts";
@@ -29,6 +30,29 @@ export class ConversationBroadcaster {
     // The conversation as the message's own update left it. A close cannot come in between and be undone here:
     // closing runs in turn with the conversation's messages (MessageLog.exclusive).
     this.wallChanged(conversation);
+  }
+
+  /**
+   * Typing and seen (issue 13), to who shows them and no one else. The staff side hears through the conversation
+   * room only (the staff who opened the chat: its assignee, joined or watching leads), not the whole site: "is
+   * typing" and "Seen" are drawn in the open chat. A rise of the staff mark also reaches the assignee's sockets,
+   * so the inbox's unread count drops in their other tabs.
+   */
+  readMarkMoved(conversation: ConversationDoc, mark: ReadMarkDto): void {
+    if (mark.side === "agent") {
+      this.visitors.to(rooms.visitor(conversation.visitor)).emit("conversation:read", mark);
+      const staff = this.staff.to(rooms.conversation(conversation._id));
+      (conversation.assignee ? staff.to(rooms.agent(conversation.assignee)) : staff).emit("conversation:read", mark);
+    } else {
+      this.staff.to(rooms.conversation(conversation._id)).emit("conversation:read", mark);
+    }
+  }
+
+  /** `from`: the typing staff member, left out of the staff who hear it; `internal` (a note) never reaches the visitor. */
+  typingChanged(conversation: ConversationDoc, typing: TypingDto, from?: { agentId: string; internal: boolean }): void {
+    const staff = this.staff.to(rooms.conversation(conversation._id));
+    (from ? staff.except(rooms.agent(from.agentId)) : staff).emit("typing:updated", typing);
+    if (from && !from.internal) this.visitors.to(rooms.visitor(conversation.visitor)).emit("typing:updated", typing);
   }
 
   conversationChanged(conversation: ConversationDoc): void {

@@ -1,11 +1,6 @@
 import { randomBytes } from "node:crypto";
 import type { ConversationStartInput } from "@parley/shared";
-import {
-  CLOSE_REASON_LABELS,
-  type CloseReason,
-  MAX_PREVIEW_LENGTH,
-  type StaffCloseReason,
-} from "@parley/shared/constants";
+import { CLOSE_REASON_LABELS, type CloseReason, type StaffCloseReason } from "@parley/shared/constants";
 import type { Types } from "mongoose";
 import type { AgentDoc } from "../agents/agent.model.ts";
 import { isDuplicateKey } from "../db/duplicate-key.ts";
@@ -17,6 +12,7 @@ import { archiveConversation } from "./conversation-archive.ts";
 import type { ConversationBroadcaster } from "./conversation-broadcaster.ts";
 import type { MessageDoc } from "./message.model.ts";
 import { MessageLog } from "./message-log.ts";
+import { previewOf } from "./message-preview.ts";
 import type { NewMessage } from "./message-store.ts";
 
 /** What the lifecycle asks of routing without depending on it. */
@@ -77,8 +73,7 @@ export class ConversationLifecycle {
           status: "queued",
           product,
           openKey: openKeyFor(visitor._id),
-          // What the ringing card shows: the first message, cut like every preview.
-          preview: Array.from(input.body.trim()).slice(0, MAX_PREVIEW_LENGTH).join(""),
+          preview: previewOf(input.body),
         });
         conversation = doc.toObject() as ConversationDoc;
         created = true;
@@ -91,6 +86,7 @@ export class ConversationLifecycle {
       await Visitor.updateOne({ _id: visitor._id }, { $set: { lastConversation: conversation._id } });
     }
 
+    this.log.remember(conversation);
     const appended = await this.log.append({
       conversationId: conversation._id,
       clientMsgId: input.clientMsgId,

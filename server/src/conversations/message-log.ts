@@ -3,7 +3,9 @@ import { isDuplicateKey } from "../db/duplicate-key.ts";
 import { AppError } from "../errors/app-error.ts";
 import { Conversation, type ConversationDoc } from "./conversation.model.ts";
 import { Message, type MessageDoc } from "./message.model.ts";
+import { type ChatFields, chatFields } from "./message-chat-fields.ts";
 import { MessageKey, type MessageKeyDoc, messageKeyOf } from "./message-key.model.ts";
+import { previewOf } from "./message-preview.ts";
 import {
   type AppendResult,
   legacyMessage,
@@ -58,6 +60,13 @@ export class MessageLog {
   /** Batches of sends being stored. */
   private batches = 0;
   private scheduled = false;
+  /**
+   * Per open conversation, the highest `lastSeq` this process has seen: a lower bound of the real one, since seqs
+   * only grow. The seqs a batch will get are predicted from it, so the batch's last message and its sender's read
+   * mark go in the same primary-key update that takes the seqs (issue 13). Bounded: forgetting costs one extra
+   * update, never a wrong value.
+   */
+  private readonly knownSeqs = new Map<string, number>();
 
   constructor(private readonly onStored: OnStored) {}
 
@@ -95,6 +104,19 @@ export class MessageLog {
    */
   settled(conversationId: Types.ObjectId): Promise<void> {
     return this.busy.get(conversationId.toHexString()) ?? Promise.resolve();
+  }
+
+  /** A conversation just read or created: seeds the seq prediction (see `knownSeqs`). */
+  remember(conversation: Pick<ConversationDoc, "_id" | "lastSeq">): void {
+    this.knowSeq(conversation._id.toHexString(), conversation.lastSeq);
+  }
+
+  private knowSeq(key: string, lastSeq: number): void {
+    const known = this.knownSeqs.get(key);
+    if (known !== undefined && known >= lastSeq) return;
+    this.knownSeqs.delete(key);
+    this.knownSeqs.set(key, lastSeq);
+    if (this.knownSeqs.size > MAX_KNOWN_SEQS) this.knownSeqs.delete(this.knownSeqs.keys().next().value as string);
   }
 
   private enqueue(conversationId: Types.ObjectId, item: Pending): void {
@@ -204,28 +226,34 @@ export class MessageLog {
     await Promise.all(
       [...byConversation.values()].map(async (list) => {
         const conversationId = (list[0] as PendingSend).input.conversationId;
+        const key = conversationId.toHexString();
         const now = new Date();
-        const spoke = spokeFields(
-          list.map((s) => s.input),
-          now,
-        );
+        const inputs = list.map((s) => s.input);
+        const spoke = spokeFields(inputs, now);
+        const known = this.knownSeqs.get(key) ?? 0;
+        const predicted = chatFields(inputs, known, now);
         const conversation = (await Conversation.collection.findOneAndUpdate(
           { _id: conversationId },
           {
             $inc: { lastSeq: list.length },
-            $set: { ...spoke, updatedAt: now },
+            $set: { ...spoke, ...predicted.set, updatedAt: now },
             // Unset until the first answer (conversation.model.ts), so $min sets it once and keeps the earliest,
             // whoever races it.
             ...(spoke.lastAgentMessageAt ? { $min: { firstAgentReplyAt: now } } : {}),
+            ...(predicted.max ? { $max: predicted.max } : {}),
           },
           { returnDocument: "after" },
         )) as ConversationDoc | null;
         if (!conversation || conversation.status === "closed") {
+          this.knownSeqs.delete(key);
           for (const send of list) {
             answers.set(send, Promise.reject(new AppError("CONVERSATION_CLOSED", "This conversation is closed")));
           }
           return;
         }
+        const base = conversation.lastSeq - list.length;
+        this.knowSeq(key, conversation.lastSeq);
+        await correctChatFields(conversation, inputs, base === known ? null : chatFields(inputs, base, now));
         if (conversation.firstAgentReplyAt === null && spoke.lastAgentMessageAt) {
           // Stored as null before issue 10, where $min keeps null: guarded on it being unset instead.
           await Conversation.updateOne(
@@ -287,6 +315,42 @@ export class MessageLog {
     if (!stored) throw new AppError("CONFLICT", "This message is being stored; send it again in a moment");
     return { message: sameSender(stored, input), conversation: null };
   }
+}
+
+/** Conversations whose last seq a process keeps predicting from (MessageLog.knownSeqs). */
+const MAX_KNOWN_SEQS = 20_000;
+
+/**
+ * The predicted seqs were too low (first message of a chat in this process, or another node numbered messages in
+ * between): raises the last message's seq and the read mark to the real ones, with `$max`, so a later batch that
+ * already wrote a higher one is left alone. Also fills a missing preview (chats from before issue 13). Both are
+ * rare; the common case is no write at all. The document the broadcast carries is corrected in place.
+ */
+async function correctChatFields(
+  conversation: ConversationDoc,
+  inputs: NewMessage[],
+  actual: ChatFields | null,
+): Promise<void> {
+  const max: Record<string, number> = {};
+  if (actual?.set.lastMessage) max["lastMessage.seq"] = actual.set.lastMessage.seq;
+  if (actual?.max) Object.assign(max, actual.max);
+  const firstVisitor = inputs.find((i) => i.author.kind === "visitor" && !i.internal);
+  const preview = conversation.preview ? null : firstVisitor ? previewOf(firstVisitor.body) : null;
+  if (Object.keys(max).length === 0 && preview === null) return;
+  await Conversation.collection.updateOne(
+    { _id: conversation._id },
+    { ...(Object.keys(max).length > 0 ? { $max: max } : {}), ...(preview !== null ? { $set: { preview } } : {}) },
+  );
+  if (actual?.set.lastMessage && conversation.lastMessage) {
+    conversation.lastMessage.seq = Math.max(conversation.lastMessage.seq, actual.set.lastMessage.seq);
+  }
+  if (actual?.max?.visitorReadSeq !== undefined) {
+    conversation.visitorReadSeq = Math.max(conversation.visitorReadSeq ?? 0, actual.max.visitorReadSeq);
+  }
+  if (actual?.max?.agentReadSeq !== undefined) {
+    conversation.agentReadSeq = Math.max(conversation.agentReadSeq ?? 0, actual.max.agentReadSeq);
+  }
+  if (preview !== null) conversation.preview = preview;
 }
 
 interface Reserved {

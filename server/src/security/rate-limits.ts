@@ -53,6 +53,12 @@ export interface RateLimits {
      */
     perSite: Limit;
   };
+  /**
+   * Typing signals (issue 13), per sender (a visitor or a staff member): 20 in 20 seconds. A client says "typing"
+   * at most every 3 s and "stopped" on send or blur, so a person stays far inside; a loop is cut off before it
+   * floods the other side.
+   */
+  typing: Limit;
   /** Per visitor: 20 files (a few screenshots and logs) in 200 seconds. */
   visitorUploads: Limit;
   /** New offline requests per visitor: 5 in 10 minutes. */
@@ -128,6 +134,7 @@ export function createRateLimits(options: RateLimitOptions): RateLimits {
       perAddress: window("visitor-sessions", { capacity: 200, perSecond: 5 }),
       perSite: window("visitor-sessions-site", { capacity: 1000, perSecond: 25 }),
     },
+    typing: window("typing", { capacity: 20, perSecond: 1 }),
     visitorUploads: window("visitor-uploads", { capacity: 20, perSecond: 0.1 }),
     offlineRequests: window("offline-requests", { capacity: 5, perSecond: 1 / 120 }),
     signIns: new LoginThrottle({

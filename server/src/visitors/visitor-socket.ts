@@ -1,5 +1,6 @@
 import { type VisitorClientToServerEvents, VisitorHandshake, visitorEventSchemas } from "@parley/shared";
 import type { Config } from "../config/config.ts";
+import { visitorSignalHandlers } from "../conversations/chat-signal-handlers.ts";
 import type { VisitorGoneWatch } from "../conversations/visitor-gone-watch.ts";
 import { toObjectId } from "../db/object-id.ts";
 import { AppError } from "../errors/app-error.ts";
@@ -32,7 +33,7 @@ export interface VisitorSocketDeps {
   routing: RoutingSystem;
   tickets: TicketDesk;
   staff: StaffNamespace;
-  limits: Pick<RateLimits, "visitorEvents" | "offlineRequests">;
+  limits: Pick<RateLimits, "visitorEvents" | "offlineRequests" | "typing">;
   logger: Logger;
   inflight: InflightTracker;
   /** Visitor gone (issue 13): told of each socket's coming and going, to stamp or clear their open chat. */
@@ -59,6 +60,7 @@ export function attachVisitorNamespace(ns: VisitorNamespace, deps: VisitorSocket
     schemas: visitorEventSchemas,
     handlers: {
       ...visitorHandlers(deps.routing),
+      ...visitorSignalHandlers({ conversations: deps.routing.conversations, typingLimit: deps.limits.typing }),
       ...offlineVisitorHandlers(deps.staff, deps.limits.offlineRequests),
       ...visitorTicketHandlers(deps.tickets),
     },

@@ -68,6 +68,7 @@ describe("shared schemas", () => {
 
   it("should have a schema for every client event", () => {
     expect(Object.keys(visitorEventSchemas).sort()).toEqual([
+      "conversation:read",
       "conversation:start",
       "conversation:sync",
       "message:send",
@@ -77,8 +78,9 @@ describe("shared schemas", () => {
       "ticket:list",
       "ticket:reply",
       "ticket:respond",
+      "typing:set",
     ]);
-    expect(Object.keys(agentEventSchemas)).toHaveLength(35);
+    expect(Object.keys(agentEventSchemas)).toHaveLength(37);
   });
 });
 

@@ -115,7 +115,10 @@ export interface ConversationSummaryDto {
   preview: string | null;
   /** The latest message anyone could see in the chat (never an internal note), cut to MAX_PREVIEW_LENGTH. */
   lastMessage: LastMessageDto | null;
-  /** Highest seq each side has read; unread for staff is the visitor's messages above `agent`. */
+  /**
+   * Highest seq each side has read. Unread for staff is `lastSeq - readSeq.agent`: every message after the mark
+   * (notes and Parley's lines too), since one's own messages raise one's own mark as they are stored.
+   */
   readSeq: { visitor: number; agent: number };
   lastVisitorMessageAt: string | null;
   lastAgentMessageAt: string | null;

@@ -2,6 +2,7 @@ import type { MessageDto, VisitorConversationDto } from "@parley/shared";
 import { offlineRequestKey, storageKeys } from "../keys.ts";
 import { AttachmentClient, type AttachmentRef } from "./attachments.ts";
 import { AvailabilityWatcher } from "./availability-watcher.ts";
+import { ChatSignals } from "./chat-signals.ts";
 import {
   type ChatState,
   initialState,
@@ -68,6 +69,8 @@ export class ChatClient {
     failed: () => this.store.update((s) => (s.availability ? s : { ...s, availability: "unknown" })),
   });
   private unread = 0;
+  /** Typing and "Seen" (issue 13). */
+  readonly signals: ChatSignals;
 
   constructor(private readonly options: ChatClientOptions) {
     this.keys = storageKeys(options.siteKey);
@@ -106,7 +109,10 @@ export class ChatClient {
       availability: (a) => this.availability.pushed(a),
       ticket: (t) => this.tickets.updated(t),
       ticketMessage: (m) => this.tickets.message(m),
+      read: (r) => this.signals.read(r),
+      typing: (t) => this.signals.heard(t),
     });
+    this.signals = new ChatSignals(this.store, () => this.liveSocket());
     addEventListener("storage", this.storageChanged);
   }
 
@@ -115,6 +121,7 @@ export class ChatClient {
   }
 
   destroy(): void {
+    this.signals.stop();
     this.sender.stop();
     this.availability.stop();
     this.offline.stop();
@@ -133,6 +140,7 @@ export class ChatClient {
   sendMessage(body: string, attachments: readonly AttachmentRef[] = []): void {
     // Typed while a new chat is starting: it belongs to that chat, whose id is not known
     // yet, not to the ended one still in state.
+    this.signals.stopTyping();
     const starting = this.outbox.list().some((e) => e.kind === "start");
     this.enqueue(messageEntry(body, starting ? null : this.store.get().conversationId, attachments));
   }
@@ -197,6 +205,7 @@ export class ChatClient {
     const before = this.store.get();
     // Another conversation's message: the conversation:updated sent before it decides whether we switch.
     if (message.conversationId !== before.conversationId) return;
+    this.signals.received(message);
     this.store.update((s) => withMessages(s, [message]));
     const isNew = this.store.get().messages !== before.messages;
     if (isNew && message.author.kind === "agent" && !before.panelOpen) this.options.onUnread?.(++this.unread);

@@ -53,6 +53,10 @@ export interface ChatState {
   panelOpen: boolean;
   /** Bumped whenever focus should move into the panel. */
   focusRequest: number;
+  /** Highest seq of the shown chat the agent side has read ("Seen"); only ever rises. */
+  agentReadSeq: number;
+  /** Names of the agents typing in the shown chat (issue 13). */
+  typing: readonly string[];
 }
 
 export function initialState(
@@ -79,6 +83,8 @@ export function initialState(
     visitorName: "",
     panelOpen,
     focusRequest: 0,
+    agentReadSeq: 0,
+    typing: [],
   };
 }
 
@@ -109,8 +115,10 @@ export function isNewerSnapshot(
  */
 export function withConversation(state: ChatState, dto: VisitorConversationDto, pushed = false): ChatState {
   if (state.conversationId === dto.id) {
-    if (state.conversation && !isNewerSnapshot(state.conversation, dto, pushed)) return state;
-    return { ...state, conversation: dto, queue: dto.status === "queued" ? state.queue : null };
+    // A read mark only rises, so any snapshot may raise it, even one too old to show otherwise.
+    const seen = withAgentRead(state, dto.id, dto.agentReadSeq ?? 0);
+    if (state.conversation && !isNewerSnapshot(state.conversation, dto, pushed)) return seen;
+    return { ...seen, conversation: dto, queue: dto.status === "queued" ? state.queue : null };
   }
   return {
     ...state,
@@ -118,6 +126,8 @@ export function withConversation(state: ChatState, dto: VisitorConversationDto, 
     conversation: dto,
     queue: null,
     messages: [],
+    agentReadSeq: dto.agentReadSeq ?? 0,
+    typing: [],
     composingNew: dto.status === "closed" ? state.composingNew : false,
   };
 }
@@ -136,7 +146,12 @@ export function withMessages(state: ChatState, incoming: readonly MessageDto[]):
 }
 
 export function withoutConversation(state: ChatState): ChatState {
-  return { ...state, conversationId: null, conversation: null, queue: null, messages: [] };
+  return { ...state, conversationId: null, conversation: null, queue: null, messages: [], agentReadSeq: 0, typing: [] };
+}
+
+/** The agent side read the shown chat up to `seq`. */
+export function withAgentRead(state: ChatState, conversationId: string, seq: number): ChatState {
+  return conversationId === state.conversationId && seq > state.agentReadSeq ? { ...state, agentReadSeq: seq } : state;
 }
 
 /**

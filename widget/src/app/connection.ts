@@ -2,7 +2,9 @@ import type {
   AvailabilityDto,
   MessageDto,
   QueueStatusDto,
+  ReadMarkDto,
   TicketMessageDto,
+  TypingDto,
   VisitorConversationDto,
   VisitorTicketDto,
 } from "@parley/shared";
@@ -26,6 +28,8 @@ export interface ConnectionListener {
   availability(availability: AvailabilityDto): void;
   ticket(ticket: VisitorTicketDto): void;
   ticketMessage(message: TicketMessageDto): void;
+  read(mark: ReadMarkDto): void;
+  typing(typing: TypingDto): void;
 }
 
 /** Handshake refusals that no retry or new token can fix. */
@@ -79,6 +83,8 @@ export class VisitorConnection {
     socket.on("site:availability", (a) => this.listener.availability(a));
     socket.on("ticket:updated", (t) => this.listener.ticket(t));
     socket.on("ticket:message", (m) => this.listener.ticketMessage(m));
+    socket.on("conversation:read", (r) => this.listener.read(r));
+    socket.on("typing:updated", (t) => this.listener.typing(t));
   }
 
   close(): void {

@@ -52,6 +52,7 @@ button { cursor: pointer; }
 .body { margin: 0; white-space: pre-wrap; overflow-wrap: anywhere; }
 .note { margin: 4px 0 0; font-size: 12px; font-style: italic; }
 .msg-failed .note { color: #b42318; font-style: normal; font-weight: 600; }
+.typing { margin: 0; padding: 0 12px; min-height: 16px; font-size: 12px; font-style: italic; color: #475467; }
 
 .composer { display: grid; grid-template-columns: 1fr auto; gap: 4px 8px; padding: 10px 12px; border-top: 1px solid #e4e7ec; }
 .composer textarea { min-height: 44px; max-height: 140px; }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { emptyInbox, placement, syncCompleted, syncFailed, syncStarted, updateReceived } from "../inbox.ts";
+import { emptyInbox, placement, readMarked, syncCompleted, syncFailed, syncStarted, updateReceived } from "../inbox.ts";
 import { ME, OTHER, summary } from "./fixtures.ts";
 
 const ids = (list: readonly { visitorName: string }[]) => list.map((c) => c.visitorName);
@@ -80,5 +80,29 @@ describe("inbox", () => {
     const failed = syncFailed(state, ME.id);
     expect(failed.syncing).toBe(false);
     expect(ids(failed.waiting)).toEqual(["Visitor 1", "Visitor 3", "Visitor 5"]);
+  });
+});
+
+describe("readMarked", () => {
+  const mineActive = (n: number, lastSeq: number) =>
+    summary(n, {
+      status: "active",
+      assignee: { id: ME.id, name: ME.name },
+      lastSeq,
+      readSeq: { visitor: 0, agent: 1 },
+    });
+
+  it("raises the row's staff read mark without moving the row, and never lowers it", () => {
+    const loaded = syncCompleted(
+      syncStarted(emptyInbox),
+      { waiting: [], mine: [mineActive(1, 5), mineActive(2, 9)] },
+      ME.id,
+    );
+    const order = loaded.mine.map((c) => c.id);
+    const read = readMarked(loaded, summary(2).id, 9);
+    expect(read.mine.map((c) => c.id)).toEqual(order);
+    expect(read.mine.find((c) => c.id === summary(2).id)?.readSeq.agent).toBe(9);
+    expect(read.mine.find((c) => c.id === summary(1).id)?.readSeq.agent).toBe(1);
+    expect(readMarked(read, summary(2).id, 4).mine.find((c) => c.id === summary(2).id)?.readSeq.agent).toBe(9);
   });
 });

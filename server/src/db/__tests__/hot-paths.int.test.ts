@@ -99,6 +99,11 @@ describe("hot paths against a growing history", () => {
       await ok(tab, "conversation:sync", { conversationId, afterSeq: 2 });
       // Per staff event: the session and the account are checked on every one.
       await ok(tab, "site:get", {});
+      // Typing and seen (issue 13), both ways.
+      await ok(again, "typing:set", { conversationId, typing: true });
+      await ok(tab, "typing:set", { conversationId, typing: true });
+      await ok(again, "conversation:read", { conversationId, seq: 11 });
+      await ok(tab, "conversation:read", { conversationId, seq: 11 });
     } finally {
       recording.stop();
     }

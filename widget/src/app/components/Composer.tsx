@@ -8,12 +8,15 @@ interface Props {
   onSend: (body: string, attachments: AttachmentRef[]) => void;
   /** Uploads a file to the chat on screen; null until the chat exists (attaching is hidden until then). */
   upload: ((file: File) => Promise<UploadResult>) | null;
+  /** Typing indicators (issue 13): throttled by the caller. */
+  onTyping: (hasText: boolean) => void;
+  onStopTyping: () => void;
 }
 
 /** Show the countdown only near the limit: a permanent counter is noise. */
 const COUNTDOWN_FROM = 500;
 
-export function Composer({ onSend, upload }: Props) {
+export function Composer({ onSend, upload, onTyping, onStopTyping }: Props) {
   const [text, setText] = useState("");
   const uploads = useUploads(upload);
   const [error, setError] = useState<string | null>(null);
@@ -56,7 +59,11 @@ export function Composer({ onSend, upload }: Props) {
         value={text}
         aria-invalid={problem ? "true" : undefined}
         aria-describedby="parley-composer-hint parley-composer-error"
-        onInput={(e) => setText(e.currentTarget.value)}
+        onInput={(e) => {
+          setText(e.currentTarget.value);
+          onTyping(e.currentTarget.value.trim() !== "");
+        }}
+        onBlur={onStopTyping}
         onKeyDown={(e) => {
           if (isSubmitKey(e)) submit(e);
         }}

@@ -1,4 +1,5 @@
 import type { QueueStatusDto, VisitorConversationDto } from "@parley/shared";
+import { typingText } from "@parley/shared/typing";
 import type { AttachmentRef, UploadResult } from "../attachments.ts";
 import type { TimelineItem } from "../view-model.ts";
 import { Composer } from "./Composer.tsx";
@@ -15,6 +16,12 @@ interface Props {
   /** Null until the chat exists on the server. */
   upload: ((file: File) => Promise<UploadResult>) | null;
   onNewChat: () => void;
+  /** The agent side has read up to here ("Seen"). */
+  seenSeq: number;
+  /** Agents typing now. */
+  typing: readonly string[];
+  onTyping: (hasText: boolean) => void;
+  onStopTyping: () => void;
 }
 
 export function ConversationView({
@@ -26,12 +33,20 @@ export function ConversationView({
   onSend,
   upload,
   onNewChat,
+  seenSeq,
+  typing,
+  onTyping,
+  onStopTyping,
 }: Props) {
   const ended = !starting && conversation?.status === "closed";
   return (
     <>
       <StatusLine conversation={conversation} queue={queue} starting={starting} />
-      <MessageList items={timeline} visitorName={visitorName} />
+      <MessageList items={timeline} visitorName={visitorName} seenSeq={seenSeq} />
+      {/* Always mounted, and changed only when someone starts or stops: announced once, politely. */}
+      <p class="typing" role="status">
+        {typingText(typing)}
+      </p>
       {ended ? (
         <div class="ended">
           <button type="button" class="primary" data-autofocus onClick={onNewChat}>
@@ -39,7 +54,7 @@ export function ConversationView({
           </button>
         </div>
       ) : (
-        <Composer onSend={onSend} upload={upload} />
+        <Composer onSend={onSend} upload={upload} onTyping={onTyping} onStopTyping={onStopTyping} />
       )}
     </>
   );

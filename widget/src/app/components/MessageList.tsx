@@ -8,12 +8,14 @@ import { FileLinks } from "./Files.tsx";
 interface Props {
   items: readonly TimelineItem[];
   visitorName: string;
+  /** The agent side has read up to this seq: "Seen" goes under the visitor's latest message it covers. */
+  seenSeq: number;
 }
 
 /** Within this distance of the bottom the list follows new messages; further up, the visitor is reading. */
 const STICKY_PX = 48;
 
-export function MessageList({ items, visitorName }: Props) {
+export function MessageList({ items, visitorName, seenSeq }: Props) {
   const ref = useRef<HTMLDivElement>(null);
   const atBottom = useRef(true);
 
@@ -42,16 +44,36 @@ export function MessageList({ items, visitorName }: Props) {
     // No tabIndex: browsers make scrollable regions keyboard-focusable themselves.
     <div class="log" role="log" aria-live="polite" aria-label="Conversation history" ref={ref} onScroll={onScroll}>
       {items.map((item) => (
-        <Row key={item.key} item={item} visitorName={visitorName} />
+        <Row key={item.key} item={item} visitorName={visitorName} seen={item.key === seenKey(items, seenSeq)} />
       ))}
     </div>
   );
 }
 
-function Row({ item, visitorName }: { item: TimelineItem; visitorName: string }) {
+/** The visitor's latest stored message, if the agent side has read it. */
+function seenKey(items: readonly TimelineItem[], seenSeq: number): string | null {
+  for (let i = items.length - 1; i >= 0; i--) {
+    const item = items[i];
+    if (item?.type === "message" && item.message.author.kind === "visitor") {
+      return item.message.seq <= seenSeq ? item.key : null;
+    }
+  }
+  return null;
+}
+
+function Row({ item, visitorName, seen }: { item: TimelineItem; visitorName: string; seen: boolean }) {
   if (item.type === "message") {
     const { author, body, createdAt, attachments } = item.message;
-    return <Bubble kind={author.kind} author={author.name} body={body} time={createdAt} files={attachments} />;
+    return (
+      <Bubble
+        kind={author.kind}
+        author={author.name}
+        body={body}
+        time={createdAt}
+        files={attachments}
+        {...(seen ? { note: "Seen" } : {})}
+      />
+    );
   }
   const author = item.entry.name ?? (visitorName || "You");
   if (item.type === "pending") {

@@ -136,6 +136,10 @@ export function Panel({ client, onMinimize }: Props) {
               timeline={view.timeline}
               visitorName={state.visitorName}
               onSend={(body, files) => client.sendMessage(body, files)}
+              seenSeq={state.agentReadSeq}
+              typing={state.typing}
+              onTyping={(hasText) => client.signals.input(hasText)}
+              onStopTyping={() => client.signals.stopTyping()}
               upload={uploadTarget ? (file) => client.attachments.upload(uploadTarget, file) : null}
               onNewChat={() => client.newChat()}
             />
