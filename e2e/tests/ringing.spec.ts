@@ -110,10 +110,24 @@ test("an agent on the Tickets page is notified of a ringing chat, sees the title
   await agent.keyboard.press("Alt+c");
   await expect(agent.getByLabel("Message")).toBeFocused();
 
-  // "My chats" shows the unread count (read positions are 0 until the seen work fills them).
+  // Read as it opened: nothing unread. A message that comes while the agent is on another page is counted in
+  // "My chats", with how long the visitor has waited; opening the chat reads it.
   const myChats = agent.getByRole("region", { name: "My chats" });
-  await expect(myChats.getByRole("link", { name: /Rita Ringing/ })).toContainText(/\d+ unread/);
+  const row = myChats.getByRole("link", { name: /Rita Ringing/ });
+  await expect(row).not.toContainText("unread");
+  await agent.getByRole("link", { name: "Tickets" }).click();
+  await expect(agent.getByRole("heading", { name: "Tickets" })).toBeVisible();
+  await visitor.getByLabel("Message").fill("It happens with every file");
+  await visitor.getByLabel("Message").press("Enter");
+  await expect(visitor.getByRole("log")).toContainText("It happens with every file");
+  await agent.getByRole("link", { name: "Inbox" }).click();
+  await expect(row).toContainText("1 unread");
+  await expect(row).toContainText("It happens with every file");
+  await expect(row).toContainText("Waiting for you");
   await expectNoAxeViolations(agent, ".lists");
+  await row.click();
+  await expect(agent.getByRole("log")).toContainText("It happens with every file");
+  await expect(row).not.toContainText("unread");
   await closeOpenChat(agent);
 });
 
