@@ -6,6 +6,7 @@ export * from "./schemas/agent.ts";
 export * from "./schemas/attachments.ts";
 export * from "./schemas/customers.ts";
 export type * from "./schemas/dto.ts";
+export * from "./schemas/history.ts";
 export * from "./schemas/message.ts";
 export * from "./schemas/offline.ts";
 export * from "./schemas/password.ts";

@@ -26,6 +26,7 @@ import { seedDemo } from "../demo/demo-seed.ts";
 import { EmailOutbox } from "../email/email-outbox.ts";
 import { createMailer } from "../email/smtp-mailer.ts";
 import { AppError } from "../errors/app-error.ts";
+import { backfillHistoryFields } from "../history/history-backfill.ts";
 import { errorHandler } from "../http/error-handler.ts";
 import { healthRoutes, readinessRoutes } from "../http/health.routes.ts";
 import { consoleRoutes, widgetRoutes } from "../http/static.routes.ts";
@@ -89,6 +90,7 @@ export async function startParley(opts: StartOptions): Promise<ParleyServer> {
       { id: "figures-ledger", run: () => buildLedger() },
       { id: "ticket-index", run: () => buildTicketIndex() },
       { id: "ticket-sources", run: () => keyTicketSources() },
+      { id: "history-search-fields", run: () => backfillHistoryFields() },
     ],
     logger,
   );

@@ -1,4 +1,6 @@
 import type { Types } from "mongoose";
+import { historyFieldsOf } from "../history/history-fields.ts";
+import { markTicketIfMade } from "../history/history-ticket-mark.ts";
 import { ClosedConversation, Conversation, type ConversationDoc } from "./conversation.model.ts";
 
 /**
@@ -7,9 +9,11 @@ import { ClosedConversation, Conversation, type ConversationDoc } from "./conver
  * reader already treats as closed and the next boot moves on (archiveLeftovers).
  */
 export async function archiveConversation(closed: ConversationDoc): Promise<void> {
+  const searchFields = await historyFieldsOf(closed);
   // Through the driver, as read: the model would add its defaults, and a chat from before issue 10 must not gain
   // `keyedMessages: true` (its messages would then be looked for under keys they were never stored under).
-  await ClosedConversation.collection.replaceOne({ _id: closed._id }, closed, { upsert: true });
+  await ClosedConversation.collection.replaceOne({ _id: closed._id }, { ...closed, ...searchFields }, { upsert: true });
+  await markTicketIfMade(closed._id);
   await Conversation.deleteOne({ _id: closed._id });
 }
 

@@ -78,7 +78,7 @@ describe("shared schemas", () => {
       "ticket:reply",
       "ticket:respond",
     ]);
-    expect(Object.keys(agentEventSchemas)).toHaveLength(30);
+    expect(Object.keys(agentEventSchemas)).toHaveLength(32);
   });
 });
 
