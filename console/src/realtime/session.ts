@@ -5,6 +5,7 @@ import { syncCompleted, syncFailed, syncStarted, updateReceived } from "../state
 import { type ConnectionState, initialSession, type SessionState, withMe, withNotice } from "../state/session.ts";
 import { createStore, type Store } from "../state/store.ts";
 import { Admin } from "./admin.ts";
+import type { RealtimeContext } from "./context.ts";
 import { ConversationSync } from "./conversations.ts";
 import { Customers } from "./customers.ts";
 import { Offers } from "./offers.ts";
@@ -45,6 +46,8 @@ export class ConsoleSession {
   readonly wall: WallSync;
   /** Unsent composer text per conversation; lives and dies with the session, never stored. */
   readonly drafts = new Map<string, string>();
+  /** For the lazily loaded pages' own commands (History), which the session need not carry. */
+  readonly ctx: RealtimeContext;
   private readonly socket: AgentSocket;
   private stopped = false;
   private reconnectTimer: ReturnType<typeof setTimeout> | undefined;
@@ -58,6 +61,7 @@ export class ConsoleSession {
     this.store = createStore(initialSession(me));
     this.socket = createAgentSocket();
     const ctx = { socket: this.socket, store: this.store };
+    this.ctx = ctx;
     this.conversations = new ConversationSync(ctx);
     this.sender = new Sender(ctx);
     this.presence = new Presence(ctx);

@@ -7,6 +7,7 @@ const PAGES: { name: PageName; label: string; allowed: (me: AgentDto) => boolean
   { name: "inbox", label: "Inbox", allowed: () => true },
   { name: "offline", label: "Offline requests", allowed: () => true },
   { name: "tickets", label: "Tickets", allowed: () => true },
+  { name: "history", label: "History", allowed: () => true },
   { name: "wall", label: "Wall", allowed: isLead },
   { name: "figures", label: "Figures", allowed: isLead },
   { name: "team", label: "Team", allowed: isLead },

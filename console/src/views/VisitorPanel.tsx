@@ -2,6 +2,7 @@ import type { ConversationDetailDto } from "@parley/shared";
 import { useId } from "preact/hooks";
 import { formatDateTime, safeHttpUrl } from "../format.ts";
 import { describeUserAgent } from "../userAgent.ts";
+import { VisitorPast } from "./HistoryRoute.tsx";
 import { useNow } from "./useNow.ts";
 
 /** Who the visitor is and where they are writing from. Every value here is visitor-supplied. */
@@ -42,6 +43,7 @@ export function VisitorPanel({ detail }: { detail: ConversationDetailDto }) {
           </>
         )}
       </dl>
+      <VisitorPast conversationId={detail.id} />
     </aside>
   );
 }

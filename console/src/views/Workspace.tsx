@@ -9,6 +9,7 @@ import { productName } from "../state/site.ts";
 import { AccountPage } from "./AccountPage.tsx";
 import { AdminRoute } from "./AdminRoute.tsx";
 import { Header } from "./Header.tsx";
+import { HistoryRoute } from "./HistoryRoute.tsx";
 import { InboxPage } from "./InboxPage.tsx";
 import { IncomingChats } from "./IncomingChats.tsx";
 import { NoticeBar } from "./NoticeBar.tsx";
@@ -123,6 +124,8 @@ function Page({ route, state, productName, onTransferred }: PageProps) {
       return <SupervisionRoute page={route.name} state={state} productName={productName} />;
     case "tickets":
       return <TicketRoute page="list" state={state} productName={productName} />;
+    case "history":
+      return <HistoryRoute state={state} productName={productName} />;
     case "ticketNew":
       return <TicketRoute page="new" source={route.source} state={state} />;
     case "ticket":
