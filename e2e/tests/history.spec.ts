@@ -32,7 +32,7 @@ test("a closed chat is found on History by a word from its messages and opens as
   const panel = ana.getByRole("complementary", { name: "Visitor" });
   const earlier = panel.getByRole("list", { name: "Earlier chats" });
   await expect(earlier.getByRole("listitem")).toHaveCount(1);
-  await expect(earlier).toContainText("my aquarium thermostat blinks red");
+  await expect(earlier).toContainText("My aquarium thermostat blinks red");
   await expectNoAxeViolations(ana, ".visitor");
   await ana.getByRole("button", { name: "Close conversation" }).click();
   await expect(ana.getByText("This conversation is closed.")).toBeVisible();

@@ -26,7 +26,7 @@ import { seedDemo } from "../demo/demo-seed.ts";
 import { EmailOutbox } from "../email/email-outbox.ts";
 import { createMailer } from "../email/smtp-mailer.ts";
 import { AppError } from "../errors/app-error.ts";
-import { backfillHistoryFields } from "../history/history-backfill.ts";
+import { backfillHistory } from "../history/history-backfill.ts";
 import { errorHandler } from "../http/error-handler.ts";
 import { healthRoutes, readinessRoutes } from "../http/health.routes.ts";
 import { consoleRoutes, widgetRoutes } from "../http/static.routes.ts";
@@ -90,7 +90,7 @@ export async function startParley(opts: StartOptions): Promise<ParleyServer> {
       { id: "figures-ledger", run: () => buildLedger() },
       { id: "ticket-index", run: () => buildTicketIndex() },
       { id: "ticket-sources", run: () => keyTicketSources() },
-      { id: "history-search-fields", run: () => backfillHistoryFields() },
+      { id: "history-rows", run: () => backfillHistory() },
     ],
     logger,
   );
@@ -215,6 +215,7 @@ export async function startParley(opts: StartOptions): Promise<ParleyServer> {
     routing,
     tickets: tickets.desk,
     supervision: { alerts: chatAlerts, clock },
+    history: { pageMs: config.historyPageMs },
     logger,
     inflight,
     passwordResets,

@@ -31,6 +31,8 @@ const EnvSchema = z.object({
   OFFER_SWEEP_INTERVAL_MS: z.coerce.number().int().min(500).max(3_600_000).default(5_000),
   /** How often the wall's chat alerts (long waits, unanswered visitors) are checked; in memory, no query. */
   CHAT_ALERT_INTERVAL_MS: z.coerce.number().int().min(500).max(600_000).default(5_000),
+  /** The longest one page of History search reads before answering with what it found (issue 13). */
+  HISTORY_PAGE_MS: z.coerce.number().int().min(100).max(60_000).default(2_000),
   /** Largest attachment upload in bytes; a larger body is refused with 413 before it is stored. */
   ATTACHMENT_MAX_BYTES: z.coerce
     .number()
@@ -101,6 +103,7 @@ export interface Config {
   attachmentMaxBytes: number;
   slaWatchIntervalMs: number;
   chatAlertIntervalMs: number;
+  historyPageMs: number;
   offerSweepIntervalMs: number;
   /** Unset: no email leaves the server (each one is logged as skipped). */
   smtpUrl: string | undefined;
@@ -137,6 +140,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     attachmentMaxBytes: e.ATTACHMENT_MAX_BYTES,
     slaWatchIntervalMs: e.SLA_WATCH_INTERVAL_MS,
     chatAlertIntervalMs: e.CHAT_ALERT_INTERVAL_MS,
+    historyPageMs: e.HISTORY_PAGE_MS,
     offerSweepIntervalMs: e.OFFER_SWEEP_INTERVAL_MS,
     smtpUrl: e.SMTP_URL,
     emailFrom: e.EMAIL_FROM,

@@ -84,16 +84,8 @@ const conversationSchema = new Schema(
 // write (on devdb a JSON extraction per index per update, and a message updates its chat): one index serves the
 // site's queue and inbox there, besides openKey. The history is large and read by reports and lookups.
 const closedConversationSchema = conversationSchema.clone();
-// Written once, when a chat is archived (history/history-fields.ts), for the History search: never per message.
-// Chats archived before issue 13 gain them from a one-off backfill (history/history-backfill.ts).
-closedConversationSchema.add({
-  /** The visible messages, lowercased and cut to SEARCH_TEXT_LIMIT. */
-  searchText: { type: String },
-  /** Agents who had the chat or wrote in it. */
-  handledBy: { type: [Schema.Types.ObjectId], default: undefined },
-  /** A ticket was made from the chat, before or after it closed. */
-  hasTicket: { type: Boolean },
-});
+// Set by primary key when a ticket is made from the chat, before or after it closed (history/history-ticket-mark.ts).
+closedConversationSchema.add({ hasTicket: { type: Boolean } });
 conversationSchema.index({ site: 1, status: 1, createdAt: 1 });
 closedConversationSchema.index({ site: 1, createdAt: 1 });
 closedConversationSchema.index({ visitor: 1, createdAt: -1 });

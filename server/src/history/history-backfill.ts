@@ -1,21 +1,24 @@
 import { ClosedConversation, type ConversationDoc } from "../conversations/conversation.model.ts";
+import { Ticket, type TicketDoc } from "../tickets/ticket.model.ts";
 import { historyFieldsOf } from "./history-fields.ts";
-import { markTicketIfMade } from "./history-ticket-mark.ts";
+import { recordClosedChat } from "./history-record.ts";
+import { markTicketIfMade, recordVisitorTicket } from "./history-ticket-mark.ts";
 
 /**
- * The search fields of chats archived before issue 13, written once (db/migrations.ts): without them a chat would
- * never match a word search. One scan of the history, then each chat's messages by primary key.
+ * The History rows and visitors' lists of chats and tickets from before issue 13, written once (db/migrations.ts):
+ * one scan of the closed chats and one of the tickets, then primary-key writes, all safe to run again.
  */
-export async function backfillHistoryFields(): Promise<number> {
+export async function backfillHistory(): Promise<number> {
   let n = 0;
-  const older = ClosedConversation.find({ searchText: { $exists: false } })
-    .lean<ConversationDoc[]>()
-    .cursor();
-  for await (const c of older) {
-    const fields = await historyFieldsOf(c as ConversationDoc);
-    await ClosedConversation.collection.updateOne({ _id: c._id }, { $set: fields });
+  for await (const c of ClosedConversation.find({}).lean<ConversationDoc[]>().cursor()) {
+    await recordClosedChat(c as ConversationDoc, await historyFieldsOf(c as ConversationDoc));
     await markTicketIfMade(c._id);
     n++;
   }
+  const tickets = Ticket.find({ visitor: { $ne: null } })
+    .select({ visitor: 1, createdAt: 1 })
+    .lean<TicketDoc[]>()
+    .cursor();
+  for await (const t of tickets) await recordVisitorTicket(t as TicketDoc);
   return n;
 }

@@ -1,18 +1,27 @@
-import type { HistoryRowDto } from "@parley/shared";
+import type { CloseReason, HistoryRowDto } from "@parley/shared";
 import { MAX_PREVIEW_LENGTH } from "@parley/shared/constants";
 import type { ConversationDoc } from "../conversations/conversation.model.ts";
+import type { StoredHistoryRow } from "./history-hour.model.ts";
 
-/** A closed chat as the history stores it: the conversation plus its search fields (absent before issue 13). */
-export type ClosedChatDoc = ConversationDoc & { searchText?: string; hasTicket?: boolean };
+/** A closed chat as the history stores it: the conversation, with `hasTicket` from issue 13 on. */
+export type ClosedChatDoc = ConversationDoc & { hasTicket?: boolean };
+
+/** A row of an hour, read back: what the page shows but its snippet, and what the filters test. */
+export interface ParsedRow {
+  row: Omit<HistoryRowDto, "snippet">;
+  closedAt: number;
+  text: string;
+  preview: string | null;
+  handledBy: readonly string[];
+}
 
 const BEFORE = 50;
 
 /**
  * The text a result shows: around the first searched word that occurs, else the chat's opening. Cut from the
- * lowercased search text, so it reads in lowercase; chats archived before the search fields show their preview.
+ * lowercased search text, so it reads in lowercase.
  */
-export function snippetOf(c: ClosedChatDoc, words: readonly string[]): string {
-  const text = c.searchText ?? c.preview ?? "";
+export function snippetOf(text: string, words: readonly string[]): string {
   const at = words.map((w) => text.indexOf(w)).find((i) => i >= 0) ?? -1;
   if (at < 0) return cut(text, 0);
   let start = Math.max(0, at - BEFORE);
@@ -27,7 +36,28 @@ function cut(text: string, start: number): string {
   return flat.length > MAX_PREVIEW_LENGTH ? `${flat.slice(0, MAX_PREVIEW_LENGTH).trimEnd()}…` : flat.trim();
 }
 
-export function toHistoryRow(c: ClosedChatDoc, words: readonly string[]): HistoryRowDto {
+export function parseStoredRow(id: string, json: string, hasTicket: boolean): ParsedRow {
+  const s = JSON.parse(json) as StoredHistoryRow;
+  return {
+    row: {
+      id,
+      visitorName: s.visitorName,
+      visitorEmail: s.visitorEmail,
+      assignee: s.assignee,
+      product: s.product,
+      closedAt: s.closedAt,
+      closeReason: s.closeReason as CloseReason | null,
+      hasTicket,
+    },
+    closedAt: Date.parse(s.closedAt),
+    text: s.text,
+    preview: s.preview,
+    handledBy: s.handledBy,
+  };
+}
+
+/** The visitor panel's rows, from the closed chats themselves. */
+export function toHistoryRow(c: ClosedChatDoc): HistoryRowDto {
   return {
     id: c._id.toHexString(),
     visitorName: c.visitorName,
@@ -37,6 +67,6 @@ export function toHistoryRow(c: ClosedChatDoc, words: readonly string[]): Histor
     closedAt: (c.closedAt ?? c.updatedAt).toISOString(),
     closeReason: c.closeReason ?? null,
     hasTicket: c.hasTicket === true,
-    snippet: snippetOf(c, words),
+    snippet: snippetOf(c.preview ?? "", []),
   };
 }

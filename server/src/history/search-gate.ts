@@ -1,16 +1,18 @@
 import { AppError } from "../errors/app-error.ts";
 
 /**
- * Bounds how many history reads one site runs at once on this node. On devdb every such read scans the site's whole
- * history in the same database the live chats write to, so a burst of searches queues here instead of there: at
- * most `inFlight` run, up to `waiting` more wait their turn, and anything beyond is refused as UNAVAILABLE (busy).
+ * Bounds how many History searches one site runs at once on this node: they read the same database the live chats
+ * write to, so a burst of searches queues here instead of there. One runs, up to three wait their turn (a page
+ * reads for at most HISTORY_PAGE_MS, so the last still gets its answer within the console's 10 s), and anything
+ * beyond is refused as UNAVAILABLE ("busy; try again"). Measured (server/bench/history.bench.ts): two at once
+ * doubled the live chats' ack time again for no faster search.
  */
 export class SearchGate {
   private readonly sites = new Map<string, { running: number; queue: (() => void)[] }>();
 
   constructor(
-    private readonly inFlight = 2,
-    private readonly waiting = 8,
+    private readonly inFlight = 1,
+    private readonly waiting = 3,
   ) {}
 
   async run<T>(siteKey: string, work: () => Promise<T>): Promise<T> {

@@ -65,6 +65,11 @@ export interface HistoryPageDto {
   rows: HistoryRowDto[];
   /** Pass as `after` for the next page; null on the last one. */
   next: HistoryCursor | null;
+  /**
+   * Set when the page stopped at its reading limit before filling up: it looked at chats closed from here on, and
+   * the next page goes on further back. Null when the page is full or the history is done.
+   */
+  searchedTo: string | null;
 }
 
 export interface VisitorHistoryTicketDto {

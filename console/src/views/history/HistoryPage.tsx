@@ -147,6 +147,11 @@ export function HistoryPage({ state, productName }: HistoryPageProps) {
         ) : (
           <HistoryTable page={page} productName={productName} />
         )}
+        {page?.searchedTo && (
+          <p class="muted">
+            Searched chats closed since {formatDateTime(page.searchedTo)}. The next page searches further back.
+          </p>
+        )}
         {page && (cursors.length > 1 || page.next) && (
           <nav class="pager" aria-label="Result pages">
             {cursors.length > 1 && (

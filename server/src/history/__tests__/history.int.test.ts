@@ -2,9 +2,12 @@ import type { HistoryPageDto, HistoryRowDto, TicketDto, VisitorHistoryDto } from
 import { Types } from "mongoose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { call, msgId, ok, type StaffMember, TestServer, waitingVisitor } from "../../../test/harness.ts";
+import type { ConversationDoc } from "../../conversations/conversation.model.ts";
 import { ClosedConversation } from "../../conversations/conversation.model.ts";
-import { backfillHistoryFields } from "../history-backfill.ts";
+import { backfillHistory } from "../history-backfill.ts";
 import { SEARCH_TEXT_LIMIT } from "../history-fields.ts";
+import { HistoryHour, type HistoryHourDoc, historyHourKey, hourOf } from "../history-hour.model.ts";
+import { recordClosedChat } from "../history-record.ts";
 
 let t: TestServer;
 let site: Awaited<ReturnType<TestServer["createSite"]>>;
@@ -46,7 +49,9 @@ const ids = (rows: HistoryRowDto[]) => rows.map((r) => r.id);
 let chats: Record<string, Awaited<ReturnType<typeof closedChat>>>;
 
 beforeAll(async () => {
-  t = await TestServer.start();
+  // The page's time limit is out of the way (60 s), so what a page holds never depends on the machine's speed; the
+  // page's other limits (a month of hours, 5,000 chats) are what these tests meet.
+  t = await TestServer.start(undefined, { HISTORY_PAGE_MS: "60000" });
   site = await t.createSite(undefined, undefined, { products });
   otherSite = await t.createSite(undefined, undefined, { products });
   [ana, bo, sue, adm, stranger] = await Promise.all([
@@ -151,31 +156,17 @@ describe("history search", () => {
   });
 
   it("should page by (closedAt, id) with no duplicate and no gap, ties included", async () => {
-    const base = new Date("2026-01-10T12:00:00Z").getTime();
-    const fixtures = Array.from({ length: 23 }, (_, i) => ({
-      _id: new Types.ObjectId(),
-      site: site._id,
-      visitor: new Types.ObjectId(),
-      visitorName: `Pager ${i}`,
-      visitorEmail: null,
-      status: "closed",
-      openKey: `closed:pager-${i}`,
-      lastSeq: 1,
-      product: null,
-      // Pairs closed at the same millisecond: the id breaks the tie.
-      closedAt: new Date(base + Math.floor(i / 2) * 1_000),
-      createdAt: new Date(base - 60_000),
-      updatedAt: new Date(base),
-      searchText: `pager fixture ${i}`,
-      handledBy: [],
-      hasTicket: false,
-    }));
-    await ClosedConversation.collection.insertMany(fixtures);
+    const base = Date.now() - 2 * 24 * 3_600_000;
+    const fixtures = Array.from({ length: 23 }, (_, i) =>
+      fixtureChat(`Pager ${i}`, new Date(base + Math.floor(i / 2) * 1_000)),
+    );
+    // Pairs closed at the same millisecond: the id breaks the tie.
+    for (const f of fixtures) await recordClosedChat(f, noText);
     const seen: string[] = [];
     let after: HistoryPageDto["next"] = null;
     let pages = 0;
     do {
-      const page: HistoryPageDto = await search(ana, { words: "pager", limit: 5, ...(after ? { after } : {}) });
+      const page: HistoryPageDto = await search(ana, { visitor: "pager", limit: 5, ...(after ? { after } : {}) });
       seen.push(...ids(page.rows));
       after = page.next;
       pages++;
@@ -184,10 +175,36 @@ describe("history search", () => {
     expect(new Set(seen).size).toBe(23);
     const expected = [...fixtures]
       .sort(
-        (a, b) => b.closedAt.getTime() - a.closedAt.getTime() || b._id.toHexString().localeCompare(a._id.toHexString()),
+        (a, b) =>
+          (b.closedAt?.getTime() ?? 0) - (a.closedAt?.getTime() ?? 0) ||
+          b._id.toHexString().localeCompare(a._id.toHexString()),
       )
       .map((f) => f._id.toHexString());
     expect(seen).toEqual(expected);
+  });
+
+  it("should stop a page at its reading limit and go on from there on the next", async () => {
+    const ancient = fixtureChat("Ancient Anna", new Date(Date.now() - 40 * 24 * 3_600_000));
+    await recordClosedChat(ancient, noText);
+    const first = await search(sue, { visitor: "ancient" });
+    expect(first.rows).toEqual([]);
+    expect(first.next).not.toBeNull();
+    expect(Date.parse(first.searchedTo ?? "")).toBeLessThan(Date.now() - 30 * 24 * 3_600_000);
+    const second = await search(sue, { visitor: "ancient", after: first.next });
+    expect(ids(second.rows)).toEqual([ancient._id.toHexString()]);
+    // With a start date, the search reads only from there.
+    const dated = await search(sue, {
+      visitor: "ancient",
+      from: new Date(Date.now() - 41 * 24 * 3_600_000).toISOString(),
+    });
+    expect(dated.rows).toEqual([]);
+    const ranged = await search(sue, {
+      visitor: "ancient",
+      from: new Date(Date.now() - 41 * 24 * 3_600_000).toISOString(),
+      to: new Date(Date.now() - 39 * 24 * 3_600_000).toISOString(),
+    });
+    expect(ids(ranged.rows)).toEqual([ancient._id.toHexString()]);
+    expect(ranged.next).toBeNull();
   });
 
   it("should never show another site's chats, to anyone", async () => {
@@ -245,8 +262,12 @@ describe("history search", () => {
     expect(ids((await search(sue, { words: "visible question" })).rows)).toEqual([visitor.id]);
     // Past the cap: not searchable.
     expect((await search(sue, { words: "lateword" })).rows).toEqual([]);
-    const stored = await ClosedConversation.findById(visitor.id).lean<{ searchText: string }>();
-    expect(stored?.searchText.length).toBe(SEARCH_TEXT_LIMIT);
+    const closed = await ClosedConversation.findById(visitor.id).lean<ConversationDoc>();
+    const hour = await HistoryHour.findById(
+      historyHourKey(site._id, hourOf(closed?.closedAt ?? new Date())),
+    ).lean<HistoryHourDoc>();
+    const row = JSON.parse(hour?.chats[visitor.id] ?? "{}") as { text: string };
+    expect(row.text.length).toBe(SEARCH_TEXT_LIMIT);
   });
 });
 
@@ -305,7 +326,11 @@ describe("visitor history", () => {
     });
     expect(ids(history.chats)).toEqual([chats.printer?.id]);
     expect(history.tickets.map((x) => x.subject)).toEqual(["Printing"]);
-    expect(history.chats[0]).toMatchObject({ hasTicket: true, visitorName: "Paula Printer" });
+    expect(history.chats[0]).toMatchObject({
+      hasTicket: true,
+      visitorName: "Paula Printer",
+      snippet: "My invoice PDF will not print",
+    });
 
     // Another visitor with the same name and email (unverified) is someone else: nothing shows.
     const lookalike = await waitingVisitor(t, site.key, { name: "Paula Printer", email: "paula@example.test" });
@@ -320,8 +345,9 @@ describe("visitor history", () => {
 });
 
 describe("older closed chats", () => {
-  it("should gain their search fields from the backfill", async () => {
+  it("should be filed for the search by the backfill", async () => {
     const id = new Types.ObjectId();
+    const at = new Date(Date.now() - 3 * 3_600_000);
     await ClosedConversation.collection.insertOne({
       _id: id,
       site: site._id,
@@ -331,13 +357,41 @@ describe("older closed chats", () => {
       openKey: `closed:${id.toHexString()}`,
       lastSeq: 0,
       keyedMessages: true,
-      closedAt: new Date("2025-01-01T00:00:00Z"),
-      createdAt: new Date("2025-01-01T00:00:00Z"),
-      updatedAt: new Date("2025-01-01T00:00:00Z"),
+      closedAt: at,
+      createdAt: at,
+      updatedAt: at,
     });
+    expect((await search(sue, { visitor: "olga" })).rows).toEqual([]);
+    expect(await backfillHistory()).toBeGreaterThanOrEqual(1);
     expect(ids((await search(sue, { visitor: "olga" })).rows)).toEqual([id.toHexString()]);
-    expect(await backfillHistoryFields()).toBeGreaterThanOrEqual(1);
-    const row = await ClosedConversation.findById(id).lean<{ searchText?: string; hasTicket?: boolean }>();
-    expect(row).toMatchObject({ searchText: "", hasTicket: false });
+    // Safe to run again: nothing doubles.
+    await backfillHistory();
+    expect(ids((await search(sue, { visitor: "olga" })).rows)).toEqual([id.toHexString()]);
   });
 });
+
+const noText = { searchText: "", handledBy: [], opening: null };
+
+/** A closed chat as stored, with no messages: for fixtures filed straight into the history. */
+function fixtureChat(visitorName: string, closedAt: Date): ConversationDoc {
+  const _id = new Types.ObjectId();
+  return {
+    _id,
+    site: site._id,
+    visitor: new Types.ObjectId(),
+    visitorName,
+    visitorEmail: null,
+    status: "closed",
+    openKey: `closed:${_id.toHexString()}`,
+    lastSeq: 0,
+    keyedMessages: true,
+    product: null,
+    assignee: null,
+    assigneeName: null,
+    closeReason: null,
+    preview: null,
+    closedAt,
+    createdAt: closedAt,
+    updatedAt: closedAt,
+  } as unknown as ConversationDoc;
+}

@@ -17,7 +17,7 @@ function held(name: string, started: string[]) {
 }
 
 describe("SearchGate", () => {
-  it("should run at most two per site, queue the next ones in order and refuse past the queue", async () => {
+  it("should run as many per site as allowed (two here), queue the next ones in order and refuse past the queue", async () => {
     const gate = new SearchGate(2, 1);
     const started: string[] = [];
     const a = held("a", started);
