@@ -1,7 +1,15 @@
 import type { HistoryPageDto, HistoryRowDto, TicketDto, VisitorHistoryDto } from "@parley/shared";
 import { Types } from "mongoose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { call, msgId, ok, type StaffMember, TestServer, waitingVisitor } from "../../../test/harness.ts";
+import {
+  call,
+  msgId,
+  ok,
+  recordCommands,
+  type StaffMember,
+  TestServer,
+  waitingVisitor,
+} from "../../../test/harness.ts";
 import type { ConversationDoc } from "../../conversations/conversation.model.ts";
 import { ClosedConversation } from "../../conversations/conversation.model.ts";
 import { backfillHistory } from "../history-backfill.ts";
@@ -341,6 +349,56 @@ describe("visitor history", () => {
       ok: false,
       error: { code: "BAD_REQUEST", issues: [{ path: "conversationId" }] },
     });
+  });
+});
+
+describe("the history beside live chats", () => {
+  // On devdb any filter but exactly {_id} reads the whole collection: the history's must never be read that way.
+  const HISTORY = [
+    "closed_conversations",
+    "history_hours",
+    "history_spans",
+    "visitor_pasts",
+    "ticket_sources",
+    "messages",
+  ];
+  const byPrimaryKey = (f: Record<string, unknown>) => Object.keys(f).join() === "_id" && typeof f._id !== "object";
+  const byObjectId = (f: Record<string, unknown>) => Object.keys(f).join() === "_id" && f._id instanceof Types.ObjectId;
+
+  it("should close, search, list a visitor's past and mark a ticket by primary key only", async () => {
+    const visitor = await waitingVisitor(t, site.key, { name: "Kim Keys", body: "primary keys please" });
+    await ok(ana.socket, "conversation:accept", { conversationId: visitor.id });
+    const recording = recordCommands();
+    try {
+      await ok(ana.socket, "conversation:close", { conversationId: visitor.id });
+      await search(sue, { words: "primary keys" });
+      await search(sue, { visitor: "kim", hasTicket: false, agentId: ana.id, product: "cloud" });
+      await ok(bo.socket, "visitor:history", { conversationId: visitor.id });
+      await ok(bo.socket, "ticket:create", {
+        source: { kind: "chat", conversationId: visitor.id },
+        fields: {
+          subject: "Keys",
+          priority: "low",
+          product: null,
+          productVersion: "",
+          thirdPartyVersions: "",
+          details: "",
+          reproductionSteps: "",
+          environment: "",
+          mostRecentUpdate: "",
+          changedSinceLastWorked: "",
+          reproducedOnTestSystem: "unknown",
+        },
+      });
+    } finally {
+      recording.stop();
+    }
+    const onHistory = recording.commands.filter((c) => HISTORY.includes(c.collection));
+    expect(onHistory.map((c) => c.collection)).toEqual(expect.arrayContaining(["history_hours", "visitor_pasts"]));
+    const scans = onHistory.filter(
+      (c) => c.name === "aggregate" || c.name === "count" || !c.filters.every((f) => byPrimaryKey(f) || byObjectId(f)),
+    );
+    expect(scans).toEqual([]);
   });
 });
 
