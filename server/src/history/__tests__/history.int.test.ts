@@ -267,6 +267,12 @@ describe("history search", () => {
     await ok(visitor.socket, "message:send", { conversationId: visitor.id, clientMsgId: msgId(), body: "lateword" });
     await ok(ana.socket, "conversation:close", { conversationId: visitor.id });
     expect((await search(sue, { words: "secretword" })).rows).toEqual([]);
+    // The note is still in the transcript, for staff: a colleague opening it reads it, marked internal.
+    const transcript = await ok<{ messages: { body: string; internal: boolean }[] }>(bo.socket, "conversation:sync", {
+      conversationId: visitor.id,
+      afterSeq: 0,
+    });
+    expect(transcript.messages.find((m) => m.body === "secretword")).toMatchObject({ internal: true });
     expect(ids((await search(sue, { words: "visible question" })).rows)).toEqual([visitor.id]);
     // Past the cap: not searchable.
     expect((await search(sue, { words: "lateword" })).rows).toEqual([]);
