@@ -24,12 +24,20 @@ export async function recordClosedChat(c: ConversationDoc, fields: HistoryFields
   };
   const id = c._id.toHexString();
   const hour = hourOf(closedAt);
-  await Promise.all([
+  const fileRow = (stored: StoredHistoryRow) =>
     HistoryHour.updateOne(
       { _id: historyHourKey(c.site, hour) },
-      { $set: { [`chats.${id}`]: JSON.stringify(row) }, $setOnInsert: { site: c.site, ticketed: {} } },
+      { $set: { [`chats.${id}`]: JSON.stringify(stored) }, $setOnInsert: { site: c.site, ticketed: {} } },
       { upsert: true },
-    ),
+    );
+  await Promise.all([
+    // An hour whose document would pass MongoDB's 16 MB (about a thousand chats closing in one hour, each at the
+    // 16 KB text cap) still takes the row, without its text: the chat is then found by every filter but words,
+    // rather than its archive failing again at every start.
+    fileRow(row).catch((err: unknown) => {
+      if (!isTooLarge(err)) throw err;
+      return fileRow({ ...row, text: "" });
+    }),
     HistorySpan.updateOne({ _id: c.site.toHexString() }, { $min: { firstHour: hour } }, { upsert: true }),
     VisitorPast.updateOne(
       { _id: c.visitor.toHexString() },
@@ -38,3 +46,9 @@ export async function recordClosedChat(c: ConversationDoc, fields: HistoryFields
     ),
   ]);
 }
+
+/** MongoDB's "document after update is larger than 16 MB" (17419) and BSONObjectTooLarge (10334). */
+const isTooLarge = (err: unknown): boolean => {
+  const code = (err as { code?: unknown } | null)?.code;
+  return code === 17419 || code === 10334;
+};
