@@ -8,6 +8,7 @@ export type Route =
   | { name: "conversation"; id: string }
   | { name: "offline" }
   | { name: "tickets" }
+  | { name: "history" }
   | { name: "team" }
   | { name: "admin" }
   | { name: "account" }
@@ -30,6 +31,7 @@ const PAGE_PATHS: Record<PageName, string> = {
   inbox: "",
   offline: "offline-requests",
   tickets: "tickets",
+  history: "history",
   team: "team",
   admin: "admin",
   account: "account",

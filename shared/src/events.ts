@@ -52,6 +52,7 @@ import type {
   WallChatDto,
   WallDto,
 } from "./schemas/dto.ts";
+import { type HistoryPageDto, HistorySearchInput, type VisitorHistoryDto } from "./schemas/history.ts";
 import { MessageSendInput } from "./schemas/message.ts";
 import { OfflineRequestInput } from "./schemas/offline.ts";
 import { AgentResetPasswordInput } from "./schemas/password.ts";
@@ -155,6 +156,9 @@ export interface AgentClientToServerEvents {
   /** Every customer of the site (staff read; admins save), and the SLA plans they can be on. */
   "customer:list": Command<EmptyInput, { customers: CustomerDto[] }>;
   "customer:save": Command<CustomerSaveInput, { customer: CustomerDto }>;
+  // History (closed chats): search, and a visitor's earlier chats and tickets.
+  "history:search": Command<HistorySearchInput, HistoryPageDto>;
+  "visitor:history": Command<ConversationRef, VisitorHistoryDto>;
   // Supervisors and admins only:
   "wall:sync": Command<EmptyInput, WallDto>;
   /** A note to the agent (and other staff) in any open chat; the visitor never receives it. */
@@ -257,6 +261,9 @@ export const agentEventSchemas = {
   "ticket:escalate": TicketEscalateInput,
   "customer:list": EmptyInput,
   "customer:save": CustomerSaveInput,
+  // History (closed chats): search, and a visitor's earlier chats and tickets.
+  "history:search": HistorySearchInput,
+  "visitor:history": ConversationRef,
   "wall:sync": EmptyInput,
   "conversation:whisper": WhisperInput,
   "conversation:join": ConversationRef,

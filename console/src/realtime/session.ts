@@ -6,6 +6,7 @@ import { type ConnectionState, initialSession, type SessionState, withMe, withNo
 import { createStore, type Store } from "../state/store.ts";
 import { Admin } from "./admin.ts";
 import type { ChatExtras } from "./chat-extras.ts";
+import type { RealtimeContext } from "./context.ts";
 import { ConversationSync } from "./conversations.ts";
 import { Customers } from "./customers.ts";
 import { Offers } from "./offers.ts";
@@ -49,6 +50,8 @@ export class ConsoleSession {
   private extrasLoading: Promise<ChatExtras> | undefined;
   /** Also for parts loaded later (the canned replies' module), which follow their own events on it. */
   readonly socket: AgentSocket;
+  /** For the lazily loaded pages' own commands (History), which the session need not carry. */
+  readonly ctx: RealtimeContext;
   private stopped = false;
   private reconnectTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly inbox: SnapshotLoader<InboxSnapshot>;
@@ -61,6 +64,7 @@ export class ConsoleSession {
     this.store = createStore(initialSession(me));
     this.socket = createAgentSocket();
     const ctx = { socket: this.socket, store: this.store };
+    this.ctx = ctx;
     this.conversations = new ConversationSync(ctx);
     this.sender = new Sender(ctx);
     this.presence = new Presence(ctx);

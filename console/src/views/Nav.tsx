@@ -8,6 +8,7 @@ const PAGES: { name: PageName; label: string; allowed: (me: AgentDto) => boolean
   { name: "offline", label: "Offline requests", allowed: () => true },
   { name: "tickets", label: "Tickets", allowed: () => true },
   { name: "replies", label: "Replies", allowed: () => true },
+  { name: "history", label: "History", allowed: () => true },
   { name: "wall", label: "Wall", allowed: isLead },
   { name: "figures", label: "Figures", allowed: isLead },
   { name: "team", label: "Team", allowed: isLead },

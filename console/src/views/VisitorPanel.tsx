@@ -3,6 +3,7 @@ import { useId } from "preact/hooks";
 import { formatDateTime, safeHttpUrl } from "../format.ts";
 import { describeUserAgent } from "../userAgent.ts";
 import { useNow } from "./useNow.ts";
+import { VisitorPast } from "./VisitorPast.tsx";
 
 /** Who the visitor is and where they are writing from. Every value here is visitor-supplied. */
 export function VisitorPanel({ detail }: { detail: ConversationDetailDto }) {
@@ -42,6 +43,7 @@ export function VisitorPanel({ detail }: { detail: ConversationDetailDto }) {
           </>
         )}
       </dl>
+      <VisitorPast conversationId={detail.id} />
     </aside>
   );
 }

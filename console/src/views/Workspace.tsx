@@ -127,6 +127,7 @@ const loadSidePages = () => import("./side-pages.ts");
 const loadAdmin = () => import("./admin/AdminPage.tsx");
 const loadSupervision = () => import("./supervision/pages.ts");
 const loadTickets = () => import("./tickets/pages.ts");
+const loadHistory = () => import("./history/pages.ts");
 
 interface PageProps {
   route: Route;
@@ -181,6 +182,14 @@ function Page({ route, state, productName, onTransferred }: PageProps) {
           key="tickets"
           load={loadTickets}
           render={(m) => <m.TicketListPage state={state} productName={productName} />}
+        />
+      );
+    case "history":
+      return (
+        <LazyRoute
+          key="history"
+          load={loadHistory}
+          render={(m) => <m.HistoryPage state={state} productName={productName} />}
         />
       );
     case "ticketNew":

@@ -42,6 +42,9 @@ export const STAFF_COMMAND_ROLES: { readonly [K in keyof AgentClientToServerEven
   "ticket:escalate": EVERYONE,
   "customer:list": EVERYONE,
   "customer:save": ADMINS,
+  // History: every staff member sees the site's closed chats (README: agents see colleagues' chats).
+  "history:search": EVERYONE,
+  "visitor:history": EVERYONE,
   "wall:sync": LEADS,
   "conversation:whisper": LEADS,
   "conversation:join": LEADS,

@@ -7,6 +7,7 @@ import { customerHandlers } from "../customers/customer-handlers.ts";
 import type { EmailOutbox } from "../email/email-outbox.ts";
 import { emailOutboxHandlers } from "../email/email-outbox-handlers.ts";
 import { AppError } from "../errors/app-error.ts";
+import { type HistoryOptions, historyHandlers } from "../history/history-handlers.ts";
 import type { Logger } from "../logging/logger.ts";
 import type { CommandOutcome } from "../observability/metrics.ts";
 import { offlineStaffHandlers } from "../offline/offline-handlers.ts";
@@ -39,6 +40,7 @@ export interface StaffSocketDeps {
   routing: RoutingSystem;
   tickets: TicketDesk;
   supervision: { alerts: ChatAlertWatch; clock: () => Date };
+  history: HistoryOptions;
   logger: Logger;
   inflight: InflightTracker;
   passwordResets: PasswordResets;
@@ -62,6 +64,7 @@ export function attachStaffNamespace(ns: StaffNamespace, deps: StaffSocketDeps):
       ...offlineStaffHandlers(),
       ...ticketHandlers(deps.tickets),
       ...customerHandlers(ns),
+      ...historyHandlers(deps.history),
       ...supervisionHandlers({ routing: deps.routing, ...deps.supervision }),
       ...statsHandlers(deps.tickets.clock),
       ...emailOutboxHandlers(deps.outbox),

@@ -27,6 +27,7 @@ import { seedDemo } from "../demo/demo-seed.ts";
 import { EmailOutbox } from "../email/email-outbox.ts";
 import { createMailer } from "../email/smtp-mailer.ts";
 import { AppError } from "../errors/app-error.ts";
+import { backfillHistory } from "../history/history-backfill.ts";
 import { errorHandler } from "../http/error-handler.ts";
 import { healthRoutes, readinessRoutes } from "../http/health.routes.ts";
 import { consoleRoutes, widgetRoutes } from "../http/static.routes.ts";
@@ -92,6 +93,7 @@ export async function startParley(opts: StartOptions): Promise<ParleyServer> {
       { id: "figures-ledger", run: () => buildLedger() },
       { id: "ticket-index", run: () => buildTicketIndex() },
       { id: "ticket-sources", run: () => keyTicketSources() },
+      { id: "history-rows", run: () => backfillHistory() },
     ],
     logger,
   );
@@ -226,6 +228,7 @@ export async function startParley(opts: StartOptions): Promise<ParleyServer> {
     routing,
     tickets: tickets.desk,
     supervision: { alerts: chatAlerts, clock },
+    history: { pageMs: config.historyPageMs },
     logger,
     inflight,
     passwordResets,

@@ -33,6 +33,8 @@ const EnvSchema = z.object({
   CHAT_ALERT_INTERVAL_MS: z.coerce.number().int().min(500).max(600_000).default(5_000),
   /** How often open chats are looked over for visitors who left, and closed once left long enough (issue 13). */
   VISITOR_GONE_SWEEP_MS: z.coerce.number().int().min(500).max(600_000).default(30_000),
+  /** The longest one page of History search reads before answering with what it found (issue 13). */
+  HISTORY_PAGE_MS: z.coerce.number().int().min(100).max(60_000).default(2_000),
   /** Largest attachment upload in bytes; a larger body is refused with 413 before it is stored. */
   ATTACHMENT_MAX_BYTES: z.coerce
     .number()
@@ -104,6 +106,7 @@ export interface Config {
   slaWatchIntervalMs: number;
   chatAlertIntervalMs: number;
   visitorGoneSweepMs: number;
+  historyPageMs: number;
   offerSweepIntervalMs: number;
   /** Unset: no email leaves the server (each one is logged as skipped). */
   smtpUrl: string | undefined;
@@ -141,6 +144,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     slaWatchIntervalMs: e.SLA_WATCH_INTERVAL_MS,
     chatAlertIntervalMs: e.CHAT_ALERT_INTERVAL_MS,
     visitorGoneSweepMs: e.VISITOR_GONE_SWEEP_MS,
+    historyPageMs: e.HISTORY_PAGE_MS,
     offerSweepIntervalMs: e.OFFER_SWEEP_INTERVAL_MS,
     smtpUrl: e.SMTP_URL,
     emailFrom: e.EMAIL_FROM,

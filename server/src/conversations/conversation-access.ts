@@ -28,8 +28,9 @@ export async function staffConversation(
   if (!c?.site.equals(agent.site)) throw new AppError("NOT_FOUND", "Conversation not found");
   switch (intent) {
     case "view":
-      // Agents may look at the queue before accepting, and at chats they handled.
-      if (isLead(agent) || c.status === "queued" || isAssignee(agent, c)) return c;
+      // Agents may look at the queue before accepting, at chats they handled, and at the site's history (issue 13:
+      // closed chats are read-only transcripts every staff member may open, as History lists them).
+      if (isLead(agent) || c.status === "queued" || c.status === "closed" || isAssignee(agent, c)) return c;
       break;
     case "reply":
       if (c.status === "closed") throw new AppError("CONVERSATION_CLOSED", "This conversation is closed");

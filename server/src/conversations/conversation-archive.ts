@@ -1,4 +1,7 @@
 import type { Types } from "mongoose";
+import { historyFieldsOf } from "../history/history-fields.ts";
+import { recordClosedChat } from "../history/history-record.ts";
+import { markTicketIfMade } from "../history/history-ticket-mark.ts";
 import { ClosedConversation, Conversation, type ConversationDoc } from "./conversation.model.ts";
 
 /**
@@ -7,9 +10,16 @@ import { ClosedConversation, Conversation, type ConversationDoc } from "./conver
  * reader already treats as closed and the next boot moves on (archiveLeftovers).
  */
 export async function archiveConversation(closed: ConversationDoc): Promise<void> {
+  // The History search's fields (issue 13), read from the messages once, here. A chat with no preview stored (from
+  // before previews were kept) gets its opening line as one.
+  const fields = await historyFieldsOf(closed);
+  const archived = { ...closed, preview: closed.preview ?? fields.opening, hasTicket: false };
   // Through the driver, as read: the model would add its defaults, and a chat from before issue 10 must not gain
   // `keyedMessages: true` (its messages would then be looked for under keys they were never stored under).
-  await ClosedConversation.collection.replaceOne({ _id: closed._id }, closed, { upsert: true });
+  await ClosedConversation.collection.replaceOne({ _id: closed._id }, archived, { upsert: true });
+  // Its History row and its place in the visitor's list, then a ticket made while the chat was open.
+  await recordClosedChat(archived, fields);
+  await markTicketIfMade(closed._id);
   await Conversation.deleteOne({ _id: closed._id });
 }
 

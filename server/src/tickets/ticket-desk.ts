@@ -6,6 +6,7 @@ import { staffConversation } from "../conversations/conversation-access.ts";
 import { isDuplicateKey } from "../db/duplicate-key.ts";
 import { toObjectId } from "../db/object-id.ts";
 import { AppError } from "../errors/app-error.ts";
+import { markTicketed, recordVisitorTicket } from "../history/history-ticket-mark.ts";
 import { OfflineRequest, type OfflineRequestDoc } from "../offline/offline-request.model.ts";
 import type { SiteDoc } from "../sites/site.model.ts";
 import { siteOf } from "../sites/site-lookup.ts";
@@ -97,6 +98,11 @@ export class TicketDesk {
       });
       ticket = created.toObject() as TicketDoc;
       await Promise.all([ticketWritten(ticket, site, now), keySource(ticket)]);
+      // After the source is keyed: a chat archived meanwhile finds the key (history-ticket-mark.ts).
+      await Promise.all([
+        ticket.conversation ? markTicketed(ticket.conversation) : undefined,
+        recordVisitorTicket(ticket),
+      ]);
     } catch (err) {
       // The same chat converted twice at once: one ticket, and both callers get it. (Looked up by its source the
       // slow way: the other caller may not have written the source's key yet.)

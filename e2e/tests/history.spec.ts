@@ -1,0 +1,72 @@
+import { expect, type Page, test } from "@playwright/test";
+import { ARTIFACTS, acceptOffer, Contexts, DEMO, signIn, startChat } from "./actors.ts";
+import { expectNoAxeViolations } from "./axe.ts";
+
+let contexts: Contexts;
+test.beforeEach(({ browser }) => {
+  contexts = new Contexts(browser);
+});
+test.afterEach(() => contexts.closeAll());
+
+async function reply(agent: Page, text: string) {
+  await agent.getByLabel("Message", { exact: true }).fill(text);
+  await agent.getByRole("button", { name: "Send", exact: true }).click();
+  await expect(agent.getByRole("log")).toContainText(text);
+}
+
+// Issue 13: "A closed chat is found on the History page by a word from its messages."
+test("a closed chat is found on History by a word from its messages and opens as a read-only transcript", async () => {
+  const ana = await signIn(await contexts.page(), DEMO.agent);
+  const visitor = await contexts.page();
+  await startChat(visitor, "Hugo History", "My aquarium thermostat blinks red");
+  await acceptOffer(ana, "Hugo History");
+  await reply(ana, "Please unplug the heater for ten seconds");
+  await ana.getByRole("button", { name: "Close conversation" }).click();
+  await expect(ana.getByText("This conversation is closed.")).toBeVisible();
+
+  // The same visitor comes back: the visitor panel of the new chat lists the earlier one.
+  await visitor.getByRole("button", { name: "Start a new chat" }).click();
+  await visitor.getByLabel("Message").fill("Hello again, the heater trick worked");
+  await visitor.getByRole("button", { name: "Start chat" }).click();
+  await acceptOffer(ana, "Hugo History");
+  const panel = ana.getByRole("complementary", { name: "Visitor" });
+  const earlier = panel.getByRole("list", { name: "Earlier chats" });
+  await expect(earlier.getByRole("listitem")).toHaveCount(1);
+  await expect(earlier).toContainText("My aquarium thermostat blinks red");
+  await expectNoAxeViolations(ana, ".visitor");
+  await ana.getByRole("button", { name: "Close conversation" }).click();
+  await expect(ana.getByText("This conversation is closed.")).toBeVisible();
+
+  // History: every closed chat, then a word search.
+  await ana.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "History" }).click();
+  await expect(ana.getByRole("heading", { name: "History", level: 2 })).toBeFocused();
+  const results = ana.getByRole("table", { name: "Closed chats" });
+  await expect(results.getByRole("row")).toHaveCount(3);
+  await expectNoAxeViolations(ana);
+
+  await ana.getByLabel("Words in the messages").fill("thermostat");
+  await ana.getByRole("button", { name: "Search", exact: true }).click();
+  await expect(results.getByRole("row")).toHaveCount(2);
+  const row = results.getByRole("row").filter({ hasText: "Hugo History" });
+  await expect(row).toContainText("aquarium thermostat");
+  await ana.screenshot({ path: `${ARTIFACTS}/console-history.png` });
+  await expectNoAxeViolations(ana);
+
+  // Nothing found: the empty state, which also passes axe.
+  await ana.getByLabel("Words in the messages").fill("xylophone");
+  await ana.keyboard.press("Enter");
+  await expect(ana.getByText("No closed chats match these filters.")).toBeVisible();
+  await expect(results).toBeHidden();
+  await expectNoAxeViolations(ana);
+
+  // Back to the match, and open it: the transcript, read-only.
+  await ana.getByLabel("Words in the messages").fill("thermostat");
+  await ana.keyboard.press("Enter");
+  await row.getByRole("link", { name: "Hugo History" }).click();
+  const transcript = ana.getByRole("log");
+  await expect(transcript).toContainText("My aquarium thermostat blinks red");
+  await expect(transcript).toContainText("Please unplug the heater for ten seconds");
+  await expect(ana.getByText("This conversation is closed.")).toBeVisible();
+  await expect(ana.getByLabel("Message", { exact: true })).toHaveCount(0);
+  await expect(ana.getByRole("button", { name: "Close conversation" })).toHaveCount(0);
+});
