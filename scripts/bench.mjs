@@ -20,5 +20,19 @@ for (const file of ["widget/dist/widget.js", "widget/dist/app.js", ...lazy("widg
     `  ${file.padEnd(32)} ${String(statSync(file).size).padStart(7)} B / ${String(gzipSync(raw).length).padStart(6)} B`,
   );
 }
+// The console's first load: the entry script and what index.html preloads with it (issue 13's budget is 40 KB gz).
+const consoleHtml = readFileSync("console/dist/index.html", "utf8");
+const firstLoad = [...consoleHtml.matchAll(/(?:src|href)="\/console\/(assets\/[^"]+\.js)"/g)].map(
+  (m) => `console/dist/${m[1]}`,
+);
+let firstLoadGz = 0;
+for (const file of firstLoad) {
+  const raw = readFileSync(file);
+  firstLoadGz += gzipSync(raw).length;
+  console.log(
+    `  ${file.padEnd(32)} ${String(statSync(file).size).padStart(7)} B / ${String(gzipSync(raw).length).padStart(6)} B`,
+  );
+}
+console.log(`  console first load (scripts)     ${String(firstLoadGz).padStart(17)} B gzip`);
 run("npx", ["tsx", "server/bench/routing.bench.ts"]);
 run("npx", ["tsx", "server/bench/tickets.bench.ts"]);
