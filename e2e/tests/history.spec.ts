@@ -1,5 +1,5 @@
 import { expect, type Page, test } from "@playwright/test";
-import { ARTIFACTS, acceptOffer, Contexts, DEMO, signIn, startChat } from "./actors.ts";
+import { ARTIFACTS, acceptOffer, Contexts, closeChat, DEMO, signIn, startChat } from "./actors.ts";
 import { expectNoAxeViolations } from "./axe.ts";
 
 let contexts: Contexts;
@@ -21,7 +21,7 @@ test("a closed chat is found on History by a word from its messages and opens as
   await startChat(visitor, "Hugo History", "My aquarium thermostat blinks red");
   await acceptOffer(ana, "Hugo History");
   await reply(ana, "Please unplug the heater for ten seconds");
-  await ana.getByRole("button", { name: "Close conversation" }).click();
+  await closeChat(ana);
   await expect(ana.getByText("This conversation is closed.")).toBeVisible();
 
   // The same visitor comes back: the visitor panel of the new chat lists the earlier one.
@@ -34,7 +34,7 @@ test("a closed chat is found on History by a word from its messages and opens as
   await expect(earlier.getByRole("listitem")).toHaveCount(1);
   await expect(earlier).toContainText("My aquarium thermostat blinks red");
   await expectNoAxeViolations(ana, ".visitor");
-  await ana.getByRole("button", { name: "Close conversation" }).click();
+  await closeChat(ana);
   await expect(ana.getByText("This conversation is closed.")).toBeVisible();
 
   // History: every closed chat, then a word search.
