@@ -37,11 +37,22 @@ describe("me:prefs", () => {
     const again = t.staffSocket(ana.cookie);
     await connected(again);
     expect((await ok<{ me: AgentDto }>(again, "inbox:sync", {})).me.notifySound).toBe(false);
-    again.disconnect();
 
+    // A change reaches the agent's other open tab at once, and no colleague.
+    const toOtherTab = collect<TeamMemberDto>(again, "agent:updated");
+    const toSender = collect<TeamMemberDto>(ana.socket, "agent:updated");
+    const toBen = collect<TeamMemberDto>(ben.socket, "agent:updated");
     const on = await ok<{ me: AgentDto }>(ana.socket, "me:prefs", { sound: true });
     expect(on.me.notifySound).toBe(true);
     expect((await agentRow(ana.id)).notifySound).toBe(true);
+    await waitFor(() => toOtherTab.length === 1);
+    expect(toOtherTab[0]).toMatchObject({ id: ana.id, notifySound: true });
+    // Sent after the answer: had it gone to the sender or Ben, it would be here by the time a round trip is.
+    await ok(ben.socket, "inbox:sync", {});
+    await ok(ana.socket, "inbox:sync", {});
+    expect(toSender).toEqual([]);
+    expect(toBen).toEqual([]);
+    again.disconnect();
     ana.socket.disconnect();
     ben.socket.disconnect();
   });
