@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { ARTIFACTS, acceptOffer, Contexts, DEMO, openWidget, signIn } from "./actors.ts";
+import { ARTIFACTS, acceptOffer, Contexts, closeChat, DEMO, openWidget, signIn } from "./actors.ts";
 
 let contexts: Contexts;
 test.beforeEach(({ browser }) => {
@@ -65,6 +65,7 @@ test("a visitor chats with an agent, and the history survives a reload and a pag
   await visitor.getByLabel("Message").fill("Still me, from the pricing page");
   await visitor.getByLabel("Message").press("Enter");
   await expect(agentLog).toContainText("Still me, from the pricing page");
+  await closeChat(agent);
 });
 
 test("a message whose send was cut off is resent after a reload, once", async () => {
@@ -102,4 +103,5 @@ test("a message whose send was cut off is resent after a reload, once", async ()
   await expect(agent.getByRole("log")).toContainText("Did this get lost?");
   await expect(agent.getByRole("log").getByText("Did this get lost?")).toHaveCount(1);
   await expect(visitor.getByRole("log").getByText("Did this get lost?")).toHaveCount(1);
+  await closeChat(agent);
 });

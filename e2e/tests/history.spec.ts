@@ -41,7 +41,11 @@ test("a closed chat is found on History by a word from its messages and opens as
   await ana.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "History" }).click();
   await expect(ana.getByRole("heading", { name: "History", level: 2 })).toBeFocused();
   const results = ana.getByRole("table", { name: "Closed chats" });
-  await expect(results.getByRole("row")).toHaveCount(3);
+  // Specs before this one closed chats too: Hugo's two are the newest, first.
+  const rows = results.getByRole("row");
+  await expect(rows.nth(1)).toContainText("Hugo History");
+  await expect(rows.nth(2)).toContainText("Hugo History");
+  await expect(rows.filter({ hasText: "Hugo History" })).toHaveCount(2);
   await expectNoAxeViolations(ana);
 
   await ana.getByLabel("Words in the messages").fill("thermostat");

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { ARTIFACTS, acceptOffer, Contexts, DEMO, signIn, startChat } from "./actors.ts";
+import { ARTIFACTS, acceptOffer, Contexts, closeMyChats, DEMO, signIn, startChat } from "./actors.ts";
 
 let contexts: Contexts;
 test.beforeEach(({ browser }) => {
@@ -72,4 +72,5 @@ test("a chat becomes a critical ticket; the visitor sees its number and target, 
   await expect(timeline).toContainText("from open to resolved");
   await expect(timeline).toContainText("confirmed the resolution");
   await ana.screenshot({ path: `${ARTIFACTS}/console-ticket-closed.png` });
+  await closeMyChats(ana);
 });
