@@ -128,7 +128,11 @@ describe("the embedded database, supervised", () => {
     // tolerated here while every answer that does come must be UNAVAILABLE.
     expect(codes.filter((code) => code === "UNAVAILABLE").length).toBeGreaterThan(0);
     expect(codes.filter((code) => code !== "UNAVAILABLE" && code !== "NO_ACK")).toEqual([]);
-    expect(codes.filter((code) => code === "NO_ACK").length).toBeLessThanOrEqual(1);
+    // Seen once with 20 of 40 unanswered (full suite, issue 13's session): the server's warnings and errors go in
+    // the failure message, for whoever diagnoses it.
+    const serverTrouble = () =>
+      JSON.stringify(server.logs.filter((l) => Number(l.level) >= 40 || l.event === "devdb_restarted").slice(-40));
+    expect(codes.filter((code) => code === "NO_ACK").length, serverTrouble()).toBeLessThanOrEqual(1);
 
     // The widget's outbox sends again what was not acked, until it is.
     await waitForAsync(async () => {
