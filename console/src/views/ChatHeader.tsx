@@ -56,9 +56,16 @@ export function ChatHeader(props: ChatHeaderProps) {
   };
   return (
     <header class="chat-header">
-      <Link href={BASE_PATH} class="back">
-        Back to inbox
-      </Link>
+      {/* A closed chat is part of the history (it is opened from there, a ticket or the visitor panel). */}
+      {detail.status === "closed" ? (
+        <Link href={pathFor({ name: "history" })} class="back">
+          Back to history
+        </Link>
+      ) : (
+        <Link href={BASE_PATH} class="back">
+          Back to inbox
+        </Link>
+      )}
       <div class="chat-title">
         <h2 id={headingId} ref={headingRef} tabIndex={-1}>
           {detail.visitorName}
