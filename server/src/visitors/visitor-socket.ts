@@ -90,7 +90,11 @@ export function attachVisitorNamespace(ns: VisitorNamespace, deps: VisitorSocket
     if (gone) {
       const failed = (err: unknown) => logger.warn({ err }, "visitor connection tracking failed");
       gone.connected(visitorId).catch(failed);
-      socket.on("disconnect", () => void gone.disconnected(visitorId).catch(failed));
+      // A shutdown disconnects every visitor while the database is closing: not stamped here. A visitor who comes
+      // back reaches another process; one who does not is stamped by the sweep (no socket anywhere).
+      socket.on("disconnect", () => {
+        if (!deps.inflight.draining) void gone.disconnected(visitorId).catch(failed);
+      });
     }
   });
 }
