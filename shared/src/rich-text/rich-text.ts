@@ -67,7 +67,7 @@ function parseInline(s: string, depth: number): RichNode[] {
       text += marker;
       i = start;
       continue;
-    } else if ((c === "h" || c === "H" || c === "m" || c === "M") && !/[\p{L}\p{N}]/u.test(s[i - 1] ?? " ")) {
+    } else if (/[hm]/i.test(c) && !/[\p{L}\p{N}]/u.test(s[i - 1] ?? " ")) {
       const url = trimUrl(URL_START.exec(s.slice(i))?.[0] ?? "");
       const href = url && safeHref(url);
       if (href) {
