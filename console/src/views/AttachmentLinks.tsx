@@ -1,5 +1,6 @@
 import type { AttachmentDto } from "@parley/shared";
 import { ATTACHMENTS_PATH } from "@parley/shared/constants";
+import { hasThumbnail } from "@parley/shared/rich-text";
 import { formatBytes } from "../format.ts";
 
 /** Only the server's own download path is linked: an attachment's url never points anywhere else. */
@@ -22,6 +23,8 @@ export function AttachmentLinks({ attachments, label = "Attached files" }: Attac
     <ul class="attachments" aria-label={label}>
       {attachments.map((a) => (
         <li key={a.id}>
+          {/* Same origin, so the session cookie authorises the image too; the link below is the full file. */}
+          {isDownloadPath(a.url) && hasThumbnail(a.contentType) && <img class="thumb" src={a.url} alt={a.name} />}
           {isDownloadPath(a.url) ? (
             <a href={a.url} download={a.name}>
               {a.name} ({formatBytes(a.size)})

@@ -4,6 +4,7 @@ import { useCallback, useId, useState } from "preact/hooks";
 import { attachmentIdsOf, bodyWithFiles, type Uploads, uploadRemoved, uploadsBlocker } from "../state/uploads.ts";
 import { AttachmentPicker } from "./AttachmentPicker.tsx";
 import { useCannedPicker } from "./CannedLazy.tsx";
+import { fileDropHandlers } from "./file-drop.ts";
 import { useUploader } from "./useUploader.ts";
 
 interface ComposerProps {
@@ -62,8 +63,13 @@ export function Composer({ conversationId, draft, onDraft, onSend, onTyping, onS
     submit();
   };
 
+  const pick = (files: File[]) => {
+    setProblem(null);
+    upload(files);
+  };
+
   return (
-    <form class="composer" onSubmit={onSubmit}>
+    <form class="composer" onSubmit={onSubmit} {...fileDropHandlers(pick)}>
       <label for={inputId}>Message</label>
       {canned.picker}
       <div class="composer-row">
@@ -86,14 +92,7 @@ export function Composer({ conversationId, draft, onDraft, onSend, onTyping, onS
           Send
         </button>
       </div>
-      <AttachmentPicker
-        uploads={uploads}
-        onPick={(files) => {
-          setProblem(null);
-          upload(files);
-        }}
-        onRemove={(key) => setUploads((u) => uploadRemoved(u, key))}
-      />
+      <AttachmentPicker uploads={uploads} onPick={pick} onRemove={(key) => setUploads((u) => uploadRemoved(u, key))} />
       <p id={hintId} class={tooLong || problem ? "hint hint--error" : "hint"}>
         {tooLong
           ? `Too long: ${length} of ${MAX_MESSAGE_LENGTH} characters.`

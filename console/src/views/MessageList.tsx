@@ -3,6 +3,7 @@ import { useLayoutEffect, useRef } from "preact/hooks";
 import { formatDateTime, formatTime } from "../format.ts";
 import type { OutboxEntry } from "../state/outbox.ts";
 import { AttachmentLinks } from "./AttachmentLinks.tsx";
+import { RichText } from "./RichText.tsx";
 
 interface MessageListProps {
   messages: readonly MessageDto[];
@@ -81,7 +82,9 @@ function MessageItem({ message, mine, seen }: { message: MessageDto; mine: boole
       <p class="msg-meta">
         <span class="msg-author">{author.name}</span> <Time iso={createdAt} />
       </p>
-      <p class="msg-body">{body}</p>
+      <p class="msg-body">
+        <RichText body={body} />
+      </p>
       <AttachmentLinks attachments={message.attachments} />
       {seen && <p class="msg-seen">Seen</p>}
     </li>
@@ -107,7 +110,9 @@ function InternalNote({ message }: { message: MessageDto }) {
         {message.author.kind !== "system" && <span class="msg-author">{message.author.name}</span>}{" "}
         <Time iso={message.createdAt} />
       </p>
-      <p class="msg-body">{message.body}</p>
+      <p class="msg-body">
+        <RichText body={message.body} />
+      </p>
       <AttachmentLinks attachments={message.attachments} />
     </li>
   );
@@ -133,7 +138,9 @@ function PendingItem({ entry, me, onDiscard }: { entry: OutboxEntry; me: AgentDt
       <p class="msg-meta">
         <span class="msg-author">{me.name}</span> <span class="msg-state">{PENDING_LABELS[entry.status]}</span>
       </p>
-      <p class="msg-body">{entry.body}</p>
+      <p class="msg-body">
+        <RichText body={entry.body} />
+      </p>
       {entry.status === "failed" && (
         <p class="msg-error">
           {entry.error?.message ?? "The server refused this message."}{" "}

@@ -265,7 +265,14 @@ export async function startParley(opts: StartOptions): Promise<ParleyServer> {
   app.use(widgetRoutes(logger));
   app.use(
     helmet({
-      contentSecurityPolicy: { directives: { "connect-src": ["'self'"], "upgrade-insecure-requests": null } },
+      contentSecurityPolicy: {
+        directives: {
+          "connect-src": ["'self'"],
+          // blob: for the widget's image thumbnails on the demo page (fetched with the visitor's token).
+          "img-src": ["'self'", "data:", "blob:"],
+          "upgrade-insecure-requests": null,
+        },
+      },
       strictTransportSecurity: config.secureCookies,
     }),
   );

@@ -68,7 +68,14 @@ export class AttachmentClient {
 
   /** Fetches the file and hands it to the browser as a download; resolves with a problem sentence, or null. */
   async download(attachment: AttachmentDto): Promise<string | null> {
-    let blob: Blob;
+    const got = await this.fetchFile(attachment);
+    if (typeof got === "string") return got;
+    saveBlob(got, attachment.name);
+    return null;
+  }
+
+  /** The file's bytes with the visitor's credentials (an <img src> could not send them), or a problem sentence. */
+  async fetchFile(attachment: AttachmentDto): Promise<Blob | string> {
     try {
       const response = await this.fetchImpl(`${this.serverUrl}${attachment.url}`, {
         headers: this.headers(),
@@ -78,12 +85,10 @@ export class AttachmentClient {
         const body: unknown = await response.json().catch(() => null);
         return `Could not download ${attachment.name}: ${reasonFor(response.status, body, "file")}.`;
       }
-      blob = await response.blob();
+      return await response.blob();
     } catch {
       return `Could not download ${attachment.name}: the connection failed. Please try again.`;
     }
-    saveBlob(blob, attachment.name);
-    return null;
   }
 
   private headers(): Record<string, string> {

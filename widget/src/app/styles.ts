@@ -50,6 +50,9 @@ button { cursor: pointer; }
 .meta { display: flex; gap: 8px; align-items: baseline; font-size: 12px; margin-bottom: 2px; }
 .author { font-weight: 600; }
 .body { margin: 0; white-space: pre-wrap; overflow-wrap: anywhere; }
+.body a { color: inherit; text-decoration: underline; }
+.body code { font: .9em ui-monospace, monospace; background: rgba(0,0,0,.08); padding: 0 3px; border-radius: 3px; }
+.thumb { display: block; max-width: 100%; max-height: 160px; margin-top: 4px; border-radius: 6px; }
 .note { margin: 4px 0 0; font-size: 12px; font-style: italic; }
 .msg-failed .note { color: #b42318; font-style: normal; font-weight: 600; }
 .typing { margin: 0; padding: 0 12px; min-height: 16px; font-size: 12px; font-style: italic; color: #475467; }

@@ -9,6 +9,7 @@ import { draftSent, emptyDraft, type ReplyDraft, type ReplyMode, replyInput } fr
 import { type Uploads, uploadRemoved } from "../../state/uploads.ts";
 import { AttachmentLinks } from "../AttachmentLinks.tsx";
 import { AttachmentPicker } from "../AttachmentPicker.tsx";
+import { RichText } from "../RichText.tsx";
 import { useSession } from "../session-context.ts";
 import { useUploader } from "../useUploader.ts";
 
@@ -28,7 +29,9 @@ export function TicketMessages({ messages }: { messages: readonly TicketMessageD
                 <span class="muted">({m.author.kind === "customer" ? "customer" : "staff"})</span>{" "}
                 <time dateTime={m.createdAt}>{formatDateTime(m.createdAt)}</time>
               </p>
-              <p class="msg-body">{m.body}</p>
+              <p class="msg-body">
+                <RichText body={m.body} />
+              </p>
               <AttachmentLinks attachments={m.attachments} label={`Files in ${m.author.name}'s message`} />
             </li>
           ))}

@@ -174,3 +174,22 @@ describe("formatSize", () => {
     expect(formatSize(25 * 1024 * 1024)).toBe("25 MB");
   });
 });
+
+describe("AttachmentClient.fetchFile (thumbnails)", () => {
+  it("fetches the bytes with the visitor's token and site key, never cookies", async () => {
+    const { calls, fetchImpl } = fakeFetch(() => new Response(new Uint8Array([1, 2, 3]), { status: 200 }));
+    const client = new AttachmentClient("https://parley.test", "demo", () => "tok", fetchImpl);
+    const got = await client.fetchFile(dto({ name: "shot.png", contentType: "image/png" }));
+    expect(got).toBeInstanceOf(Blob);
+    expect(new Uint8Array(await (got as Blob).arrayBuffer())).toEqual(new Uint8Array([1, 2, 3]));
+    expect(calls[0]?.url).toBe("https://parley.test/api/attachments/aaaaaaaaaaaaaaaaaaaaaaaa");
+    expect(calls[0]?.init?.credentials).toBe("omit");
+    expect(calls[0]?.init?.headers).toMatchObject({ Authorization: "Bearer tok" });
+  });
+
+  it("says why a file could not be fetched", async () => {
+    const { fetchImpl } = fakeFetch(() => json(404, { ok: false, error: { code: "NOT_FOUND", message: "gone" } }));
+    const client = new AttachmentClient("https://parley.test", "demo", () => "tok", fetchImpl);
+    expect(await client.fetchFile(dto({ name: "shot.png" }))).toBe("Could not download shot.png: it no longer exists.");
+  });
+});

@@ -3,6 +3,7 @@ import { useEffect, useState } from "preact/hooks";
 import { type AttachmentRef, bodyWithFiles, type UploadResult } from "../attachments.ts";
 import { isSubmitKey, lengthProblem } from "../message-rules.ts";
 import { AttachControl, StagedFiles, useUploads } from "./Files.tsx";
+import { fileDropHandlers } from "./file-drop.ts";
 
 interface Props {
   onSend: (body: string, attachments: AttachmentRef[]) => void;
@@ -47,7 +48,7 @@ export function Composer({ onSend, upload, onTyping, onStopTyping }: Props) {
   };
 
   return (
-    <form class="composer" onSubmit={submit}>
+    <form class="composer" onSubmit={submit} {...fileDropHandlers(uploads.add)}>
       <label class="sr-only" for="parley-composer">
         Message
       </label>

@@ -1,7 +1,8 @@
 import type { AttachmentDto } from "@parley/shared";
 import { ATTACHMENT_ACCEPT } from "@parley/shared/constants";
+import { hasThumbnail } from "@parley/shared/rich-text";
 import { createContext } from "preact";
-import { useContext, useRef, useState } from "preact/hooks";
+import { useContext, useEffect, useRef, useState } from "preact/hooks";
 import {
   type AttachmentClient,
   type AttachmentRef,
@@ -31,6 +32,7 @@ export function FileLinks({ files }: { files: readonly AttachmentDto[] | undefin
       <ul class="files">
         {files.map((f) => (
           <li key={f.id}>
+            {client && hasThumbnail(f.contentType) && <Thumbnail client={client} file={f} />}
             <button
               type="button"
               class="file"
@@ -51,6 +53,28 @@ export function FileLinks({ files }: { files: readonly AttachmentDto[] | undefin
       )}
     </>
   );
+}
+
+/**
+ * An image shown small, from a blob URL: the download needs the visitor's bearer token, which an <img src>
+ * cannot send. The blob URL is revoked when the message leaves the screen. The button below it opens the file.
+ */
+function Thumbnail({ client, file }: { client: AttachmentClient; file: AttachmentDto }) {
+  const [src, setSrc] = useState<string | null>(null);
+  useEffect(() => {
+    let url: string | null = null;
+    let live = true;
+    void client.fetchFile(file).then((got) => {
+      if (!live || typeof got === "string") return;
+      url = URL.createObjectURL(got);
+      setSrc(url);
+    });
+    return () => {
+      live = false;
+      if (url) URL.revokeObjectURL(url);
+    };
+  }, [client, file.id]);
+  return src ? <img class="thumb" src={src} alt={file.name} /> : null;
 }
 
 export interface StagedFile {

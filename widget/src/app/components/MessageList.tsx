@@ -4,6 +4,7 @@ import { useEffect, useLayoutEffect, useRef } from "preact/hooks";
 import { type AttachmentRef, bodyWithFiles } from "../attachments.ts";
 import type { TimelineItem } from "../view-model.ts";
 import { FileLinks } from "./Files.tsx";
+import { RichText } from "./RichText.tsx";
 
 interface Props {
   items: readonly TimelineItem[];
@@ -115,7 +116,7 @@ interface BubbleProps {
   pendingFiles?: readonly AttachmentRef[];
 }
 
-// Every piece of text is a JSX text node: whatever a visitor or agent typed is never parsed as markup.
+// Every piece of text is a JSX text node: a body goes through RichText, which never parses it as HTML.
 function Bubble({ kind, author, body, time, note, modifier, files, pendingFiles }: BubbleProps) {
   return (
     <div class={`msg msg-${kind}${modifier ? ` msg-${modifier}` : ""}`}>
@@ -124,7 +125,11 @@ function Bubble({ kind, author, body, time, note, modifier, files, pendingFiles 
         {time && <time dateTime={time}>{formatTime(time)}</time>}
       </div>
       {/* A message of files alone has their names as its body; the file list already says them. */}
-      {body !== bodyWithFiles("", files ?? pendingFiles ?? []) && <p class="body">{body}</p>}
+      {body !== bodyWithFiles("", files ?? pendingFiles ?? []) && (
+        <p class="body">
+          <RichText body={body} />
+        </p>
+      )}
       <FileLinks files={files} />
       {pendingFiles?.length ? (
         <ul class="files">

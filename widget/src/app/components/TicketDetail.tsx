@@ -8,6 +8,7 @@ import { type PendingReply, type ThreadState, TicketThread } from "../ticket-thr
 import { autoCloseText, priorityText, targetLines, ticketStatusText } from "../ticket-wording.ts";
 import { useStore } from "../use-store.ts";
 import { AttachControl, FileLinks, StagedFiles, useUploads } from "./Files.tsx";
+import { RichText } from "./RichText.tsx";
 import { useFocusOnMount } from "./use-focus.ts";
 
 interface Props {
@@ -115,7 +116,11 @@ function Replies({
             <span class="author">{m.author.kind === "customer" ? "You" : m.author.name}</span>
             <time dateTime={m.createdAt}>{formatWhen(m.createdAt)}</time>
           </div>
-          {m.body !== bodyWithFiles("", m.attachments ?? []) && <p class="body">{m.body}</p>}
+          {m.body !== bodyWithFiles("", m.attachments ?? []) && (
+            <p class="body">
+              <RichText body={m.body} />
+            </p>
+          )}
           <FileLinks files={m.attachments} />
         </div>
       ))}
@@ -126,7 +131,9 @@ function Replies({
             <div class="meta">
               <span class="author">You</span>
             </div>
-            <p class="body">{p.body}</p>
+            <p class="body">
+              <RichText body={p.body} />
+            </p>
             <p class="note">{p.failure ? `not sent: ${p.failure.reason}` : "sending…"}</p>
             {p.failure?.retry && (
               <button type="button" class="link-button" onClick={() => thread.retry(p.clientMsgId)}>
