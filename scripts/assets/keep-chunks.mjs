@@ -36,7 +36,7 @@ export function carryForward(prev, dist, keep = KEEP_BUILDS) {
   let older = [];
   if (prev && existsSync(prev)) older = readManifest(prev) ?? [hashedFiles(prev).sort()];
   // A rebuild of unchanged sources is the same build: recording it twice would push a real one out.
-  if (older.length > 0 && older[0].join("\n") === current.join("\n")) older = older.slice(1);
+  older = older.filter((b) => b.join("\n") !== current.join("\n"));
   const builds = [current, ...older].slice(0, keep);
   const copied = [];
   for (const rel of new Set(builds.slice(1).flat())) {
