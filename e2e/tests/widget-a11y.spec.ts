@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page, test } from "@playwright/test";
-import { acceptOffer, Contexts, closeChat, DEMO, openWidget, signIn } from "./actors.ts";
+import { acceptOffer, Contexts, closeChat, closeMyChats, DEMO, openWidget, signIn, startChat } from "./actors.ts";
 import { expectNoAxeViolations } from "./axe.ts";
 
 // Issue 14: the widget passes axe in every state a visitor reaches quickly, on the demo page it is embedded in.
@@ -45,6 +45,8 @@ test("the start form, the chat and the ended chat pass axe", async () => {
   await visitor.getByLabel("Message").fill("Is this widget accessible?");
   await visitor.getByRole("button", { name: "Start chat" }).click();
   await expect(visitor.getByRole("log")).toContainText("Is this widget accessible?");
+  // Waiting in the queue, before an agent answers.
+  await expectWidgetAccessible(visitor);
   await acceptOffer(ana, "Axel Audit");
   await ana.getByLabel("Message").fill("It should be.");
   await ana.getByRole("button", { name: "Send" }).click();
@@ -54,6 +56,28 @@ test("the start form, the chat and the ended chat pass axe", async () => {
   await closeChat(ana);
   await expect(visitor.getByRole("button", { name: "Start a new chat" })).toBeVisible();
   await expectWidgetAccessible(visitor);
+});
+
+test("the visitor's ticket list and ticket pass axe", async () => {
+  const ana = await signIn(await contexts.page(), DEMO.agent);
+  const visitor = await contexts.page();
+  await startChat(visitor, "Tia Tickets", "The export button does nothing");
+  await acceptOffer(ana, "Tia Tickets");
+  await ana.getByRole("button", { name: "Create ticket" }).click();
+  await ana.getByLabel("Priority", { exact: true }).selectOption("low");
+  await ana.getByLabel("Product", { exact: true }).selectOption({ label: "Acme Cloud" });
+  await ana.getByLabel("Details", { exact: true }).fill("Clicking Export shows nothing.");
+  await ana.getByRole("button", { name: "Create ticket" }).click();
+  await expect(ana.getByRole("heading", { name: /^T-\d+ · The export button does nothing$/ })).toBeVisible();
+
+  await visitor.getByRole("button", { name: "My tickets" }).click();
+  const list = visitor.getByRole("region", { name: "My tickets" });
+  await expect(list).toContainText("The export button does nothing");
+  await expectWidgetAccessible(visitor);
+  await list.getByRole("button", { name: /T-\d+/ }).first().click();
+  await expect(visitor.getByRole("log", { name: "Ticket replies" })).toBeVisible();
+  await expectWidgetAccessible(visitor);
+  await closeMyChats(ana);
 });
 
 test("inputs are 16px on a phone, so iOS does not zoom in when one gets focus", async ({ browser }) => {
