@@ -10,7 +10,7 @@ export default defineConfig({
       {
         test: {
           name: "unit",
-          include: ["{shared,server,widget,console}/src/**/*.test.{ts,tsx}"],
+          include: ["{shared,server,widget,console}/src/**/*.test.{ts,tsx}", "scripts/**/*.test.mjs"],
           exclude: ["**/*.int.test.ts", "**/node_modules/**"],
         },
       },

@@ -19,6 +19,7 @@ const steps = [
     ["vitest", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${results}/vitest.json`],
   ],
   ["build", "npm", ["run", "--silent", "build"]],
+  ["bundle budgets", "node", ["scripts/bundle-budgets.mjs"]],
   ["container smoke (the Dockerfile's steps, without Docker)", "bash", ["scripts/container-smoke.sh"]],
   ["end-to-end", "npx", ["playwright", "test", "-c", "e2e/playwright.config.ts"]],
 ];

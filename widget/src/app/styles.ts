@@ -62,6 +62,8 @@ button { cursor: pointer; }
 .composer .hint, .composer .error { grid-column: 1 / -1; }
 textarea, input, select { width: 100%; padding: 8px 10px; background: #fff; border: 1px solid #8c95a6; border-radius: 8px; }
 textarea { resize: vertical; }
+/* Below 16px, iOS zooms the page in when a field gets focus. */
+@media (max-width: 480px), (pointer: coarse) { textarea, input, select { font-size: 16px; } }
 [aria-invalid="true"] { border-color: #b42318; }
 .primary { min-height: 40px; padding: 8px 16px; font-weight: 600; background: ${ACCENT}; color: #fff; border: 1px solid transparent; border-radius: 8px; }
 .primary:hover { background: #173fa8; }

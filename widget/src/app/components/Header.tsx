@@ -15,7 +15,9 @@ export function Header({ connection, onMinimize, ticketsToggle }: Props) {
   // Brief blips (the first connect, a quick reconnect) are not worth a flash of text.
   const showConnection = useDelayed(connection !== null && connection !== "online", 1500);
   return (
-    <header class="header">
+    // A div, not <header>: inside the panel (a dialog, not a sectioning element) a <header> is a second
+    // "banner" landmark beside the host page's own, which axe rightly flags.
+    <div class="header">
       <div class="heading">
         <h2 class="title" id={TITLE_ID}>
           Chat with support
@@ -38,7 +40,7 @@ export function Header({ connection, onMinimize, ticketsToggle }: Props) {
           <path d="M5 12h14" stroke="currentColor" stroke-width="2.5" stroke-linecap="round" />
         </svg>
       </button>
-    </header>
+    </div>
   );
 }
 
