@@ -1,5 +1,6 @@
 import { expect, type Page, test } from "@playwright/test";
 import { ARTIFACTS, acceptOffer, Contexts, closeChat, DEMO, openWidget, signIn, startChat } from "./actors.ts";
+import { expectNoAxeViolations } from "./axe.ts";
 
 // These tests change the demo site's team and hours, so they run in order and undo what later tests need.
 test.describe.configure({ mode: "serial" });
@@ -140,6 +141,14 @@ test("outside support hours the widget offers the offline form, and the request 
   await openWidget(visitor);
   await expect(visitor.getByRole("heading", { name: "Support is closed" })).toBeVisible();
   await expect(visitor.getByText(/Support opens/)).toBeVisible();
+  // Issue 14: the visitor may leave a message in the chat instead, told when it will be answered (in the site's
+  // time zone); the request form stays one click away.
+  await visitor.getByRole("button", { name: "leave a message in the chat" }).click();
+  await expect(
+    visitor.getByText(/^Support is closed\. Leave a message and we'll answer here when support opens .+\(UTC\)\./),
+  ).toBeVisible();
+  await expectNoAxeViolations(visitor, "parley-chat");
+  await visitor.getByRole("button", { name: "Send a request form instead" }).click();
   await visitor.getByLabel("Name").fill("Olga Offline");
   await visitor.getByLabel("Email").fill("olga@example.test");
   await visitor.getByLabel("Priority").selectOption("high");

@@ -144,8 +144,9 @@ function start(script: HTMLScriptElement): void {
     }
   });
 
-  // Restore on navigation: reopen if the panel was open in this tab, reconnect if a chat exists.
-  if (read(() => sessionStorage, keys.open)) setOpen(true, false);
+  // Restore on navigation: reopen if the panel was open in this tab, reconnect if a chat exists. A link from a
+  // "reply while you were away" email (#parley=…) opens the panel on that chat (issue 14).
+  if (read(() => sessionStorage, keys.open) || location.hash.startsWith("#parley=")) setOpen(true, false);
   else if (read(() => localStorage, keys.conversation)) mount();
 }
 

@@ -36,6 +36,8 @@ import { countedMailer } from "../observability/counted-mailer.ts";
 import { metricsRoutes } from "../observability/metrics.routes.ts";
 import { Metrics } from "../observability/metrics.ts";
 import { requestLog } from "../observability/request-log.ts";
+import { AwayReplyEmail } from "../reach/away-reply-email.ts";
+import { reopenRoutes } from "../reach/reopen.routes.ts";
 import { toConnectError } from "../realtime/connect-error.ts";
 import { InflightTracker } from "../realtime/inflight.ts";
 import type { StaffNamespace, VisitorNamespace } from "../realtime/namespaces.ts";
@@ -198,6 +200,12 @@ export async function startParley(opts: StartOptions): Promise<ParleyServer> {
     leases,
     onAlert: (kind) => metrics.slaAlerts.inc({ kind }),
   });
+  const awayReplies = new AwayReplyEmail({ mailer, clock, logger });
+  routing.conversations.onMessageStored = (conversation, message) => {
+    awayReplies
+      .messageStored(conversation, message)
+      .catch((err) => logger.warn({ err, conversation: conversation._id }, "away reply email failed"));
+  };
   const visitorGone = new VisitorGoneWatch({
     visitors,
     lifecycle: routing.lifecycle,
@@ -297,6 +305,7 @@ export async function startParley(opts: StartOptions): Promise<ParleyServer> {
   app.use(express.json({ limit: "16kb" }));
   app.use(healthRoutes(redis));
   app.use(visitorSessionRoutes({ serverOrigin: () => origins.primary, newSessions: limits.visitorSessions }));
+  app.use(reopenRoutes({ serverOrigin: () => origins.primary, limit: limits.visitorSessions, clock }));
   app.use(
     authRoutes({
       logger,

@@ -21,6 +21,8 @@ export class ConversationBroadcaster {
 
   /** Told of every change the wall sees, so chat alerts can clear as soon as a chat is answered or taken. */
   onWallChanged?: (conversation: ConversationDoc) => void;
+  /** Told of every stored message with its chat as the message left it (issue 14: replies to a visitor away). */
+  onMessageStored?: (conversation: ConversationDoc, message: MessageDoc) => void;
 
   messageCreated(conversation: ConversationDoc, message: MessageDoc): void {
     const dto = toMessageDto(message);
@@ -30,6 +32,7 @@ export class ConversationBroadcaster {
     // The conversation as the message's own update left it. A close cannot come in between and be undone here:
     // closing runs in turn with the conversation's messages (MessageLog.exclusive).
     this.wallChanged(conversation);
+    this.onMessageStored?.(conversation, message);
   }
 
   /**

@@ -26,6 +26,7 @@ export function toVisitorConversationDto(c: ConversationDoc): VisitorConversatio
     lastSeq: c.lastSeq,
     createdAt: c.createdAt.toISOString(),
     agentReadSeq: c.agentReadSeq ?? 0,
+    replyByEmail: Boolean(c.visitorEmail),
   };
 }
 

@@ -17,8 +17,8 @@ import type { NewMessage } from "./message-store.ts";
 
 /** What the lifecycle asks of routing without depending on it. */
 export interface LifecycleHooks {
-  /** Throws (SUPPORT_OFFLINE) when a new chat may not start on the site now. */
-  admit(siteId: Types.ObjectId): Promise<void>;
+  /** Throws (SUPPORT_OFFLINE) when a new chat may not start on the site now; `afterHours`: see ConversationStartInput. */
+  admit(siteId: Types.ObjectId, afterHours: boolean): Promise<void>;
   /** A new chat joined the queue. */
   queued(conversation: ConversationDoc): Promise<void>;
   /** A chat closed: its owner's capacity frees up, and so does the slot of an offer that was ringing. */
@@ -62,7 +62,7 @@ export class ConversationLifecycle {
     let created = false;
     if (!conversation) {
       // Only a new chat needs support to be open: a retry of a start that got through must still land.
-      await this.hooks.admit(visitor.site);
+      await this.hooks.admit(visitor.site, input.afterHours === true);
       try {
         const doc = await Conversation.create({
           site: visitor.site,
@@ -74,6 +74,7 @@ export class ConversationLifecycle {
           product,
           openKey: openKeyFor(visitor._id),
           preview: previewOf(input.body),
+          leftMessage: input.afterHours === true,
         });
         conversation = doc.toObject() as ConversationDoc;
         created = true;

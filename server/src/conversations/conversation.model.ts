@@ -77,6 +77,11 @@ const conversationSchema = new Schema(
     /** Set once the visitor has been gone for the site's "visitor left" minutes; cleared if they come back. */
     visitorLeftAt: { type: Date, default: null },
     closeReason: { type: String, enum: CLOSE_REASONS, default: null },
+    // Always reachable (issue 14):
+    /** Left as a message outside support hours: it stays queued when the visitor leaves (they were told to). */
+    leftMessage: { type: Boolean, default: false },
+    /** When the last "reply while you were away" email was queued for this chat: one per REPLY_EMAIL_GAP. */
+    replyEmailedAt: { type: Date, default: null },
   },
   { timestamps: true },
 );

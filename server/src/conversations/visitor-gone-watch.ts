@@ -118,6 +118,8 @@ export class VisitorGoneWatch {
       chat = left;
     }
     const minutes = Math.floor(away / MINUTE_MS);
+    // A message left outside support hours was left to be answered later, visitor gone or not (issue 14).
+    if (chat.status === "queued" && chat.leftMessage) return;
     if (chat.status === "queued") {
       // Nobody answered and nobody will be read: it leaves the queue (its ringing offer ends with the close).
       await this.deps.lifecycle.autoClose(

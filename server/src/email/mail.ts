@@ -1,5 +1,12 @@
 /** Which email this is: logs name it instead of the recipient and the subject (user text). */
-export type MailKind = "ticket_created" | "ticket_status" | "ticket_reply" | "ticket_escalation" | "password_reset";
+export type MailKind =
+  | "ticket_created"
+  | "ticket_status"
+  | "ticket_reply"
+  | "ticket_escalation"
+  | "password_reset"
+  // Always reachable (issue 14): an agent's reply to a visitor who left the chat.
+  | "chat_reply";
 
 /** One plain-text email to one person (ticket updates to the requester, escalations to leads, reset links to staff). */
 export interface OutgoingMail {

@@ -5,20 +5,24 @@ import { siteOf } from "../sites/site-lookup.ts";
 import { availabilityAt } from "../support-hours/availability.ts";
 import { onlineAgents } from "./team-capacity.ts";
 
-/** Whether a site takes new chats now: inside support hours, with an agent online. */
+/** Whether a site takes new chats now: inside support hours (agents online or not), and when it opens next. */
 export async function siteAvailability(siteId: Types.ObjectId, now = new Date()): Promise<AvailabilityDto> {
   const site = await siteOf(siteId);
   return availabilityAt(site, (await onlineAgents(siteId)).length, now);
 }
 
-/** Refuses a new chat while the widget should be showing the offline form instead. */
-export async function admitNewChat(siteId: Types.ObjectId, now = new Date()): Promise<void> {
+/**
+ * Inside support hours every new chat is admitted, even with nobody online: it waits in the queue and is
+ * offered when an agent comes online. Outside hours only a visitor who chose to leave a message in the chat
+ * (`afterHours`) is admitted; any other start is refused so an old widget still falls back to the offline form.
+ * Sites have no queue cap today, so there is no cap to refuse on.
+ */
+export async function admitNewChat(siteId: Types.ObjectId, afterHours: boolean, now = new Date()): Promise<void> {
+  if (afterHours) return;
   const availability = await siteAvailability(siteId, now);
   if (availability.acceptingChats) return;
   throw new AppError(
     "SUPPORT_OFFLINE",
-    availability.open
-      ? "No agent is available right now; leave a request and we will get back to you"
-      : "Support is closed right now; leave a request and we will get back to you",
+    "Support is closed right now; leave a message or a request and we will get back to you",
   );
 }

@@ -54,7 +54,7 @@ export function createRoutingSystem(opts: {
   const presence = new Presence(opts.staff, opts.presenceGraceMs, presenceChanged, logger);
 
   lifecycle.connect({
-    admit: (site) => admitNewChat(site, opts.clock?.() ?? new Date()),
+    admit: (site, afterHours) => admitNewChat(site, afterHours, opts.clock?.() ?? new Date()),
     queued: (conversation) => router.route(conversation.site),
     closed: (conversation, ringing) => assignment.closed(conversation, ringing),
   });

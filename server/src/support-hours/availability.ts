@@ -4,7 +4,7 @@ import { currentOrNextOpening } from "./calendar.ts";
 /** Beyond this, a closing time is not worth telling the widget (a 24/7 calendar "closes" in a year). */
 const CLOSES_AT_HORIZON_MS = 7 * 24 * 3_600_000;
 
-/** Whether a new chat can start now, and if not, why and until when. Pure: `now` comes in. */
+/** Whether a new chat can start now (inside support hours), and if not, until when. Pure: `now` comes in. */
 export function availabilityAt(
   site: { supportHours: SupportCalendar; products: readonly Product[] },
   agentsOnline: number,
@@ -17,7 +17,8 @@ export function availabilityAt(
   return {
     open,
     agentsOnline: agentsOnline > 0,
-    acceptingChats: open && agentsOnline > 0,
+    // Inside hours a chat starts even with nobody online: it waits in the queue (issue 14, always reachable).
+    acceptingChats: open,
     nextOpeningAt: opening ? opening.start.toISOString() : null,
     closesAt,
     timeZone: site.supportHours.timeZone,

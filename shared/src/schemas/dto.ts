@@ -66,6 +66,8 @@ export interface VisitorConversationDto {
   createdAt: string;
   /** Highest seq the staff side has read: the widget shows "Seen" up to it. */
   agentReadSeq: number;
+  /** The visitor gave an email: a reply while they are away reaches them there too (issue 14, always reachable). */
+  replyByEmail: boolean;
 }
 
 /** Where a waiting visitor stands; pushed as `queue:updated` whenever the queue or the team changes. */
@@ -84,7 +86,10 @@ export interface AvailabilityDto {
   open: boolean;
   /** At least one agent is online (not away). */
   agentsOnline: boolean;
-  /** open && agentsOnline: a new chat can start. */
+  /**
+   * A new chat can start now: inside support hours, whether or not an agent is online (it waits in the queue
+   * and is offered when one comes online). Outside hours only a start with `afterHours` is admitted.
+   */
   acceptingChats: boolean;
   /** When support hours next begin (now, if open); null if the calendar has no opening within a year. */
   nextOpeningAt: string | null;

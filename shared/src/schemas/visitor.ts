@@ -16,6 +16,11 @@ import { ProductId } from "./products.ts";
 export const VisitorSessionRequest = z.strictObject({ siteKey: SiteKey });
 export type VisitorSessionRequest = z.infer<typeof VisitorSessionRequest>;
 
+// Always reachable (issue 14):
+/** POST /api/widget/reopen: the token from a "reply while you were away" email's `#parley=` link. */
+export const VisitorReopenRequest = z.strictObject({ siteKey: SiteKey, reopenToken: OpaqueToken });
+export type VisitorReopenRequest = z.infer<typeof VisitorReopenRequest>;
+
 /** Socket.IO handshake `auth` of the /visitor namespace. */
 export const VisitorHandshake = z.strictObject({ siteKey: SiteKey, visitorToken: OpaqueToken });
 export type VisitorHandshake = z.infer<typeof VisitorHandshake>;
@@ -28,6 +33,9 @@ export const ConversationStartInput = z.strictObject({
   environment: Environment,
   /** The product the visitor needs help with, if the site lists products; routing prefers its agents. */
   product: ProductId.optional(),
+  // Always reachable (issue 14):
+  /** Outside support hours the visitor chose to leave a message in the chat; it waits in the queue until answered. */
+  afterHours: z.literal(true).optional(),
 });
 export type ConversationStartInput = z.infer<typeof ConversationStartInput>;
 

@@ -1,4 +1,5 @@
 import type { AvailabilityDto } from "@parley/shared";
+import { formatOpening } from "./opening-time.ts";
 
 /**
  * Whether a chat can start. null while the first answer is awaited; "unknown" when the server could not be
@@ -14,11 +15,23 @@ export type StartView = "checking" | "pre-chat" | "offline";
  * @param offlineForced The server refused a start as SUPPORT_OFFLINE, or an offline request is still on its
  *   way: the offline form stays, whatever an availability answer from before that said.
  */
-export function startView(availability: Availability, offlineForced: boolean): StartView {
+export function startView(availability: Availability, offlineForced: boolean, leavingMessage = false): StartView {
   if (offlineForced) return "offline";
   if (availability === null) return "checking";
   if (availability === "unknown") return "pre-chat";
-  return availability.acceptingChats ? "pre-chat" : "offline";
+  // Outside hours the visitor chooses: a message left in the chat (the pre-chat form) or the offline form.
+  return availability.acceptingChats || leavingMessage ? "pre-chat" : "offline";
+}
+
+/**
+ * When support opens, said in the site's time zone and naming it ("Monday at 5:00 AM (Europe/London)"): the
+ * visitor is told when the team will be there, in the team's terms. Null while open or with no opening.
+ */
+export function openingInSiteZone(availability: Availability, now: Date): string | null {
+  const at = nextOpening(availability);
+  if (!at || typeof availability !== "object" || availability === null) return null;
+  const when = formatOpening(at, now, undefined, availability.timeZone);
+  return when ? `${when} (${availability.timeZone})` : null;
 }
 
 /** Outside support hours nobody will come; inside them someone may, soon. */

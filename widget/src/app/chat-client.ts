@@ -133,7 +133,10 @@ export class ChatClient {
 
   startChat(draft: StartDraft): void {
     this.store.update({ startFailure: null, visitorName: draft.name.trim() });
-    this.enqueue(startEntry(draft));
+    const { leavingMessage, availability } = this.store.get();
+    // Only while support is closed: inside hours a plain start is admitted, and says nothing it should not.
+    const closed = typeof availability === "object" && availability !== null && !availability.open;
+    this.enqueue(startEntry(draft, leavingMessage && closed));
   }
 
   /** `attachments` were uploaded to the chat on screen, which is only offered once that chat exists. */
@@ -143,6 +146,11 @@ export class ChatClient {
     this.signals.stopTyping();
     const starting = this.outbox.list().some((e) => e.kind === "start");
     this.enqueue(messageEntry(body, starting ? null : this.store.get().conversationId, attachments));
+  }
+
+  /** Outside support hours: the chat form instead of the offline form, for a message answered when support opens. */
+  leaveMessage(leaving: boolean): void {
+    this.store.update({ leavingMessage: leaving, focusRequest: this.store.get().focusRequest + 1 });
   }
 
   newChat(): void {

@@ -57,6 +57,8 @@ export interface ChatState {
   agentReadSeq: number;
   /** Names of the agents typing in the shown chat (issue 13). */
   typing: readonly string[];
+  /** Outside support hours the visitor chose to leave a message in the chat rather than the offline form (issue 14). */
+  leavingMessage: boolean;
 }
 
 export function initialState(
@@ -85,6 +87,7 @@ export function initialState(
     focusRequest: 0,
     agentReadSeq: 0,
     typing: [],
+    leavingMessage: false,
   };
 }
 

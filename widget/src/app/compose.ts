@@ -7,7 +7,7 @@ import type { OutboxEntry } from "./outbox.ts";
 // Bodies are trimmed here as the server would, so what the visitor sees while a send is
 // pending is exactly what will be stored.
 
-export function startEntry(draft: StartDraft): OutboxEntry {
+export function startEntry(draft: StartDraft, afterHours = false): OutboxEntry {
   const entry: OutboxEntry = {
     clientMsgId: newClientMsgId(),
     kind: "start",
@@ -19,6 +19,7 @@ export function startEntry(draft: StartDraft): OutboxEntry {
   const email = draft.email.trim();
   if (email) entry.email = email;
   if (draft.product) entry.product = draft.product;
+  if (afterHours) entry.afterHours = true;
   return entry;
 }
 

@@ -1,8 +1,10 @@
 import { render } from "preact";
 import { adoptStyles } from "../adopt-styles.ts";
+import { storageKeys } from "../keys.ts";
 import type { MountFunction, MountOptions, WidgetHandle } from "../mount-api.ts";
 import { ChatClient } from "./chat-client.ts";
 import { PANEL_ID, Panel } from "./components/Panel.tsx";
+import { followReopenLink, reopenTokenOf } from "./reopen.ts";
 import { browserStore } from "./storage.ts";
 import { PANEL_CSS } from "./styles.ts";
 
@@ -16,24 +18,49 @@ export function mount(root: ShadowRoot, options: MountOptions): WidgetHandle {
   const removeStyles = adoptStyles(root, PANEL_CSS);
   const container = document.createElement("div");
   root.append(container);
+  const serverUrl = options.serverUrl.replace(/\/+$/, "");
+  const storage = browserStore("localStorage");
 
-  const client = new ChatClient({
-    serverUrl: options.serverUrl.replace(/\/+$/, ""),
-    siteKey: options.siteKey,
-    storage: browserStore("localStorage"),
-    panelOpen: false,
-    onUnread: options.onUnread,
-  });
-  client.setPanelOpen(options.open, options.open && options.focus === true);
-  const minimize = () => (options.onRequestClose ? options.onRequestClose() : client.setPanelOpen(false, false));
-  render(<Panel client={client} onMinimize={minimize} />, container);
-  client.start();
+  let client: ChatClient | null = null;
+  let wanted = { open: options.open, focus: options.open && options.focus === true };
+  let destroyed = false;
+  const begin = () => {
+    if (destroyed) return;
+    client = new ChatClient({
+      serverUrl,
+      siteKey: options.siteKey,
+      storage,
+      panelOpen: false,
+      onUnread: options.onUnread,
+    });
+    client.setPanelOpen(wanted.open, wanted.focus);
+    const c = client;
+    const minimize = () => (options.onRequestClose ? options.onRequestClose() : c.setPanelOpen(false, false));
+    render(<Panel client={c} onMinimize={minimize} />, container);
+    c.start();
+  };
+  // A link from a "reply while you were away" email: the chat it names is restored before the widget connects.
+  const reopenToken = reopenTokenOf(location.hash);
+  if (reopenToken) {
+    void followReopenLink(reopenToken, {
+      serverUrl,
+      siteKey: options.siteKey,
+      storage,
+      keys: storageKeys(options.siteKey),
+    }).then(begin);
+  } else {
+    begin();
+  }
 
   return {
     panelId: PANEL_ID,
-    setOpen: (open, focus = false) => client.setPanelOpen(open, focus),
+    setOpen: (open, focus = false) => {
+      wanted = { open, focus };
+      client?.setPanelOpen(open, focus);
+    },
     destroy() {
-      client.destroy();
+      destroyed = true;
+      client?.destroy();
       render(null, container);
       container.remove();
       removeStyles();

@@ -19,6 +19,8 @@ export interface OutboxEntry {
   environment?: Environment;
   /** Files already uploaded to the conversation; sent as `attachmentIds` (the names are for the pending bubble). */
   attachments?: AttachmentRef[];
+  /** A start left as a message outside support hours (issue 14). */
+  afterHours?: true;
   createdAt: string;
 }
 
@@ -90,6 +92,7 @@ export function startPayload(entry: OutboxEntry): ConversationStartInput | null 
   // The schema rejects "" as an email: an empty field means "not given".
   if (entry.email) payload.email = entry.email;
   if (typeof entry.product === "string" && entry.product) payload.product = entry.product;
+  if (entry.afterHours === true) payload.afterHours = true;
   return payload;
 }
 

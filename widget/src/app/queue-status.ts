@@ -1,10 +1,12 @@
 import type { QueueStatusDto } from "@parley/shared";
 
 /** The status line of a waiting chat. Announced by a live region on every change, so it stays one short sentence or two. */
-export function queueText(status: QueueStatusDto): string {
+export function queueText(status: QueueStatusDto, reach: { byEmail: boolean; opens: string | null }): string {
   // The estimate is null exactly when nobody is online: a number would be a guess about when someone signs in.
   if (status.agentsOnline === 0 || status.estimatedWaitSeconds === null) {
-    return "No agent is online right now; we will answer as soon as someone is.";
+    const where = reach.byEmail ? "here and by email" : "here";
+    if (reach.opens) return `Support opens ${reach.opens}. We'll reply ${where} then.`;
+    return `No one is online right now. We'll reply ${where} as soon as someone is.`;
   }
   const place = status.position <= 1 ? "You are next in the queue." : `You are number ${status.position} in the queue.`;
   return `${place} Estimated wait: ${waitText(status.estimatedWaitSeconds)}.`;

@@ -74,6 +74,7 @@ textarea { resize: vertical; }
 .ended { padding: 12px; border-top: 1px solid #e4e7ec; text-align: center; }
 .pre-chat { flex: 1; min-height: 0; overflow-y: auto; display: flex; flex-direction: column; gap: 12px; padding: 16px; }
 .intro { margin: 0; }
+.link-button { padding: 0; border: 0; background: none; color: ${ACCENT}; text-decoration: underline; font: inherit; cursor: pointer; }
 .field { display: flex; flex-direction: column; gap: 4px; }
 .field label { font-weight: 600; }
 .pre-chat .primary, .offline .primary { align-self: flex-start; }

@@ -20,7 +20,13 @@ export function deriveView(state: ChatState): View {
   // An open conversation stays on screen whatever the availability: it is already someone's to answer.
   if (!starting && (state.composingNew || !state.conversationId)) {
     // A request on its way, or its confirmation, stays on screen even if an agent comes online meanwhile.
-    return { kind: startView(state.availability, state.refusedOffline || state.offline.status !== "idle") };
+    return {
+      kind: startView(
+        state.availability,
+        state.refusedOffline || state.offline.status !== "idle",
+        state.leavingMessage,
+      ),
+    };
   }
 
   // A chat being started replaces an ended one on screen, so the old transcript is hidden.

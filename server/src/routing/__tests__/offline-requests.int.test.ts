@@ -82,25 +82,31 @@ describe("outside support hours", () => {
     expect(await Conversation.countDocuments({ site: site._id })).toBe(0);
   });
 
-  it("should refuse new chats while support is open but nobody is online, and reopen when someone comes online", async () => {
+  it("should admit a chat left as a message (afterHours) while closed, and queue it", async () => {
+    const site = await t.createSite(undefined, undefined, { assignmentMode: "auto" });
+    const admin = await staffMember(t, site._id, { name: "Ada", role: "admin" });
+    await ok(admin.socket, "site:update", { supportHours: closedUntilTomorrow() });
+    const visitor = await t.visitor(site.key);
+    const started = await ok<{ conversation: { status: string } }>(visitor.socket, "conversation:start", {
+      ...startInput(),
+      afterHours: true,
+    });
+    expect(started.conversation.status).toBe("queued");
+    const bad = await call(visitor.socket, "conversation:start", { ...startInput(), afterHours: false });
+    expect(bad).toMatchObject({ ok: false, error: { code: "BAD_REQUEST" } });
+  });
+
+  // Issue 14 (always reachable) changed this: inside hours the chat starts and waits in the queue.
+  it("should accept new chats while support is open but nobody is online, and queue them", async () => {
     const site = await t.createSite(undefined, undefined, { assignmentMode: "auto" });
     const visitor = await t.visitor(site.key);
-    const pushed = collect<AvailabilityDto>(visitor.socket, "site:availability");
     expect(await ok(visitor.socket, "site:availability", {})).toMatchObject({
       open: true,
       agentsOnline: false,
-      acceptingChats: false,
+      acceptingChats: true,
     });
-    const refused = await call(visitor.socket, "conversation:start", startInput());
-    expect(refused).toMatchObject({
-      ok: false,
-      error: { code: "SUPPORT_OFFLINE", message: expect.stringMatching(/No agent is available/) },
-    });
-
-    await staffMember(t, site._id, { name: "Ana" });
-    await waitFor(() => pushed.some((a) => a.acceptingChats));
-    expect(pushed.at(-1)).toMatchObject({ open: true, agentsOnline: true, acceptingChats: true });
-    expect((await call(visitor.socket, "conversation:start", startInput())).ok).toBe(true);
+    const started = await ok<{ conversation: { status: string } }>(visitor.socket, "conversation:start", startInput());
+    expect(started.conversation.status).toBe("queued");
   });
 });
 

@@ -20,9 +20,10 @@ describe("availabilityAt", () => {
     });
   });
 
-  it("should refuse chats when nobody is online, even inside hours", () => {
+  // Issue 14 (always reachable) changed this: the chat waits in the queue until an agent comes online.
+  it("should accept chats inside hours even when nobody is online", () => {
     const a = availabilityAt({ supportHours: POLICY_CALENDAR, products }, 0, new Date("2026-11-26T12:00:00Z"));
-    expect(a).toMatchObject({ open: true, agentsOnline: false, acceptingChats: false });
+    expect(a).toMatchObject({ open: true, agentsOnline: false, acceptingChats: true });
   });
 
   it("should point a Saturday visitor to Monday 05:00", () => {

@@ -25,6 +25,7 @@ export function conversation(overrides: Partial<VisitorConversationDto> = {}): V
     lastSeq: 1,
     createdAt: "2025-01-01T12:00:00.000Z",
     agentReadSeq: 0,
+    replyByEmail: false,
     ...overrides,
   };
 }

@@ -22,6 +22,8 @@ interface Props {
   typing: readonly string[];
   onTyping: (hasText: boolean) => void;
   onStopTyping: () => void;
+  /** When support opens (site's time zone), while it is closed. */
+  opens: string | null;
 }
 
 export function ConversationView({
@@ -37,11 +39,12 @@ export function ConversationView({
   typing,
   onTyping,
   onStopTyping,
+  opens,
 }: Props) {
   const ended = !starting && conversation?.status === "closed";
   return (
     <>
-      <StatusLine conversation={conversation} queue={queue} starting={starting} />
+      <StatusLine conversation={conversation} queue={queue} starting={starting} opens={opens} />
       <MessageList items={timeline} visitorName={visitorName} seenSeq={seenSeq} />
       {/* Always mounted, and changed only when someone starts or stops: announced once, politely. */}
       <p class="typing" role="status">

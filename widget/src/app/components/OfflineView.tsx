@@ -16,14 +16,26 @@ interface Props {
   refusedStart: boolean;
   onSubmit: (fields: OfflineFields) => void;
   onChat: () => void;
+  /** Outside hours: the visitor leaves a message in the chat instead (issue 14). */
+  onLeaveMessage: () => void;
 }
 
 /** Shown instead of the chat form while no chat can start: when support opens, and a request form meanwhile. */
-export function OfflineView({ availability, products, submission, initial, refusedStart, onSubmit, onChat }: Props) {
+export function OfflineView({
+  availability,
+  products,
+  submission,
+  initial,
+  refusedStart,
+  onSubmit,
+  onChat,
+  onLeaveMessage,
+}: Props) {
   const opensAt = nextOpening(availability);
   const opens = opensAt ? formatOpening(opensAt, new Date()) : null;
   const sent = submission.status === "sent";
   const canChat = typeof availability === "object" && availability?.acceptingChats === true;
+  const closed = typeof availability === "object" && availability?.open === false;
   return (
     <section class="offline" aria-labelledby="parley-offline-title">
       <h3 class="offline-title" id="parley-offline-title">
@@ -35,6 +47,15 @@ export function OfflineView({ availability, products, submission, initial, refus
           {refusedStart
             ? "Your chat could not be started, so your message is in the form below: send it as a request and we will answer by email."
             : "Leave us a request and we will answer by email."}
+        </p>
+      )}
+      {!sent && closed && (
+        <p class="intro">
+          Or{" "}
+          <button type="button" class="link-button" onClick={onLeaveMessage}>
+            leave a message in the chat
+          </button>
+          , answered here when support opens.
         </p>
       )}
       {!sent && (

@@ -1,4 +1,5 @@
 import { useLayoutEffect, useRef, useState } from "preact/hooks";
+import { openingInSiteZone } from "../availability.ts";
 import type { ChatClient } from "../chat-client.ts";
 import type { ChatState } from "../chat-state.ts";
 import type { OfflineFields } from "../offline-request.ts";
@@ -117,6 +118,7 @@ export function Panel({ client, onMinimize }: Props) {
               initial={offlineFields(state)}
               onSubmit={(fields) => client.offline.submit(fields)}
               onChat={() => client.offline.close()}
+              onLeaveMessage={() => client.leaveMessage(true)}
             />
           )}
           {view.kind === "pre-chat" && (
@@ -126,7 +128,13 @@ export function Panel({ client, onMinimize }: Props) {
               products={products}
               failure={state.startFailure?.reason ?? null}
               onStart={(draft) => client.startChat(draft)}
+              expectation={startExpectation(state.availability, new Date())}
             />
+          )}
+          {view.kind === "pre-chat" && state.leavingMessage && isClosed(state.availability) && (
+            <button type="button" class="link-button" onClick={() => client.leaveMessage(false)}>
+              Send a request form instead
+            </button>
           )}
           {view.kind === "conversation" && (
             <ConversationView
@@ -142,6 +150,7 @@ export function Panel({ client, onMinimize }: Props) {
               onStopTyping={() => client.signals.stopTyping()}
               upload={uploadTarget ? (file) => client.attachments.upload(uploadTarget, file) : null}
               onNewChat={() => client.newChat()}
+              opens={openingInSiteZone(state.availability, new Date())}
             />
           )}
         </div>
@@ -172,4 +181,19 @@ function focusPrimary(panel: HTMLElement | null): void {
   const candidates = Array.from(panel.querySelectorAll<HTMLElement>("[data-autofocus]"));
   const target = candidates.find((el) => !el.closest("[hidden]")) ?? panel;
   target.focus();
+}
+
+const isClosed = (a: ChatState["availability"]) => typeof a === "object" && a !== null && !a.open;
+
+/** Honest about the wait before the chat starts: nobody online, or support closed until a given time. */
+function startExpectation(availability: ChatState["availability"], now: Date): string | null {
+  if (typeof availability !== "object" || availability === null) return null;
+  const byEmail = "Leave your email to get our reply by email too.";
+  if (!availability.open) {
+    const opens = openingInSiteZone(availability, now);
+    return `Support is closed. Leave a message and we'll answer here when support opens${opens ? ` ${opens}` : ""}. ${byEmail}`;
+  }
+  return availability.agentsOnline
+    ? null
+    : `No one is online right now. Start the chat and we'll answer here as soon as someone is. ${byEmail}`;
 }

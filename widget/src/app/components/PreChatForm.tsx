@@ -12,6 +12,8 @@ interface Props {
   /** Why the server refused the last attempt, if it did. */
   failure: string | null;
   onStart: (draft: StartDraft) => void;
+  /** What to expect when nobody can answer right away (issue 14); the usual greeting otherwise. */
+  expectation?: string | null;
 }
 
 const IDS: Record<keyof StartDraft, string> = {
@@ -21,12 +23,12 @@ const IDS: Record<keyof StartDraft, string> = {
   body: "parley-first-message",
 };
 
-export function PreChatForm({ initial, products, failure, onStart }: Props) {
+export function PreChatForm({ initial, products, failure, onStart, expectation = null }: Props) {
   const { form, submit, field, error } = useForm(initial, IDS, validate, onStart);
 
   return (
     <form class="pre-chat" ref={form} onSubmit={submit} noValidate>
-      <p class="intro">Hi! Tell us who you are and how we can help.</p>
+      <p class="intro">{expectation ?? "Hi! Tell us who you are and how we can help."}</p>
       {failure && (
         <p class="error" role="alert">
           Your chat could not be started: {failure}.
