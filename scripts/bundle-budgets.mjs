@@ -13,9 +13,10 @@ export const WIDGET_LOADER_GZ_BUDGET = 2_000;
  * size rounded up a little, to stop growth; issue 14's target is 25 kB, reached by making rarely used parts
  * lazy (tickets, uploads, languages, ratings): lower this as that lands.
  */
-// Raised from 38 kB when rich messages landed (the renderer, image thumbnails, paste and drop: +1.2 kB gz), before
-// the split that is to bring the app to 25 kB.
-export const WIDGET_APP_GZ_BUDGET = 39_000;
+// Raised from 38 kB when rich messages (the renderer, image thumbnails, paste and drop: +1.2 kB gz) and "always
+// reachable" (leave a message outside hours, the emailed reopen link: +0.75 kB gz) landed together, before the
+// split that is to bring the app to 25 kB.
+export const WIDGET_APP_GZ_BUDGET = 40_000;
 /** The console's first load: index.html's entry script and its modulepreloads. */
 export const CONSOLE_FIRST_LOAD_GZ_BUDGET = 40_000;
 
