@@ -46,15 +46,6 @@ if (refusal !== null) {
   process.exit(1);
 }
 
-// A signal while starting stops at once, devdb with it. Without this handler, one arriving after the server logs
-// "listening" but before the drained shutdown's handlers below exist killed the process by the signal itself
-// (exit code null), which a supervisor reads as a crash.
-const stopWhileStarting = (signal: NodeJS.Signals) => {
-  logger.info({ event: "shutdown", reason: signal }, "stopped while starting");
-  void (devdb?.stop() ?? Promise.resolve()).finally(() => process.exit(0));
-};
-for (const signal of ["SIGTERM", "SIGINT"] as const) process.on(signal, stopWhileStarting);
-
 const server = await startParley({ config, logger, mongoUri }).catch(async (err: unknown) => {
   logger.fatal({ err }, "Parley failed to start");
   await devdb?.stop();
@@ -89,10 +80,7 @@ const shutdown = (reason: string) => {
       },
     );
 };
-for (const signal of ["SIGTERM", "SIGINT"] as const) {
-  process.off(signal, stopWhileStarting);
-  process.on(signal, () => shutdown(signal));
-}
+for (const signal of ["SIGTERM", "SIGINT"] as const) process.on(signal, () => shutdown(signal));
 
 // Started through wrappers (npm, tsx), the server must not outlive them: a wrapper killed with -9 forwards no
 // signal, and the server would keep serving, orphaned, holding the port and the database. Its parent changing
