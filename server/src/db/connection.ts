@@ -32,10 +32,6 @@ export async function connectDatabase(
     // Checks the server every second, so a database that died is noticed within about that. (Mongoose calls a
     // connection stale after two missed heartbeats, so shorter intervals misfire on a busy machine.)
     heartbeatFrequencyMS: 1_000,
-    // A new connection whose handshake gets no answer (a database restarting on its port) holds every operation
-    // waiting for it; the driver's default would keep them 30 s, past every client's ack timeout, unanswered.
-    // Suspected, not proven, in the supervised-devdb test's rare unanswered writes (issue 13's note).
-    connectTimeoutMS: 10_000,
     // Tests listen to every command (commandStarted) to check which filters the hot paths send.
     monitorCommands: opts.monitorCommands ?? false,
     ...(dbName || !named ? { dbName: dbName ?? DEFAULT_DB_NAME } : {}),
