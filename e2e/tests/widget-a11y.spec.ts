@@ -24,11 +24,14 @@ async function expectWidgetAccessible(page: Page) {
   expect(found, "axe best-practice violations").toEqual([]);
 }
 
-test("with nobody online, the widget's request form passes axe", async () => {
+// Inside support hours with nobody online the widget offers the chat, saying so (issue 14, always reachable); the
+// request form outside hours is checked with axe in routing.spec.ts.
+test("with nobody online, the widget's chat form and its notice pass axe", async () => {
   const visitor = await contexts.page();
   await visitor.goto("/");
   await openWidget(visitor);
-  await expect(visitor.getByRole("button", { name: "Send request" })).toBeVisible();
+  await expect(visitor.getByText(/No one is online right now/)).toBeVisible();
+  await expect(visitor.getByRole("button", { name: "Start chat" })).toBeVisible();
   await expectWidgetAccessible(visitor);
 });
 
@@ -86,8 +89,8 @@ test("inputs are 16px on a phone, so iOS does not zoom in when one gets focus", 
     const visitor = await phone.newPage();
     await visitor.goto("/");
     await openWidget(visitor);
-    // Nobody is online here: the request form, with an input, a select and a textarea.
-    await expect(visitor.getByRole("button", { name: "Send request" })).toBeVisible();
+    // Nobody is online here, inside support hours: the chat form, with inputs and a textarea.
+    await expect(visitor.getByRole("button", { name: "Start chat" })).toBeVisible();
     const sizes = await visitor
       .locator("input, textarea, select")
       .evaluateAll((els) => els.map((el) => getComputedStyle(el).fontSize));
