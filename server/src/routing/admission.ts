@@ -6,7 +6,7 @@ import { availabilityAt } from "../support-hours/availability.ts";
 import { onlineAgents } from "./team-capacity.ts";
 
 /** Whether a site takes new chats now: inside support hours (agents online or not), and when it opens next. */
-export async function siteAvailability(siteId: Types.ObjectId, now = new Date()): Promise<AvailabilityDto> {
+export async function siteAvailability(siteId: Types.ObjectId, now: Date): Promise<AvailabilityDto> {
   const site = await siteOf(siteId);
   return availabilityAt(site, (await onlineAgents(siteId)).length, now);
 }
@@ -17,7 +17,7 @@ export async function siteAvailability(siteId: Types.ObjectId, now = new Date())
  * (`afterHours`) is admitted; any other start is refused so an old widget still falls back to the offline form.
  * Sites have no queue cap today, so there is no cap to refuse on.
  */
-export async function admitNewChat(siteId: Types.ObjectId, afterHours: boolean, now = new Date()): Promise<void> {
+export async function admitNewChat(siteId: Types.ObjectId, afterHours: boolean, now: Date): Promise<void> {
   if (afterHours) return;
   const availability = await siteAvailability(siteId, now);
   if (availability.acceptingChats) return;

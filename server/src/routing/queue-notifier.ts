@@ -31,6 +31,8 @@ export class QueueNotifier {
   constructor(
     private readonly visitors: VisitorNamespace,
     private readonly logger: Logger,
+    /** Support hours are read on the server's clock, which tests set. */
+    private readonly now: () => Date,
   ) {}
 
   siteChanged(siteId: Types.ObjectId): void {
@@ -101,7 +103,7 @@ export class QueueNotifier {
     // Any change counts, not only whether chats can start: a widget already showing the offline form
     // must still learn that the reason changed (closed rather than nobody online) or that the next
     // opening moved. While open, nextOpeningAt is "now" and is left out, or every publish would push.
-    const availability = availabilityAt(site, agents.length, new Date());
+    const availability = availabilityAt(site, agents.length, this.now());
     const key = siteId.toHexString();
     const seen = JSON.stringify({
       ...availability,

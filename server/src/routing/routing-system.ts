@@ -1,3 +1,5 @@
+import type { AvailabilityDto } from "@parley/shared";
+import type { Types } from "mongoose";
 import type { AgentDoc } from "../agents/agent.model.ts";
 import { AgentBroadcaster } from "../agents/agent-broadcaster.ts";
 import { Presence } from "../agents/presence.ts";
@@ -5,7 +7,7 @@ import { ConversationBroadcaster } from "../conversations/conversation-broadcast
 import { ConversationLifecycle } from "../conversations/conversation-lifecycle.ts";
 import type { Logger } from "../logging/logger.ts";
 import type { StaffNamespace, VisitorNamespace } from "../realtime/namespaces.ts";
-import { admitNewChat } from "./admission.ts";
+import { admitNewChat, siteAvailability } from "./admission.ts";
 import { Assignment } from "./assignment.ts";
 import { recountLoads } from "./load-recount.ts";
 import { OfferRouter } from "./offer-router.ts";
@@ -19,6 +21,8 @@ export interface RoutingSystem {
   presence: Presence;
   queue: QueueNotifier;
   agents: AgentBroadcaster;
+  /** Whether the site takes new chats now, on the server's clock. */
+  availability(siteId: Types.ObjectId): Promise<AvailabilityDto>;
   /** `coldStart`: no other node is serving, so agents' loads may be recounted (see recountLoads). */
   start(opts?: { coldStart: boolean }): Promise<void>;
   stop(): Promise<void>;
@@ -39,7 +43,8 @@ export function createRoutingSystem(opts: {
   clock?: () => Date;
 }): RoutingSystem {
   const { logger } = opts;
-  const queue = new QueueNotifier(opts.visitors, logger);
+  const now = opts.clock ?? (() => new Date());
+  const queue = new QueueNotifier(opts.visitors, logger, now);
   const conversations = new ConversationBroadcaster(opts.visitors, opts.staff, (site) => queue.siteChanged(site));
   const agents = new AgentBroadcaster(opts.staff, (site) => queue.siteChanged(site));
   const lifecycle = new ConversationLifecycle(conversations);
@@ -54,7 +59,7 @@ export function createRoutingSystem(opts: {
   const presence = new Presence(opts.staff, opts.presenceGraceMs, presenceChanged, logger);
 
   lifecycle.connect({
-    admit: (site, afterHours) => admitNewChat(site, afterHours, opts.clock?.() ?? new Date()),
+    admit: (site, afterHours) => admitNewChat(site, afterHours, now()),
     queued: (conversation) => router.route(conversation.site),
     closed: (conversation, ringing) => assignment.closed(conversation, ringing),
   });
@@ -67,6 +72,7 @@ export function createRoutingSystem(opts: {
     presence,
     queue,
     agents,
+    availability: (siteId) => siteAvailability(siteId, now()),
     async start({ coldStart } = { coldStart: true }) {
       if (coldStart) {
         const fixed = await recountLoads();

@@ -8,7 +8,6 @@ import { conversationPage } from "../conversations/conversation-page.ts";
 import { toObjectId } from "../db/object-id.ts";
 import type { HandlerGroup } from "../realtime/command-registry.ts";
 import type { VisitorContext, VisitorSocket } from "../realtime/namespaces.ts";
-import { siteAvailability } from "../routing/admission.ts";
 import type { RoutingSystem } from "../routing/routing-system.ts";
 import { requireSiteProduct } from "../sites/site-products.ts";
 
@@ -62,6 +61,6 @@ export function visitorHandlers(
       return { message: toMessageDto(message) };
     },
 
-    "site:availability": async (_input, { site }) => siteAvailability(site._id),
+    "site:availability": async (_input, { site }) => routing.availability(site._id),
   };
 }
