@@ -142,7 +142,7 @@ export async function startParley(opts: StartOptions): Promise<ParleyServer> {
   });
   const visitors: VisitorNamespace = io.of(SOCKET_NAMESPACES.visitor);
   const staff: StaffNamespace = io.of(SOCKET_NAMESPACES.agent);
-  const inflight = new InflightTracker(databaseReachable);
+  const inflight = new InflightTracker(databaseReachable, config.commandStallMs);
   // Before each namespace's own checks (they read the database): a handshake while it is unreachable is refused
   // at once with a retryable code, and the client's reconnection tries again.
   for (const ns of [visitors, staff] as const) {
@@ -164,6 +164,7 @@ export async function startParley(opts: StartOptions): Promise<ParleyServer> {
     offerSweepIntervalMs: config.offerSweepIntervalMs,
     logger,
     clock,
+    stallMs: config.commandStallMs,
   });
   const metrics = new Metrics({ visitor: visitors, agent: staff });
   metrics.watchDatabase(mongoose.connection.getClient());

@@ -35,6 +35,11 @@ const EnvSchema = z.object({
   VISITOR_GONE_SWEEP_MS: z.coerce.number().int().min(500).max(600_000).default(30_000),
   /** The longest one page of History search reads before answering with what it found (issue 13). */
   HISTORY_PAGE_MS: z.coerce.number().int().min(100).max(60_000).default(2_000),
+  /**
+   * The longest a socket command, or a batch of chat messages, waits on the database before it is answered
+   * UNAVAILABLE (retryable): the driver puts no limit on a read from a database that stopped answering.
+   */
+  COMMAND_STALL_MS: z.coerce.number().int().min(500).max(300_000).default(15_000),
   /** Largest attachment upload in bytes; a larger body is refused with 413 before it is stored. */
   ATTACHMENT_MAX_BYTES: z.coerce
     .number()
@@ -107,6 +112,7 @@ export interface Config {
   chatAlertIntervalMs: number;
   visitorGoneSweepMs: number;
   historyPageMs: number;
+  commandStallMs: number;
   offerSweepIntervalMs: number;
   /** Unset: no email leaves the server (each one is logged as skipped). */
   smtpUrl: string | undefined;
@@ -145,6 +151,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     chatAlertIntervalMs: e.CHAT_ALERT_INTERVAL_MS,
     visitorGoneSweepMs: e.VISITOR_GONE_SWEEP_MS,
     historyPageMs: e.HISTORY_PAGE_MS,
+    commandStallMs: e.COMMAND_STALL_MS,
     offerSweepIntervalMs: e.OFFER_SWEEP_INTERVAL_MS,
     smtpUrl: e.SMTP_URL,
     emailFrom: e.EMAIL_FROM,

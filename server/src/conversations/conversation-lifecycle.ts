@@ -11,7 +11,7 @@ import { Conversation, type ConversationDoc, closedKeyFor, openKeyFor } from "./
 import { archiveConversation } from "./conversation-archive.ts";
 import type { ConversationBroadcaster } from "./conversation-broadcaster.ts";
 import type { MessageDoc } from "./message.model.ts";
-import { MessageLog } from "./message-log.ts";
+import { MessageLog, type StallGuard } from "./message-log.ts";
 import { previewOf } from "./message-preview.ts";
 import type { NewMessage } from "./message-store.ts";
 
@@ -30,8 +30,11 @@ export class ConversationLifecycle {
   /** The ordering point every message goes through (issue 10). */
   readonly log: MessageLog;
 
-  constructor(private readonly broadcaster: ConversationBroadcaster) {
-    this.log = new MessageLog((conversation, message) => broadcaster.messageCreated(conversation, message));
+  constructor(
+    private readonly broadcaster: ConversationBroadcaster,
+    stall?: StallGuard,
+  ) {
+    this.log = new MessageLog((conversation, message) => broadcaster.messageCreated(conversation, message), stall);
   }
 
   /** Routing is built on top of the lifecycle, so it plugs in afterwards. */

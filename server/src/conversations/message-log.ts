@@ -68,7 +68,10 @@ export class MessageLog {
    */
   private readonly knownSeqs = new Map<string, number>();
 
-  constructor(private readonly onStored: OnStored) {}
+  constructor(
+    private readonly onStored: OnStored,
+    private readonly stall: StallGuard = { ms: 15_000, stalled: () => undefined },
+  ) {}
 
   /** Stores a message once per (conversation, clientMsgId); a resend gets the stored one, with no broadcast. */
   append(input: NewMessage): Promise<AppendResult> {
@@ -146,7 +149,9 @@ export class MessageLog {
       const head = queue[0];
       if (head?.kind === "task") {
         queue.shift();
-        this.track([key], head.run(), false);
+        this.track([key], head.run(), false, () =>
+          this.stall.stalled({ stage: "exclusive", messages: 0, conversations: 1 }),
+        );
       } else if (batchAllowed) {
         let n = 0;
         while (queue[n]?.kind === "send") n++;
@@ -155,11 +160,32 @@ export class MessageLog {
       }
       if (queue.length === 0) this.queues.delete(key);
     }
-    if (batch.length > 0) this.track(keys, this.commit(batch), true);
+    if (batch.length > 0) {
+      const progress = { stage: "seqs" as CommitStage };
+      this.track(keys, this.commit(batch, progress), true, () => {
+        this.stall.stalled({ stage: progress.stage, messages: batch.length, conversations: keys.length });
+        const unavailable = new AppError("UNAVAILABLE", "The database is not answering; try again");
+        for (const send of batch) send.reject(unavailable);
+      });
+    }
   }
 
-  private track(keys: string[], work: Promise<void>, isBatch: boolean): void {
-    const done = work.catch(() => undefined);
+  /**
+   * Holds the conversations until `work` ends, or until it has run `stall.ms`: the driver puts no limit on waiting
+   * for a database that stopped answering, and one stuck write must not hold a conversation's later messages (and
+   * their senders) forever. What was stuck is answered UNAVAILABLE, so clients resend; if it lands after all, the
+   * resend finds it by its client id, and the late broadcast is a gap the clients fetch.
+   */
+  private track(keys: string[], work: Promise<void>, isBatch: boolean, onStall: () => void): void {
+    let timer: NodeJS.Timeout | undefined;
+    const stalled = new Promise<void>((resolve) => {
+      timer = setTimeout(() => {
+        onStall();
+        resolve();
+      }, this.stall.ms);
+      timer.unref();
+    });
+    const done = Promise.race([work.catch(() => undefined), stalled]).finally(() => clearTimeout(timer));
     for (const key of keys) this.busy.set(key, done);
     if (isBatch) this.batches++;
     void done.then(() => {
@@ -170,7 +196,7 @@ export class MessageLog {
   }
 
   /** Stores a batch; never rejects: each send is answered on its own. */
-  private async commit(batch: PendingSend[]): Promise<void> {
+  private async commit(batch: PendingSend[], progress: { stage: CommitStage } = { stage: "seqs" }): Promise<void> {
     // A client resending while its first send is still in this batch waits for the first one's answer.
     const firsts = new Map<string, PendingSend>();
     const repeats: Array<[PendingSend, PendingSend]> = [];
@@ -184,7 +210,9 @@ export class MessageLog {
     let keys: Promise<void> = Promise.resolve();
     try {
       const reserved = await this.reserveSeqs([...firsts.values()], answers);
+      progress.stage = "messages";
       keys = (await this.store(reserved, answers)).keys;
+      progress.stage = "keys";
     } catch (err) {
       for (const send of firsts.values()) if (!answers.has(send)) answers.set(send, Promise.reject(err));
     }
@@ -315,6 +343,18 @@ export class MessageLog {
     if (!stored) throw new AppError("CONFLICT", "This message is being stored; send it again in a moment");
     return { message: sameSender(stored, input), conversation: null };
   }
+}
+
+/**
+ * Where stuck work was: a batch taking its seqs, inserting its messages or writing their keys, or a conversation's
+ * exclusive work (a close). The stall log says which.
+ */
+type CommitStage = "seqs" | "messages" | "keys" | "exclusive";
+
+/** How long a batch may wait on the database, and who hears of one that waited longer (the log). */
+export interface StallGuard {
+  ms: number;
+  stalled: (what: { stage: CommitStage; messages: number; conversations: number }) => void;
 }
 
 /** Conversations whose last seq a process keeps predicting from (MessageLog.knownSeqs). */

@@ -89,6 +89,22 @@ export class CommandTable<Events, Ctx, S extends Socket> {
       reply({ ok: false, error: { code: "UNAVAILABLE", message: refusal } }, "refused");
       return;
     }
+    // Every command is answered, even one stuck on a database that stopped answering (the driver puts no limit on
+    // that wait): past stallMs it is answered UNAVAILABLE, which clients retry, and its own answer is dropped.
+    let answered = false;
+    const answerOnce = (result: Ack<unknown>, outcome: CommandOutcome) => {
+      if (answered) return;
+      answered = true;
+      reply(result, outcome);
+    };
+    const stall = setTimeout(() => {
+      logger.warn({ event: "command_stalled", command: name, eventId }, "a command got no answer in time");
+      answerOnce(
+        { ok: false, error: { code: "UNAVAILABLE", message: "The server is not answering in time; try again" } },
+        "error",
+      );
+    }, this.opts.inflight.stallMs);
+    stall.unref();
     void this.opts.inflight.run(async () => {
       try {
         const ctx = await this.opts.authorize(socket);
@@ -96,11 +112,13 @@ export class CommandTable<Events, Ctx, S extends Socket> {
           throw new AppError("FORBIDDEN", "Your role does not allow this");
         }
         const input = parseInput(command.schema, args.length > 1 ? args[0] : undefined);
-        reply({ ok: true, data: await command.handler(input, ctx) }, "ok");
+        answerOnce({ ok: true, data: await command.handler(input, ctx) }, "ok");
       } catch (err) {
         const appError = AppError.from(err);
         if (appError.code === "INTERNAL") logger.error({ err, event: name, eventId }, "event handler failed");
-        reply({ ok: false, error: appError.toBody() }, "error");
+        answerOnce({ ok: false, error: appError.toBody() }, "error");
+      } finally {
+        clearTimeout(stall);
       }
     });
   }

@@ -9,7 +9,11 @@ export class InflightTracker {
   /** Set when shutdown begins: no new work starts. */
   draining = false;
 
-  constructor(private readonly databaseReachable: () => boolean = () => true) {}
+  constructor(
+    private readonly databaseReachable: () => boolean = () => true,
+    /** How long a command may run before it is answered UNAVAILABLE while it goes on (command-registry.ts). */
+    readonly stallMs = 15_000,
+  ) {}
 
   /** Why new work can't start now, or null when it can. */
   refusal(): string | null {

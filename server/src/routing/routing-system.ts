@@ -41,13 +41,19 @@ export function createRoutingSystem(opts: {
   logger: Logger;
   /** Whether support hours admit a new chat is read on the server's clock (the tickets' clock too). */
   clock?: () => Date;
+  /** How long a batch of messages may wait on the database before its senders are told UNAVAILABLE. */
+  stallMs?: number;
 }): RoutingSystem {
   const { logger } = opts;
   const now = opts.clock ?? (() => new Date());
   const queue = new QueueNotifier(opts.visitors, logger, now);
   const conversations = new ConversationBroadcaster(opts.visitors, opts.staff, (site) => queue.siteChanged(site));
   const agents = new AgentBroadcaster(opts.staff, (site) => queue.siteChanged(site));
-  const lifecycle = new ConversationLifecycle(conversations);
+  const lifecycle = new ConversationLifecycle(conversations, {
+    ms: opts.stallMs ?? 15_000,
+    stalled: (what) =>
+      logger.warn({ event: "message_batch_stalled", ...what }, "a batch of messages got no answer from the database"),
+  });
   const router = new OfferRouter(conversations, agents, logger, opts.offerSweepIntervalMs);
   const assignment = new Assignment(lifecycle, router, conversations, agents);
 

@@ -65,8 +65,9 @@ let devdbUri: string;
 
 beforeAll(async () => {
   dataDir = await mkdtemp(path.join(tmpdir(), "parley-supervised-"));
-  // devdb stays down 3 s after it dies, so the burst runs into the outage whatever the machine's speed.
-  server = Server.start(dataDir, { DEVDB_RESTART_DELAY_MS: "3000" });
+  // devdb stays down 3 s after it dies, so the burst runs into the outage whatever the machine's speed. A command
+  // stuck on the database is answered after 5 s (COMMAND_STALL_MS), well inside the sends' 30 s patience.
+  server = Server.start(dataDir, { DEVDB_RESTART_DELAY_MS: "3000", COMMAND_STALL_MS: "5000" });
   await waitFor(() => server.log("listening") !== undefined, 60_000);
   server.url = String(server.log("listening")?.url);
   devdbUri = (await readFile(path.join(dataDir, "db", "devdb.uri"), "utf8")).trim();
@@ -127,21 +128,21 @@ describe("the embedded database, supervised", () => {
         }),
       ),
     );
-    // Refused while it was down as retryable: UNAVAILABLE, never INTERNAL or any other code. Known gap: under the
-    // full suite's load, a write caught at the very moment of the kill was once left without any answer for over
-    // 30 s (not yet diagnosed; the outbox's resend below covers it, as the widget's does), so a missing answer is
-    // tolerated here while every answer that does come must be UNAVAILABLE.
-    expect(codes.filter((code) => code === "UNAVAILABLE").length).toBeGreaterThan(0);
-    expect(codes.filter((code) => code !== "UNAVAILABLE" && code !== "NO_ACK")).toEqual([]);
-    // Seen once with 20 of 40 unanswered (full suite, issue 13's session): the server's warnings and errors go in
-    // the failure message, for whoever diagnoses it.
+    // Refused while it was down as retryable: UNAVAILABLE, never INTERNAL or any other code, and every send is
+    // answered. Under the full suite's load, writes caught in the kill's first second were seen unanswered for over
+    // 30 s, up to 20 of them; since the stall guard they are answered UNAVAILABLE (message_batch_stalled or
+    // command_stalled in the log). The server's warnings go in the failure message, for whoever diagnoses one.
     const serverTrouble = () =>
       JSON.stringify({
         transport,
         codes,
         server: server.logs.filter((l) => Number(l.level) >= 40 || l.event === "devdb_restarted").slice(-40),
       });
-    expect(codes.filter((code) => code === "NO_ACK").length, serverTrouble()).toBeLessThanOrEqual(1);
+    expect(codes.filter((code) => code === "UNAVAILABLE").length).toBeGreaterThan(0);
+    expect(
+      codes.filter((code) => code !== "UNAVAILABLE"),
+      serverTrouble(),
+    ).toEqual([]);
 
     // The widget's outbox sends again what was not acked, until it is.
     await waitForAsync(async () => {
@@ -161,6 +162,62 @@ describe("the embedded database, supervised", () => {
     expect(ready.status).toBe(200);
     // The URI the admin CLI reads is still the live one.
     expect((await readFile(path.join(dataDir, "db", "devdb.uri"), "utf8")).trim()).toBe(devdbUri);
+  }, 90_000);
+
+  it("should answer UNAVAILABLE when devdb stops answering without dying, and store each message once after", async () => {
+    const site = (
+      await Site.create({
+        key: `s${msgId()}`,
+        name: "s",
+        allowedOrigins: [server.url, server.url.replace("localhost", "127.0.0.1")],
+      })
+    ).toObject();
+    const ana = await staffMember(server, site._id, { name: "Ana" });
+    const vera = await waitingVisitor(server, site.key);
+    await ok(ana.socket, "conversation:accept", { conversationId: vera.id });
+    const items = Array.from({ length: 3 }, (_, i) => ({ clientMsgId: msgId(), body: `stopped #${i}` }));
+    const send = (item: (typeof items)[number]) =>
+      call<{ message: MessageDto }>(
+        vera.socket,
+        "message:send",
+        { conversationId: vera.id, ...item },
+        { timeoutMs: 30_000 },
+      ).catch(() => null);
+
+    // A hung database (SIGSTOP): its sockets stay open and nothing answers, which the driver waits on without limit.
+    const pids = server.logs.filter((l) => l.msg === "devdb: ready").map((l) => Number(l.pid));
+    const devdbPid = pids.at(-1) as number;
+    process.kill(devdbPid, "SIGSTOP");
+    let answers: Awaited<ReturnType<typeof send>>[];
+    try {
+      answers = await Promise.all(items.map(send));
+    } finally {
+      process.kill(devdbPid, "SIGCONT");
+    }
+    expect(answers.map((a) => (a ? (a.ok ? "ok" : a.error.code) : "NO_ACK"))).toEqual([
+      "UNAVAILABLE",
+      "UNAVAILABLE",
+      "UNAVAILABLE",
+    ]);
+    // The log says what stalled (it may reach the test's pipe just after the answers).
+    await waitFor(() => server.logs.some((l) => l.event === "message_batch_stalled" || l.event === "command_stalled"));
+
+    // Once it answers again the conversation is not stuck: resends land, each message once, in order.
+    const acked = new Map<string, number>();
+    await waitForAsync(async () => {
+      for (const item of items) {
+        if (acked.has(item.clientMsgId)) continue;
+        const res = await send(item);
+        if (res?.ok) acked.set(item.clientMsgId, res.data.message.seq);
+      }
+      return acked.size === items.length;
+    }, 30_000);
+    const page = await ok<MessagePageDto<VisitorConversationDto | null>>(vera.socket, "conversation:sync", {
+      afterSeq: 0,
+    });
+    const ours = page.messages.filter((m) => m.body.startsWith("stopped #"));
+    expect(ours.map((m) => m.body).sort()).toEqual(items.map((i) => i.body));
+    expect(ours.map((m) => m.seq)).toEqual([...acked.values()].sort((a, b) => a - b));
   }, 90_000);
 
   it("should refuse a second server on the same data directory and leave the first one's URI in place", async () => {
