@@ -14,12 +14,28 @@ export interface MountOptions {
   onRequestClose?: () => void;
   /** Agent messages that arrived while the panel was closed; 0 once it is opened. */
   onUnread?: (count: number) => void;
+  /**
+   * The visitor's language as a BCP 47 tag: set by `Parley('setLocale', …)`, else absent and the app reads the
+   * browser's. Unknown languages fall back to English.
+   */
+  locale?: string;
+  /** Told of every new chat message the visitor sees, either side's (`Parley('on', 'message', fn)`). */
+  onMessage?: (message: WidgetMessageEvent) => void;
+}
+
+/** What `Parley('on', 'message', fn)` hands the host page: no ids or internals, just what was said. */
+export interface WidgetMessageEvent {
+  from: "visitor" | "agent" | "system";
+  body: string;
+  at: string;
 }
 
 export interface WidgetHandle {
   /** The id of the panel element, for the launcher's aria-controls. */
   readonly panelId: string;
   setOpen(open: boolean, focus?: boolean): void;
+  /** Switches the widget's language (`Parley('setLocale', …)`); absent in apps older than languages. */
+  setLocale?(locale: string): void;
   /** Disconnects and removes the app's DOM; the shadow root itself is the loader's. */
   destroy(): void;
 }
