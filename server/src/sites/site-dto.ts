@@ -15,5 +15,6 @@ export function toSiteSettingsDto(site: SiteDoc): SiteSettingsDto {
     tickets: ticketSettingsOf(site),
     supervision: supervisionSettingsOf(site),
     visitorGone: visitorGoneSettingsOf(site),
+    requireVerifiedIdentity: site.requireVerifiedIdentity === true,
   };
 }

@@ -45,6 +45,8 @@ const siteSchema = new Schema(
       required: true,
       default: () => structuredClone(DEFAULT_VISITOR_GONE_SETTINGS),
     },
+    /** Verified identity (issue 14): widget sessions need an identity token signed with the site's secret. */
+    requireVerifiedIdentity: { type: Boolean, default: false },
   },
   { timestamps: true, minimize: false },
 );

@@ -81,6 +81,8 @@ export const SiteUpdateInput = z.strictObject({
   supervision: SupervisionSettings.optional(),
   /** Visitor gone (issue 13): when a chat shows "Visitor left" and when it closes itself. */
   visitorGone: VisitorGoneSettings.optional(),
+  /** Verified identity (issue 14): refuse widget sessions without a valid identity token. */
+  requireVerifiedIdentity: z.boolean().optional(),
 });
 export type SiteUpdateInput = z.infer<typeof SiteUpdateInput>;
 

@@ -188,6 +188,8 @@ export interface SiteSettingsDto {
   supervision: SupervisionSettings;
   /** Visitor gone (issue 13). */
   visitorGone: VisitorGoneSettings;
+  /** Verified identity (issue 14): widget sessions need a valid identity token. The secret is never here. */
+  requireVerifiedIdentity: boolean;
 }
 
 /** A request left through the offline form; the tickets work turns these into tickets. */

@@ -21,6 +21,7 @@ const site = (name: string): SiteSettingsDto => ({
   tickets: { slaPlans: [], autoCloseWorkingDays: 5, refuseUnentitled: false },
   supervision: { queueWaitAlertSeconds: 120, unansweredAlertSeconds: 180 },
   visitorGone: { leftAfterMinutes: 10, closeAfterMinutes: 30 },
+  requireVerifiedIdentity: false,
 });
 
 describe("site", () => {
