@@ -11,6 +11,7 @@ const script = (document.currentScript ??
 
 const LAUNCHER_CSS = `
 :host { all: initial !important; }
+:host([hidden]) { display: none !important; }
 [hidden] { display: none !important; }
 .launcher { position: fixed; z-index: 2147483000; right: 20px; bottom: 20px; display: inline-flex; align-items: center; gap: 8px;
   min-height: 48px; margin: 0; padding: 0 20px 0 16px; border: 1px solid transparent; border-radius: 24px;
@@ -53,7 +54,13 @@ function element<K extends keyof HTMLElementTagNameMap>(
   return el;
 }
 
-function start(script: HTMLScriptElement): void {
+// biome-ignore lint/suspicious/noExplicitAny: the host page's arguments, checked against each command's signature
+type Fn = (...args: any[]) => unknown;
+/** `window.Parley`: the snippet's stub keeps calls in `q`; `v` marks this loader's own (the double-load guard). */
+type Api = Fn & { q?: ArrayLike<unknown>[]; v?: 1 };
+const w = window as unknown as { Parley?: Api };
+
+function start(script: HTMLScriptElement, queued: ArrayLike<unknown>[]): void {
   const siteKey = script.dataset.site;
   if (!siteKey) {
     console.warn("Parley: the widget script needs a data-site attribute");
@@ -89,7 +96,6 @@ function start(script: HTMLScriptElement): void {
   let focusOnMount = false;
   let handle: WidgetHandle | undefined;
   let app: Promise<{ mount: MountFunction }> | undefined;
-
   const fetchApp = (): Promise<{ mount: MountFunction }> =>
     (app ??= import(/* @vite-ignore */ new URL("widget/app.js", `${serverUrl}/`).href).catch((err: unknown) => {
       app = undefined;
@@ -109,6 +115,7 @@ function start(script: HTMLScriptElement): void {
           siteKey,
           open,
           focus: focusOnMount,
+          calls: forApp,
           onRequestClose: () => setOpen(false, true),
           onUnread: (count) => {
             badge.textContent = String(count);
@@ -144,17 +151,47 @@ function start(script: HTMLScriptElement): void {
     }
   });
 
+  // Focus goes back to the launcher only from inside the widget: a close by the page must not move the reader.
+  const inside = () => document.activeElement === host;
+  // The launcher's own commands run here; the rest wait for the app, which owns identity, language and the page's
+  // listeners (no event happens before it is loaded), checks their arguments and warns of bad ones.
+  const forApp: unknown[][] = [];
+  const api: Api = (...args: unknown[]) => {
+    const name = args[0];
+    switch (args.length + String(name)) {
+      case "1open":
+        return setOpen(true, true);
+      case "1close":
+        return setOpen(false, inside());
+      case "1toggle":
+        return setOpen(!open, !open || inside());
+      case "1show":
+      case "1hide":
+        host.hidden = name === "hide";
+        return;
+    }
+    if (!/^(identify|logout|setLocale|on|off)$/.test(String(name))) console.warn("Parley: ignored", ...args);
+    else if (handle?.call) handle.call(args);
+    else forApp.push(args);
+  };
+  api.v = 1;
+  w.Parley = api;
+  for (const args of queued) api(...(args as unknown[]));
+
   // Restore on navigation: reopen if the panel was open in this tab, reconnect if a chat exists. A link from a
   // "reply while you were away" email (#parley=…) opens the panel on that chat (issue 14).
   if (read(() => sessionStorage, keys.open) || location.hash.startsWith("#parley=")) setOpen(true, false);
   else if (read(() => localStorage, keys.conversation)) mount();
 }
 
-const flag = "__parleyWidget";
-const w = window as unknown as Record<string, unknown>;
-if (script && !w[flag]) {
-  w[flag] = true;
-  const run = () => start(script);
+// `window.Parley` is the double-load guard: a second copy of this script finds this one's and does nothing. Until
+// the page has a body, calls wait in the snippet's queue (or one of ours, for pages without the snippet).
+if (script && !w.Parley?.v) {
+  const queued = w.Parley?.q ?? [];
+  const wait: Api = (...args) => queued.push(args);
+  wait.v = 1;
+  w.Parley = wait;
+  const run = () => start(script, queued);
   if (document.body) run();
   else document.addEventListener("DOMContentLoaded", run, { once: true });
 }

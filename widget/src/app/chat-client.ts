@@ -1,5 +1,6 @@
 import type { MessageDto, VisitorConversationDto } from "@parley/shared";
-import { offlineRequestKey, storageKeys } from "../keys.ts";
+import { offlineRequestKey, sessionUserKey, storageKeys } from "../keys.ts";
+import type { WidgetMessageEvent } from "../mount-api.ts";
 import { AttachmentClient, type AttachmentRef } from "./attachments.ts";
 import { AvailabilityWatcher } from "./availability-watcher.ts";
 import { ChatSignals } from "./chat-signals.ts";
@@ -15,12 +16,13 @@ import {
 import { messageEntry, startEntry } from "./compose.ts";
 import { VisitorConnection } from "./connection.ts";
 import type { DeliveryHandlers } from "./delivery.ts";
+import { type HostIdentity, tokenUserId } from "./host-api.ts";
 import { OfflineFlow } from "./offline-flow.ts";
 import { OfflineRequestStore } from "./offline-request.ts";
 import { Outbox, type OutboxEntry } from "./outbox.ts";
 import type { VisitorSocket } from "./request.ts";
 import { OutboxSender } from "./sender.ts";
-import { VisitorSession } from "./session.ts";
+import { dropOtherUsersSession, VisitorSession } from "./session.ts";
 import type { KeyValueStore } from "./storage.ts";
 import { Store } from "./store.ts";
 import { Resyncer } from "./sync.ts";
@@ -32,6 +34,10 @@ export interface ChatClientOptions {
   storage: KeyValueStore;
   panelOpen: boolean;
   onUnread?: (count: number) => void;
+  /** Who the page says the visitor is (`Parley('identify', …)`): fills the forms, and with a token, the session. */
+  identity?: HostIdentity | null;
+  /** Each chat message the visitor sees arrive live, either side's; never history loaded by a sync. */
+  onMessage?: (message: WidgetMessageEvent) => void;
 }
 
 /**
@@ -74,11 +80,21 @@ export class ChatClient {
 
   constructor(private readonly options: ChatClientOptions) {
     this.keys = storageKeys(options.siteKey);
+    const identity = options.identity ?? null;
+    const userKey = sessionUserKey(options.siteKey);
+    dropOtherUsersSession(
+      options.storage,
+      [this.keys.visitor, this.keys.conversation, this.keys.outbox, offlineRequestKey(options.siteKey)],
+      userKey,
+      tokenUserId(identity?.token),
+    );
     this.outbox = new Outbox(options.storage, this.keys.outbox);
     const offlineRequests = new OfflineRequestStore(options.storage, offlineRequestKey(options.siteKey));
-    this.store = new Store(
-      initialState(options.storage.getItem(this.keys.conversation), options.panelOpen, offlineRequests.pending()),
-    );
+    this.store = new Store({
+      ...initialState(options.storage.getItem(this.keys.conversation), options.panelOpen, offlineRequests.pending()),
+      visitorName: identity?.name ?? "",
+      visitorEmail: identity?.email ?? "",
+    });
     this.offline = new OfflineFlow(offlineRequests, this.store, () => this.liveSocket());
     this.refreshOutbox();
     this.sender = new OutboxSender(
@@ -88,7 +104,10 @@ export class ChatClient {
       this.delivery,
       () => this.refreshOutbox(),
     );
-    const session = new VisitorSession(options.storage, this.keys.visitor, options.serverUrl, options.siteKey);
+    const session = new VisitorSession(options.storage, this.keys.visitor, options.serverUrl, options.siteKey, {
+      token: () => identity?.token,
+      userKey,
+    });
     this.attachments = new AttachmentClient(options.serverUrl, options.siteKey, () => session.token);
     this.tickets = new TicketFeed(() => this.liveSocket());
     this.connection = new VisitorConnection(options.serverUrl, options.siteKey, session, {
@@ -207,6 +226,29 @@ export class ChatClient {
     this.options.storage.removeItem(this.keys.conversation);
   }
 
+  /** Names and email the page gave, for forms not yet typed in (a later `identify` of the same user). */
+  prefill(identity: HostIdentity | null): void {
+    this.store.update((s) => ({
+      ...s,
+      visitorName: s.visitorName || identity?.name || "",
+      visitorEmail: s.visitorEmail || identity?.email || "",
+    }));
+  }
+
+  // ---- broadcasts ----
+
+  /**
+   * A message that arrived live (a broadcast or an ack): shown, and told to the page the first time it shows. A sync
+   * adds history through `withMessages` directly, and the page is not told of it.
+   */
+  private addLive(message: MessageDto): void {
+    const before = this.store.get().messages.length;
+    this.store.update((s) => withMessages(s, [message]));
+    // Merged by id and clientMsgId: a send heard as its ack and again as a broadcast adds one row, once.
+    if (this.store.get().messages.length === before) return;
+    this.options.onMessage?.({ from: message.author.kind, body: message.body, at: message.createdAt });
+  }
+
   // ---- broadcasts ----
 
   private received(message: MessageDto): void {
@@ -214,7 +256,7 @@ export class ChatClient {
     // Another conversation's message: the conversation:updated sent before it decides whether we switch.
     if (message.conversationId !== before.conversationId) return;
     this.signals.received(message);
-    this.store.update((s) => withMessages(s, [message]));
+    this.addLive(message);
     const isNew = this.store.get().messages !== before.messages;
     if (isNew && message.author.kind === "agent" && !before.panelOpen) this.options.onUnread?.(++this.unread);
   }
@@ -239,13 +281,12 @@ export class ChatClient {
   private readonly delivery: DeliveryHandlers = {
     started: (conversation, message) => {
       this.show(conversation);
-      this.store.update((s) => ({ ...withMessages(s, [message]), composingNew: false, startFailure: null }));
+      this.addLive(message);
+      this.store.update({ composingNew: false, startFailure: null });
       // The server reuses an open conversation if one exists: fetch whatever came before.
       this.resyncSoon();
     },
-    sent: (message) => {
-      this.store.update((s) => withMessages(s, [message]));
-    },
+    sent: (message) => this.addLive(message),
     rejected: (entry, reason, code) => {
       if (entry.kind === "start") {
         const draft = {
