@@ -65,7 +65,11 @@ export class ChatClient {
     shownConversationId: () => this.store.get().conversationId,
     apply: (page) => {
       this.show(page.conversation);
+      const before = this.store.get().messages;
       this.store.update((s) => withMessages(s, page.messages));
+      // The first sync of a chat is its history, told to nobody; later ones bring what a disconnection missed.
+      if (this.live.has(page.conversation.id)) this.announce(before);
+      this.live.add(page.conversation.id);
     },
     forget: () => this.forgetConversation(),
   });
@@ -75,6 +79,8 @@ export class ChatClient {
     failed: () => this.store.update((s) => (s.availability ? s : { ...s, availability: "unknown" })),
   });
   private unread = 0;
+  /** Chats whose history this page has loaded (or started here): their new messages are told to the page. */
+  private readonly live = new Set<string>();
   /** Typing and "Seen" (issue 13). */
   readonly signals: ChatSignals;
 
@@ -242,11 +248,19 @@ export class ChatClient {
    * adds history through `withMessages` directly, and the page is not told of it.
    */
   private addLive(message: MessageDto): void {
-    const before = this.store.get().messages.length;
+    const before = this.store.get().messages;
     this.store.update((s) => withMessages(s, [message]));
-    // Merged by id and clientMsgId: a send heard as its ack and again as a broadcast adds one row, once.
-    if (this.store.get().messages.length === before) return;
-    this.options.onMessage?.({ from: message.author.kind, body: message.body, at: message.createdAt });
+    this.announce(before);
+  }
+
+  /** Tells the page of the messages added since `before` (merged by id: an ack and its broadcast are one). */
+  private announce(before: readonly MessageDto[]): void {
+    const after = this.store.get().messages;
+    if (after === before || !this.options.onMessage) return;
+    const known = new Set(before.map((m) => m.id));
+    for (const m of after) {
+      if (!known.has(m.id)) this.options.onMessage({ from: m.author.kind, body: m.body, at: m.createdAt });
+    }
   }
 
   // ---- broadcasts ----
@@ -272,6 +286,8 @@ export class ChatClient {
       !conversationId ||
       (current !== null && (current.status === "closed" || conversation.createdAt > current.createdAt));
     if (!follow) return;
+    // Our own start, heard before its ack: its first sync is news, not history.
+    if (this.outbox.list().some((e) => e.kind === "start")) this.live.add(conversation.id);
     this.show(conversation);
     this.resyncSoon();
   }
@@ -280,6 +296,7 @@ export class ChatClient {
 
   private readonly delivery: DeliveryHandlers = {
     started: (conversation, message) => {
+      this.live.add(conversation.id);
       this.show(conversation);
       this.addLive(message);
       this.store.update({ composingNew: false, startFailure: null });
