@@ -1,8 +1,8 @@
-import type { IdentityClaims } from "@parley/shared";
+import type { ConversationStartInput, IdentityClaims } from "@parley/shared";
 import type { Types } from "mongoose";
 import { isDuplicateKey } from "../db/duplicate-key.ts";
 import { hashToken, mintToken } from "../security/opaque-token.ts";
-import { Visitor } from "../visitors/visitor.model.ts";
+import { Visitor, type VisitorDoc } from "../visitors/visitor.model.ts";
 import { VisitorToken } from "../visitors/visitor-token.model.ts";
 import { identityKey, VisitorIdentity, type VisitorIdentityDoc } from "./visitor-identity.model.ts";
 
@@ -45,4 +45,17 @@ async function visitorOfUser(
     if (!winner) throw err;
     return winner.visitor;
   }
+}
+
+/**
+ * A verified visitor's chat carries the name and email the host's server signed, not what was typed in the form:
+ * agents and tickets can trust them, and the start (which stores the form's values on the visitor) cannot overwrite
+ * them. One primary-key read per chat started.
+ */
+export async function withVerifiedProfile(
+  visitorId: Types.ObjectId,
+  input: ConversationStartInput,
+): Promise<ConversationStartInput> {
+  const v = await Visitor.findById(visitorId).select({ name: 1, email: 1 }).lean<Pick<VisitorDoc, "name" | "email">>();
+  return { ...input, ...(v?.name ? { name: v.name } : {}), ...(v?.email ? { email: v.email } : {}) };
 }

@@ -141,11 +141,10 @@ describe("a verified customer on two devices", () => {
   it("should see the same chat history and tickets from a second browser, and nobody else should", async () => {
     const laptop = await browser(signIdentityToken(claims({ userId: "cust-7" }), secret));
     expect(laptop.verified).toBe(true);
-    const started = await ok<{ conversation: VisitorConversationDto }>(
-      laptop.socket,
-      "conversation:start",
-      startInput("My export is stuck", "Vera Verified"),
-    );
+    const started = await ok<{ conversation: VisitorConversationDto }>(laptop.socket, "conversation:start", {
+      ...startInput("My export is stuck", "Typed Name"),
+      email: "typed@example.test",
+    });
     const conversationId = started.conversation.id;
     await ok(agent.socket, "conversation:accept", { conversationId });
     await ok(agent.socket, "message:send", { conversationId, clientMsgId: msgId(), body: "Looking into it" });
@@ -165,6 +164,9 @@ describe("a verified customer on two devices", () => {
         reproducedOnTestSystem: "unknown",
       },
     });
+
+    // The signed name and email, not the typed ones: agents and tickets can trust them.
+    expect(ticket.requester).toEqual({ name: "Vera Verified", email: "vera@example.test" });
 
     // The phone: another session, minted later with a fresh token for the same user.
     clock.advance(60_000);
