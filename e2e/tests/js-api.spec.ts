@@ -1,6 +1,6 @@
 import { createHmac } from "node:crypto";
 import { expect, type Page, test } from "@playwright/test";
-import { acceptOffer, Contexts, closeMyChats, DEMO, signIn } from "./actors.ts";
+import { ARTIFACTS, acceptOffer, Contexts, closeMyChats, DEMO, signIn } from "./actors.ts";
 import { expectNoAxeViolations } from "./axe.ts";
 
 // The JS API and verified identity (README "JS API and verified identity"), on a host page of the customer's own:
@@ -102,6 +102,7 @@ test("a verified customer sees the same chat from a second browser; a page can h
   const secret = await section.getByLabel("Identity secret").inputValue();
   expect(secret).toMatch(/^[A-Za-z0-9_-]{43}$/);
   await expectNoAxeViolations(admin, "section[aria-labelledby='admin-identity']");
+  await section.screenshot({ path: `${ARTIFACTS}/admin-identity.png` });
   await admin.context().close();
 
   const userId = `vic-${Date.now()}`;
