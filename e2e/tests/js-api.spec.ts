@@ -17,8 +17,8 @@ test.afterEach(() => contexts.closeAll());
  * into a page this server served: a page Playwright made up is a public one to Chromium, whose local network checks
  * then block its socket to localhost. Its context bypasses this server's CSP, which is not the host page's.
  */
-async function hostPage(before: string): Promise<{ page: Page; logged: string[] }> {
-  const page = await contexts.page({ bypassCSP: true });
+async function hostPage(before: string, reuse?: Page): Promise<{ page: Page; logged: string[] }> {
+  const page = reuse ?? (await contexts.page({ bypassCSP: true }));
   const logged: string[] = [];
   page.on("console", (m) => logged.push(`${m.type()}: ${m.text()}`));
   await page.goto("/healthz");
@@ -89,6 +89,16 @@ test("calls queued before the script loads and made after it: open, identify, ev
   await visitor.evaluate(() => (window as unknown as { Parley: (c: string) => void }).Parley("show"));
   await expect(launcher(visitor)).toBeVisible();
   await expectNoAxeViolations(visitor);
+
+  // The next page of the site: the chat's history is restored on screen but not announced again; what is new is.
+  await hostPage(
+    `Parley('on', 'message', function (m) { heard.push(m.from + ': ' + m.body); }); Parley('open');`,
+    visitor,
+  );
+  await expect(visitor.getByRole("log")).toContainText("Hi Quinn, sending it now.");
+  await agent.getByLabel("Message").fill("Anything else?");
+  await agent.getByRole("button", { name: "Send" }).click();
+  await expect.poll(() => heard(visitor)).toEqual(["agent: Anything else?"]);
 
   await closeMyChats(agent);
 });
