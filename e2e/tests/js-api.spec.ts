@@ -134,6 +134,14 @@ test("a verified customer sees the same chat from a second browser; a page can h
   await agent.getByRole("button", { name: "Send" }).click();
   await expect(laptop.getByRole("log")).toContainText("Looking into your export, Vic.");
 
+  // Signed out on this page, the next person at this computer is an anonymous visitor who sees none of it; signed
+  // in again, the chat is back.
+  await laptop.evaluate(() => (window as unknown as { Parley: (c: string) => void }).Parley("logout"));
+  await expect(laptop.getByLabel("Name")).toHaveValue("");
+  await expect(laptop.getByRole("log")).toHaveCount(0);
+  await laptop.evaluate((code) => new Function(code)(), identify());
+  await expect(laptop.getByRole("log")).toContainText("Looking into your export, Vic.");
+
   // Another browser (its own storage): hidden by the page before the script loaded, then shown and opened.
   const { page: phone } = await hostPage(`${identify()} Parley('hide');`);
   await expect(phone.locator("parley-chat")).toBeAttached();

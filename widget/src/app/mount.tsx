@@ -80,6 +80,8 @@ export function mount(root: ShadowRoot, options: MountOptions): WidgetHandle {
   api.identityChanged = (identity) => {
     if (!client || tokenUserId(identity?.token) === user) return client?.prefill(identity);
     client.destroy();
+    // Unmounted first: the panel's state (an open ticket, a draft) belongs to the previous user's client.
+    render(null, container);
     begin();
   };
 
