@@ -158,3 +158,33 @@ test("a verified customer sees the same chat from a second browser; a page can h
 
   await closeMyChats(agent);
 });
+
+test("a site that requires verified identity asks anonymous visitors to sign in, and lets a verified one chat", async () => {
+  const admin = await signIn(await contexts.page(), DEMO.admin);
+  await admin.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Admin" }).click();
+  const section = admin.getByRole("region", { name: "Verified identity" });
+  const setRequired = async (on: boolean) => {
+    await section.getByRole("checkbox", { name: "Require verified identity" }).setChecked(on);
+    await section.getByRole("button", { name: "Save identity setting" }).click();
+    await expect(section.getByText("Identity setting saved.")).toBeVisible();
+  };
+  await section.getByRole("button", { name: "Show identity secret" }).click();
+  const secret = await section.getByLabel("Identity secret").inputValue();
+  await setRequired(true);
+  try {
+    const { page: anonymous, logged } = await hostPage("Parley('open');");
+    await expect(anonymous.getByText("Sign in to this website to chat with us.")).toBeVisible();
+    expect(logged.some((l) => l.includes("IDENTITY_REQUIRED"))).toBe(true);
+    await expectNoAxeViolations(anonymous);
+
+    const token = sign({ userId: `req-${Date.now()}`, exp: Math.floor(Date.now() / 1000) + 600 }, secret);
+    const { page: verified } = await hostPage(
+      `Parley('identify', { token: ${JSON.stringify(token)} }); Parley('open');`,
+    );
+    await expect(verified.getByRole("button", { name: "Start chat" })).toBeVisible();
+    await expect(verified.getByText("Sign in to this website to chat with us.")).toHaveCount(0);
+  } finally {
+    // The demo site is shared with the specs that follow.
+    await setRequired(false);
+  }
+});
