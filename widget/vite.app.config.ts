@@ -20,6 +20,10 @@ export default defineConfig({
         format: "es",
         entryFileNames: "[name].js",
         chunkFileNames: "[name]-[hash].js",
+        // socket.io (client, engine, parsers) is loaded lazily by connection.ts: one chunk, named for what it is.
+        advancedChunks: {
+          groups: [{ name: "socket-io", test: /node_modules[\\/](socket\.io-|engine\.io-|@socket\.io[\\/])/ }],
+        },
       },
     },
   },

@@ -6,7 +6,7 @@ import type { OfflineFields } from "../offline-request.ts";
 import { formatOpening } from "../opening-time.ts";
 import { OfflineForm } from "./OfflineForm.tsx";
 
-interface Props {
+export interface OfflineViewProps {
   availability: Availability;
   products: readonly Product[];
   submission: OfflineSubmission;
@@ -30,7 +30,7 @@ export function OfflineView({
   onSubmit,
   onChat,
   onLeaveMessage,
-}: Props) {
+}: OfflineViewProps) {
   const opensAt = nextOpening(availability);
   const opens = opensAt ? formatOpening(opensAt, new Date()) : null;
   const sent = submission.status === "sent";

@@ -8,11 +8,22 @@ import { deriveView } from "../view-model.ts";
 import { ConversationView } from "./ConversationView.tsx";
 import { AttachmentsContext } from "./Files.tsx";
 import { Header, TITLE_ID } from "./Header.tsx";
-import { OfflineView } from "./OfflineView.tsx";
+import { lazyView } from "./LazyView.tsx";
+import type { OfflineViewProps } from "./OfflineView.tsx";
 import { PreChatForm } from "./PreChatForm.tsx";
-import { loadTickets, TicketsLoader } from "./TicketsLoader.tsx";
+import type { TicketsViewProps } from "./TicketsView.tsx";
 
 export const PANEL_ID = "parley-panel";
+
+// Views most visitors never see are chunks of their own (the app's bundle budget).
+const Tickets = lazyView<TicketsViewProps>(() => import("./TicketsView.tsx").then((m) => m.TicketsView), {
+  loading: "Loading your tickets…",
+  failed: "Your tickets could not be loaded.",
+});
+const Offline = lazyView<OfflineViewProps>(() => import("./OfflineView.tsx").then((m) => m.OfflineView), {
+  loading: "Loading…",
+  failed: "The form could not be loaded.",
+});
 
 interface Props {
   client: ChatClient;
@@ -43,6 +54,12 @@ export function Panel({ client, onMinimize }: Props) {
       : view.kind === "offline"
         ? `${view.kind}:${state.offline.status === "sent"}`
         : view.kind;
+
+  // A lazy view that arrives while focus waits on the panel itself (it had no control yet) takes it.
+  const focusIfWaiting = () => {
+    const el = panel.current;
+    if (el && (el.getRootNode() as ShadowRoot).activeElement === el) focusPrimary(el);
+  };
 
   // Opening on request moves focus to the panel's main control.
   useLayoutEffect(() => {
@@ -86,7 +103,7 @@ export function Panel({ client, onMinimize }: Props) {
             : {
                 label: showTickets ? "Back to chat" : "My tickets",
                 onClick: () => setShowTickets(!showTickets),
-                onPointerEnter: () => void loadTickets().catch(() => undefined),
+                onPointerEnter: () => void Tickets.load().catch(() => undefined),
               }
         }
       />
@@ -97,7 +114,8 @@ export function Panel({ client, onMinimize }: Props) {
       </div>
       <AttachmentsContext.Provider value={client.attachments}>
         {showTickets && (
-          <TicketsLoader
+          <Tickets.View
+            viewClass="view tickets"
             feed={client.tickets}
             attachments={client.attachments}
             onClose={() => {
@@ -110,7 +128,9 @@ export function Panel({ client, onMinimize }: Props) {
         {/* Kept mounted while the tickets show, so a half-typed message and its files survive the visit. */}
         <div class="view" hidden={showTickets}>
           {view.kind === "offline" && (
-            <OfflineView
+            <Offline.View
+              viewClass="offline"
+              onShown={focusIfWaiting}
               refusedStart={state.startFailure !== null}
               availability={state.availability}
               products={products}
