@@ -2,6 +2,8 @@ import { useLayoutEffect, useRef, useState } from "preact/hooks";
 import { openingInSiteZone } from "../availability.ts";
 import type { ChatClient } from "../chat-client.ts";
 import type { ChatState } from "../chat-state.ts";
+import type { Catalogue } from "../i18n/en.ts";
+import { language } from "../i18n/language.ts";
 import type { OfflineFields } from "../offline-request.ts";
 import { useStore } from "../use-store.ts";
 import { deriveView } from "../view-model.ts";
@@ -25,6 +27,8 @@ interface Props {
  */
 export function Panel({ client, onMinimize }: Props) {
   const state = useStore(client.store);
+  // Every component reads the catalogue as it renders: re-rendering from here is what switches the language.
+  const t = useStore(language);
   const { tickets } = useStore(client.tickets.store);
   const [showTickets, setShowTickets] = useState(false);
   const view = deriveView(state);
@@ -63,6 +67,8 @@ export function Panel({ client, onMinimize }: Props) {
     <div
       class="panel"
       id={PANEL_ID}
+      lang={t.lang}
+      dir={t.dir}
       role="dialog"
       aria-labelledby={TITLE_ID}
       tabIndex={-1}
@@ -84,7 +90,7 @@ export function Panel({ client, onMinimize }: Props) {
           state.fatal || (!showTickets && !tickets?.length)
             ? null
             : {
-                label: showTickets ? "Back to chat" : "My tickets",
+                label: showTickets ? t.backToChat : t.myTickets,
                 onClick: () => setShowTickets(!showTickets),
                 onPointerEnter: () => void loadTickets().catch(() => undefined),
               }
@@ -93,7 +99,7 @@ export function Panel({ client, onMinimize }: Props) {
       {/* Always mounted, so a notice that appears in it is announced (one that arrives with its region is often not). */}
       <div role="status">
         {view.kind === "unavailable" && <p class="notice">{view.reason}</p>}
-        {view.kind === "checking" && <p class="notice">Checking whether an agent is available…</p>}
+        {view.kind === "checking" && <p class="notice">{t.checking}</p>}
       </div>
       <AttachmentsContext.Provider value={client.attachments}>
         {showTickets && (
@@ -128,12 +134,12 @@ export function Panel({ client, onMinimize }: Props) {
               products={products}
               failure={state.startFailure?.reason ?? null}
               onStart={(draft) => client.startChat(draft)}
-              expectation={startExpectation(state.availability, new Date())}
+              expectation={startExpectation(state.availability, new Date(), t)}
             />
           )}
           {view.kind === "pre-chat" && state.leavingMessage && isClosed(state.availability) && (
             <button type="button" class="link-button" onClick={() => client.leaveMessage(false)}>
-              Send a request form instead
+              {t.requestFormInstead}
             </button>
           )}
           {view.kind === "conversation" && (
@@ -186,14 +192,10 @@ function focusPrimary(panel: HTMLElement | null): void {
 const isClosed = (a: ChatState["availability"]) => typeof a === "object" && a !== null && !a.open;
 
 /** Honest about the wait before the chat starts: nobody online, or support closed until a given time. */
-function startExpectation(availability: ChatState["availability"], now: Date): string | null {
+function startExpectation(availability: ChatState["availability"], now: Date, t: Catalogue): string | null {
   if (typeof availability !== "object" || availability === null) return null;
-  const byEmail = "Leave your email to get our reply by email too.";
   if (!availability.open) {
-    const opens = openingInSiteZone(availability, now);
-    return `Support is closed. Leave a message and we'll answer here when support opens${opens ? ` ${opens}` : ""}. ${byEmail}`;
+    return `${t.closedExpectation(openingInSiteZone(availability, now))} ${t.byEmailToo}`;
   }
-  return availability.agentsOnline
-    ? null
-    : `No one is online right now. Start the chat and we'll answer here as soon as someone is. ${byEmail}`;
+  return availability.agentsOnline ? null : `${t.nobodyExpectation} ${t.byEmailToo}`;
 }

@@ -1,4 +1,5 @@
 import { useEffect, useState } from "preact/hooks";
+import { text } from "../i18n/language.ts";
 import type { TicketsViewProps } from "./TicketsView.tsx";
 
 type TicketsModule = typeof import("./TicketsView.tsx");
@@ -12,7 +13,11 @@ export function loadTickets(): Promise<TicketsModule> {
     loading = undefined;
     throw err;
   });
-  return loading;
+  // Its words in the visitor's language come before it shows, so it never flashes English.
+  return loading.then(async (m) => {
+    await m.loadTicketsText(text().lang);
+    return m;
+  });
 }
 
 export function TicketsLoader(props: TicketsViewProps) {
@@ -35,10 +40,11 @@ export function TicketsLoader(props: TicketsViewProps) {
   }, [attempt]);
 
   if (module) return <module.TicketsView {...props} />;
+  const t = text();
   return (
     <div class="view tickets">
       <p class="notice" role="status">
-        {failed ? "Your tickets could not be loaded." : "Loading your tickets…"}
+        {failed ? t.ticketsFailed : t.loadingTickets}
       </p>
       {failed && (
         <div class="ended">
@@ -51,7 +57,7 @@ export function TicketsLoader(props: TicketsViewProps) {
               setAttempt((n) => n + 1);
             }}
           >
-            Try again
+            {t.tryAgain}
           </button>
         </div>
       )}
