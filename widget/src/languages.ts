@@ -1,4 +1,5 @@
-// The widget's languages, and which one a visitor gets. Outside app/ so that the loader can share it.
+// The widget's languages, and which one a visitor gets (the app); and the launcher's label, which the loader
+// carries itself because it draws its button before any catalogue could be fetched.
 
 export const LANGUAGES = ["en", "fr", "de", "es", "ar"] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -14,3 +15,14 @@ export function negotiate(wanted: string | undefined, browser: readonly string[]
   }
   return "en";
 }
+
+/**
+ * The launcher's label in the languages other than English. The loader draws the button before any catalogue
+ * can be fetched, so it carries these few words itself (app/i18n/ holds everything else).
+ */
+export const LAUNCHER_LABELS: Record<string, string> = {
+  fr: "Chat en direct",
+  de: "Live-Chat",
+  es: "Chat en vivo",
+  ar: "دردشة مباشرة",
+};

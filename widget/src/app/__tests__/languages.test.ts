@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { LANGUAGES, negotiate } from "../../languages.ts";
+import { LANGUAGES, LAUNCHER_LABELS, negotiate } from "../../languages.ts";
 import { ar } from "../i18n/ar.ts";
 import { de } from "../i18n/de.ts";
 import { en } from "../i18n/en.ts";
@@ -55,6 +55,11 @@ describe("catalogues", () => {
       expect(catalogue.dir).toBe(lang === "ar" ? "rtl" : "ltr");
     }
     expect(Object.keys(CHAT)).toEqual([...LANGUAGES]);
+  });
+
+  it("the loader labels its button in every language but English, which it says itself", () => {
+    expect(Object.keys(LAUNCHER_LABELS).sort()).toEqual(LANGUAGES.filter((l) => l !== "en").sort());
+    for (const label of Object.values(LAUNCHER_LABELS)) expect(label.trim()).not.toBe("");
   });
 });
 
