@@ -114,3 +114,39 @@ test("a browser in a language the widget does not speak gets English", async ({ 
   await expect(panel).toHaveAttribute("lang", "en");
   await expect(panel).toHaveAttribute("dir", "ltr");
 });
+
+test("the page's choice (MountOptions.locale) wins over the browser's, and setLocale switches an open widget live", async ({
+  browser,
+}) => {
+  const visitor = await pageIn(browser, { locale: "en-US" });
+  await visitor.goto("/");
+  // What the loader does, with the options Parley('setLocale') gives it: mount the app in a shadow root of its own.
+  await visitor.evaluate(async () => {
+    const siteKey = document.querySelector<HTMLScriptElement>("script[data-site]")?.dataset.site ?? "";
+    const app = await import(`${location.origin}/widget/app.js`);
+    const host = document.createElement("div");
+    document.body.append(host);
+    const handle = app.mount(host.attachShadow({ mode: "open" }), {
+      serverUrl: location.origin,
+      siteKey,
+      open: true,
+      locale: "es",
+    });
+    (window as unknown as { parleyTest: unknown }).parleyTest = handle;
+  });
+  const setLocale = (locale: string) =>
+    visitor.evaluate(
+      (l) => (window as unknown as { parleyTest: { setLocale(l: string): void } }).parleyTest.setLocale(l),
+      locale,
+    );
+
+  await expect(visitor.getByRole("dialog", { name: "Chatea con soporte" })).toHaveAttribute("lang", "es");
+  await setLocale("ar");
+  const arabic = visitor.getByRole("dialog", { name: "تحدّث مع الدعم" });
+  await expect(arabic).toHaveAttribute("dir", "rtl");
+  await expect(arabic.getByRole("button", { name: "بدء الدردشة" })).toBeVisible();
+  await setLocale("de-AT");
+  const german = visitor.getByRole("dialog", { name: "Chat mit dem Support" });
+  await expect(german).toHaveAttribute("dir", "ltr");
+  await expect(german.getByRole("button", { name: "Chat starten" })).toBeVisible();
+});
