@@ -23,7 +23,7 @@ test("a French browser gets the widget in French, and the chat works end to end 
   await expect(launcher).toHaveAttribute("lang", "fr");
   await launcher.click();
   const panel = visitor.getByRole("dialog", { name: "Discuter avec le support" });
-  await expect(panel).toHaveAttribute("lang", "fr");
+  await expect(panel).toHaveAttribute("lang", "fr-FR");
   await expect(panel).toHaveAttribute("dir", "ltr");
   await expect(panel.getByText("Bonjour ! Dites-nous qui vous êtes et comment nous pouvons vous aider.")).toBeVisible();
   await expect(panel.getByRole("button", { name: "Réduire le chat" })).toBeVisible();
@@ -69,7 +69,7 @@ test("an Arabic browser gets the widget in Arabic, right to left and mirrored", 
   await visitor.getByRole("button", { name: "دردشة مباشرة" }).click();
   const panel = visitor.getByRole("dialog", { name: "تحدّث مع الدعم" });
   await expect(panel).toHaveAttribute("dir", "rtl");
-  await expect(panel).toHaveAttribute("lang", "ar");
+  await expect(panel).toHaveAttribute("lang", "ar-EG");
   const start = panel.getByRole("button", { name: "بدء الدردشة" });
   await expect(start).toBeVisible();
   await expectNoAxeViolations(visitor);
@@ -148,5 +148,6 @@ test("the page's choice (MountOptions.locale) wins over the browser's, and setLo
   await setLocale("de-AT");
   const german = visitor.getByRole("dialog", { name: "Chat mit dem Support" });
   await expect(german).toHaveAttribute("dir", "ltr");
+  await expect(german).toHaveAttribute("lang", "de-AT");
   await expect(german.getByRole("button", { name: "Chat starten" })).toBeVisible();
 });

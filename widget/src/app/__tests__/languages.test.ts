@@ -11,6 +11,7 @@ import { ticketsDe } from "../i18n/tickets-de.ts";
 import { ticketsEn } from "../i18n/tickets-en.ts";
 import { ticketsEs } from "../i18n/tickets-es.ts";
 import { ticketsFr } from "../i18n/tickets-fr.ts";
+import { formatOpening } from "../opening-time.ts";
 import { queueText } from "../queue-status.ts";
 import { CONV } from "./fixtures.ts";
 
@@ -88,11 +89,25 @@ describe("chooseLanguage", () => {
 
   it("fetches the language's catalogue and puts it on screen, for code outside components too", async () => {
     await chooseLanguage(undefined, ["fr-CA", "en"]);
-    expect(text().lang).toBe("fr");
+    expect(text().lang).toBe("fr-CA");
+    expect(text().title).toBe(fr.title);
     const waiting = { conversationId: CONV, position: 2, agentsOnline: 1, estimatedWaitSeconds: 240 };
     expect(queueText(waiting, { byEmail: false, opens: null })).toBe(
       "Vous êtes en position 2 dans la file d’attente. Attente estimée : environ 4 minutes.",
     );
+  });
+
+  it("formats with the regional tag that chose the language, and the bare language when the tag is malformed", async () => {
+    await chooseLanguage(undefined, ["pt-BR", "en-GB"]);
+    expect(text().lang).toBe("en-GB");
+    expect(formatOpening("2026-01-12T21:30:00.000Z", new Date("2026-01-12T20:00:00Z"), text(), "UTC")).toBe(
+      "today at 21:30 UTC",
+    );
+    await chooseLanguage("fr_FR!", []);
+    expect(text().lang).toBe("fr");
+    await chooseLanguage(undefined, ["es-419"]);
+    expect(text().lang).toBe("es-419");
+    expect(text().title).toBe(es.title);
   });
 
   it("ends on the language asked for last, whichever chunk arrives first", async () => {

@@ -28,7 +28,24 @@ export async function chooseLanguage(wanted: string | undefined, browser: readon
   const call = ++latest;
   const catalogue = lang === "en" ? en : await LOADERS[lang]().catch(() => null);
   // A later call won while this chunk was on its way.
-  if (catalogue && call === latest) language.update(() => catalogue);
+  if (catalogue && call === latest)
+    language.update(() => ({ ...catalogue, lang: regional(lang, wanted ? [wanted] : browser) }));
+}
+
+/**
+ * The tag that chose the language, region included, for `lang` and Intl: en-GB reads 21:30 where en-US reads
+ * 9:30 PM. A malformed tag (Intl would throw on it) gives the bare language.
+ */
+function regional(lang: Language, tags: readonly string[]): string {
+  for (const tag of tags) {
+    try {
+      const [canonical] = Intl.getCanonicalLocales(tag);
+      if (canonical?.split("-")[0] === lang) return canonical;
+    } catch {
+      // Not a BCP 47 tag: try the next.
+    }
+  }
+  return lang;
 }
 
 /** Formatters are costly to build and a render formats every message's time: one per language and options. */
