@@ -4,6 +4,18 @@ import { defineConfig } from "vite";
 // `/widget/app.js`. Built first; it empties dist/, so the loader build must come after.
 export default defineConfig({
   publicDir: false,
+  plugins: [
+    // Vite wraps every import() in a preload helper (0.6 kB gz) that adds <link rel=modulepreload/stylesheet>
+    // for a chunk's dependencies and fires "vite:preloadError" on the host page's window. With modulePreload
+    // off and styles adopted from strings, this app's chunks never have such dependencies: import() alone does
+    // the same. Paid for the language chunks' loaders, which kept the app within its budget.
+    {
+      name: "parley:no-preload-helper",
+      enforce: "pre",
+      resolveId: (id) => (id === "\0vite/preload-helper.js" ? id : null),
+      load: (id) => (id === "\0vite/preload-helper.js" ? "export const __vitePreload = (load) => load();" : null),
+    },
+  ],
   oxc: { jsx: { runtime: "automatic", importSource: "preact" } },
   build: {
     outDir: "dist",

@@ -11,6 +11,7 @@ import type {
 import { SOCKET_NAMESPACES } from "@parley/shared/constants";
 import { type ErrorCode, isErrorCode } from "@parley/shared/errors";
 import { Backoff } from "./backoff.ts";
+import { text } from "./i18n/language.ts";
 import type { VisitorSocket } from "./request.ts";
 import type { VisitorSession } from "./session.ts";
 
@@ -153,9 +154,7 @@ export class VisitorConnection {
   private giveUp(code: ErrorCode, detail: string): void {
     // The detail is for the site's developer; visitors get a plain sentence.
     console.warn(`Parley: chat is unavailable (${code}: ${detail})`);
-    this.listener.unavailable(
-      code === "NOT_FOUND" ? "Chat is not set up for this website." : "Chat is not available on this website.",
-    );
+    this.listener.unavailable(code === "NOT_FOUND" ? text().notSetUp : text().notAvailableHere);
   }
 
   private retryOpen(): void {

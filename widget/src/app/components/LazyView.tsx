@@ -1,5 +1,7 @@
 import type { ComponentType } from "preact";
 import { useEffect, useLayoutEffect, useState } from "preact/hooks";
+import type { Catalogue } from "../i18n/en.ts";
+import { text } from "../i18n/language.ts";
 
 /**
  * A view that is its own chunk, fetched on first use (or earlier, through `load`, when the pointer heads for the
@@ -19,7 +21,8 @@ interface LazyViewProps {
 
 export function lazyView<P extends object>(
   fetch: () => Promise<ComponentType<P>>,
-  words: { loading: string; failed: string },
+  /** Its placeholder's words, read at each render so a language switch applies. */
+  words: (t: Catalogue) => { loading: string; failed: string },
 ): LazyView<P> {
   let loading: Promise<ComponentType<P>> | undefined;
   const load = () => {
@@ -41,7 +44,7 @@ export function lazyView<P extends object>(
       load().then(
         (C) => live && setLoaded({ C }),
         (err: unknown) => {
-          console.error(`Parley: ${words.failed}`, err);
+          console.error("Parley: could not load a view", err);
           if (live) setFailed(true);
         },
       );
@@ -55,10 +58,12 @@ export function lazyView<P extends object>(
     }, [Loaded]);
 
     if (Loaded) return <Loaded.C {...(props as P)} />;
+    const t = text();
+    const { loading, failed: failedText } = words(t);
     return (
       <div class={viewClass}>
         <p class="notice" role="status">
-          {failed ? words.failed : words.loading}
+          {failed ? failedText : loading}
         </p>
         {failed && (
           <div class="ended">
@@ -71,7 +76,7 @@ export function lazyView<P extends object>(
                 setAttempt((n) => n + 1);
               }}
             >
-              Try again
+              {t.tryAgain}
             </button>
           </div>
         )}
