@@ -1,5 +1,6 @@
 import { DEFAULT_WIDGET_SETTINGS, type WidgetConfigDto, type WidgetSettings } from "@parley/shared";
 import { pathPatternsSource } from "@parley/shared/path-pattern";
+import { themeHostCss } from "@parley/shared/theme-css";
 import type { SiteDoc } from "./site.model.ts";
 
 /** A site's widget settings; sites stored before issue 14's theming get the defaults, part by part. */
@@ -17,6 +18,7 @@ export function toWidgetConfigDto(site: Pick<SiteDoc, "widget">): WidgetConfigDt
   const { theme, proactive, sound } = widgetSettingsOf(site);
   return {
     theme,
+    css: themeHostCss(theme),
     proactive: proactive.enabled
       ? {
           message: proactive.message,

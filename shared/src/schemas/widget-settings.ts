@@ -100,6 +100,8 @@ export const WidgetConfigRequest = z.strictObject({ siteKey: SiteKey });
  */
 export interface WidgetConfigDto {
   theme: WidgetTheme;
+  /** The theme's custom properties as a `:host{…}` rule (`themeHostCss`), adopted as is by the loader. */
+  css: string;
   proactive: { message: string; delayMs: number; pathRegex: string } | null;
   sound: boolean;
 }

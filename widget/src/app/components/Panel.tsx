@@ -1,10 +1,11 @@
-import { useLayoutEffect, useRef, useState } from "preact/hooks";
+import { useContext, useLayoutEffect, useRef, useState } from "preact/hooks";
 import { openingInSiteZone } from "../availability.ts";
 import type { ChatClient } from "../chat-client.ts";
 import type { ChatState } from "../chat-state.ts";
 import type { OfflineFields } from "../offline-request.ts";
 import { useStore } from "../use-store.ts";
 import { deriveView } from "../view-model.ts";
+import { WidgetConfigContext } from "../widget-config.ts";
 import { ConversationView } from "./ConversationView.tsx";
 import { AttachmentsContext } from "./Files.tsx";
 import { Header, TITLE_ID } from "./Header.tsx";
@@ -25,6 +26,7 @@ interface Props {
  */
 export function Panel({ client, onMinimize }: Props) {
   const state = useStore(client.store);
+  const theme = useContext(WidgetConfigContext)?.theme;
   const { tickets } = useStore(client.tickets.store);
   const [showTickets, setShowTickets] = useState(false);
   const view = deriveView(state);
@@ -66,6 +68,7 @@ export function Panel({ client, onMinimize }: Props) {
       role="dialog"
       aria-labelledby={TITLE_ID}
       tabIndex={-1}
+      data-scheme={theme?.colourScheme ?? "auto"}
       hidden={!state.panelOpen}
       ref={panel}
       onFocusIn={() => {
@@ -128,6 +131,7 @@ export function Panel({ client, onMinimize }: Props) {
               products={products}
               failure={state.startFailure?.reason ?? null}
               onStart={(draft) => client.startChat(draft)}
+              greeting={theme?.greeting ?? ""}
               expectation={startExpectation(state.availability, new Date())}
             />
           )}

@@ -14,6 +14,8 @@ interface Props {
   onStart: (draft: StartDraft) => void;
   /** What to expect when nobody can answer right away (issue 14); the usual greeting otherwise. */
   expectation?: string | null;
+  /** The site's greeting (issue 14), shown as text at the top of a new chat; empty: the usual sentence. */
+  greeting?: string;
 }
 
 const IDS: Record<keyof StartDraft, string> = {
@@ -23,12 +25,15 @@ const IDS: Record<keyof StartDraft, string> = {
   body: "parley-first-message",
 };
 
-export function PreChatForm({ initial, products, failure, onStart, expectation = null }: Props) {
+export function PreChatForm({ initial, products, failure, onStart, expectation = null, greeting = "" }: Props) {
   const { form, submit, field, error } = useForm(initial, IDS, validate, onStart);
 
   return (
     <form class="pre-chat" ref={form} onSubmit={submit} noValidate>
-      <p class="intro">{expectation ?? "Hi! Tell us who you are and how we can help."}</p>
+      {greeting && <p class="intro greeting-text">{greeting}</p>}
+      {(expectation || !greeting) && (
+        <p class="intro">{expectation ?? "Hi! Tell us who you are and how we can help."}</p>
+      )}
       {failure && (
         <p class="error" role="alert">
           Your chat could not be started: {failure}.
