@@ -68,8 +68,11 @@ export function measure() {
     ...refs(/<link[^>]*rel="modulepreload"[^>]*href="([^"]+)"/g),
   ];
   const consoleCss = refs(/<link[^>]*rel="stylesheet"[^>]*href="([^"]+)"/g);
+  // The proactive greeting (issue 14): its own entry, fetched by the loader on the pages a greeting applies to.
+  const greeting = path.join(widgetDist, "greeting.js");
   return {
     loader: sizes(loader),
+    greeting: existsSync(greeting) ? sizes(greeting) : null,
     app: sum(app.map(sizes)),
     appFiles: app,
     lazy: lazy.map((f) => ({ file: path.basename(f), ...sizes(f) })),
@@ -96,6 +99,7 @@ function main() {
   }
   console.log(line("console stylesheet (not budgeted)", m.consoleCss));
   for (const c of m.lazy) console.log(line(`widget lazy chunk ${c.file}`, c));
+  if (m.greeting) console.log(line("widget greeting (greeting.js, by the loader)", m.greeting));
   const open = sum([m.loader, m.app]);
   console.log("\nOn the wire when a visitor opens the chat (loader + app; lazy chunks only when used):");
   console.log(line("loader + app", open));
