@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { DEFAULT_WIDGET_SETTINGS, WidgetSettings, WidgetTheme } from "../schemas/widget-settings.ts";
 import { contrastRatio, passesAA, relativeLuminance } from "../widget/contrast.ts";
 import { pathMatches, pathPatternsSource } from "../widget/path-pattern.ts";
+import { themeCustomProperties, themeHostCss } from "../widget/theme-css.ts";
 
 describe("contrast (WCAG 2.x)", () => {
   it("should give 21:1 for black on white and 1:1 for a colour on itself", () => {
@@ -140,5 +141,20 @@ describe("WidgetSettings schema", () => {
     expect(ok(["/a b"])).toBe(false);
     expect(ok(["/*/*/*/*/*"])).toBe(false);
     expect(WidgetSettings.shape.proactive.safeParse({ ...proactive, delaySeconds: 0 }).success).toBe(false);
+  });
+});
+
+describe("theme custom properties", () => {
+  it("should put the widget on the chosen side and carry the two colours", () => {
+    const theme = { accentColour: "#ffcc00", accentTextColour: "#1d2433" };
+    expect(themeCustomProperties({ ...theme, position: "left" })).toEqual({
+      "--parley-bg": "#ffcc00",
+      "--parley-fg": "#1d2433",
+      "--parley-left": "20px",
+      "--parley-right": "auto",
+    });
+    expect(themeHostCss({ ...theme, position: "right" })).toBe(
+      ":host{--parley-bg:#ffcc00;--parley-fg:#1d2433;--parley-left:auto;--parley-right:20px}",
+    );
   });
 });
