@@ -155,6 +155,8 @@ test("the widget follows the visitor's dark mode, or the site's fixed scheme", a
     expect(await css(darkPanel, "background-color")).toBe("rgb(22, 27, 38)");
     expect(await css(darkPanel, "color")).toBe("rgb(242, 244, 247)");
     expect(await css(launcherOf(inDark), "background-color")).toBe("rgb(31, 79, 209)");
+    // The launcher keeps the accent, with a light edge on dark pages.
+    expect(await css(launcherOf(inDark), "border-top-color")).toBe("rgba(255, 255, 255, 0.55)");
     await expectNoAxeViolations(inDark);
 
     const inLight = await light.newPage();
@@ -163,6 +165,7 @@ test("the widget follows the visitor's dark mode, or the site's fixed scheme", a
     const lightPanel = inLight.getByRole("dialog", { name: "Chat with support" });
     await expect(lightPanel).toBeVisible();
     expect(await css(lightPanel, "background-color")).toBe("rgb(255, 255, 255)");
+    expect(await css(launcherOf(inLight), "border-top-color")).toBe("rgba(0, 0, 0, 0)");
 
     // "Always dark" wins over a light system (in a new tab of the light context: pages already open keep the config
     // their browser cached for a minute).

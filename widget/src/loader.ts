@@ -15,7 +15,7 @@ const script = (document.currentScript ??
 // Written compactly: every byte here is on every page of every customer site.
 const LAUNCHER_CSS = `:host{all:initial!important}
 [hidden]{display:none!important}
-.launcher{position:fixed;z-index:2147483000;right:var(--parley-right,20px);left:var(--parley-left);bottom:20px;display:inline-flex;align-items:center;gap:8px;min-height:48px;margin:0;padding:0 20px 0 16px;border:1px solid transparent;border-radius:24px;background:var(--parley-bg,#1f4fd1);color:var(--parley-fg,#fff);font:600 15px/1.2 system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;box-shadow:0 6px 20px #1018284d;cursor:pointer}
+.launcher{position:fixed;z-index:2147483000;right:var(--parley-right,20px);left:var(--parley-left);bottom:20px;display:inline-flex;align-items:center;gap:8px;min-height:48px;margin:0;padding:0 20px 0 16px;border:1px solid var(--parley-edge,#0000);border-radius:24px;background:var(--parley-bg,#1f4fd1);color:var(--parley-fg,#fff);font:600 15px/1.2 system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;box-shadow:0 6px 20px #1018284d;cursor:pointer}
 .launcher:hover{filter:brightness(.9)}
 .launcher:focus-visible{outline:3px solid #1f4fd1;outline-offset:3px;box-shadow:0 0 0 3px #fff}
 .launcher svg{width:20px;height:20px;flex:none}

@@ -152,9 +152,18 @@ describe("theme custom properties", () => {
       "--parley-fg": "#1d2433",
       "--parley-left": "20px",
       "--parley-right": "auto",
+      "--parley-edge": "transparent",
     });
-    expect(themeHostCss({ ...theme, position: "right" })).toBe(
-      ":host{--parley-bg:#ffcc00;--parley-fg:#1d2433;--parley-left:auto;--parley-right:20px}",
+    expect(themeHostCss({ ...theme, position: "right", colourScheme: "light" })).toBe(
+      ":host{--parley-bg:#ffcc00;--parley-fg:#1d2433;--parley-left:auto;--parley-right:20px;--parley-edge:transparent}",
+    );
+  });
+
+  it("should give the launcher a light edge in dark mode, fixed or from the visitor's system", () => {
+    const theme = { accentColour: "#1f4fd1", accentTextColour: "#ffffff", position: "right" } as const;
+    expect(themeHostCss({ ...theme, colourScheme: "dark" })).toContain("--parley-edge:#ffffff8c}");
+    expect(themeHostCss({ ...theme, colourScheme: "auto" })).toMatch(
+      /--parley-edge:transparent}@media \(prefers-color-scheme:dark\){:host{--parley-edge:#ffffff8c}}$/,
     );
   });
 });

@@ -6,7 +6,12 @@ export interface ThemeColoursAndSide {
   accentColour: string;
   accentTextColour: string;
   position: "right" | "left";
+  /** Dark mode gives the launcher a light edge, so it stands out on a dark page; absent: light. */
+  colourScheme?: "auto" | "light" | "dark";
 }
+
+/** The launcher's edge in dark mode: a light line around the accent. */
+const DARK_EDGE = "#ffffff8c";
 
 /** `--parley-left`/`--parley-right` place the launcher, the panel and the greeting on the chosen side. */
 export function themeCustomProperties(theme: ThemeColoursAndSide): Record<string, string> {
@@ -16,11 +21,16 @@ export function themeCustomProperties(theme: ThemeColoursAndSide): Record<string
     "--parley-fg": theme.accentTextColour,
     "--parley-left": left ? "20px" : "auto",
     "--parley-right": left ? "auto" : "20px",
+    "--parley-edge": theme.colourScheme === "dark" ? DARK_EDGE : "transparent",
   };
 }
 
 /** The custom properties as one rule for the widget's shadow root. */
 export function themeHostCss(theme: ThemeColoursAndSide): string {
   const declarations = Object.entries(themeCustomProperties(theme)).map(([name, value]) => `${name}:${value}`);
-  return `:host{${declarations.join(";")}}`;
+  const rule = `:host{${declarations.join(";")}}`;
+  // "auto": the visitor's system decides, in the browser.
+  return theme.colourScheme === "auto"
+    ? `${rule}@media (prefers-color-scheme:dark){:host{--parley-edge:${DARK_EDGE}}}`
+    : rule;
 }

@@ -42,7 +42,9 @@ describe("GET /api/widget/config/:siteKey", () => {
     expect(res.headers.get("access-control-allow-origin")).toBe("https://shop.example");
     expect((await res.json()) as WidgetConfigDto).toEqual({
       theme: DEFAULT_WIDGET_SETTINGS.theme,
-      css: ":host{--parley-bg:#1f4fd1;--parley-fg:#ffffff;--parley-left:auto;--parley-right:20px}",
+      css:
+        ":host{--parley-bg:#1f4fd1;--parley-fg:#ffffff;--parley-left:auto;--parley-right:20px;--parley-edge:transparent}" +
+        "@media (prefers-color-scheme:dark){:host{--parley-edge:#ffffff8c}}",
       proactive: null,
       sound: false,
     });
@@ -64,7 +66,9 @@ describe("GET /api/widget/config/:siteKey", () => {
     const body = (await (await config(site.key)).json()) as WidgetConfigDto;
     expect(body.theme).toEqual(themed.theme);
     // The loader adopts this rule as is: only validated values, on the chosen side.
-    expect(body.css).toBe(":host{--parley-bg:#ffcc00;--parley-fg:#1d2433;--parley-left:20px;--parley-right:auto}");
+    expect(body.css).toBe(
+      ":host{--parley-bg:#ffcc00;--parley-fg:#1d2433;--parley-left:20px;--parley-right:auto;--parley-edge:#ffffff8c}",
+    );
     expect(body.sound).toBe(true);
     expect(body.proactive).toMatchObject({ message: "Need a hand with plans?", delayMs: 5000 });
     const pages = new RegExp(body.proactive?.pathRegex ?? "(?!)");
