@@ -23,7 +23,9 @@ export function AdminPage({ state }: { state: SessionState }) {
         Admin
       </h2>
       {!isAdmin(state.me) ? (
-        <p class="muted">Only admins can change agents, products, support hours, customers and ticket settings.</p>
+        <p class="muted">
+          Only admins can change agents, products, support hours, customers, ticket settings and the chat widget.
+        </p>
       ) : !settings || !state.team.loaded ? (
         <p class="muted">Loading…</p>
       ) : (
