@@ -17,6 +17,7 @@ import type { StatsRange, SupervisionSettings } from "./supervision.ts";
 import type { SupportCalendar } from "./support-hours.ts";
 import type { MissingField, TicketFields, TicketStatus } from "./tickets.ts";
 import type { VisitorGoneSettings } from "./visitor-gone.ts";
+import type { WidgetSettings } from "./widget-settings.ts";
 
 export interface AuthorDto {
   kind: AuthorKind;
@@ -129,6 +130,11 @@ export interface ConversationSummaryDto {
   lastAgentMessageAt: string | null;
   /** Set while the visitor has been disconnected long enough to count as gone ("Visitor left"); null otherwise. */
   visitorLeftAt: string | null;
+  /**
+   * Started outside support hours as a message left in the chat ("Left after hours"): the visitor is not waiting
+   * live, and is answered in the chat and, if they left an email, by email.
+   */
+  leftMessage: boolean;
 }
 
 export interface LastMessageDto {
@@ -188,6 +194,8 @@ export interface SiteSettingsDto {
   supervision: SupervisionSettings;
   /** Visitor gone (issue 13). */
   visitorGone: VisitorGoneSettings;
+  /** The widget's theme, proactive greeting and unread sound (issue 14). */
+  widget: WidgetSettings;
   /** Verified identity (issue 14): widget sessions need a valid identity token. The secret is never here. */
   requireVerifiedIdentity: boolean;
 }

@@ -1,3 +1,4 @@
+import type { WidgetConfigDto } from "@parley/shared";
 import { render } from "preact";
 import { adoptStyles } from "../adopt-styles.ts";
 import { sessionUserKey, storageKeys } from "../keys.ts";
@@ -5,9 +6,12 @@ import type { MountFunction, MountOptions, WidgetHandle } from "../mount-api.ts"
 import { ChatClient } from "./chat-client.ts";
 import { PANEL_ID, Panel } from "./components/Panel.tsx";
 import { HostApi, tokenUserId } from "./host-api.ts";
-import { reopenTokenOf } from "./reopen-token.ts";
+import { chooseLanguage } from "./i18n/language.ts";
+import { followReopenLink, reopenTokenOf } from "./reopen.ts";
 import { browserStore } from "./storage.ts";
 import { PANEL_CSS } from "./styles.ts";
+import type { UnreadAlert } from "./unread-alert.ts";
+import { fetchWidgetConfig, WidgetConfigContext } from "./widget-config.ts";
 
 export type { MountOptions, WidgetHandle } from "../mount-api.ts";
 
@@ -22,16 +26,30 @@ export function mount(root: ShadowRoot, options: MountOptions): WidgetHandle {
   const serverUrl = options.serverUrl.replace(/\/+$/, "");
   const storage = browserStore("localStorage");
 
-  // The page's calls made before the app loaded, replayed before anything connects: identify decides the session.
+  // The page's calls made before the app loaded (README "JS API and verified identity"), replayed before anything
+  // connects: identify decides the session, setLocale the first language.
   const api = new HostApi();
   for (const call of Array.from(options.calls ?? [])) api.call(call);
-  if (api.locale) options = { ...options, locale: api.locale };
+  const locale = api.locale ?? options.locale;
 
   let client: ChatClient | null = null;
   let wanted = { open: options.open, focus: options.open && options.focus === true };
   let destroyed = false;
   /** The user the running client's session is for (the identity token's), null for anonymous. */
   let user: string | null = null;
+  // Issue 14: the site's theme and greeting for the panel, and the unread alerts (title, optional tone).
+  let config: WidgetConfigDto | null = null;
+  let draw: (() => void) | null = null;
+  // A lazy chunk: most visits never get a reply with the panel closed.
+  let alert: Promise<UnreadAlert> | undefined;
+  const alerts = () => (alert ??= import("./unread-alert.ts").then((m) => new m.UnreadAlert()));
+  let unread = 0;
+  void fetchWidgetConfig(serverUrl, options.siteKey).then((c) => {
+    if (destroyed || !c) return;
+    config = c;
+    if (c.sound) void alerts().then((a) => a.setSound(true));
+    draw?.();
+  });
   const begin = () => {
     if (destroyed) return;
     user = tokenUserId(api.identity?.token);
@@ -42,6 +60,9 @@ export function mount(root: ShadowRoot, options: MountOptions): WidgetHandle {
       panelOpen: false,
       identity: api.identity,
       onUnread: (count) => {
+        const previous = unread;
+        if (count > 0 || alert) void alerts().then((a) => a.unread(count, previous));
+        unread = count;
         options.onUnread?.(count);
         api.emit("unread", count);
       },
@@ -53,28 +74,35 @@ export function mount(root: ShadowRoot, options: MountOptions): WidgetHandle {
     client.setPanelOpen(wanted.open, wanted.focus);
     const c = client;
     const minimize = () => (options.onRequestClose ? options.onRequestClose() : c.setPanelOpen(false, false));
-    render(<Panel client={c} onMinimize={minimize} />, container);
+    draw = () =>
+      render(
+        <WidgetConfigContext.Provider value={config}>
+          <Panel client={c} onMinimize={minimize} />
+        </WidgetConfigContext.Provider>,
+        container,
+      );
+    draw();
     c.start();
   };
+  // The visitor's language is on screen from the first paint: another language's chunk is fetched first (and
+  // if it cannot be, the widget starts in English rather than not at all).
+  const languageReady = chooseLanguage(locale, navigator.languages);
   // A link from a "reply while you were away" email: the chat it names is restored before the widget connects.
   const reopenToken = reopenTokenOf(location.hash);
-  if (reopenToken) {
-    const keys = storageKeys(options.siteKey);
-    void import("./reopen.ts")
-      .then(({ followReopenLink }) =>
-        followReopenLink(reopenToken, { serverUrl, siteKey: options.siteKey, storage, keys }),
-      )
-      .catch(() => false)
-      .then((followed) => {
+  const restored = reopenToken
+    ? followReopenLink(reopenToken, {
+        serverUrl,
+        siteKey: options.siteKey,
+        storage,
+        keys: storageKeys(options.siteKey),
+      }).then((followed) => {
         // The link's session is the chat's visitor's: kept for whoever the page names now (the server still decides
         // what it may reach), not dropped as another user's.
         const userId = tokenUserId(api.identity?.token);
         if (followed) storage.setItem(sessionUserKey(options.siteKey), userId === null ? "" : `?${userId}`);
-        begin();
-      });
-  } else {
-    begin();
-  }
+      })
+    : undefined;
+  void Promise.all([languageReady, restored]).then(begin);
   if (wanted.open) api.emit("open");
   // Another user signed in (or out) on this page: a new client, whose session is theirs; the same user: the forms.
   api.identityChanged = (identity) => {
@@ -84,26 +112,26 @@ export function mount(root: ShadowRoot, options: MountOptions): WidgetHandle {
     render(null, container);
     begin();
   };
+  api.localeChanged = (next) => void chooseLanguage(next, navigator.languages);
 
-  const handle: WidgetHandle = {
+  return {
     panelId: PANEL_ID,
     setOpen: (open, focus = false) => {
       if (open !== wanted.open) api.emit(open ? "open" : "close");
       wanted = { open, focus };
       client?.setPanelOpen(open, focus);
     },
+    setLocale: (next) => void chooseLanguage(next, navigator.languages),
     call: (call) => api.call(call),
     destroy() {
       destroyed = true;
+      void alert?.then((a) => a.destroy());
       client?.destroy();
       render(null, container);
       container.remove();
       removeStyles();
     },
   };
-  // Languages plug in here: a later `Parley('setLocale', …)` reaches whatever the handle does with it.
-  api.localeChanged = (locale) => handle.setLocale?.(locale);
-  return handle;
 }
 
 // The loader imports this module by URL, so nothing else checks the two agree.

@@ -1,8 +1,11 @@
 import type { StorageKeys } from "../keys.ts";
 import type { KeyValueStore } from "./storage.ts";
 
-// Loaded lazily (mount.tsx), only on a page opened by such a link: most pages never need it.
-export { reopenTokenOf } from "./reopen-token.ts";
+/** The token of a "reply while you were away" email link (`#parley=<token>`), if this page was opened by one. */
+export function reopenTokenOf(hash: string): string | null {
+  const match = /^#parley=([A-Za-z0-9_-]{32,128})$/.exec(hash);
+  return match?.[1] ?? null;
+}
 
 /**
  * Trades the link's token for the visitor the chat belongs to (issue 14), and stores that visitor and chat so the
