@@ -188,3 +188,12 @@ test("a site that requires verified identity asks anonymous visitors to sign in,
     await setRequired(false);
   }
 });
+
+test("setLocale queued before the script loads picks the widget's language, and a later call switches it", async () => {
+  const { page } = await hostPage("Parley('setLocale', 'fr'); Parley('open');");
+  await expect(page.getByRole("button", { name: "Démarrer le chat" })).toBeVisible();
+  await page.evaluate(() =>
+    (window as unknown as { Parley: (c: string, l: string) => void }).Parley("setLocale", "en"),
+  );
+  await expect(page.getByRole("button", { name: "Start chat" })).toBeVisible();
+});
