@@ -1,4 +1,4 @@
-import { type Browser, type BrowserContext, expect, type Page } from "@playwright/test";
+import { type Browser, type BrowserContext, type BrowserContextOptions, expect, type Page } from "@playwright/test";
 
 export const ARTIFACTS = "test-results/screenshots";
 
@@ -15,8 +15,8 @@ export class Contexts {
 
   constructor(private readonly browser: Browser) {}
 
-  async page(): Promise<Page> {
-    const context = await this.browser.newContext();
+  async page(options: BrowserContextOptions = {}): Promise<Page> {
+    const context = await this.browser.newContext(options);
     this.open.push(context);
     return context.newPage();
   }

@@ -16,6 +16,10 @@ export const ERROR_CODES = [
   "SUPPORT_OFFLINE",
   /** A ticket for a customer with no free window left and no paid support, on a site that refuses those. */
   "NOT_ENTITLED",
+  /** The site accepts only visitors whose identity its server signed, and none was given. */
+  "IDENTITY_REQUIRED",
+  /** An identity token whose signature is wrong, that has expired, or that claims more than 24 hours. */
+  "IDENTITY_INVALID",
   "RATE_LIMITED",
   "PAYLOAD_TOO_LARGE",
   /** An attachment whose content is not an allowed type (images, text and logs, zip, pdf). */

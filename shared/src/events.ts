@@ -53,6 +53,7 @@ import type {
   WallDto,
 } from "./schemas/dto.ts";
 import { type HistoryPageDto, HistorySearchInput, type VisitorHistoryDto } from "./schemas/history.ts";
+import type { SiteIdentityDto } from "./schemas/identity.ts";
 import { MessageSendInput } from "./schemas/message.ts";
 import { OfflineRequestInput } from "./schemas/offline.ts";
 import { AgentResetPasswordInput } from "./schemas/password.ts";
@@ -145,6 +146,10 @@ export interface AgentClientToServerEvents {
   "agent:reset-password": Command<AgentResetPasswordInput, { agent: TeamMemberDto }>;
   "products:update": Command<ProductsUpdateInput, { site: SiteSettingsDto }>;
   "site:update": Command<SiteUpdateInput, { site: SiteSettingsDto }>;
+  /** Verified identity (issue 14): the site's identity secret, made on first ask; never sent to widgets. */
+  "site:identity": Command<EmptyInput, SiteIdentityDto>;
+  /** A new identity secret: tokens signed with the old one stop verifying at once. */
+  "site:identity-rotate": Command<EmptyInput, SiteIdentityDto>;
   // Tickets:
   "ticket:create": Command<TicketCreateInput, { ticket: TicketDto }>;
   "ticket:list": Command<TicketListInput, { tickets: TicketDto[] }>;
@@ -253,6 +258,8 @@ export const agentEventSchemas = {
   "agent:reset-password": AgentResetPasswordInput,
   "products:update": ProductsUpdateInput,
   "site:update": SiteUpdateInput,
+  "site:identity": EmptyInput,
+  "site:identity-rotate": EmptyInput,
   "ticket:create": TicketCreateInput,
   "ticket:get": TicketRef,
   "ticket:list": TicketListInput,

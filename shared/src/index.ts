@@ -9,6 +9,7 @@ export * from "./schemas/chat-signals.ts";
 export * from "./schemas/customers.ts";
 export type * from "./schemas/dto.ts";
 export * from "./schemas/history.ts";
+export * from "./schemas/identity.ts";
 export * from "./schemas/message.ts";
 export * from "./schemas/offline.ts";
 export * from "./schemas/password.ts";

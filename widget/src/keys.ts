@@ -19,3 +19,10 @@ export type StorageKeys = ReturnType<typeof storageKeys>;
  * clientRequestId. Only the app reads it, so it stays out of `storageKeys` and out of the loader's bundle.
  */
 export const offlineRequestKey = (siteKey: string) => `parley:${siteKey}:offline-request`;
+
+/**
+ * localStorage: whose session the stored visitor token is (issue 14): the verified userId, `?<userId>` when the
+ * server did not accept that user's token (an anonymous session), absent for an anonymous visitor. When the page
+ * names someone else, or nobody, the app drops that session rather than show one person's chats to another.
+ */
+export const sessionUserKey = (siteKey: string) => `parley:${siteKey}:user`;

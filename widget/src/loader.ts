@@ -15,7 +15,7 @@ const script = (document.currentScript ??
 // The site's theme (issue 14) arrives as custom properties (not reset by `all: initial`).
 // Written compactly: every byte here is on every page of every customer site.
 const LAUNCHER_CSS = `:host{all:initial!important}
-[hidden]{display:none!important}
+:host([hidden]),[hidden]{display:none!important}
 .launcher{position:fixed;z-index:2147483000;right:var(--parley-right,20px);left:var(--parley-left);bottom:20px;display:inline-flex;align-items:center;gap:8px;min-height:48px;margin:0;padding:0 20px 0 16px;border:1px solid var(--parley-edge,#0000);border-radius:24px;background:var(--parley-bg,#1f4fd1);color:var(--parley-fg,#fff);font:600 15px/1.2 system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;box-shadow:0 6px 20px #1018284d;cursor:pointer}
 .launcher:hover{filter:brightness(.9)}
 .launcher:focus-visible{outline:3px solid #1f4fd1;outline-offset:3px;box-shadow:0 0 0 3px #fff}
@@ -86,7 +86,13 @@ function element<K extends keyof HTMLElementTagNameMap>(
   return el;
 }
 
-function start(script: HTMLScriptElement): void {
+// biome-ignore lint/suspicious/noExplicitAny: the host page's arguments, checked against each command's signature
+type Fn = (...args: any[]) => unknown;
+/** `window.Parley`: the snippet's stub keeps calls in `q`; `v` marks this loader's own (the double-load guard). */
+type Api = Fn & { q?: ArrayLike<unknown>[]; v?: 1 };
+const w = window as unknown as { Parley?: Api };
+
+function start(script: HTMLScriptElement, queued: ArrayLike<unknown>[]): void {
   const siteKey = script.dataset.site;
   if (!siteKey) {
     console.warn("Parley: the widget script needs a data-site attribute");
@@ -127,7 +133,6 @@ function start(script: HTMLScriptElement): void {
   let focusOnMount = false;
   let handle: WidgetHandle | undefined;
   let app: Promise<{ mount: MountFunction }> | undefined;
-
   const fetchApp = (): Promise<{ mount: MountFunction }> =>
     (app ??= import(/* @vite-ignore */ new URL("widget/app.js", `${serverUrl}/`).href).catch((err: unknown) => {
       app = undefined;
@@ -147,6 +152,7 @@ function start(script: HTMLScriptElement): void {
           siteKey,
           open,
           focus: focusOnMount,
+          calls: forApp,
           onRequestClose: () => setOpen(false, true),
           onUnread: (count) => {
             badge.textContent = String(count);
@@ -183,17 +189,47 @@ function start(script: HTMLScriptElement): void {
     }
   });
 
+  // Focus goes back to the launcher only from inside the widget: a close by the page must not move the reader.
+  const inside = () => document.activeElement === host;
+  // The launcher's own commands run here; the rest wait for the app, which owns identity, language and the page's
+  // listeners (no event happens before it is loaded), checks their arguments and warns of bad ones.
+  const forApp: unknown[][] = [];
+  const api: Api = (...args: unknown[]) => {
+    const name = args[0];
+    switch (args.length + String(name)) {
+      case "1open":
+        return setOpen(true, true);
+      case "1close":
+        return setOpen(false, inside());
+      case "1toggle":
+        return setOpen(!open, !open || inside());
+      case "1show":
+      case "1hide":
+        host.hidden = name === "hide";
+        return;
+    }
+    if (!/^(identify|logout|setLocale|on|off)$/.test(String(name))) console.warn("Parley: ignored", ...args);
+    else if (handle?.call) handle.call(args);
+    else forApp.push(args);
+  };
+  api.v = 1;
+  w.Parley = api;
+  for (const args of queued) api(...(args as unknown[]));
+
   // Restore on navigation: reopen if the panel was open in this tab, reconnect if a chat exists. A link from a
   // "reply while you were away" email (#parley=…) opens the panel on that chat (issue 14).
   if (read(() => sessionStorage, keys.open) || location.hash.startsWith("#parley=")) setOpen(true, false);
   else if (read(() => localStorage, keys.conversation)) mount();
 }
 
-const flag = "__parleyWidget";
-const w = window as unknown as Record<string, unknown>;
-if (script && !w[flag]) {
-  w[flag] = true;
-  const run = () => start(script);
+// `window.Parley` is the double-load guard: a second copy of this script finds this one's and does nothing. Until
+// the page has a body, calls wait in the snippet's queue (or one of ours, for pages without the snippet).
+if (script && !w.Parley?.v) {
+  const queued = w.Parley?.q ?? [];
+  const wait: Api = (...args) => queued.push(args);
+  wait.v = 1;
+  w.Parley = wait;
+  const run = () => start(script, queued);
   if (document.body) run();
   else document.addEventListener("DOMContentLoaded", run, { once: true });
 }

@@ -21,6 +21,11 @@ export interface MountOptions {
   locale?: string;
   /** Told of every new chat message the visitor sees, either side's (`Parley('on', 'message', fn)`). */
   onMessage?: (message: WidgetMessageEvent) => void;
+  /**
+   * The page's `Parley(…)` calls that the loader leaves to the app (identify, logout, setLocale, on, off), in order,
+   * made before the app loaded: the app replays them before it connects. Later ones come through `handle.call`.
+   */
+  calls?: ArrayLike<ArrayLike<unknown>>;
 }
 
 /** What `Parley('on', 'message', fn)` hands the host page: no ids or internals, just what was said. */
@@ -36,6 +41,8 @@ export interface WidgetHandle {
   setOpen(open: boolean, focus?: boolean): void;
   /** Switches the widget's language (`Parley('setLocale', …)`); absent in apps older than languages. */
   setLocale?(locale: string): void;
+  /** One `Parley(…)` call of those in `MountOptions.calls`, made after the app loaded. */
+  call?(args: ArrayLike<unknown>): void;
   /** Disconnects and removes the app's DOM; the shadow root itself is the loader's. */
   destroy(): void;
 }

@@ -3,6 +3,7 @@ import type {
   AgentUpdateInput,
   OutboxEmailDto,
   ProductsUpdateInput,
+  SiteIdentityDto,
   SiteSettingsDto,
   SiteUpdateInput,
   TeamMemberDto,
@@ -50,6 +51,16 @@ export class Admin {
     const result = await command(this.ctx.socket, "site:update", input);
     if (result.ok) this.site.onSettings(result.data.site);
     return result;
+  }
+
+  /** Verified identity (issue 14): the secret the site's own server signs identity tokens with. */
+  identitySecret(): Promise<CommandResult<SiteIdentityDto>> {
+    return command(this.ctx.socket, "site:identity", {});
+  }
+
+  /** A new secret: tokens signed with the old one stop working at once. */
+  rotateIdentitySecret(): Promise<CommandResult<SiteIdentityDto>> {
+    return command(this.ctx.socket, "site:identity-rotate", {});
   }
 
   /** Emails of this site not delivered yet (the server keeps and retries them). */

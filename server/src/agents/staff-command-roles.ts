@@ -34,6 +34,8 @@ export const STAFF_COMMAND_ROLES: { readonly [K in keyof AgentClientToServerEven
   "agent:reset-password": ADMINS,
   "products:update": ADMINS,
   "site:update": ADMINS,
+  "site:identity": ADMINS,
+  "site:identity-rotate": ADMINS,
   "ticket:create": EVERYONE,
   "ticket:get": EVERYONE,
   "ticket:list": EVERYONE,

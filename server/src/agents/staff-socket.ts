@@ -8,6 +8,7 @@ import type { EmailOutbox } from "../email/email-outbox.ts";
 import { emailOutboxHandlers } from "../email/email-outbox-handlers.ts";
 import { AppError } from "../errors/app-error.ts";
 import { type HistoryOptions, historyHandlers } from "../history/history-handlers.ts";
+import { identityHandlers } from "../identity/identity-handlers.ts";
 import type { Logger } from "../logging/logger.ts";
 import type { CommandOutcome } from "../observability/metrics.ts";
 import { offlineStaffHandlers } from "../offline/offline-handlers.ts";
@@ -58,6 +59,7 @@ export function attachStaffNamespace(ns: StaffNamespace, deps: StaffSocketDeps):
       ...staffSignalHandlers({ conversations: deps.routing.conversations, typingLimit: deps.limits.typing }),
       ...routingHandlers(deps.routing),
       ...siteHandlers(deps.routing, ns),
+      ...identityHandlers(deps.supervision.clock),
       ...agentAdminHandlers(deps.routing),
       ...passwordAdminHandlers(deps.passwordResets),
       ...agentPrefsHandlers(),

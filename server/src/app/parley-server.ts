@@ -308,7 +308,7 @@ export async function startParley(opts: StartOptions): Promise<ParleyServer> {
   );
   app.use(express.json({ limit: "16kb" }));
   app.use(healthRoutes(redis));
-  app.use(visitorSessionRoutes({ serverOrigin: () => origins.primary, newSessions: limits.visitorSessions }));
+  app.use(visitorSessionRoutes({ serverOrigin: () => origins.primary, newSessions: limits.visitorSessions, clock }));
   app.use(widgetConfigRoutes());
   app.use(reopenRoutes({ serverOrigin: () => origins.primary, limit: limits.visitorSessions, clock }));
   app.use(

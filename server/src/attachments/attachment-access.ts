@@ -11,6 +11,7 @@ import { staffConversation, visitorConversation } from "../conversations/convers
 import { findConversation } from "../conversations/conversation-archive.ts";
 import { toObjectId } from "../db/object-id.ts";
 import { AppError } from "../errors/app-error.ts";
+import { requireVerifiedSession } from "../identity/identity-policy.ts";
 import { effectiveOrigin, isOriginAllowed } from "../sites/origin-policy.ts";
 import type { SiteDoc } from "../sites/site.model.ts";
 import { cachedSiteByKey } from "../sites/site-cache.ts";
@@ -56,6 +57,7 @@ export async function visitorCaller(headers: IncomingHttpHeaders, site: SiteDoc)
   const ref = await visitorOfToken(token.data, site);
   const visitor = ref && (await Visitor.findById(ref._id).lean<VisitorDoc>());
   if (!visitor) throw new AppError("UNAUTHENTICATED", "Unknown visitor session");
+  requireVerifiedSession(site, ref.verified);
   return { kind: "visitor", visitor, site };
 }
 

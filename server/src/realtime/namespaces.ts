@@ -17,6 +17,8 @@ import type { VisitorRef } from "../visitors/visitor-auth.ts";
 export interface VisitorSocketData {
   visitorId: string;
   siteId: string;
+  /** The token was minted for a verified identity (issue 14). */
+  verified?: boolean;
 }
 
 /** What every visitor event's handler gets, built per event from the socket's ids. */

@@ -17,5 +17,6 @@ export function toSiteSettingsDto(site: SiteDoc): SiteSettingsDto {
     supervision: supervisionSettingsOf(site),
     visitorGone: visitorGoneSettingsOf(site),
     widget: widgetSettingsOf(site),
+    requireVerifiedIdentity: site.requireVerifiedIdentity === true,
   };
 }

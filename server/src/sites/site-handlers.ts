@@ -38,6 +38,7 @@ export function siteHandlers(
       if (input.supervision !== undefined) set.supervision = input.supervision;
       if (input.visitorGone !== undefined) set.visitorGone = input.visitorGone;
       if (input.widget !== undefined) set.widget = input.widget;
+      if (input.requireVerifiedIdentity !== undefined) set.requireVerifiedIdentity = input.requireVerifiedIdentity;
       if (input.tickets !== undefined) {
         await keepPlansInUse(agent.site, input.tickets);
         set.tickets = input.tickets;

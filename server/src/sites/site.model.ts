@@ -49,6 +49,8 @@ const siteSchema = new Schema(
     },
     /** WidgetSettings (issue 14: theme, proactive greeting, unread sound), validated by its shared schema on write. */
     widget: { type: Schema.Types.Mixed, required: true, default: () => structuredClone(DEFAULT_WIDGET_SETTINGS) },
+    /** Verified identity (issue 14): widget sessions need an identity token signed with the site's secret. */
+    requireVerifiedIdentity: { type: Boolean, default: false },
   },
   { timestamps: true, minimize: false },
 );

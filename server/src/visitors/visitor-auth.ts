@@ -6,6 +6,8 @@ import { VisitorToken, type VisitorTokenDoc } from "./visitor-token.model.ts";
 
 /** Who a visitor is, as far as every event needs: plain ids, not a copy of their document. */
 export type VisitorRef = Pick<VisitorDoc, "_id" | "site">;
+/** A token's visitor, and whether the session was minted for a verified identity (issue 14). */
+export type TokenVisitor = VisitorRef & { verified: boolean };
 
 /** A new visitor of the site and their bearer token (returned once; only its hash is stored). */
 export async function mintVisitor(siteId: Types.ObjectId): Promise<string> {
@@ -18,10 +20,10 @@ export async function mintVisitor(siteId: Types.ObjectId): Promise<string> {
 }
 
 /** The visitor a token belongs to, if they are the site's: one primary-key read. */
-export async function visitorOfToken(token: string, site: Pick<SiteDoc, "_id">): Promise<VisitorRef | null> {
+export async function visitorOfToken(token: string, site: Pick<SiteDoc, "_id">): Promise<TokenVisitor | null> {
   const row = await VisitorToken.findById(hashToken(token)).lean<VisitorTokenDoc>();
   if (!row?.site.equals(site._id)) return null;
-  return { _id: row.visitor, site: row.site };
+  return { _id: row.visitor, site: row.site, verified: typeof row.userId === "string" };
 }
 
 /**

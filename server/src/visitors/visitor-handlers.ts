@@ -6,6 +6,7 @@ import { toMessageDto, toVisitorConversationDto } from "../conversations/convers
 import { visitorsConversation } from "../conversations/conversation-owners.ts";
 import { conversationPage } from "../conversations/conversation-page.ts";
 import { toObjectId } from "../db/object-id.ts";
+import { withVerifiedProfile } from "../identity/verified-visitors.ts";
 import type { HandlerGroup } from "../realtime/command-registry.ts";
 import type { VisitorContext, VisitorSocket } from "../realtime/namespaces.ts";
 import type { RoutingSystem } from "../routing/routing-system.ts";
@@ -33,7 +34,8 @@ export function visitorHandlers(
   return {
     "conversation:start": async (input, { visitor, site, socket }) => {
       requireSiteProduct(site, input.product, "product");
-      const { conversation, message } = await lifecycle.start(visitor, input, input.product ?? null);
+      const asked = socket.data.verified ? await withVerifiedProfile(visitor._id, input) : input;
+      const { conversation, message } = await lifecycle.start(visitor, asked, input.product ?? null);
       tellQueuePosition(socket, conversation);
       return { conversation: toVisitorConversationDto(conversation), message: toMessageDto(message) };
     },

@@ -1,9 +1,14 @@
-import { VisitorSessionRequest } from "@parley/shared";
+import { type IdentityClaims, VisitorSessionRequest } from "@parley/shared";
 import { Router } from "express";
 import { AppError } from "../errors/app-error.ts";
 import { parseInput } from "../errors/parse-input.ts";
+import { requireVerifiedSession } from "../identity/identity-policy.ts";
+import { identitySecretOf } from "../identity/identity-secrets.ts";
+import { verifyIdentityToken } from "../identity/identity-token.ts";
+import { mintVerifiedVisitor } from "../identity/verified-visitors.ts";
 import type { RateLimits } from "../security/rate-limits.ts";
 import { effectiveOrigin, isOriginAllowed } from "../sites/origin-policy.ts";
+import type { SiteDoc } from "../sites/site.model.ts";
 import { cachedSiteByKey } from "../sites/site-cache.ts";
 import { mintVisitor } from "./visitor-auth.ts";
 
@@ -14,6 +19,8 @@ import { mintVisitor } from "./visitor-auth.ts";
 export function visitorSessionRoutes(deps: {
   serverOrigin: () => string;
   newSessions: RateLimits["visitorSessions"];
+  /** The server's clock: identity tokens expire by it. */
+  clock: () => Date;
 }): Router {
   const router = Router();
 
@@ -37,7 +44,7 @@ export function visitorSessionRoutes(deps: {
     if (!(await deps.newSessions.perAddress.take(req.ip ?? "unknown"))) {
       throw new AppError("RATE_LIMITED", "Too many new chat sessions from this address; try again shortly");
     }
-    const { siteKey } = parseInput(VisitorSessionRequest, req.body);
+    const { siteKey, identityToken } = parseInput(VisitorSessionRequest, req.body);
     const site = await cachedSiteByKey(siteKey);
     if (!site) throw new AppError("NOT_FOUND", "Unknown site key");
     const origin = effectiveOrigin(req.headers.origin, deps.serverOrigin());
@@ -48,8 +55,35 @@ export function visitorSessionRoutes(deps: {
     if (!(await deps.newSessions.perSite.take(site._id.toHexString()))) {
       throw new AppError("RATE_LIMITED", "Too many new chat sessions on this site; try again shortly");
     }
-    res.status(201).json({ visitorToken: await mintVisitor(site._id) });
+    const identity = await identityOf(site, identityToken, deps.clock());
+    const visitorToken = identity ? await mintVerifiedVisitor(site._id, identity) : await mintVisitor(site._id);
+    res.status(201).json({ visitorToken, verified: identity !== null });
   });
 
   return router;
 }
+
+/**
+ * The verified user a session is for, or null for an anonymous one. Where the site requires verified identity a
+ * missing or bad token is refused; elsewhere a bad token (expired on a cached page, a wrong secret) leaves the
+ * visitor anonymous, as if none had been given, and the answer's `verified: false` tells the widget.
+ */
+async function identityOf(site: SiteDoc, token: string | undefined, now: Date): Promise<IdentityClaims | null> {
+  if (!token) {
+    requireVerifiedSession(site, false);
+    return null;
+  }
+  const verdict = verifyIdentityToken(token, await identitySecretOf(site._id, now), now.getTime());
+  if (verdict.ok) return verdict.claims;
+  if (site.requireVerifiedIdentity) {
+    throw new AppError("IDENTITY_INVALID", IDENTITY_REFUSALS[verdict.reason]);
+  }
+  return null;
+}
+
+const IDENTITY_REFUSALS = {
+  malformed: "The identity token is not base64url(JSON claims).signature with exactly userId, email, name and exp",
+  signature: "The identity token's signature does not match this site's identity secret",
+  expired: "The identity token has expired",
+  "too-long": "The identity token's exp is more than 24 hours ahead",
+} as const;

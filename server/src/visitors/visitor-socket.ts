@@ -5,6 +5,7 @@ import type { VisitorGoneWatch } from "../conversations/visitor-gone-watch.ts";
 import { toObjectId } from "../db/object-id.ts";
 import { AppError } from "../errors/app-error.ts";
 import { parseInput } from "../errors/parse-input.ts";
+import { requireVerifiedSession } from "../identity/identity-policy.ts";
 import type { Logger } from "../logging/logger.ts";
 import type { CommandOutcome } from "../observability/metrics.ts";
 import { offlineVisitorHandlers } from "../offline/offline-handlers.ts";
@@ -113,7 +114,8 @@ async function authenticate(
   }
   const visitor = await visitorOfToken(visitorToken, site);
   if (!visitor) throw new AppError("UNAUTHENTICATED", "Unknown visitor session");
-  return { visitorId: visitor._id.toHexString(), siteId: site._id.toHexString() };
+  requireVerifiedSession(site, visitor.verified);
+  return { visitorId: visitor._id.toHexString(), siteId: site._id.toHexString(), verified: visitor.verified };
 }
 
 /** Products and hours change while a widget stays open: every event sees the site as it is now (site cache). */
@@ -124,5 +126,7 @@ async function contextOf(socket: VisitorSocket): Promise<VisitorContext> {
     setImmediate(() => socket.disconnect(true));
     throw new AppError("NOT_FOUND", "Unknown site key");
   }
+  // Turned on while this socket was connected: its next event is refused too, not only its next handshake.
+  requireVerifiedSession(site, socket.data.verified === true);
   return { visitor: { _id: toObjectId(socket.data.visitorId), site: siteId }, site, socket };
 }

@@ -9,6 +9,11 @@ const visitorTokenSchema = new Schema(
     _id: { type: String, required: true },
     visitor: { type: Schema.Types.ObjectId, ref: "Visitor", required: true },
     site: { type: Schema.Types.ObjectId, ref: "Site", required: true },
+    /**
+     * Set when the token was minted for a verified identity (issue 14), so a site that requires one checks it on
+     * the handshake without reading the visitor. Absent: an anonymous session.
+     */
+    userId: { type: String },
   },
   { versionKey: false },
 );
@@ -17,5 +22,6 @@ export interface VisitorTokenDoc {
   _id: string;
   visitor: Types.ObjectId;
   site: Types.ObjectId;
+  userId?: string;
 }
 export const VisitorToken = model("VisitorToken", visitorTokenSchema, "visitor_tokens");

@@ -80,7 +80,7 @@ describe("shared schemas", () => {
       "ticket:respond",
       "typing:set",
     ]);
-    expect(Object.keys(agentEventSchemas)).toHaveLength(39);
+    expect(Object.keys(agentEventSchemas)).toHaveLength(41);
   });
 });
 

@@ -84,6 +84,8 @@ export const SiteUpdateInput = z.strictObject({
   visitorGone: VisitorGoneSettings.optional(),
   /** The widget's theme, proactive greeting and unread sound (issue 14). */
   widget: WidgetSettings.optional(),
+  /** Verified identity (issue 14): refuse widget sessions without a valid identity token. */
+  requireVerifiedIdentity: z.boolean().optional(),
 });
 export type SiteUpdateInput = z.infer<typeof SiteUpdateInput>;
 

@@ -196,6 +196,8 @@ export interface SiteSettingsDto {
   visitorGone: VisitorGoneSettings;
   /** The widget's theme, proactive greeting and unread sound (issue 14). */
   widget: WidgetSettings;
+  /** Verified identity (issue 14): widget sessions need a valid identity token. The secret is never here. */
+  requireVerifiedIdentity: boolean;
 }
 
 /** A request left through the offline form; the tickets work turns these into tickets. */

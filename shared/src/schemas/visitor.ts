@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { IdentityToken } from "./identity.ts";
 import {
   ClientMsgId,
   Email,
@@ -12,8 +13,11 @@ import {
 } from "./primitives.ts";
 import { ProductId } from "./products.ts";
 
-/** POST /api/widget/session */
-export const VisitorSessionRequest = z.strictObject({ siteKey: SiteKey });
+/**
+ * POST /api/widget/session. `identityToken` (issue 14): the host page vouches for a signed-in user; the session is
+ * then that user's, the same on every device (answered `verified: true`).
+ */
+export const VisitorSessionRequest = z.strictObject({ siteKey: SiteKey, identityToken: IdentityToken.optional() });
 export type VisitorSessionRequest = z.infer<typeof VisitorSessionRequest>;
 
 // Always reachable (issue 14):

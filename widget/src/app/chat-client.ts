@@ -1,5 +1,6 @@
 import type { MessageDto, VisitorConversationDto } from "@parley/shared";
-import { offlineRequestKey, storageKeys } from "../keys.ts";
+import { offlineRequestKey, sessionUserKey, storageKeys } from "../keys.ts";
+import type { WidgetMessageEvent } from "../mount-api.ts";
 import { AttachmentClient, type AttachmentRef } from "./attachments.ts";
 import { AvailabilityWatcher } from "./availability-watcher.ts";
 import { ChatSignals } from "./chat-signals.ts";
@@ -15,12 +16,13 @@ import {
 import { messageEntry, startEntry } from "./compose.ts";
 import { VisitorConnection } from "./connection.ts";
 import type { DeliveryHandlers } from "./delivery.ts";
+import { type HostIdentity, tokenUserId } from "./host-api.ts";
 import { OfflineFlow } from "./offline-flow.ts";
 import { OfflineRequestStore } from "./offline-request.ts";
 import { Outbox, type OutboxEntry } from "./outbox.ts";
 import type { VisitorSocket } from "./request.ts";
 import { OutboxSender } from "./sender.ts";
-import { VisitorSession } from "./session.ts";
+import { dropOtherUsersSession, VisitorSession } from "./session.ts";
 import type { KeyValueStore } from "./storage.ts";
 import { Store } from "./store.ts";
 import { Resyncer } from "./sync.ts";
@@ -32,6 +34,10 @@ export interface ChatClientOptions {
   storage: KeyValueStore;
   panelOpen: boolean;
   onUnread?: (count: number) => void;
+  /** Who the page says the visitor is (`Parley('identify', …)`): fills the forms, and with a token, the session. */
+  identity?: HostIdentity | null;
+  /** Each chat message the visitor sees arrive live, either side's; never history loaded by a sync. */
+  onMessage?: (message: WidgetMessageEvent) => void;
 }
 
 /**
@@ -59,7 +65,11 @@ export class ChatClient {
     shownConversationId: () => this.store.get().conversationId,
     apply: (page) => {
       this.show(page.conversation);
+      const before = this.store.get().messages;
       this.store.update((s) => withMessages(s, page.messages));
+      // The first sync of a chat is its history, told to nobody; later ones bring what a disconnection missed.
+      if (this.live.has(page.conversation.id)) this.announce(before);
+      this.live.add(page.conversation.id);
     },
     forget: () => this.forgetConversation(),
   });
@@ -69,16 +79,28 @@ export class ChatClient {
     failed: () => this.store.update((s) => (s.availability ? s : { ...s, availability: "unknown" })),
   });
   private unread = 0;
+  /** Chats whose history this page has loaded (or started here): their new messages are told to the page. */
+  private readonly live = new Set<string>();
   /** Typing and "Seen" (issue 13). */
   readonly signals: ChatSignals;
 
   constructor(private readonly options: ChatClientOptions) {
     this.keys = storageKeys(options.siteKey);
+    const identity = options.identity ?? null;
+    const userKey = sessionUserKey(options.siteKey);
+    dropOtherUsersSession(
+      options.storage,
+      [this.keys.visitor, this.keys.conversation, this.keys.outbox, offlineRequestKey(options.siteKey)],
+      userKey,
+      tokenUserId(identity?.token),
+    );
     this.outbox = new Outbox(options.storage, this.keys.outbox);
     const offlineRequests = new OfflineRequestStore(options.storage, offlineRequestKey(options.siteKey));
-    this.store = new Store(
-      initialState(options.storage.getItem(this.keys.conversation), options.panelOpen, offlineRequests.pending()),
-    );
+    this.store = new Store({
+      ...initialState(options.storage.getItem(this.keys.conversation), options.panelOpen, offlineRequests.pending()),
+      visitorName: identity?.name ?? "",
+      visitorEmail: identity?.email ?? "",
+    });
     this.offline = new OfflineFlow(offlineRequests, this.store, () => this.liveSocket());
     this.refreshOutbox();
     this.sender = new OutboxSender(
@@ -88,7 +110,10 @@ export class ChatClient {
       this.delivery,
       () => this.refreshOutbox(),
     );
-    const session = new VisitorSession(options.storage, this.keys.visitor, options.serverUrl, options.siteKey);
+    const session = new VisitorSession(options.storage, this.keys.visitor, options.serverUrl, options.siteKey, {
+      token: () => identity?.token,
+      userKey,
+    });
     this.attachments = new AttachmentClient(options.serverUrl, options.siteKey, () => session.token);
     this.tickets = new TicketFeed(() => this.liveSocket());
     this.connection = new VisitorConnection(options.serverUrl, options.siteKey, session, {
@@ -207,6 +232,37 @@ export class ChatClient {
     this.options.storage.removeItem(this.keys.conversation);
   }
 
+  /** Names and email the page gave, for forms not yet typed in (a later `identify` of the same user). */
+  prefill(identity: HostIdentity | null): void {
+    this.store.update((s) => ({
+      ...s,
+      visitorName: s.visitorName || identity?.name || "",
+      visitorEmail: s.visitorEmail || identity?.email || "",
+    }));
+  }
+
+  // ---- broadcasts ----
+
+  /**
+   * A message that arrived live (a broadcast or an ack): shown, and told to the page the first time it shows. A sync
+   * adds history through `withMessages` directly, and the page is not told of it.
+   */
+  private addLive(message: MessageDto): void {
+    const before = this.store.get().messages;
+    this.store.update((s) => withMessages(s, [message]));
+    this.announce(before);
+  }
+
+  /** Tells the page of the messages added since `before` (merged by id: an ack and its broadcast are one). */
+  private announce(before: readonly MessageDto[]): void {
+    const after = this.store.get().messages;
+    if (after === before || !this.options.onMessage) return;
+    const known = new Set(before.map((m) => m.id));
+    for (const m of after) {
+      if (!known.has(m.id)) this.options.onMessage({ from: m.author.kind, body: m.body, at: m.createdAt });
+    }
+  }
+
   // ---- broadcasts ----
 
   private received(message: MessageDto): void {
@@ -214,7 +270,7 @@ export class ChatClient {
     // Another conversation's message: the conversation:updated sent before it decides whether we switch.
     if (message.conversationId !== before.conversationId) return;
     this.signals.received(message);
-    this.store.update((s) => withMessages(s, [message]));
+    this.addLive(message);
     const isNew = this.store.get().messages !== before.messages;
     if (isNew && message.author.kind === "agent" && !before.panelOpen) this.options.onUnread?.(++this.unread);
   }
@@ -230,6 +286,8 @@ export class ChatClient {
       !conversationId ||
       (current !== null && (current.status === "closed" || conversation.createdAt > current.createdAt));
     if (!follow) return;
+    // Our own start, heard before its ack: its first sync is news, not history.
+    if (this.outbox.list().some((e) => e.kind === "start")) this.live.add(conversation.id);
     this.show(conversation);
     this.resyncSoon();
   }
@@ -238,14 +296,14 @@ export class ChatClient {
 
   private readonly delivery: DeliveryHandlers = {
     started: (conversation, message) => {
+      this.live.add(conversation.id);
       this.show(conversation);
-      this.store.update((s) => ({ ...withMessages(s, [message]), composingNew: false, startFailure: null }));
+      this.addLive(message);
+      this.store.update({ composingNew: false, startFailure: null });
       // The server reuses an open conversation if one exists: fetch whatever came before.
       this.resyncSoon();
     },
-    sent: (message) => {
-      this.store.update((s) => withMessages(s, [message]));
-    },
+    sent: (message) => this.addLive(message),
     rejected: (entry, reason, code) => {
       if (entry.kind === "start") {
         const draft = {

@@ -50,6 +50,8 @@ export interface ChatState {
   /** The visitor asked for a new chat after the last one ended. */
   composingNew: boolean;
   visitorName: string;
+  /** The email the page gave (`Parley('identify', …)`), for the forms. */
+  visitorEmail: string;
   panelOpen: boolean;
   /** Bumped whenever focus should move into the panel. */
   focusRequest: number;
@@ -83,6 +85,7 @@ export function initialState(
     startFailure: null,
     composingNew: false,
     visitorName: "",
+    visitorEmail: "",
     panelOpen,
     focusRequest: 0,
     agentReadSeq: 0,

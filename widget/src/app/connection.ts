@@ -126,7 +126,9 @@ export class VisitorConnection {
     // Still active means a transport failure, which socket.io retries on its own.
     if (!this.socket || this.socket.active) return;
     const code = err.data?.code;
-    if (code === "UNAUTHENTICATED") {
+    // A session the site no longer accepts (it now requires verified identity): a new one, with the page's identity
+    // token if it gave one; without one the mint is refused and the widget says why.
+    if (code === "UNAUTHENTICATED" || code === "IDENTITY_REQUIRED") {
       this.session.forget();
       this.listener.visitorReplaced();
       if (await this.mint()) this.retryLater();
@@ -154,7 +156,13 @@ export class VisitorConnection {
   private giveUp(code: ErrorCode, detail: string): void {
     // The detail is for the site's developer; visitors get a plain sentence.
     console.warn(`Parley: chat is unavailable (${code}: ${detail})`);
-    this.listener.unavailable(code === "NOT_FOUND" ? text().notSetUp : text().notAvailableHere);
+    this.listener.unavailable(
+      code === "NOT_FOUND"
+        ? text().notSetUp
+        : code === "IDENTITY_REQUIRED" || code === "IDENTITY_INVALID"
+          ? text().signInToChat
+          : text().notAvailableHere,
+    );
   }
 
   private retryOpen(): void {

@@ -1,10 +1,11 @@
 import type { WidgetConfigDto } from "@parley/shared";
 import { render } from "preact";
 import { adoptStyles } from "../adopt-styles.ts";
-import { storageKeys } from "../keys.ts";
+import { sessionUserKey, storageKeys } from "../keys.ts";
 import type { MountFunction, MountOptions, WidgetHandle } from "../mount-api.ts";
 import { ChatClient } from "./chat-client.ts";
 import { PANEL_ID, Panel } from "./components/Panel.tsx";
+import { HostApi, tokenUserId } from "./host-api.ts";
 import { chooseLanguage } from "./i18n/language.ts";
 import { followReopenLink, reopenTokenOf } from "./reopen.ts";
 import { browserStore } from "./storage.ts";
@@ -25,9 +26,17 @@ export function mount(root: ShadowRoot, options: MountOptions): WidgetHandle {
   const serverUrl = options.serverUrl.replace(/\/+$/, "");
   const storage = browserStore("localStorage");
 
+  // The page's calls made before the app loaded (README "JS API and verified identity"), replayed before anything
+  // connects: identify decides the session, setLocale the first language.
+  const api = new HostApi();
+  for (const call of Array.from(options.calls ?? [])) api.call(call);
+  const locale = api.locale ?? options.locale;
+
   let client: ChatClient | null = null;
   let wanted = { open: options.open, focus: options.open && options.focus === true };
   let destroyed = false;
+  /** The user the running client's session is for (the identity token's), null for anonymous. */
+  let user: string | null = null;
   // Issue 14: the site's theme and greeting for the panel, and the unread alerts (title, optional tone).
   let config: WidgetConfigDto | null = null;
   let draw: (() => void) | null = null;
@@ -43,16 +52,23 @@ export function mount(root: ShadowRoot, options: MountOptions): WidgetHandle {
   });
   const begin = () => {
     if (destroyed) return;
+    user = tokenUserId(api.identity?.token);
     client = new ChatClient({
       serverUrl,
       siteKey: options.siteKey,
       storage,
       panelOpen: false,
+      identity: api.identity,
       onUnread: (count) => {
         const previous = unread;
         if (count > 0 || alert) void alerts().then((a) => a.unread(count, previous));
         unread = count;
         options.onUnread?.(count);
+        api.emit("unread", count);
+      },
+      onMessage: (message) => {
+        options.onMessage?.(message);
+        api.emit("message", message);
       },
     });
     client.setPanelOpen(wanted.open, wanted.focus);
@@ -70,7 +86,7 @@ export function mount(root: ShadowRoot, options: MountOptions): WidgetHandle {
   };
   // The visitor's language is on screen from the first paint: another language's chunk is fetched first (and
   // if it cannot be, the widget starts in English rather than not at all).
-  const languageReady = chooseLanguage(options.locale, navigator.languages);
+  const languageReady = chooseLanguage(locale, navigator.languages);
   // A link from a "reply while you were away" email: the chat it names is restored before the widget connects.
   const reopenToken = reopenTokenOf(location.hash);
   const restored = reopenToken
@@ -79,17 +95,34 @@ export function mount(root: ShadowRoot, options: MountOptions): WidgetHandle {
         siteKey: options.siteKey,
         storage,
         keys: storageKeys(options.siteKey),
+      }).then((followed) => {
+        // The link's session is the chat's visitor's: kept for whoever the page names now (the server still decides
+        // what it may reach), not dropped as another user's.
+        const userId = tokenUserId(api.identity?.token);
+        if (followed) storage.setItem(sessionUserKey(options.siteKey), userId === null ? "" : `?${userId}`);
       })
     : undefined;
   void Promise.all([languageReady, restored]).then(begin);
+  if (wanted.open) api.emit("open");
+  // Another user signed in (or out) on this page: a new client, whose session is theirs; the same user: the forms.
+  api.identityChanged = (identity) => {
+    if (!client || tokenUserId(identity?.token) === user) return client?.prefill(identity);
+    client.destroy();
+    // Unmounted first: the panel's state (an open ticket, a draft) belongs to the previous user's client.
+    render(null, container);
+    begin();
+  };
+  api.localeChanged = (next) => void chooseLanguage(next, navigator.languages);
 
   return {
     panelId: PANEL_ID,
     setOpen: (open, focus = false) => {
+      if (open !== wanted.open) api.emit(open ? "open" : "close");
       wanted = { open, focus };
       client?.setPanelOpen(open, focus);
     },
-    setLocale: (locale) => void chooseLanguage(locale, navigator.languages),
+    setLocale: (next) => void chooseLanguage(next, navigator.languages),
+    call: (call) => api.call(call),
     destroy() {
       destroyed = true;
       void alert?.then((a) => a.destroy());

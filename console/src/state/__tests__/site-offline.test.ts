@@ -22,6 +22,7 @@ const site = (name: string): SiteSettingsDto => ({
   supervision: { queueWaitAlertSeconds: 120, unansweredAlertSeconds: 180 },
   visitorGone: { leftAfterMinutes: 10, closeAfterMinutes: 30 },
   widget: DEFAULT_WIDGET_SETTINGS,
+  requireVerifiedIdentity: false,
 });
 
 describe("site", () => {

@@ -6,6 +6,7 @@ import { AgentsSection } from "./AgentsSection.tsx";
 import { CustomersSection } from "./CustomersSection.tsx";
 import { EmailDeliverySection } from "./EmailDeliverySection.tsx";
 import { HoursSection } from "./HoursSection.tsx";
+import { IdentitySection } from "./IdentitySection.tsx";
 import { ProductsSection } from "./ProductsSection.tsx";
 import { SlaPlansSection } from "./SlaPlansSection.tsx";
 import { SupervisionSection } from "./SupervisionSection.tsx";
@@ -35,8 +36,8 @@ export function AdminPage({ state }: { state: SessionState }) {
             <a href="#admin-hours">Support hours and routing</a> <a href="#admin-customers">Customers</a>{" "}
             <a href="#admin-ticket-settings">Ticket settings</a> <a href="#admin-sla-plans">SLA plans</a>{" "}
             <a href="#admin-supervision">Supervision alerts</a> <a href="#admin-visitor-gone">Visitors who leave</a>{" "}
-            <a href="#admin-widget">Chat widget</a> <a href="#admin-email">Email delivery</a>{" "}
-            <a href="#admin-canned">Canned replies</a>
+            <a href="#admin-widget">Chat widget</a> <a href="#admin-identity">Verified identity</a>{" "}
+            <a href="#admin-email">Email delivery</a> <a href="#admin-canned">Canned replies</a>
           </nav>
           <AgentsSection me={state.me} members={state.team.members} products={settings.products} />
           <ProductsSection products={settings.products} />
@@ -47,6 +48,7 @@ export function AdminPage({ state }: { state: SessionState }) {
           <SupervisionSection settings={settings} />
           <VisitorGoneSection settings={settings} />
           <WidgetSection settings={settings} />
+          <IdentitySection settings={settings} />
           <EmailDeliverySection />
           <CannedSection
             scope="site"

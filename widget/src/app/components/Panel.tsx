@@ -158,7 +158,14 @@ export function Panel({ client, onMinimize }: Props) {
           {view.kind === "pre-chat" && (
             <PreChatForm
               key={state.startFailure ? "retry" : "new"}
-              initial={state.startFailure?.draft ?? { name: state.visitorName, email: "", body: "", product: "" }}
+              initial={
+                state.startFailure?.draft ?? {
+                  name: state.visitorName,
+                  email: state.visitorEmail,
+                  body: "",
+                  product: "",
+                }
+              }
               products={products}
               failure={state.startFailure?.reason ?? null}
               onStart={(draft) => client.startChat(draft)}
@@ -203,7 +210,7 @@ function offlineFields(state: ChatState): OfflineFields {
   const draft = state.startFailure?.draft;
   return {
     name: draft?.name ?? state.visitorName,
-    email: draft?.email ?? "",
+    email: draft?.email ?? state.visitorEmail,
     priority: "medium",
     product: draft?.product ?? "",
     details: draft?.body ?? "",

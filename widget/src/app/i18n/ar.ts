@@ -26,6 +26,7 @@ export const ar: Catalogue = {
   formFailed: "تعذّر تحميل النموذج.",
   notSetUp: "الدردشة غير مُعدّة لهذا الموقع.",
   notAvailableHere: "الدردشة غير متاحة على هذا الموقع.",
+  signInToChat: "سجّل الدخول إلى هذا الموقع للدردشة معنا.",
 
   dayAt: (day, time) => `${day} الساعة ${time}`,
   opensAt: (when) => `يفتح الدعم ${when}.`,

@@ -21,6 +21,7 @@ export const de: Catalogue = {
   formFailed: "Das Formular konnte nicht geladen werden.",
   notSetUp: "Der Chat ist für diese Website nicht eingerichtet.",
   notAvailableHere: "Der Chat ist auf dieser Website nicht verfügbar.",
+  signInToChat: "Melden Sie sich auf dieser Website an, um mit uns zu chatten.",
 
   dayAt: (day, time) => `${day} um ${time}`,
   opensAt: (when) => `Der Support öffnet ${when}.`,

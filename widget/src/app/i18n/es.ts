@@ -21,6 +21,7 @@ export const es: Catalogue = {
   formFailed: "No se pudo cargar el formulario.",
   notSetUp: "El chat no está configurado para este sitio web.",
   notAvailableHere: "El chat no está disponible en este sitio web.",
+  signInToChat: "Inicia sesión en este sitio web para chatear con nosotros.",
 
   // "hoy a las 9:00", "mañana a las 9:00", "viernes, 16 de enero a las 9:00".
   dayAt: (day, time) => `${day} a las ${time}`,

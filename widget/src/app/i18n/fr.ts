@@ -21,6 +21,7 @@ export const fr: Catalogue = {
   formFailed: "Le formulaire n'a pas pu être chargé.",
   notSetUp: "Le chat n’est pas configuré pour ce site.",
   notAvailableHere: "Le chat n’est pas disponible sur ce site.",
+  signInToChat: "Connectez-vous à ce site pour discuter avec nous.",
 
   dayAt: (day, time) => `${day} à ${time}`,
   opensAt: (when) => `Le support ouvre ${when}.`,
