@@ -63,6 +63,7 @@ export function detail(overrides: Partial<ConversationDetailDto> = {}): Conversa
     environment: { url: "https://shop.example/", referrer: "", userAgent: "UA", language: "en", timeZone: "UTC" },
     closedAt: null,
     closeReason: null,
+    rating: null,
     ...overrides,
   };
 }
