@@ -1,5 +1,6 @@
 import type { QueueStatusDto, VisitorConversationDto } from "@parley/shared";
 import { typingText } from "@parley/shared/typing";
+import type { ComponentChildren } from "preact";
 import type { AttachmentRef, UploadResult } from "../attachments.ts";
 import type { TimelineItem } from "../view-model.ts";
 import { Composer } from "./Composer.tsx";
@@ -24,6 +25,8 @@ interface Props {
   onStopTyping: () => void;
   /** When support opens (site's time zone), while it is closed. */
   opens: string | null;
+  /** Shown once the chat ended, above "Start a new chat" (issue 14: rating, transcript). */
+  afterEnd?: ComponentChildren;
 }
 
 export function ConversationView({
@@ -40,6 +43,7 @@ export function ConversationView({
   onTyping,
   onStopTyping,
   opens,
+  afterEnd,
 }: Props) {
   const ended = !starting && conversation?.status === "closed";
   return (
@@ -50,6 +54,7 @@ export function ConversationView({
       <p class="typing" role="status">
         {typingText(typing)}
       </p>
+      {ended && afterEnd}
       {ended ? (
         <div class="ended">
           <button type="button" class="primary" data-autofocus onClick={onNewChat}>

@@ -1,6 +1,7 @@
 import { useLayoutEffect, useRef, useState } from "preact/hooks";
 import { openingInSiteZone } from "../availability.ts";
 import type { ChatClient } from "../chat-client.ts";
+import { ChatEndLoader } from "../chat-end/ChatEndLoader.tsx";
 import type { ChatState } from "../chat-state.ts";
 import type { OfflineFields } from "../offline-request.ts";
 import { useStore } from "../use-store.ts";
@@ -151,6 +152,15 @@ export function Panel({ client, onMinimize }: Props) {
               upload={uploadTarget ? (file) => client.attachments.upload(uploadTarget, file) : null}
               onNewChat={() => client.newChat()}
               opens={openingInSiteZone(state.availability, new Date())}
+              afterEnd={
+                state.conversation && (
+                  <ChatEndLoader
+                    key={state.conversation.id}
+                    conversation={state.conversation}
+                    socket={() => client.liveSocket()}
+                  />
+                )
+              }
             />
           )}
         </div>
