@@ -25,21 +25,23 @@ export function chatEndHandlers(
 ): HandlerGroup<VisitorClientToServerEvents, VisitorContext, "conversation:rate" | "conversation:transcript"> {
   return {
     "conversation:rate": async (input, { visitor }) => {
-      const { conversation, fresh } = await rateConversation(
+      const conversation = await rateConversation(
         visitor,
         toObjectId(input.conversationId),
         input,
         deps.clock(),
+        (rated) => {
+          const rating = toRatingDto(rated);
+          if (!rating) return;
+          // The staff who still have the chat open (its agent, a watching supervisor) see it come in.
+          deps.staff
+            .to(rooms.conversation(rated._id))
+            .emit("conversation:rated", { conversationId: input.conversationId, rating });
+          deps.onRated?.(rated);
+        },
       );
       const rating = toRatingDto(conversation);
       if (!rating) throw new Error("a rated chat has a rating");
-      if (fresh) {
-        // The staff who still have the chat open (its agent, a watching supervisor) see it come in.
-        deps.staff
-          .to(rooms.conversation(conversation._id))
-          .emit("conversation:rated", { conversationId: input.conversationId, rating });
-        deps.onRated?.(conversation);
-      }
       return { rating };
     },
 

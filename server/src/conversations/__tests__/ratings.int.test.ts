@@ -22,6 +22,7 @@ import {
 } from "../../../test/harness.ts";
 import { type ReceivedMail, smtpSink } from "../../../test/smtp-sink.ts";
 import { Site } from "../../sites/site.model.ts";
+import { ChatEndClaim, chatEndClaimOf } from "../chat-end-claim.model.ts";
 import { ClosedConversation } from "../conversation.model.ts";
 
 // Ratings and transcripts (issue 14), against a real server, devdb and a real SMTP server.
@@ -134,6 +135,56 @@ describe("conversation:rate", () => {
       afterSeq: 0,
     });
     expect(mine.conversation).toMatchObject({ id: vera.id, status: "closed", rating: first.rating });
+  });
+});
+
+describe("conversation:rate, at once and after a restart", () => {
+  it("should keep one rating when two tabs rate at once", async () => {
+    const site = await siteInZone();
+    const ana = await t.staff(site._id, "agent", "Ana");
+    const vera = await waitingVisitor(t, site.key);
+    await ok(ana.socket, "conversation:accept", { conversationId: vera.id });
+    await ok(ana.socket, "conversation:close", { conversationId: vera.id });
+    // A second tab of the same visitor (same token, another socket).
+    const tab = t.visitorSocket({ siteKey: site.key, visitorToken: vera.token });
+    await new Promise<void>((resolve) => tab.once("connect", () => resolve()));
+    const answers = await Promise.all([
+      rate(vera.socket, { conversationId: vera.id, rating: "good" }),
+      rate(tab, { conversationId: vera.id, rating: "bad" }),
+    ]);
+    const won = answers.filter((a) => a.ok);
+    expect(won).toHaveLength(1);
+    expect(answers.filter((a) => !a.ok).map((a) => (a.ok ? "" : a.error.code))).toEqual(["CONFLICT"]);
+    const stored = await ClosedConversation.findById(vera.id).lean();
+    expect(stored?.rating?.value).toBe((won[0]?.data as { rating: ChatRatingDto }).rating.rating);
+  });
+
+  it("should make good a rating whose write a restart cut off, and refuse another one", async () => {
+    const site = await siteInZone();
+    const ana = await t.staff(site._id, "agent", "Ana");
+    const vera = await waitingVisitor(t, site.key);
+    await ok(ana.socket, "conversation:accept", { conversationId: vera.id });
+    await ok(ana.socket, "conversation:close", { conversationId: vera.id });
+    // What an attempt cut short between its claim and the chat's write leaves behind.
+    const at = new Date("2026-12-01T10:00:00Z");
+    await ChatEndClaim.create({
+      _id: chatEndClaimOf(new Types.ObjectId(vera.id), "rating"),
+      at,
+      rating: { value: "bad", comment: "Slow", at },
+    });
+    const rated = collect<ConversationRatedDto>(ana.socket, "conversation:rated");
+    expect(await errorCode(rate(vera.socket, { conversationId: vera.id, rating: "good" }))).toBe("CONFLICT");
+    expect((await ClosedConversation.findById(vera.id).lean())?.rating).toMatchObject({
+      value: "bad",
+      comment: "Slow",
+    });
+    // The retry the visitor's widget makes, with the same rating, is answered and told to the agent.
+    const again = await ok<{ rating: ChatRatingDto }>(vera.socket, "conversation:rate", {
+      conversationId: vera.id,
+      rating: "bad",
+      comment: "Slow",
+    });
+    expect(again.rating).toEqual({ rating: "bad", comment: "Slow", at: at.toISOString() });
   });
 });
 
