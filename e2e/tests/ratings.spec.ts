@@ -61,6 +61,11 @@ test("the visitor rates a closed chat with a comment and gets its transcript; th
   await ana.screenshot({ path: `${ARTIFACTS}/console-chat-rating.png` });
   await ana.reload();
   await expect(ana.locator(".chat-rating")).toContainText(/Visitor's rating: .*Good/);
+  // The History list has a Rating column.
+  await ana.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "History" }).click();
+  const row = ana.getByRole("row").filter({ hasText: "Rita Rater" });
+  await expect(row).toHaveCount(1);
+  await expect(row.getByRole("cell", { name: "Good", exact: true })).toBeVisible();
 
   // The widget (its panel stays open across a reload) remembers it was rated and sent.
   await visitor.reload();

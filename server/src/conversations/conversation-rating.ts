@@ -2,6 +2,7 @@ import type { ChatRating } from "@parley/shared/constants";
 import type { Types } from "mongoose";
 import { isDuplicateKey } from "../db/duplicate-key.ts";
 import { AppError } from "../errors/app-error.ts";
+import { markRated } from "../history/history-rating-mark.ts";
 import type { VisitorRef } from "../visitors/visitor-auth.ts";
 import { ChatEndClaim, type ChatEndClaimDoc, chatEndClaimOf } from "./chat-end-claim.model.ts";
 import { ClosedConversation, type ConversationDoc } from "./conversation.model.ts";
@@ -42,10 +43,12 @@ export async function rateConversation(
     if (!claim?.rating) throw new AppError("CONFLICT", "This chat was already rated");
     const won = { ...claim.rating, value: claim.rating.value as ChatRating };
     await ClosedConversation.updateOne({ _id: conversationId }, { $set: { rating: won } }, { timestamps: false });
+    await markRated({ ...chat, rating: won });
     written({ ...chat, rating: won });
     return already({ ...chat, rating: won });
   }
   await ClosedConversation.updateOne({ _id: conversationId }, { $set: { rating } }, { timestamps: false });
+  await markRated({ ...chat, rating });
   written({ ...chat, rating });
   return { ...chat, rating };
 }

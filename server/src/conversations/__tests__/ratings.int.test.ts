@@ -2,6 +2,7 @@ import type {
   ChatRatingDto,
   ConversationDetailDto,
   ConversationRatedDto,
+  HistoryPageDto,
   MessagePageDto,
   StatsDto,
   VisitorConversationDto,
@@ -135,6 +136,9 @@ describe("conversation:rate", () => {
       afterSeq: 0,
     });
     expect(mine.conversation).toMatchObject({ id: vera.id, status: "closed", rating: first.rating });
+    // And the History list, beside the row the archive filed.
+    const history = await ok<HistoryPageDto>(ana.socket, "history:search", {});
+    expect(history.rows.find((r) => r.id === vera.id)).toMatchObject({ rating: "good" });
   });
 });
 
