@@ -9,14 +9,18 @@ import { brotli, gzip } from "./assets/precompress.mjs";
 /** The widget loader customers embed on every page: tiny, whether or not the visitor opens the chat. */
 export const WIDGET_LOADER_GZ_BUDGET = 2_000;
 /**
- * The widget app (app.js and what it imports up front), fetched when the visitor opens the chat. Today's
- * size rounded up a little, to stop growth; issue 14's target is 25 kB, reached by making rarely used parts
- * lazy (tickets, uploads, languages, ratings): lower this as that lands.
+ * The widget app: app.js and what it imports up front, fetched when the visitor opens the chat. It draws the panel;
+ * socket.io comes in its own chunk, fetched as the app starts (in parallel with the visitor's token), and views most
+ * visitors never see (tickets, the offline form) are chunks fetched on use. Issue 14's target is 25 kB.
  */
-// Raised from 38 kB when rich messages (the renderer, image thumbnails, paste and drop: +1.2 kB gz) and "always
-// reachable" (leave a message outside hours, the emailed reopen link: +0.75 kB gz) landed together, before the
-// split that is to bring the app to 25 kB.
-export const WIDGET_APP_GZ_BUDGET = 40_000;
+export const WIDGET_APP_GZ_BUDGET = 26_000;
+/**
+ * Everything a visitor downloads to chat: the loader, the app and the chunks the app always fetches at start
+ * (socket.io). Splitting moves bytes between files; this one keeps the total from growing.
+ */
+export const WIDGET_OPEN_CHAT_GZ_BUDGET = 42_000;
+/** Lazy chunks the app fetches at every start, not on use (see WIDGET_OPEN_CHAT_GZ_BUDGET). */
+const AT_START = /^socket-io-/;
 /** The console's first load: index.html's entry script and its modulepreloads. */
 export const CONSOLE_FIRST_LOAD_GZ_BUDGET = 40_000;
 
@@ -68,10 +72,13 @@ export function measure() {
     ...refs(/<link[^>]*rel="modulepreload"[^>]*href="([^"]+)"/g),
   ];
   const consoleCss = refs(/<link[^>]*rel="stylesheet"[^>]*href="([^"]+)"/g);
+  const atStart = lazy.filter((f) => AT_START.test(path.basename(f)));
   return {
     loader: sizes(loader),
     app: sum(app.map(sizes)),
     appFiles: app,
+    openChat: sum([loader, ...app, ...atStart].map(sizes)),
+    openChatFiles: [loader, ...app, ...atStart],
     lazy: lazy.map((f) => ({ file: path.basename(f), ...sizes(f) })),
     consoleFirstLoad: sum(consoleJs.map(sizes)),
     consoleFiles: consoleJs,
@@ -84,6 +91,7 @@ function main() {
   const checks = [
     ["widget loader (widget.js)", m.loader, WIDGET_LOADER_GZ_BUDGET],
     ["widget app", m.app, WIDGET_APP_GZ_BUDGET, m.appFiles],
+    ["widget, all a visitor needs to chat", m.openChat, WIDGET_OPEN_CHAT_GZ_BUDGET, m.openChatFiles],
     ["console first load", m.consoleFirstLoad, CONSOLE_FIRST_LOAD_GZ_BUDGET, m.consoleFiles],
   ];
   console.log("Bundle budgets (gz):");
@@ -96,10 +104,10 @@ function main() {
   }
   console.log(line("console stylesheet (not budgeted)", m.consoleCss));
   for (const c of m.lazy) console.log(line(`widget lazy chunk ${c.file}`, c));
-  const open = sum([m.loader, m.app]);
-  console.log("\nOn the wire when a visitor opens the chat (loader + app; lazy chunks only when used):");
-  console.log(line("loader + app", open));
-  console.log(line("loader + app + every lazy chunk", sum([open, ...m.lazy])));
+  const open = m.openChat;
+  console.log("\nOn the wire when a visitor opens the chat (loader + app + socket.io; other chunks only when used):");
+  console.log(line("loader + app + socket.io", open));
+  console.log(line("with every lazy chunk", sum([m.loader, m.app, ...m.lazy])));
   console.log(
     `  a brotli client downloads ${kB(open.br)} instead of ${kB(open.raw)} uncompressed (${Math.round((100 * open.br) / open.raw)}%)`,
   );

@@ -83,3 +83,34 @@ export async function closeChat(page: Page, reason: "Resolved" | "No reply" | "S
   await dialog.getByRole("button", { name: "Close conversation" }).click();
   await expect(page.getByText(`Closed: ${reason}`)).toBeVisible();
 }
+
+/** One of the console's pages from the main navigation (the Admin section's and the Inbox). */
+export async function adminPage(page: Page, link: "Admin" | "Team" | "Offline requests" | "Inbox") {
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: link, exact: true }).click();
+}
+
+/**
+ * Closes the demo site's support today and tomorrow through the Admin page (two holidays, so a run that crosses
+ * midnight UTC still finds support closed; the demo calendar is in UTC). Resolves to what opens it again, which
+ * the caller must run before it ends: every chat spec runs inside the demo site's hours.
+ */
+export async function closeSupportForTwoDays(admin: Page): Promise<() => Promise<void>> {
+  await adminPage(admin, "Admin");
+  const hours = admin.getByRole("region", { name: "Support hours and routing" });
+  const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+  const closed = hours.getByRole("group", { name: "Closed dates" });
+  for (const date of [day(0), day(1)]) {
+    await hours.getByRole("button", { name: "Add closed date" }).click();
+    await closed.getByLabel("Date", { exact: true }).last().fill(date);
+    await closed.getByLabel("Note", { exact: true }).last().fill("Company days out");
+  }
+  await hours.getByRole("button", { name: "Save", exact: true }).click();
+  await expect(hours.getByText("Saved.")).toBeVisible();
+  return async () => {
+    await adminPage(admin, "Admin");
+    await closed.getByRole("button", { name: "Remove closed date 2" }).click();
+    await closed.getByRole("button", { name: "Remove closed date 1" }).click();
+    await hours.getByRole("button", { name: "Save", exact: true }).click();
+    await expect(hours.getByText("Saved.")).toBeVisible();
+  };
+}

@@ -1,5 +1,14 @@
 import { expect, test } from "@playwright/test";
-import { ARTIFACTS, acceptOffer, Contexts, closeChat, DEMO, openWidget, signIn } from "./actors.ts";
+import {
+  ARTIFACTS,
+  acceptOffer,
+  Contexts,
+  closeChat,
+  closeSupportForTwoDays,
+  DEMO,
+  openWidget,
+  signIn,
+} from "./actors.ts";
 import { expectNoAxeViolations } from "./axe.ts";
 import { mailsTo, waitForMail } from "./mailbox.ts";
 
@@ -83,5 +92,32 @@ test("a reply to a visitor who left reaches them by email, and its link reopens 
   await elsewhere.getByLabel("Message").fill("Thanks, got it");
   await elsewhere.getByLabel("Message").press("Enter");
   await expect(agent.getByRole("log")).toContainText("Thanks, got it");
+  await closeChat(agent);
+});
+
+test("outside support hours a visitor leaves a message in the chat, and the console marks it 'Left after hours'", async () => {
+  const admin = await signIn(await contexts.page(), DEMO.admin);
+  const reopen = await closeSupportForTwoDays(admin);
+  const agent = await signIn(await contexts.page(), DEMO.agent);
+  try {
+    const visitor = await contexts.page();
+    await visitor.goto("/");
+    await openWidget(visitor);
+    await visitor.getByRole("button", { name: "leave a message in the chat" }).click();
+    await visitor.getByLabel("Name").fill("Lena Later");
+    await visitor.getByLabel("Message").fill("Please call me back when you open");
+    await visitor.getByRole("button", { name: "Start chat" }).click();
+    await expect(visitor.getByRole("log")).toContainText("Please call me back when you open");
+
+    // Marked so the agent knows the visitor is not there live (routing does not check hours: it rings as well).
+    const waiting = agent.getByRole("region", { name: "Waiting" });
+    await expect(waiting.getByRole("link").filter({ hasText: "Lena Later" })).toContainText("Left after hours");
+    await expectNoAxeViolations(agent);
+  } finally {
+    await reopen();
+  }
+  // The agent takes it, the chat header keeps the mark, and closes it (the specs after need the agent's slots).
+  await acceptOffer(agent, "Lena Later");
+  await expect(agent.getByText("Left after hours", { exact: true })).toBeVisible();
   await closeChat(agent);
 });

@@ -1,5 +1,16 @@
-import { expect, type Page, test } from "@playwright/test";
-import { ARTIFACTS, acceptOffer, Contexts, closeChat, DEMO, openWidget, signIn, startChat } from "./actors.ts";
+import { expect, test } from "@playwright/test";
+import {
+  ARTIFACTS,
+  acceptOffer,
+  adminPage,
+  Contexts,
+  closeChat,
+  closeSupportForTwoDays,
+  DEMO,
+  openWidget,
+  signIn,
+  startChat,
+} from "./actors.ts";
 import { expectNoAxeViolations } from "./axe.ts";
 
 // These tests change the demo site's team and hours, so they run in order and undo what later tests need.
@@ -10,10 +21,6 @@ test.beforeEach(({ browser }) => {
   contexts = new Contexts(browser);
 });
 test.afterEach(() => contexts.closeAll());
-
-async function adminPage(page: Page, link: "Admin" | "Team" | "Offline requests") {
-  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: link, exact: true }).click();
-}
 
 test("a second visitor sees their place in the queue while the only agent is full", async () => {
   const admin = await signIn(await contexts.page(), DEMO.admin);
@@ -120,19 +127,7 @@ test("an admin disables an agent, whose console is cut off at once", async () =>
 
 test("outside support hours the widget offers the offline form, and the request reaches the console", async () => {
   const admin = await signIn(await contexts.page(), DEMO.admin);
-  await adminPage(admin, "Admin");
-  const hours = admin.getByRole("region", { name: "Support hours and routing" });
-  // Today and tomorrow become holidays (two, so a run that crosses midnight UTC still finds support closed;
-  // the demo site's calendar is in UTC).
-  const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
-  const closed = hours.getByRole("group", { name: "Closed dates" });
-  for (const date of [day(0), day(1)]) {
-    await hours.getByRole("button", { name: "Add closed date" }).click();
-    await closed.getByLabel("Date", { exact: true }).last().fill(date);
-    await closed.getByLabel("Note", { exact: true }).last().fill("Company days out");
-  }
-  await hours.getByRole("button", { name: "Save", exact: true }).click();
-  await expect(hours.getByText("Saved.")).toBeVisible();
+  const reopen = await closeSupportForTwoDays(admin);
 
   // Someone is online, yet the site is closed: the widget says so and offers the form.
   await signIn(await contexts.page(), DEMO.agent);
@@ -142,10 +137,10 @@ test("outside support hours the widget offers the offline form, and the request 
   await expect(visitor.getByRole("heading", { name: "Support is closed" })).toBeVisible();
   await expect(visitor.getByText(/Support opens/)).toBeVisible();
   // Issue 14: the visitor may leave a message in the chat instead, told when it will be answered (in the site's
-  // time zone); the request form stays one click away.
+  // time zone, named); the request form stays one click away.
   await visitor.getByRole("button", { name: "leave a message in the chat" }).click();
   await expect(
-    visitor.getByText(/^Support is closed\. Leave a message and we'll answer here when support opens .+\(UTC\)\./),
+    visitor.getByText(/^Support is closed\. Leave a message and we'll answer here when support opens .+ UTC\./),
   ).toBeVisible();
   await expectNoAxeViolations(visitor, "parley-chat");
   await visitor.getByRole("button", { name: "Send a request form instead" }).click();
@@ -173,9 +168,5 @@ test("outside support hours the widget offers the offline form, and the request 
   await admin.screenshot({ path: `${ARTIFACTS}/console-offline-requests.png` });
 
   // Open again for whatever runs next.
-  await adminPage(admin, "Admin");
-  await closed.getByRole("button", { name: "Remove closed date 2" }).click();
-  await closed.getByRole("button", { name: "Remove closed date 1" }).click();
-  await hours.getByRole("button", { name: "Save", exact: true }).click();
-  await expect(hours.getByText("Saved.")).toBeVisible();
+  await reopen();
 });

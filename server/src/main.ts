@@ -13,6 +13,15 @@ import { createLogger } from "./logging/logger.ts";
 const config = loadConfig();
 const logger = createLogger(config.logLevel);
 
+// A signal that arrives while the server starts (devdb, migrations) is kept and acted on once it has started: the
+// drained shutdown needs the server. Without this, a signal before the handlers below existed killed the process
+// by the signal itself (exit code null), which a supervisor reads as a crash.
+let earlySignal: NodeJS.Signals | undefined;
+const keepEarlySignal = (signal: NodeJS.Signals) => {
+  earlySignal ??= signal;
+};
+for (const signal of ["SIGTERM", "SIGINT"] as const) process.on(signal, keepEarlySignal);
+
 const devdbDir = path.join(config.dataDir, "db");
 let devdb: DevDbSupervisor | undefined;
 let mongoUri = config.mongoUri;
@@ -80,7 +89,11 @@ const shutdown = (reason: string) => {
       },
     );
 };
-for (const signal of ["SIGTERM", "SIGINT"] as const) process.on(signal, () => shutdown(signal));
+for (const signal of ["SIGTERM", "SIGINT"] as const) {
+  process.off(signal, keepEarlySignal);
+  process.on(signal, () => shutdown(signal));
+}
+if (earlySignal) shutdown(earlySignal);
 
 // Started through wrappers (npm, tsx), the server must not outlive them: a wrapper killed with -9 forwards no
 // signal, and the server would keep serving, orphaned, holding the port and the database. Its parent changing

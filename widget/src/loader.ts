@@ -3,6 +3,7 @@
 // (or right away when this visitor already has a chat to restore).
 import { adoptStyles } from "./adopt-styles.ts";
 import { storageKeys } from "./keys.ts";
+import { LAUNCHER_LABELS } from "./languages.ts";
 import type { MountFunction, WidgetHandle } from "./mount-api.ts";
 
 // Only defined while this script's top level runs synchronously, so it is read first.
@@ -81,7 +82,11 @@ function start(script: HTMLScriptElement): void {
   badge.setAttribute("aria-hidden", "true");
   badge.hidden = true;
   unread.hidden = true;
-  button.append(svg, "Live Chat", badge, unread);
+  // As the app chooses (languages.ts): the first of the browser's languages the widget speaks.
+  const lang =
+    navigator.languages.map((l) => l.split("-")[0] ?? "").find((l) => l === "en" || LAUNCHER_LABELS[l]) ?? "en";
+  button.lang = lang;
+  button.append(svg, LAUNCHER_LABELS[lang] ?? "Live Chat", badge, unread);
   root.append(button);
   document.body.append(host);
 
@@ -112,7 +117,8 @@ function start(script: HTMLScriptElement): void {
           onRequestClose: () => setOpen(false, true),
           onUnread: (count) => {
             badge.textContent = String(count);
-            unread.textContent = `, ${count} new`;
+            // Words beside the count would be English on a French button.
+            unread.textContent = lang === "en" ? `, ${count} new` : ` (${count})`;
             badge.hidden = unread.hidden = count === 0;
           },
         });

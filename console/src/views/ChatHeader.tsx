@@ -73,6 +73,7 @@ export function ChatHeader(props: ChatHeaderProps) {
         <p class={`badge badge--${detail.status}`}>{statusText(detail, me)}</p>
         {joined && detail.status === "active" && <p class="badge badge--joined">You joined</p>}
         {product && <p class="badge badge--product">{product}</p>}
+        {detail.leftMessage && <p class="badge">Left after hours</p>}
         {detail.visitorLeftAt && detail.status !== "closed" && <p class="badge badge--left">Visitor left</p>}
       </div>
       <div class="chat-actions">

@@ -19,7 +19,13 @@ export function Inbox({ inbox, openId, meId, productName }: InboxProps) {
   // Ticks every 15 s: "waiting 2 min" must not lag by much.
   const now = useNow(15_000);
   const meta = (c: ConversationSummaryDto, timing: string) =>
-    [c.product && productName(c.product), offerText(c, meId), c.visitorLeftAt && "Visitor left", timing]
+    [
+      c.product && productName(c.product),
+      offerText(c, meId),
+      c.leftMessage && "Left after hours",
+      c.visitorLeftAt && "Visitor left",
+      timing,
+    ]
       .filter(Boolean)
       .join(" · ");
   return (

@@ -62,6 +62,7 @@ function OfferItem({ offer, action, product, remainingMs, onAccept, onDecline }:
       <p class="offer-who" id={whoId}>
         <span class="offer-name">{offer.visitorName}</span>
         {product && <span class="offer-product">{product}</span>}
+        {offer.leftMessage && <span class="offer-product">Left after hours</span>}
       </p>
       {offer.preview && (
         <p class="offer-preview">

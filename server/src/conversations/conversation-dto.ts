@@ -74,6 +74,7 @@ export function toSummaryDto(c: ConversationDoc): ConversationSummaryDto {
     lastVisitorMessageAt: iso(c.lastVisitorMessageAt),
     lastAgentMessageAt: iso(c.lastAgentMessageAt),
     visitorLeftAt: iso(c.visitorLeftAt),
+    leftMessage: c.leftMessage === true,
   };
 }
 

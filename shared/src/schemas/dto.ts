@@ -134,6 +134,11 @@ export interface ConversationSummaryDto {
   lastAgentMessageAt: string | null;
   /** Set while the visitor has been disconnected long enough to count as gone ("Visitor left"); null otherwise. */
   visitorLeftAt: string | null;
+  /**
+   * Started outside support hours as a message left in the chat ("Left after hours"): the visitor is not waiting
+   * live, and is answered in the chat and, if they left an email, by email.
+   */
+  leftMessage: boolean;
 }
 
 export interface LastMessageDto {

@@ -8,6 +8,7 @@ import {
   VISITOR_SITE_HEADER,
 } from "@parley/shared/constants";
 import { isErrorCode } from "@parley/shared/errors";
+import { text } from "./i18n/language.ts";
 
 /** Where an upload belongs: the chat on screen, or one of the visitor's tickets. */
 export type UploadTarget = { conversationId: string } | { ticketId: string };
@@ -83,11 +84,11 @@ export class AttachmentClient {
       });
       if (!response.ok) {
         const body: unknown = await response.json().catch(() => null);
-        return `Could not download ${attachment.name}: ${reasonFor(response.status, body, "file")}.`;
+        return text().cannotDownload(attachment.name, reasonFor(response.status, body, "file"));
       }
       return await response.blob();
     } catch {
-      return `Could not download ${attachment.name}: the connection failed. Please try again.`;
+      return text().cannotDownload(attachment.name, text().errors.connectionFailed);
     }
   }
 
@@ -109,7 +110,7 @@ function saveBlob(blob: Blob, name: string): void {
 
 /** Why an upload of `name` failed, as a sentence. `status` is null when no answer came at all. */
 export function attachProblem(name: string, status: number | null, body: unknown, target: UploadTarget): string {
-  return `Could not attach ${name}: ${reasonFor(status, body, "ticketId" in target ? "ticket" : "chat", name)}.`;
+  return text().cannotAttach(name, reasonFor(status, body, "ticketId" in target ? "ticket" : "chat", name));
 }
 
 function reasonFor(
@@ -118,26 +119,25 @@ function reasonFor(
   place: "chat" | "ticket" | "file",
   name: string | null = null,
 ): string {
-  if (status === null) return "the connection failed. Please try again";
+  const t = text().errors;
+  if (status === null) return t.connectionFailed;
   const error = (body as { error?: { code?: unknown; message?: unknown } } | null)?.error;
   const code = isErrorCode(error?.code) ? error.code : null;
-  if (code === "PAYLOAD_TOO_LARGE" || status === 413) return "the file is too large";
+  if (code === "PAYLOAD_TOO_LARGE" || status === 413) return t.fileTooLarge;
   if (code === "UNSUPPORTED_MEDIA_TYPE" || status === 415) {
     // The server checks the content: a name with an accepted extension was refused for what it holds.
-    return name !== null && hasAcceptedExtension(name)
-      ? "its content does not match its file type"
-      : "this type of file is not accepted (images, PDF, zip, text and log files are)";
+    return name !== null && hasAcceptedExtension(name) ? t.contentMismatch : t.typeNotAccepted;
   }
-  if (code === "RATE_LIMITED" || status === 429) return "too many uploads, please wait a moment and try again";
-  if (code === "CONVERSATION_CLOSED") return "this chat has ended";
+  if (code === "RATE_LIMITED" || status === 429) return t.tooManyUploads;
+  if (code === "CONVERSATION_CLOSED") return t.chatEnded;
   if (code === "NOT_FOUND" || status === 404) {
-    return place === "file" ? "it no longer exists" : `this ${place} no longer exists`;
+    return place === "file" ? t.fileGone : place === "ticket" ? t.ticketGone : t.chatGone;
   }
   if (code === "UNAUTHENTICATED" || code === "FORBIDDEN" || status === 401 || status === 403) {
-    return "you are not signed in to this chat any more; reload the page";
+    return t.signedOut;
   }
   if (code === "BAD_REQUEST" && typeof error?.message === "string" && error.message) return error.message;
-  return "something went wrong. Please try again";
+  return t.somethingWrongRetry;
 }
 
 /** Whether the name ends in one of ATTACHMENT_ACCEPT's extensions (what the file picker offers). */
@@ -160,7 +160,7 @@ export function admitFiles<F extends { name: string }>(
   if (left.length === 0) return { accepted, problem: null };
   return {
     accepted,
-    problem: `Could not attach ${left.map((f) => f.name).join(", ")}: at most ${MAX_ATTACHMENTS_PER_MESSAGE} files go with one message.`,
+    problem: text().tooManyFiles(left.map((f) => f.name).join(", "), MAX_ATTACHMENTS_PER_MESSAGE),
   };
 }
 

@@ -1,4 +1,5 @@
 import type { AvailabilityDto } from "@parley/shared";
+import { text } from "./i18n/language.ts";
 import { formatOpening } from "./opening-time.ts";
 
 /**
@@ -24,22 +25,23 @@ export function startView(availability: Availability, offlineForced: boolean, le
 }
 
 /**
- * When support opens, said in the site's time zone and naming it ("Monday at 5:00 AM (Europe/London)"): the
- * visitor is told when the team will be there, in the team's terms. Null while open or with no opening.
+ * When support opens, said in the site's time zone and naming it ("Monday at 5:00 AM GMT"): the visitor is
+ * told when the team will be there, in the team's terms and the visitor's language. Null while open or with
+ * no opening.
  */
 export function openingInSiteZone(availability: Availability, now: Date): string | null {
   const at = nextOpening(availability);
   if (!at || typeof availability !== "object" || availability === null) return null;
-  const when = formatOpening(at, now, undefined, availability.timeZone);
-  return when ? `${when} (${availability.timeZone})` : null;
+  return formatOpening(at, now, text(), availability.timeZone);
 }
 
 /** Outside support hours nobody will come; inside them someone may, soon. */
 export function offlineHeading(availability: Availability): string {
-  if (typeof availability !== "object" || availability === null) return "No agent is available right now";
+  const t = text();
+  if (typeof availability !== "object" || availability === null) return t.noAgent;
   // Only while the offline form is kept on screen (a request was just sent) after an agent came online.
-  if (availability.acceptingChats) return "An agent is available now";
-  return availability.open ? "No agent is available right now" : "Support is closed";
+  if (availability.acceptingChats) return t.agentAvailable;
+  return availability.open ? t.noAgent : t.supportClosed;
 }
 
 /**

@@ -10,8 +10,8 @@ import type {
 } from "@parley/shared";
 import { SOCKET_NAMESPACES } from "@parley/shared/constants";
 import { type ErrorCode, isErrorCode } from "@parley/shared/errors";
-import { io } from "socket.io-client";
 import { Backoff } from "./backoff.ts";
+import { text } from "./i18n/language.ts";
 import type { VisitorSocket } from "./request.ts";
 import type { VisitorSession } from "./session.ts";
 
@@ -30,6 +30,20 @@ export interface ConnectionListener {
   ticketMessage(message: TicketMessageDto): void;
   read(mark: ReadMarkDto): void;
   typing(typing: TypingDto): void;
+}
+
+/**
+ * socket.io is a third of the app's weight and nothing on screen needs it to draw: it is its own chunk, fetched as
+ * soon as the app runs (in parallel with the visitor token), so the panel paints without waiting for it.
+ */
+let socketIo: Promise<typeof import("socket.io-client")> | undefined;
+function loadSocketIo(): Promise<typeof import("socket.io-client")> {
+  socketIo ??= import("socket.io-client").catch((err: unknown) => {
+    // A failed fetch is not cached by the module map either: the next connection attempt fetches again.
+    socketIo = undefined;
+    throw err;
+  });
+  return socketIo;
 }
 
 /** Handshake refusals that no retry or new token can fix. */
@@ -59,8 +73,21 @@ export class VisitorConnection {
   ) {}
 
   async open(): Promise<void> {
+    const library = loadSocketIo();
+    // Handled where it is awaited below; without this a failed fetch during a slow mint is reported unhandled.
+    library.catch(() => undefined);
     const token = this.session.token ?? (await this.mint());
     if (!token || this.closed) return;
+    let io: typeof import("socket.io-client")["io"];
+    try {
+      ({ io } = await library);
+    } catch {
+      // Offline, or a deploy removed the chunk: try again like any failed connection.
+      this.listener.disconnected();
+      this.retryOpen();
+      return;
+    }
+    if (this.closed) return;
     const socket: VisitorSocket = io(`${this.serverUrl}${SOCKET_NAMESPACES.visitor}`, {
       // A function, so a reconnect after a token change presents the new token.
       auth: (cb) => cb({ siteKey: this.siteKey, visitorToken: this.session.token ?? "" }),
@@ -127,9 +154,14 @@ export class VisitorConnection {
   private giveUp(code: ErrorCode, detail: string): void {
     // The detail is for the site's developer; visitors get a plain sentence.
     console.warn(`Parley: chat is unavailable (${code}: ${detail})`);
-    this.listener.unavailable(
-      code === "NOT_FOUND" ? "Chat is not set up for this website." : "Chat is not available on this website.",
-    );
+    this.listener.unavailable(code === "NOT_FOUND" ? text().notSetUp : text().notAvailableHere);
+  }
+
+  private retryOpen(): void {
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      if (!this.closed) void this.open();
+    }, this.backoff.next());
   }
 
   private retryLater(): void {

@@ -1,6 +1,7 @@
 import type { MessageDto, VisitorConversationDto } from "@parley/shared";
 import type { ErrorBody, ErrorCode } from "@parley/shared/errors";
 import { describeError, isPermanent } from "./errors.ts";
+import { text } from "./i18n/language.ts";
 import { type OutboxEntry, sendPayload, startPayload } from "./outbox.ts";
 import { request, type VisitorSocket } from "./request.ts";
 
@@ -27,7 +28,7 @@ export async function deliver(
 ): Promise<"done" | "retry"> {
   if (entry.kind === "start") {
     const payload = startPayload(entry);
-    if (!payload) return reject(entry, "the chat request was incomplete", handlers);
+    if (!payload) return reject(entry, text().errors.incomplete, handlers);
     const answer = await request(socket, "conversation:start", payload);
     if (answer.ok) {
       handlers.started(answer.data.conversation, answer.data.message);
@@ -37,7 +38,7 @@ export async function deliver(
   }
 
   const payload = sendPayload(entry, currentConversationId);
-  if (!payload) return reject(entry, "the chat could not be started", handlers);
+  if (!payload) return reject(entry, text().errors.notStarted, handlers);
   const answer = await request(socket, "message:send", payload);
   if (answer.ok) {
     handlers.sent(answer.data.message);

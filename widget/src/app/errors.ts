@@ -1,4 +1,5 @@
 import type { ErrorBody, ErrorCode } from "@parley/shared/errors";
+import { text } from "./i18n/language.ts";
 
 /**
  * Codes that mean "this exact request will never succeed": resending is pointless, so
@@ -24,20 +25,21 @@ export function isPermanent(error: ErrorBody): boolean {
 
 /** Wording for visitors; the server's messages are written for developers. */
 export function describeError(error: ErrorBody): string {
+  const t = text().errors;
   switch (error.code) {
     case "MESSAGE_TOO_LONG":
-      return "the message is too long";
+      return t.messageTooLong;
     case "CONVERSATION_CLOSED":
-      return "this chat has ended";
+      return t.chatEnded;
     case "NOT_FOUND":
-      return "this chat no longer exists";
+      return t.chatGone;
     case "RATE_LIMITED":
-      return "too many messages, please wait a moment";
+      return t.tooManyMessages;
     case "SUPPORT_OFFLINE":
-      return "no agent is available right now";
+      return t.noAgent;
     case "BAD_REQUEST":
       return error.message;
     default:
-      return "something went wrong";
+      return t.somethingWrong;
   }
 }

@@ -1,10 +1,14 @@
 import { MAX_MESSAGE_LENGTH } from "@parley/shared/constants";
+import { text } from "./i18n/language.ts";
 
 /** The server counts the trimmed body; so does this, so the two never disagree. */
-export function lengthProblem(trimmedLength: number): string | null {
+export function lengthProblem(trimmedLength: number, field: "message" | "details" = "message"): string | null {
   if (trimmedLength <= MAX_MESSAGE_LENGTH) return null;
-  const over = trimmedLength - MAX_MESSAGE_LENGTH;
-  return `Message is too long: ${over} character${over === 1 ? "" : "s"} over the ${MAX_MESSAGE_LENGTH}-character limit.`;
+  const t = text();
+  return (field === "message" ? t.messageTooLong : t.detailsTooLong)(
+    trimmedLength - MAX_MESSAGE_LENGTH,
+    MAX_MESSAGE_LENGTH,
+  );
 }
 
 /** Enter sends; Shift+Enter is a newline; Enter while an IME is composing belongs to the IME. */

@@ -4,6 +4,7 @@ import { storageKeys } from "../keys.ts";
 import type { MountFunction, MountOptions, WidgetHandle } from "../mount-api.ts";
 import { ChatClient } from "./chat-client.ts";
 import { PANEL_ID, Panel } from "./components/Panel.tsx";
+import { chooseLanguage } from "./i18n/language.ts";
 import { followReopenLink, reopenTokenOf } from "./reopen.ts";
 import { browserStore } from "./storage.ts";
 import { PANEL_CSS } from "./styles.ts";
@@ -39,18 +40,20 @@ export function mount(root: ShadowRoot, options: MountOptions): WidgetHandle {
     render(<Panel client={c} onMinimize={minimize} />, container);
     c.start();
   };
+  // The visitor's language is on screen from the first paint: another language's chunk is fetched first (and
+  // if it cannot be, the widget starts in English rather than not at all).
+  const languageReady = chooseLanguage(options.locale, navigator.languages);
   // A link from a "reply while you were away" email: the chat it names is restored before the widget connects.
   const reopenToken = reopenTokenOf(location.hash);
-  if (reopenToken) {
-    void followReopenLink(reopenToken, {
-      serverUrl,
-      siteKey: options.siteKey,
-      storage,
-      keys: storageKeys(options.siteKey),
-    }).then(begin);
-  } else {
-    begin();
-  }
+  const restored = reopenToken
+    ? followReopenLink(reopenToken, {
+        serverUrl,
+        siteKey: options.siteKey,
+        storage,
+        keys: storageKeys(options.siteKey),
+      })
+    : undefined;
+  void Promise.all([languageReady, restored]).then(begin);
 
   return {
     panelId: PANEL_ID,
@@ -58,6 +61,7 @@ export function mount(root: ShadowRoot, options: MountOptions): WidgetHandle {
       wanted = { open, focus };
       client?.setPanelOpen(open, focus);
     },
+    setLocale: (locale) => void chooseLanguage(locale, navigator.languages),
     destroy() {
       destroyed = true;
       client?.destroy();

@@ -1,15 +1,15 @@
 import type { OfflineRequestInput } from "@parley/shared";
 import { Backoff } from "./backoff.ts";
-import { isPermanent } from "./errors.ts";
+import { describeError, isPermanent } from "./errors.ts";
 import { request, type VisitorSocket } from "./request.ts";
 
 export interface OfflineSubmitHandlers {
   /** The request to send: the one on screen, or null. */
   current(): OfflineRequestInput | null;
   sent(clientRequestId: string, reference: string): void;
-  /** Refused for good, with the server's reason; the visitor corrects the form and submits again. */
+  /** Refused for good, with why in the visitor's words (describeError); they correct the form and submit again. */
   refused(clientRequestId: string, reason: string): void;
-  /** Not accepted yet and tried again later; `problem` is the server's word if it gave one. */
+  /** Not accepted yet and tried again later; `problem` says why, if the server said. */
   retrying(clientRequestId: string, problem: string | null): void;
 }
 
@@ -47,9 +47,9 @@ export class OfflineSubmitter {
           this.backoff.reset();
           this.handlers.sent(id, answer.data.reference);
         } else if (answer.error && isPermanent(answer.error)) {
-          this.handlers.refused(id, answer.error.message);
+          this.handlers.refused(id, describeError(answer.error));
         } else {
-          this.handlers.retrying(id, answer.error?.message ?? null);
+          this.handlers.retrying(id, answer.error ? describeError(answer.error) : null);
           if (!this.again) this.timer = setTimeout(() => void this.flush(), this.backoff.next());
         }
       } while (this.again);

@@ -1,6 +1,7 @@
 // The panel's stylesheet, adopted by the shadow root: no request, and no host-page rule
 // can reach in. Sizes are in px because `rem` would follow the host page's root font size;
-// browser zoom still scales them.
+// browser zoom still scales them. Sides are logical (inline-start, end-end, text-align: start) so that a panel
+// in a right-to-left language (dir="rtl") mirrors by itself.
 
 const ACCENT = "#1f4fd1";
 
@@ -14,7 +15,7 @@ export const PANEL_CSS = `
   background: #fff; color: #1d2433; border: 1px solid #c9ced8; border-radius: 12px;
   box-shadow: 0 12px 32px rgba(16, 24, 40, .22);
   font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif;
-  text-align: left;
+  text-align: start;
 }
 .panel:focus { outline: none; }
 .panel:focus-visible { outline: 3px solid ${ACCENT}; outline-offset: 2px; }
@@ -26,7 +27,7 @@ button { cursor: pointer; }
 :focus-visible { outline: 3px solid ${ACCENT}; outline-offset: 2px; }
 .sr-only { position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
 
-.header { display: flex; align-items: center; gap: 8px; padding: 10px 10px 10px 16px; background: ${ACCENT}; color: #fff; }
+.header { display: flex; align-items: center; gap: 8px; padding: 10px; padding-inline-start: 16px; background: ${ACCENT}; color: #fff; }
 .heading { flex: 1; min-width: 0; }
 .title { margin: 0; font-size: 16px; font-weight: 600; }
 .connection { margin: 0; font-size: 12px; }
@@ -41,8 +42,8 @@ button { cursor: pointer; }
 .log { flex: 1; min-height: 0; overflow-y: auto; display: flex; flex-direction: column; gap: 8px; padding: 12px; }
 .log:focus-visible { outline-offset: -3px; }
 .msg { max-width: 85%; padding: 8px 12px; border-radius: 12px; border: 1px solid transparent; }
-.msg-visitor { align-self: flex-end; background: ${ACCENT}; color: #fff; border-bottom-right-radius: 4px; }
-.msg-agent { align-self: flex-start; background: #eef0f4; color: #1d2433; border-bottom-left-radius: 4px; }
+.msg-visitor { align-self: flex-end; background: ${ACCENT}; color: #fff; border-end-end-radius: 4px; }
+.msg-agent { align-self: flex-start; background: #eef0f4; color: #1d2433; border-end-start-radius: 4px; }
 .msg-system { align-self: center; max-width: 100%; padding: 2px 8px; text-align: center; color: #475467; font-size: 12px; }
 .msg-system .meta { justify-content: center; }
 .msg-pending { opacity: .8; }
@@ -94,13 +95,13 @@ textarea { resize: vertical; }
 .attach:hover { background: #f2f4f7; }
 .attach:focus-within { outline: 3px solid ${ACCENT}; outline-offset: 2px; }
 .staged { display: contents; }
-.staged li { display: inline-flex; align-items: center; gap: 4px; padding: 2px 4px 2px 8px; background: #eef0f4; border-radius: 12px; font-size: 12px; }
+.staged li { display: inline-flex; align-items: center; gap: 4px; padding: 2px 4px; padding-inline-start: 8px; background: #eef0f4; border-radius: 12px; font-size: 12px; }
 .staged .name { max-width: 160px; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
 .staged .remove { width: 24px; height: 24px; padding: 0; background: transparent; border: 0; border-radius: 12px; font-size: 16px; line-height: 1; }
 .problems { grid-column: 1 / -1; }
 .staged, .files { margin: 0; padding: 0; list-style: none; }
 .files { margin-top: 4px; font-size: 13px; }
-.file { padding: 0; background: none; border: 0; color: inherit; text-decoration: underline; text-align: left; overflow-wrap: anywhere; }
+.file { padding: 0; background: none; border: 0; color: inherit; text-decoration: underline; text-align: start; overflow-wrap: anywhere; }
 .size { font-size: 12px; opacity: .8; }
 .msg .error { margin-top: 4px; padding: 2px 6px; background: #fff; border-radius: 4px; }
 `;

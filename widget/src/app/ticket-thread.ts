@@ -2,6 +2,8 @@ import type { TicketMessageDto, VisitorTicketReplyInput } from "@parley/shared";
 import type { ErrorBody } from "@parley/shared/errors";
 import type { AttachmentRef } from "./attachments.ts";
 import { isPermanent } from "./errors.ts";
+import { text } from "./i18n/language.ts";
+import { ticketsText } from "./i18n/tickets.ts";
 import { newClientMsgId } from "./ids.ts";
 import { request } from "./request.ts";
 import { Store } from "./store.ts";
@@ -86,7 +88,7 @@ export class TicketThread {
   /** Confirms the resolution or says it still affects them; resolves with a sentence on failure, else null. */
   async respond(action: "confirm" | "reject", comment = ""): Promise<string | null> {
     const socket = this.feed.channel();
-    if (!socket) return "You are offline. Please try again once the connection is back.";
+    if (!socket) return ticketsText().offline;
     const text = comment.trim();
     const answer = await request(socket, "ticket:respond", {
       ticketId: this.ticketId,
@@ -100,9 +102,9 @@ export class TicketThread {
     // Someone changed the ticket meanwhile (or another tab answered already): show where it is now.
     if (answer.error?.code === "CONFLICT") {
       await this.load();
-      return "This ticket changed in the meantime; here is where it stands now.";
+      return ticketsText().changed;
     }
-    return answer.error ? `Your answer was not sent: ${respondReason(answer.error)}.` : NO_ANSWER_TEXT;
+    return answer.error ? ticketsText().answerNotSent(respondReason(answer.error)) : ticketsText().noAnswer;
   }
 
   private resend(): void {
@@ -113,7 +115,7 @@ export class TicketThread {
     this.setFailure(reply.clientMsgId, null);
     const socket = this.feed.channel();
     if (!socket) {
-      this.setFailure(reply.clientMsgId, { reason: "you are offline; it will be sent when you are back", retry: true });
+      this.setFailure(reply.clientMsgId, { reason: ticketsText().offlineWillSend, retry: true });
       return;
     }
     const payload: VisitorTicketReplyInput = {
@@ -130,7 +132,7 @@ export class TicketThread {
     } else if (answer.error && (isPermanent(answer.error) || answer.error.code === "CONFLICT")) {
       this.setFailure(reply.clientMsgId, { reason: replyReason(answer.error), retry: false });
     } else {
-      this.setFailure(reply.clientMsgId, { reason: "no answer from support yet", retry: true });
+      this.setFailure(reply.clientMsgId, { reason: ticketsText().noAnswerYet, retry: true });
     }
   }
 
@@ -152,21 +154,21 @@ export class TicketThread {
   }
 }
 
-const NO_ANSWER_TEXT = "Your answer was not sent: no answer from support. Please try again.";
-
 function replyReason(error: ErrorBody): string {
-  if (error.code === "NOT_FOUND") return "this ticket no longer exists";
-  if (error.code === "CONFLICT") return "this ticket is closed";
-  if (error.code === "MESSAGE_TOO_LONG") return "the reply is too long";
+  const t = ticketsText();
+  if (error.code === "NOT_FOUND") return text().errors.ticketGone;
+  if (error.code === "CONFLICT") return t.ticketClosed;
+  if (error.code === "MESSAGE_TOO_LONG") return t.replyTooLongShort;
   if (error.code === "BAD_REQUEST") return error.message;
-  return "something went wrong";
+  return text().errors.somethingWrong;
 }
 
 function respondReason(error: ErrorBody): string {
-  if (error.code === "RATE_LIMITED") return "too many requests, please wait a moment and try again";
-  if (error.code === "NOT_FOUND") return "this ticket no longer exists";
+  const t = ticketsText();
+  if (error.code === "RATE_LIMITED") return t.tooManyRequests;
+  if (error.code === "NOT_FOUND") return text().errors.ticketGone;
   if (error.code === "BAD_REQUEST") return error.message;
-  return "something went wrong, please try again";
+  return t.somethingWrongRetry;
 }
 
 /**

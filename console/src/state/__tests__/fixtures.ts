@@ -52,6 +52,7 @@ export function summary(n: number, overrides: Partial<ConversationSummaryDto> = 
     lastVisitorMessageAt: null,
     lastAgentMessageAt: null,
     visitorLeftAt: null,
+    leftMessage: false,
     ...overrides,
   };
 }

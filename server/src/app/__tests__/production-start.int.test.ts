@@ -154,6 +154,22 @@ describe("the compiled server in production", () => {
     expect(await server.stop()).toBe(0);
   }, 90_000);
 
+  it("should stop cleanly, exit code 0, on a SIGTERM that arrives while it is still starting", async () => {
+    const dataDir = await newDataDir();
+    const server = startServer(dataDir, { NODE_ENV: "production" });
+    // devdb is up, and the server has the database connection, migrations and listening still ahead of it.
+    const deadline = Date.now() + 60_000;
+    while (!server.logs.some((l) => l.msg === "devdb: ready") && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 5));
+    }
+    server.child.kill("SIGTERM");
+    // A process killed by the signal itself exits with code null, which a supervisor reads as a crash.
+    expect(await server.exited).toBe(0);
+    expect(server.logs.find((l) => l.event === "shutdown")?.reason).toBe("SIGTERM");
+    // It did not leave the admin CLI pointed at a dead database.
+    await expect(readFile(path.join(dataDir, "db", "devdb.uri"), "utf8")).rejects.toThrow(/ENOENT/);
+  }, 90_000);
+
   it("should refuse to start while a demo account exists, until demo:remove deletes them", async () => {
     const dataDir = await newDataDir();
     // Demo mode wins over NODE_ENV=production: it seeds the demo accounts.

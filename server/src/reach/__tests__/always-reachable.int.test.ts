@@ -75,11 +75,10 @@ describe("a chat started while nobody is online", () => {
     const ana = await staffMember(t, site._id, { name: "Ana" });
     const offers = offersTo(ana.socket, ana.id);
     // Offered by the routing pass her coming online started, or seen in her first inbox if that ran first.
-    const inbox = await ok<{ waiting: { id: string; offer: { agent: { id: string } } | null }[] }>(
-      ana.socket,
-      "inbox:sync",
-      {},
-    );
+    const inbox = await ok<{
+      waiting: { id: string; offer: { agent: { id: string } } | null; leftMessage: boolean }[];
+    }>(ana.socket, "inbox:sync", {});
+    expect(inbox.waiting.find((c) => c.id === visitor.id)?.leftMessage).toBe(false);
     const offeredAtSync = inbox.waiting.some((c) => c.id === visitor.id && c.offer?.agent.id === ana.id);
     if (!offeredAtSync) await waitFor(() => offers.includes(visitor.id));
     await ok(ana.socket, "conversation:accept", { conversationId: visitor.id });
@@ -133,11 +132,11 @@ describe("outside support hours", () => {
     clock.set("2026-12-07T09:00:00Z");
     const bo = await staffMember(t, site._id, { name: "Bo" });
     const offers = offersTo(bo.socket, bo.id);
-    const inbox = await ok<{ waiting: { id: string; offer: { agent: { id: string } } | null }[] }>(
-      bo.socket,
-      "inbox:sync",
-      {},
-    );
+    const inbox = await ok<{
+      waiting: { id: string; offer: { agent: { id: string } } | null; leftMessage: boolean }[];
+    }>(bo.socket, "inbox:sync", {});
+    // The console marks it "Left after hours": the visitor is not waiting live.
+    expect(inbox.waiting.find((c) => c.id === id)?.leftMessage).toBe(true);
     if (!inbox.waiting.some((c) => c.id === id && c.offer?.agent.id === bo.id)) {
       await waitFor(() => offers.includes(id));
     }

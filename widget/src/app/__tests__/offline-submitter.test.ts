@@ -51,7 +51,8 @@ describe("OfflineSubmitter", () => {
 
     const busy = setup(() => refused("RATE_LIMITED", "Too many requests"));
     await busy.submitter.flush();
-    expect(busy.handlers.retrying).toHaveBeenCalledWith("req-00000001", "Too many requests");
+    // In the visitor's words (and language), not the server's.
+    expect(busy.handlers.retrying).toHaveBeenCalledWith("req-00000001", "too many messages, please wait a moment");
     expect(busy.handlers.refused).not.toHaveBeenCalled();
     busy.submitter.stop();
   });

@@ -1,10 +1,13 @@
 import type { VisitorTicketDto } from "@parley/shared";
 import { describe, expect, it } from "vitest";
+import { de } from "../i18n/de.ts";
+import { ticketsDe } from "../i18n/tickets-de.ts";
 import { autoCloseText, priorityText, targetLines, ticketStatusText } from "../ticket-wording.ts";
 import { ticket } from "./ticket-fixtures.ts";
 
 const now = new Date("2026-01-12T10:00:00.000Z"); // Monday morning
-const lines = (t: VisitorTicketDto) => targetLines(t, now, "en-GB", "Europe/London");
+const london = { timeZone: "Europe/London" };
+const lines = (t: VisitorTicketDto) => targetLines(t, now, london);
 
 describe("ticketStatusText", () => {
   it("words each status for the customer", () => {
@@ -23,8 +26,17 @@ describe("ticketStatusText", () => {
 describe("targetLines", () => {
   it("gives the first-response due time in the visitor's zone", () => {
     const t = ticket({ response: { dueAt: "2026-01-12T15:30:00.000Z", met: false } });
-    expect(lines(t)).toEqual(["First response due by today at 15:30"]);
-    expect(targetLines(t, now, "en-US", "America/New_York")).toEqual(["First response due by today at 10:30 AM"]);
+    expect(lines(t)).toEqual(["First response due by today at 3:30 PM GMT"]);
+    expect(targetLines(t, now, { timeZone: "America/New_York" })).toEqual([
+      "First response due by today at 10:30 AM EST",
+    ]);
+  });
+
+  it("words it in the visitor's language", () => {
+    const t = ticket({ response: { dueAt: "2026-01-12T15:30:00.000Z", met: false } });
+    expect(targetLines(t, now, { t: de, tickets: ticketsDe, timeZone: "Europe/Berlin" })).toEqual([
+      "Erste Antwort fällig bis heute um 16:30 MEZ",
+    ]);
   });
 
   it("says Responded once the target is met, and the workaround's due date when the plan has one", () => {
@@ -33,13 +45,13 @@ describe("targetLines", () => {
       response: { dueAt: null, met: true },
       workaround: { dueAt: "2026-01-15T09:00:00.000Z", met: false },
     });
-    expect(lines(t)).toEqual(["Responded", "Workaround due by Thursday 15 January at 9:00"]);
+    expect(lines(t)).toEqual(["Responded", "Workaround due by Thursday, January 15 at 9:00 AM GMT"]);
     expect(lines({ ...t, workaround: { dueAt: null, met: true } })).toEqual(["Responded", "Workaround provided"]);
   });
 
   it("says a target is overdue once its time has passed", () => {
     const t = ticket({ response: { dueAt: "2026-01-12T09:00:00.000Z", met: false } });
-    expect(lines(t)).toEqual(["First response overdue since today at 9:00"]);
+    expect(lines(t)).toEqual(["First response overdue since today at 9:00 AM GMT"]);
   });
 
   it("says the clocks are on hold while the ticket waits on the customer", () => {
@@ -71,9 +83,7 @@ describe("targetLines", () => {
 describe("autoCloseText", () => {
   it("tells a resolved ticket's customer when it closes by itself", () => {
     const t = ticket({ status: "resolved", autoCloseAt: "2026-01-13T10:00:00.000Z" });
-    expect(autoCloseText(t, now, "en-GB", "Europe/London")).toBe(
-      "If we don't hear from you, it closes tomorrow at 10:00.",
-    );
-    expect(autoCloseText({ ...t, status: "open" }, now, "en-GB", "Europe/London")).toBeNull();
+    expect(autoCloseText(t, now, london)).toBe("If we don't hear from you, it closes tomorrow at 10:00 AM GMT.");
+    expect(autoCloseText({ ...t, status: "open" }, now, london)).toBeNull();
   });
 });

@@ -1,6 +1,8 @@
 import { MAX_MESSAGE_LENGTH } from "@parley/shared/constants";
 import { useEffect, useState } from "preact/hooks";
 import { type AttachmentRef, bodyWithFiles, type UploadResult } from "../attachments.ts";
+import type { Catalogue } from "../i18n/en.ts";
+import { text as words } from "../i18n/language.ts";
 import { isSubmitKey, lengthProblem } from "../message-rules.ts";
 import { AttachControl, StagedFiles, useUploads } from "./Files.tsx";
 import { fileDropHandlers } from "./file-drop.ts";
@@ -24,6 +26,7 @@ export function Composer({ onSend, upload, onTyping, onStopTyping }: Props) {
   const length = text.trim().length;
   const remaining = MAX_MESSAGE_LENGTH - length;
   const problem = lengthProblem(length);
+  const t = words();
 
   useEffect(() => {
     if (!problem && !uploads.uploading) setError(null);
@@ -34,7 +37,7 @@ export function Composer({ onSend, upload, onTyping, onStopTyping }: Props) {
     const files = uploads.ready;
     if (!text.trim() && files.length === 0) return;
     if (uploads.uploading) {
-      setError("Please wait until your files have uploaded, then send.");
+      setError(t.waitForUploads);
       return;
     }
     if (problem) {
@@ -50,13 +53,13 @@ export function Composer({ onSend, upload, onTyping, onStopTyping }: Props) {
   return (
     <form class="composer" onSubmit={submit} {...fileDropHandlers(uploads.add)}>
       <label class="sr-only" for="parley-composer">
-        Message
+        {t.messageLabel}
       </label>
       <textarea
         id="parley-composer"
         rows={2}
         data-autofocus
-        placeholder="Type your message…"
+        placeholder={t.messagePlaceholder}
         value={text}
         aria-invalid={problem ? "true" : undefined}
         aria-describedby="parley-composer-hint parley-composer-error"
@@ -70,7 +73,7 @@ export function Composer({ onSend, upload, onTyping, onStopTyping }: Props) {
         }}
       />
       <button type="submit" class="primary">
-        Send
+        {t.send}
       </button>
       {upload && (
         <div class="attachments">
@@ -79,7 +82,7 @@ export function Composer({ onSend, upload, onTyping, onStopTyping }: Props) {
         </div>
       )}
       <p class="hint" id="parley-composer-hint" data-over={remaining < 0 ? "" : undefined}>
-        {countdown(remaining)}
+        {countdown(remaining, t)}
       </p>
       <p class="error" id="parley-composer-error" role="alert">
         {error}
@@ -88,7 +91,7 @@ export function Composer({ onSend, upload, onTyping, onStopTyping }: Props) {
   );
 }
 
-function countdown(remaining: number): string {
-  if (remaining < 0) return `${-remaining} character${remaining === -1 ? "" : "s"} over the limit`;
-  return remaining <= COUNTDOWN_FROM ? `${remaining} characters left` : "";
+function countdown(remaining: number, t: Catalogue): string {
+  if (remaining < 0) return t.charactersOver(-remaining);
+  return remaining <= COUNTDOWN_FROM ? t.charactersLeft(remaining) : "";
 }

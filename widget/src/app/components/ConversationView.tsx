@@ -1,7 +1,7 @@
 import type { QueueStatusDto, VisitorConversationDto } from "@parley/shared";
-import { typingText } from "@parley/shared/typing";
 import type { ComponentChildren } from "preact";
 import type { AttachmentRef, UploadResult } from "../attachments.ts";
+import { text } from "../i18n/language.ts";
 import type { TimelineItem } from "../view-model.ts";
 import { Composer } from "./Composer.tsx";
 import { MessageList } from "./MessageList.tsx";
@@ -46,19 +46,20 @@ export function ConversationView({
   afterEnd,
 }: Props) {
   const ended = !starting && conversation?.status === "closed";
+  const t = text();
   return (
     <>
       <StatusLine conversation={conversation} queue={queue} starting={starting} opens={opens} />
       <MessageList items={timeline} visitorName={visitorName} seenSeq={seenSeq} />
       {/* Always mounted, and changed only when someone starts or stops: announced once, politely. */}
       <p class="typing" role="status">
-        {typingText(typing)}
+        {typing.length > 0 && t.typing(new Intl.ListFormat(t.lang).format(typing), typing.length > 1)}
       </p>
       {ended && afterEnd}
       {ended ? (
         <div class="ended">
           <button type="button" class="primary" data-autofocus onClick={onNewChat}>
-            Start a new chat
+            {t.newChat}
           </button>
         </div>
       ) : (

@@ -10,6 +10,7 @@ import {
   formatSize,
   type UploadResult,
 } from "../attachments.ts";
+import { text } from "../i18n/language.ts";
 
 /** Downloads need the visitor's credentials, which the chat client holds. */
 export const AttachmentsContext = createContext<AttachmentClient | null>(null);
@@ -20,6 +21,7 @@ export function FileLinks({ files }: { files: readonly AttachmentDto[] | undefin
   const [busy, setBusy] = useState<string | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   if (!files?.length) return null;
+  const t = text();
   const download = async (file: AttachmentDto) => {
     if (!client || busy) return;
     setBusy(file.id);
@@ -36,13 +38,13 @@ export function FileLinks({ files }: { files: readonly AttachmentDto[] | undefin
             <button
               type="button"
               class="file"
-              aria-label={`Download ${f.name}`}
+              aria-label={t.download(f.name)}
               aria-busy={busy === f.id ? "true" : undefined}
               onClick={() => void download(f)}
             >
               {f.name}
             </button>{" "}
-            <span class="size">{busy === f.id ? "downloading…" : formatSize(f.size)}</span>
+            <span class="size">{busy === f.id ? t.downloading : formatSize(f.size)}</span>
           </li>
         ))}
       </ul>
@@ -130,7 +132,7 @@ export function useUploads(upload: ((file: File) => Promise<UploadResult>) | nul
 export function AttachControl({ id, onPick }: { id: string; onPick: (files: File[]) => void }) {
   return (
     <label class="attach" for={id}>
-      Attach files
+      {text().attachFiles}
       <input
         id={id}
         class="sr-only"
@@ -149,18 +151,19 @@ export function AttachControl({ id, onPick }: { id: string; onPick: (files: File
 }
 
 export function StagedFiles({ uploads }: { uploads: ReturnType<typeof useUploads> }) {
+  const t = text();
   return (
     <>
       {uploads.files.length > 0 && (
-        <ul class="staged" aria-label="Files to send">
+        <ul class="staged" aria-label={t.filesToSend}>
           {uploads.files.map((f) => (
             <li key={f.key}>
-              <span class="name">{f.name}</span> <span class="size">{f.attachment ? "ready" : "uploading…"}</span>
+              <span class="name">{f.name}</span> <span class="size">{f.attachment ? t.ready : t.uploading}</span>
               <button
                 type="button"
                 class="remove"
-                aria-label={`Remove ${f.name}`}
-                title={`Remove ${f.name}`}
+                aria-label={t.remove(f.name)}
+                title={t.remove(f.name)}
                 onClick={() => uploads.remove(f.key)}
               >
                 ×

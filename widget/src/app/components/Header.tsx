@@ -1,5 +1,6 @@
 import { useEffect, useState } from "preact/hooks";
 import type { ChatState } from "../chat-state.ts";
+import { text } from "../i18n/language.ts";
 
 interface Props {
   /** Null when there is nothing to connect to (the widget is unavailable here). */
@@ -14,15 +15,16 @@ export const TITLE_ID = "parley-title";
 export function Header({ connection, onMinimize, ticketsToggle }: Props) {
   // Brief blips (the first connect, a quick reconnect) are not worth a flash of text.
   const showConnection = useDelayed(connection !== null && connection !== "online", 1500);
+  const t = text();
   return (
     // A div, not <header>: inside the panel (a dialog, not a sectioning element) a <header> is a second
     // "banner" landmark beside the host page's own, which axe rightly flags.
     <div class="header">
       <div class="heading">
         <h2 class="title" id={TITLE_ID}>
-          Chat with support
+          {t.title}
         </h2>
-        {showConnection && <p class="connection">{connection === "offline" ? "Reconnecting…" : "Connecting…"}</p>}
+        {showConnection && <p class="connection">{connection === "offline" ? t.reconnecting : t.connecting}</p>}
       </div>
       {ticketsToggle && (
         // One button whose label flips, so focus stays put when the visitor goes back to the chat.
@@ -35,7 +37,7 @@ export function Header({ connection, onMinimize, ticketsToggle }: Props) {
           {ticketsToggle.label}
         </button>
       )}
-      <button type="button" class="icon-button" aria-label="Minimize chat" title="Minimize chat" onClick={onMinimize}>
+      <button type="button" class="icon-button" aria-label={t.minimize} title={t.minimize} onClick={onMinimize}>
         <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false">
           <path d="M5 12h14" stroke="currentColor" stroke-width="2.5" stroke-linecap="round" />
         </svg>

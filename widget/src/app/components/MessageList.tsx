@@ -2,6 +2,8 @@ import type { AttachmentDto } from "@parley/shared";
 import type { AuthorKind } from "@parley/shared/constants";
 import { useEffect, useLayoutEffect, useRef } from "preact/hooks";
 import { type AttachmentRef, bodyWithFiles } from "../attachments.ts";
+import { text } from "../i18n/language.ts";
+import { formatTime } from "../opening-time.ts";
 import type { TimelineItem } from "../view-model.ts";
 import { FileLinks } from "./Files.tsx";
 import { RichText } from "./RichText.tsx";
@@ -45,7 +47,7 @@ export function MessageList({ items, visitorName, seenSeq }: Props) {
 
   return (
     // tabIndex only while it scrolls: keyboardScrollable.
-    <div class="log" role="log" aria-live="polite" aria-label="Conversation history" ref={ref} onScroll={onScroll}>
+    <div class="log" role="log" aria-live="polite" aria-label={text().history} ref={ref} onScroll={onScroll}>
       {items.map((item) => (
         <Row key={item.key} item={item} visitorName={visitorName} seen={item.key === seenKey(items, seenSeq)} />
       ))}
@@ -75,6 +77,7 @@ function seenKey(items: readonly TimelineItem[], seenSeq: number): string | null
 }
 
 function Row({ item, visitorName, seen }: { item: TimelineItem; visitorName: string; seen: boolean }) {
+  const t = text();
   if (item.type === "message") {
     const { author, body, createdAt, attachments } = item.message;
     return (
@@ -84,11 +87,11 @@ function Row({ item, visitorName, seen }: { item: TimelineItem; visitorName: str
         body={body}
         time={createdAt}
         files={attachments}
-        {...(seen ? { note: "Seen" } : {})}
+        {...(seen ? { note: t.seen } : {})}
       />
     );
   }
-  const author = item.entry.name ?? (visitorName || "You");
+  const author = item.entry.name ?? (visitorName || t.you);
   if (item.type === "pending") {
     return (
       <Bubble
@@ -96,7 +99,7 @@ function Row({ item, visitorName, seen }: { item: TimelineItem; visitorName: str
         author={author}
         body={item.entry.body}
         time={null}
-        note="sending…"
+        note={t.sending}
         modifier="pending"
         pendingFiles={item.entry.attachments}
       />
@@ -108,7 +111,7 @@ function Row({ item, visitorName, seen }: { item: TimelineItem; visitorName: str
       author={author}
       body={item.entry.body}
       time={null}
-      note={`not sent: ${item.reason}`}
+      note={t.notSent(item.reason)}
       modifier="failed"
       pendingFiles={item.entry.attachments}
     />
@@ -134,7 +137,7 @@ function Bubble({ kind, author, body, time, note, modifier, files, pendingFiles 
     <div class={`msg msg-${kind}${modifier ? ` msg-${modifier}` : ""}`}>
       <div class="meta">
         <span class="author">{author}</span>
-        {time && <time dateTime={time}>{formatTime(time)}</time>}
+        {time && <time dateTime={time}>{formatTime(time, text())}</time>}
       </div>
       {/* A message of files alone has their names as its body; the file list already says them. */}
       {body !== bodyWithFiles("", files ?? pendingFiles ?? []) && (
@@ -153,9 +156,4 @@ function Bubble({ kind, author, body, time, note, modifier, files, pendingFiles 
       {note && <p class="note">{note}</p>}
     </div>
   );
-}
-
-function formatTime(iso: string): string {
-  const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? "" : date.toLocaleTimeString(undefined, { hour: "2-digit", minute: "2-digit" });
 }

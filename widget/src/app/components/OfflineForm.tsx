@@ -1,5 +1,6 @@
 import type { Product } from "@parley/shared";
 import { MAX_EMAIL_LENGTH, MAX_NAME_LENGTH, PRIORITIES } from "@parley/shared/constants";
+import { text } from "../i18n/language.ts";
 import { isPlausibleEmail, lengthProblem } from "../message-rules.ts";
 import type { OfflineFields } from "../offline-request.ts";
 import { ProductField } from "./ProductField.tsx";
@@ -26,48 +27,49 @@ const IDS: Record<keyof OfflineFields, string> = {
 export function OfflineForm({ initial, products, sending, failure, onSubmit }: Props) {
   // The button stays enabled while sending (a disabled one drops keyboard focus); a repeat is ignored upstream.
   const { form, submit, field, error } = useForm(initial, IDS, validate, onSubmit);
+  const t = text();
 
   return (
     <form class="offline-form" ref={form} onSubmit={submit} noValidate>
       {failure && (
         <p class="error" role="alert">
-          Your request could not be sent: {failure}
+          {t.requestFailed(failure)}
         </p>
       )}
       <div class="field">
-        <label for={IDS.name}>Name</label>
+        <label for={IDS.name}>{t.name}</label>
         <input {...field("name")} type="text" autocomplete="name" maxLength={MAX_NAME_LENGTH} required data-autofocus />
         {error("name")}
       </div>
       <div class="field">
-        <label for={IDS.email}>Email</label>
+        <label for={IDS.email}>{t.email}</label>
         <input {...field("email")} type="email" autocomplete="email" maxLength={MAX_EMAIL_LENGTH} required />
         {error("email")}
       </div>
       <div class="field">
-        <label for={IDS.priority}>Priority</label>
+        <label for={IDS.priority}>{t.priority}</label>
         <select {...field("priority", "parley-priority-hint")}>
           {PRIORITIES.map((p) => (
             <option key={p} value={p}>
-              {p.charAt(0).toUpperCase() + p.slice(1)}
+              {t.priorities[p]}
             </option>
           ))}
         </select>
         <p class="hint" id="parley-priority-hint">
-          Critical: unusable. High: badly impaired. Medium: a feature is affected. Low: a minor issue.
+          {t.priorityHint}
         </p>
       </div>
       <ProductField {...field("product")} products={products} />
       <div class="field">
-        <label for={IDS.details}>Details</label>
+        <label for={IDS.details}>{t.details}</label>
         <textarea {...field("details", "parley-details-hint")} rows={5} required />
         <p class="hint" id="parley-details-hint">
-          What happened, and the steps to reproduce it.
+          {t.detailsHint}
         </p>
         {error("details")}
       </div>
       <button type="submit" class="primary" aria-disabled={sending ? "true" : undefined}>
-        Send request
+        {t.sendRequest}
       </button>
     </form>
   );
@@ -75,15 +77,16 @@ export function OfflineForm({ initial, products, sending, failure, onSubmit }: P
 
 function validate(fields: OfflineFields): Errors<OfflineFields> {
   const errors: Errors<OfflineFields> = {};
-  if (!fields.name.trim()) errors.name = "Please enter your name.";
+  const t = text();
+  if (!fields.name.trim()) errors.name = t.enterName;
   const email = fields.email.trim();
-  if (!email) errors.email = "Please enter your email address, so we can answer.";
-  else if (!isPlausibleEmail(email)) errors.email = "Please enter a valid email address.";
+  if (!email) errors.email = t.enterEmail;
+  else if (!isPlausibleEmail(email)) errors.email = t.validEmail;
   const details = fields.details.trim();
-  if (!details) errors.details = "Please describe what you need.";
+  if (!details) errors.details = t.describeNeed;
   else {
-    const problem = lengthProblem(details.length);
-    if (problem) errors.details = problem.replace("Message", "Details");
+    const problem = lengthProblem(details.length, "details");
+    if (problem) errors.details = problem;
   }
   return errors;
 }

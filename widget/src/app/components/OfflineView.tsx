@@ -2,11 +2,13 @@ import type { Product } from "@parley/shared";
 import type { Availability } from "../availability.ts";
 import { nextOpening, offlineHeading } from "../availability.ts";
 import type { OfflineSubmission } from "../chat-state.ts";
+import type { Catalogue } from "../i18n/en.ts";
+import { text } from "../i18n/language.ts";
 import type { OfflineFields } from "../offline-request.ts";
 import { formatOpening } from "../opening-time.ts";
 import { OfflineForm } from "./OfflineForm.tsx";
 
-interface Props {
+export interface OfflineViewProps {
   availability: Availability;
   products: readonly Product[];
   submission: OfflineSubmission;
@@ -30,9 +32,10 @@ export function OfflineView({
   onSubmit,
   onChat,
   onLeaveMessage,
-}: Props) {
+}: OfflineViewProps) {
+  const t = text();
   const opensAt = nextOpening(availability);
-  const opens = opensAt ? formatOpening(opensAt, new Date()) : null;
+  const opens = opensAt ? formatOpening(opensAt, new Date(), t) : null;
   const sent = submission.status === "sent";
   const canChat = typeof availability === "object" && availability?.acceptingChats === true;
   const closed = typeof availability === "object" && availability?.open === false;
@@ -41,21 +44,15 @@ export function OfflineView({
       <h3 class="offline-title" id="parley-offline-title">
         {offlineHeading(availability)}
       </h3>
-      {opens && <p class="opens">Support opens {opens}.</p>}
-      {!sent && (
-        <p class="intro">
-          {refusedStart
-            ? "Your chat could not be started, so your message is in the form below: send it as a request and we will answer by email."
-            : "Leave us a request and we will answer by email."}
-        </p>
-      )}
+      {opens && <p class="opens">{t.opensAt(opens)}</p>}
+      {!sent && <p class="intro">{refusedStart ? t.refusedIntro : t.requestIntro}</p>}
       {!sent && closed && (
         <p class="intro">
-          Or{" "}
+          {t.orLeaveMessage[0]}
           <button type="button" class="link-button" onClick={onLeaveMessage}>
-            leave a message in the chat
+            {t.orLeaveMessage[1]}
           </button>
-          , answered here when support opens.
+          {t.orLeaveMessage[2]}
         </p>
       )}
       {!sent && (
@@ -71,26 +68,24 @@ export function OfflineView({
       )}
       {/* Always rendered, so screen readers are already watching it when the answer comes. */}
       <p class="confirmation" role="status">
-        {statusText(submission)}
+        {statusText(submission, t)}
       </p>
       {sent && canChat && (
         <button type="button" class="primary" data-autofocus onClick={onChat}>
-          Chat with an agent
+          {t.chatWithAgent}
         </button>
       )}
     </section>
   );
 }
 
-function statusText(submission: OfflineSubmission): string {
+function statusText(submission: OfflineSubmission, t: Catalogue): string {
   switch (submission.status) {
     case "idle":
       return "";
     case "sending":
-      return submission.problem
-        ? `Your request is not sent yet (${submission.problem}); we keep trying.`
-        : "Sending your request…";
+      return submission.problem ? t.requestRetrying(submission.problem) : t.sendingRequest;
     case "sent":
-      return `Thanks, we received your request. Your reference is ${submission.reference}.`;
+      return t.requestSent(submission.reference);
   }
 }

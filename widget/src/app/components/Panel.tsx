@@ -3,17 +3,35 @@ import { openingInSiteZone } from "../availability.ts";
 import type { ChatClient } from "../chat-client.ts";
 import { ChatEndLoader } from "../chat-end/ChatEndLoader.tsx";
 import type { ChatState } from "../chat-state.ts";
+import type { Catalogue } from "../i18n/en.ts";
+import { language, text } from "../i18n/language.ts";
 import type { OfflineFields } from "../offline-request.ts";
 import { useStore } from "../use-store.ts";
 import { deriveView } from "../view-model.ts";
 import { ConversationView } from "./ConversationView.tsx";
 import { AttachmentsContext } from "./Files.tsx";
 import { Header, TITLE_ID } from "./Header.tsx";
-import { OfflineView } from "./OfflineView.tsx";
+import { lazyView } from "./LazyView.tsx";
+import type { OfflineViewProps } from "./OfflineView.tsx";
 import { PreChatForm } from "./PreChatForm.tsx";
-import { loadTickets, TicketsLoader } from "./TicketsLoader.tsx";
+import type { TicketsViewProps } from "./TicketsView.tsx";
 
 export const PANEL_ID = "parley-panel";
+
+// Views most visitors never see are chunks of their own (the app's bundle budget).
+const Tickets = lazyView<TicketsViewProps>(
+  () =>
+    import("./TicketsView.tsx").then(async (m) => {
+      // Its words in the visitor's language come before it shows, so it never flashes English.
+      await m.loadTicketsText(text().lang);
+      return m.TicketsView;
+    }),
+  (t) => ({ loading: t.loadingTickets, failed: t.ticketsFailed }),
+);
+const Offline = lazyView<OfflineViewProps>(
+  () => import("./OfflineView.tsx").then((m) => m.OfflineView),
+  (t) => ({ loading: t.loadingForm, failed: t.formFailed }),
+);
 
 interface Props {
   client: ChatClient;
@@ -26,6 +44,8 @@ interface Props {
  */
 export function Panel({ client, onMinimize }: Props) {
   const state = useStore(client.store);
+  // Every component reads the catalogue as it renders: re-rendering from here is what switches the language.
+  const t = useStore(language);
   const { tickets } = useStore(client.tickets.store);
   const [showTickets, setShowTickets] = useState(false);
   const view = deriveView(state);
@@ -44,6 +64,12 @@ export function Panel({ client, onMinimize }: Props) {
       : view.kind === "offline"
         ? `${view.kind}:${state.offline.status === "sent"}`
         : view.kind;
+
+  // A lazy view that arrives while focus waits on the panel itself (it had no control yet) takes it.
+  const focusIfWaiting = () => {
+    const el = panel.current;
+    if (el && (el.getRootNode() as ShadowRoot).activeElement === el) focusPrimary(el);
+  };
 
   // Opening on request moves focus to the panel's main control.
   useLayoutEffect(() => {
@@ -64,6 +90,8 @@ export function Panel({ client, onMinimize }: Props) {
     <div
       class="panel"
       id={PANEL_ID}
+      lang={t.lang}
+      dir={t.dir}
       role="dialog"
       aria-labelledby={TITLE_ID}
       tabIndex={-1}
@@ -85,20 +113,21 @@ export function Panel({ client, onMinimize }: Props) {
           state.fatal || (!showTickets && !tickets?.length)
             ? null
             : {
-                label: showTickets ? "Back to chat" : "My tickets",
+                label: showTickets ? t.backToChat : t.myTickets,
                 onClick: () => setShowTickets(!showTickets),
-                onPointerEnter: () => void loadTickets().catch(() => undefined),
+                onPointerEnter: () => void Tickets.load().catch(() => undefined),
               }
         }
       />
       {/* Always mounted, so a notice that appears in it is announced (one that arrives with its region is often not). */}
       <div role="status">
         {view.kind === "unavailable" && <p class="notice">{view.reason}</p>}
-        {view.kind === "checking" && <p class="notice">Checking whether an agent is available…</p>}
+        {view.kind === "checking" && <p class="notice">{t.checking}</p>}
       </div>
       <AttachmentsContext.Provider value={client.attachments}>
         {showTickets && (
-          <TicketsLoader
+          <Tickets.View
+            viewClass="view tickets"
             feed={client.tickets}
             attachments={client.attachments}
             onClose={() => {
@@ -111,7 +140,9 @@ export function Panel({ client, onMinimize }: Props) {
         {/* Kept mounted while the tickets show, so a half-typed message and its files survive the visit. */}
         <div class="view" hidden={showTickets}>
           {view.kind === "offline" && (
-            <OfflineView
+            <Offline.View
+              viewClass="offline"
+              onShown={focusIfWaiting}
               refusedStart={state.startFailure !== null}
               availability={state.availability}
               products={products}
@@ -129,12 +160,12 @@ export function Panel({ client, onMinimize }: Props) {
               products={products}
               failure={state.startFailure?.reason ?? null}
               onStart={(draft) => client.startChat(draft)}
-              expectation={startExpectation(state.availability, new Date())}
+              expectation={startExpectation(state.availability, new Date(), t)}
             />
           )}
           {view.kind === "pre-chat" && state.leavingMessage && isClosed(state.availability) && (
             <button type="button" class="link-button" onClick={() => client.leaveMessage(false)}>
-              Send a request form instead
+              {t.requestFormInstead}
             </button>
           )}
           {view.kind === "conversation" && (
@@ -196,14 +227,10 @@ function focusPrimary(panel: HTMLElement | null): void {
 const isClosed = (a: ChatState["availability"]) => typeof a === "object" && a !== null && !a.open;
 
 /** Honest about the wait before the chat starts: nobody online, or support closed until a given time. */
-function startExpectation(availability: ChatState["availability"], now: Date): string | null {
+function startExpectation(availability: ChatState["availability"], now: Date, t: Catalogue): string | null {
   if (typeof availability !== "object" || availability === null) return null;
-  const byEmail = "Leave your email to get our reply by email too.";
   if (!availability.open) {
-    const opens = openingInSiteZone(availability, now);
-    return `Support is closed. Leave a message and we'll answer here when support opens${opens ? ` ${opens}` : ""}. ${byEmail}`;
+    return `${t.closedExpectation(openingInSiteZone(availability, now))} ${t.byEmailToo}`;
   }
-  return availability.agentsOnline
-    ? null
-    : `No one is online right now. Start the chat and we'll answer here as soon as someone is. ${byEmail}`;
+  return availability.agentsOnline ? null : `${t.nobodyExpectation} ${t.byEmailToo}`;
 }

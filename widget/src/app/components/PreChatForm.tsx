@@ -1,6 +1,7 @@
 import type { Product } from "@parley/shared";
 import { MAX_EMAIL_LENGTH, MAX_NAME_LENGTH } from "@parley/shared/constants";
 import type { StartDraft } from "../chat-state.ts";
+import { text } from "../i18n/language.ts";
 import { isPlausibleEmail, isSubmitKey, lengthProblem } from "../message-rules.ts";
 import { ProductField } from "./ProductField.tsx";
 import { type Errors, useForm } from "./use-form.tsx";
@@ -25,22 +26,23 @@ const IDS: Record<keyof StartDraft, string> = {
 
 export function PreChatForm({ initial, products, failure, onStart, expectation = null }: Props) {
   const { form, submit, field, error } = useForm(initial, IDS, validate, onStart);
+  const t = text();
 
   return (
     <form class="pre-chat" ref={form} onSubmit={submit} noValidate>
-      <p class="intro">{expectation ?? "Hi! Tell us who you are and how we can help."}</p>
+      <p class="intro">{expectation ?? t.greeting}</p>
       {failure && (
         <p class="error" role="alert">
-          Your chat could not be started: {failure}.
+          {t.startFailed(failure)}
         </p>
       )}
       <div class="field">
-        <label for={IDS.name}>Name</label>
+        <label for={IDS.name}>{t.name}</label>
         <input {...field("name")} type="text" autocomplete="name" maxLength={MAX_NAME_LENGTH} required data-autofocus />
         {error("name")}
       </div>
       <div class="field">
-        <label for={IDS.email}>Email</label>
+        <label for={IDS.email}>{t.email}</label>
         <input
           {...field("email", "parley-email-hint")}
           type="email"
@@ -48,13 +50,13 @@ export function PreChatForm({ initial, products, failure, onStart, expectation =
           maxLength={MAX_EMAIL_LENGTH}
         />
         <p class="hint" id="parley-email-hint">
-          Optional, so we can follow up.
+          {t.emailOptional}
         </p>
         {error("email")}
       </div>
       <ProductField {...field("product")} products={products} />
       <div class="field">
-        <label for={IDS.body}>Message</label>
+        <label for={IDS.body}>{t.messageLabel}</label>
         <textarea
           {...field("body")}
           rows={4}
@@ -69,7 +71,7 @@ export function PreChatForm({ initial, products, failure, onStart, expectation =
         {error("body")}
       </div>
       <button type="submit" class="primary">
-        Start chat
+        {t.startChat}
       </button>
     </form>
   );
@@ -77,11 +79,12 @@ export function PreChatForm({ initial, products, failure, onStart, expectation =
 
 function validate(draft: StartDraft): Errors<StartDraft> {
   const errors: Errors<StartDraft> = {};
-  if (!draft.name.trim()) errors.name = "Please enter your name.";
+  const t = text();
+  if (!draft.name.trim()) errors.name = t.enterName;
   const email = draft.email.trim();
-  if (email && !isPlausibleEmail(email)) errors.email = "Please enter a valid email address, or leave it empty.";
+  if (email && !isPlausibleEmail(email)) errors.email = t.validEmailOrEmpty;
   const body = draft.body.trim();
-  if (!body) errors.body = "Please enter a message.";
+  if (!body) errors.body = t.enterMessage;
   else {
     const problem = lengthProblem(body.length);
     if (problem) errors.body = problem;

@@ -1,5 +1,6 @@
 import type { Product } from "@parley/shared";
 import type { SelectHTMLAttributes } from "preact";
+import { text } from "../i18n/language.ts";
 
 type Props = SelectHTMLAttributes<HTMLSelectElement> & { id: string; products: readonly Product[] };
 
@@ -9,11 +10,12 @@ type Props = SelectHTMLAttributes<HTMLSelectElement> & { id: string; products: r
  */
 export function ProductField({ products, ...select }: Props) {
   if (products.length === 0) return null;
+  const t = text();
   return (
     <div class="field">
-      <label for={select.id}>Product</label>
+      <label for={select.id}>{t.product}</label>
       <select {...select}>
-        <option value="">Not sure</option>
+        <option value="">{t.notSure}</option>
         {products.map((p) => (
           <option key={p.id} value={p.id}>
             {p.name}

@@ -1,4 +1,5 @@
 import type { QueueStatusDto, VisitorConversationDto } from "@parley/shared";
+import { text } from "../i18n/language.ts";
 import { queueText } from "../queue-status.ts";
 
 interface Props {
@@ -24,14 +25,15 @@ function statusText(
   starting: boolean,
   opens: string | null,
 ): string {
-  if (starting) return "Starting your chat…";
-  if (!conversation) return "Loading your conversation…";
+  const t = text();
+  if (starting) return t.starting;
+  if (!conversation) return t.loadingConversation;
   switch (conversation.status) {
     case "queued":
-      return queue ? queueText(queue, { byEmail: conversation.replyByEmail, opens }) : "Waiting for an agent…";
+      return queue ? queueText(queue, { byEmail: conversation.replyByEmail, opens }) : t.waiting;
     case "active":
-      return conversation.assigneeName ? `You're chatting with ${conversation.assigneeName}` : "An agent joined";
+      return conversation.assigneeName ? t.chattingWith(conversation.assigneeName) : t.agentJoined;
     case "closed":
-      return "This chat has ended";
+      return t.ended;
   }
 }

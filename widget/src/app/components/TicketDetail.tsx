@@ -2,7 +2,10 @@ import type { TicketMessageDto, VisitorTicketDto } from "@parley/shared";
 import { MAX_MESSAGE_LENGTH } from "@parley/shared/constants";
 import { useEffect, useLayoutEffect, useRef, useState } from "preact/hooks";
 import { type AttachmentClient, bodyWithFiles } from "../attachments.ts";
-import { isSubmitKey, lengthProblem } from "../message-rules.ts";
+import { text as words } from "../i18n/language.ts";
+import { ticketsText } from "../i18n/tickets.ts";
+import { isSubmitKey } from "../message-rules.ts";
+import { formatTime } from "../opening-time.ts";
 import type { TicketFeed } from "../ticket-feed.ts";
 import { type PendingReply, type ThreadState, TicketThread } from "../ticket-thread.ts";
 import { autoCloseText, priorityText, targetLines, ticketStatusText } from "../ticket-wording.ts";
@@ -29,6 +32,7 @@ export function TicketDetail({ ticketId, ticket, feed, attachments, now, onBack 
   const state = useStore(thread.store);
   const heading = useFocusOnMount<HTMLHeadingElement>();
   const status = ticket?.status;
+  const t = ticketsText();
 
   // Answering a resolution (or a change pushed meanwhile) removes the control that had focus: without this
   // it would fall to the host page's <body>.
@@ -44,20 +48,20 @@ export function TicketDetail({ ticketId, ticket, feed, attachments, now, onBack 
     <section class="ticket" aria-labelledby={TITLE_ID}>
       <div class="ticket-bar">
         <button type="button" class="link-button" onClick={onBack}>
-          ← Back to my tickets
+          {t.back}
         </button>
       </div>
       <h3 class="view-title" id={TITLE_ID} tabIndex={-1} data-autofocus ref={heading}>
-        {ticket ? `${ticket.number} · ${ticket.subject}` : "Your ticket"}
+        {ticket ? `${ticket.number} · ${ticket.subject}` : t.yourTicket}
       </h3>
       {ticket && (
         <div class="ticket-facts">
           <p role="status" class="ticket-status">
-            Status: {ticketStatusText(ticket.status)}
+            {t.status(ticketStatusText(ticket.status))}
           </p>
           <p class="ticket-meta">
             {priorityText(ticket.priority)}
-            {ticket.assigneeName && ` · Handled by ${ticket.assigneeName}`}
+            {ticket.assigneeName && t.handledBy(ticket.assigneeName)}
           </p>
           {targetLines(ticket, now).map((line) => (
             <p class="ticket-target" key={line}>
@@ -69,9 +73,9 @@ export function TicketDetail({ ticketId, ticket, feed, attachments, now, onBack 
       <Replies messages={state.messages} pending={state.pending} load={state.load} thread={thread} />
       {state.load === "failed" && (
         <p class="ticket-problem">
-          <span class="error">This ticket could not be loaded.</span>{" "}
+          <span class="error">{t.loadFailed}</span>{" "}
           <button type="button" class="link-button" onClick={() => void thread.load()}>
-            Try again
+            {words().tryAgain}
           </button>
         </p>
       )}
@@ -82,7 +86,7 @@ export function TicketDetail({ ticketId, ticket, feed, attachments, now, onBack 
           upload={(file) => attachments.upload({ ticketId }, file)}
         />
       )}
-      {ticket?.status === "closed" && <p class="ticket-closed">This ticket is closed.</p>}
+      {ticket?.status === "closed" && <p class="ticket-closed">{t.closed}</p>}
     </section>
   );
 }
@@ -104,16 +108,18 @@ function Replies({
     if (el) el.scrollTop = el.scrollHeight;
   }, [messages.length, pending.length]);
   const delivered = new Set(messages.map((m) => m.clientMsgId));
+  const t = ticketsText();
+  const you = words().you;
   return (
-    <div class="log ticket-log" role="log" aria-live="polite" aria-label="Ticket replies" ref={ref}>
-      {load === "loading" && messages.length === 0 && <p class="empty">Loading replies…</p>}
-      {load === "gone" && <p class="empty">This ticket is no longer available.</p>}
-      {load === "ready" && messages.length === 0 && pending.length === 0 && <p class="empty">No replies yet.</p>}
+    <div class="log ticket-log" role="log" aria-live="polite" aria-label={t.replies} ref={ref}>
+      {load === "loading" && messages.length === 0 && <p class="empty">{t.loadingReplies}</p>}
+      {load === "gone" && <p class="empty">{t.gone}</p>}
+      {load === "ready" && messages.length === 0 && pending.length === 0 && <p class="empty">{t.noReplies}</p>}
       {messages.map((m) => (
         // Keyed by clientMsgId, as the pending copy was, so a sent reply turns into the stored one in place.
         <div key={m.clientMsgId} class={`msg ${m.author.kind === "staff" ? "msg-agent" : "msg-visitor"}`}>
           <div class="meta">
-            <span class="author">{m.author.kind === "customer" ? "You" : m.author.name}</span>
+            <span class="author">{m.author.kind === "customer" ? you : m.author.name}</span>
             <time dateTime={m.createdAt}>{formatWhen(m.createdAt)}</time>
           </div>
           {m.body !== bodyWithFiles("", m.attachments ?? []) && (
@@ -129,15 +135,15 @@ function Replies({
         .map((p) => (
           <div key={p.clientMsgId} class={`msg msg-visitor ${p.failure ? "msg-failed" : "msg-pending"}`}>
             <div class="meta">
-              <span class="author">You</span>
+              <span class="author">{you}</span>
             </div>
             <p class="body">
               <RichText body={p.body} />
             </p>
-            <p class="note">{p.failure ? `not sent: ${p.failure.reason}` : "sending…"}</p>
+            <p class="note">{p.failure ? words().notSent(p.failure.reason) : words().sending}</p>
             {p.failure?.retry && (
               <button type="button" class="link-button" onClick={() => thread.retry(p.clientMsgId)}>
-                Send again
+                {t.sendAgain}
               </button>
             )}
           </div>
@@ -156,6 +162,7 @@ function Resolution({ ticket, thread, now }: { ticket: VisitorTicketDto; thread:
   const stillButton = useRef<HTMLButtonElement>(null);
   const toggled = useRef(false);
   const autoClose = autoCloseText(ticket, now);
+  const t = ticketsText();
 
   // Opening the comment form focuses its field; closing it puts focus back on the button that opened it.
   useLayoutEffect(() => {
@@ -174,7 +181,7 @@ function Resolution({ ticket, thread, now }: { ticket: VisitorTicketDto; thread:
   return (
     <div class="resolution">
       <fieldset>
-        <legend class="question">We think this is fixed. Does it work for you now?</legend>
+        <legend class="question">{t.question}</legend>
         {autoClose && <p class="hint">{autoClose}</p>}
         {rejecting ? (
           <form
@@ -184,7 +191,7 @@ function Resolution({ ticket, thread, now }: { ticket: VisitorTicketDto; thread:
               void respond("reject");
             }}
           >
-            <label for="parley-reject-comment">What still happens? (optional)</label>
+            <label for="parley-reject-comment">{t.whatStillHappens}</label>
             <textarea
               id="parley-reject-comment"
               rows={3}
@@ -202,10 +209,10 @@ function Resolution({ ticket, thread, now }: { ticket: VisitorTicketDto; thread:
             />
             <div class="actions">
               <button type="submit" class="primary" aria-disabled={busy ? "true" : undefined}>
-                Reopen ticket
+                {t.reopen}
               </button>
               <button type="button" class="secondary" onClick={() => setRejecting(false)}>
-                Cancel
+                {t.cancel}
               </button>
             </div>
           </form>
@@ -217,10 +224,10 @@ function Resolution({ ticket, thread, now }: { ticket: VisitorTicketDto; thread:
               aria-disabled={busy ? "true" : undefined}
               onClick={() => void respond("confirm")}
             >
-              Yes, it's fixed
+              {t.fixed}
             </button>
             <button type="button" class="secondary" ref={stillButton} onClick={() => setRejecting(true)}>
-              It still affects me
+              {t.stillAffected}
             </button>
           </div>
         )}
@@ -242,21 +249,22 @@ function ReplyForm({
   const [text, setText] = useState("");
   const [error, setError] = useState<string | null>(null);
   const uploads = useUploads(upload);
+  const t = ticketsText();
 
   const submit = (event?: Event) => {
     event?.preventDefault();
     const files = uploads.ready;
     if (!text.trim() && files.length === 0) {
-      setError("Please write a reply or attach a file.");
+      setError(t.writeReplyOrFile);
       return;
     }
     if (uploads.uploading) {
-      setError("Please wait until your files have uploaded, then send.");
+      setError(words().waitForUploads);
       return;
     }
-    const problem = lengthProblem(text.trim().length);
-    if (problem) {
-      setError(problem.replace("Message", "Reply"));
+    const over = text.trim().length - MAX_MESSAGE_LENGTH;
+    if (over > 0) {
+      setError(t.replyTooLong(over, MAX_MESSAGE_LENGTH));
       return;
     }
     onSend(bodyWithFiles(text, files), files);
@@ -268,12 +276,12 @@ function ReplyForm({
   return (
     <form class="composer reply-form" onSubmit={submit}>
       <label class="sr-only" for="parley-ticket-reply">
-        Your reply
+        {t.yourReply}
       </label>
       <textarea
         id="parley-ticket-reply"
         rows={2}
-        placeholder="Write a reply…"
+        placeholder={t.replyPlaceholder}
         value={text}
         aria-describedby="parley-ticket-reply-error"
         onInput={(e) => setText(e.currentTarget.value)}
@@ -282,7 +290,7 @@ function ReplyForm({
         }}
       />
       <button type="submit" class="primary">
-        Send reply
+        {t.sendReply}
       </button>
       <div class="attachments">
         <AttachControl id="parley-ticket-files" onPick={uploads.add} />
@@ -296,8 +304,5 @@ function ReplyForm({
 }
 
 function formatWhen(iso: string): string {
-  const date = new Date(iso);
-  return Number.isNaN(date.getTime())
-    ? ""
-    : date.toLocaleString(undefined, { month: "short", day: "numeric", hour: "2-digit", minute: "2-digit" });
+  return formatTime(iso, words(), { month: "short", day: "numeric" });
 }

@@ -1,5 +1,6 @@
 import type { VisitorTicketDto } from "@parley/shared";
 import { useLayoutEffect, useRef } from "preact/hooks";
+import { ticketsText } from "../i18n/tickets.ts";
 import { priorityText, targetLines, ticketStatusText } from "../ticket-wording.ts";
 
 interface Props {
@@ -15,6 +16,7 @@ export const TICKETS_TITLE_ID = "parley-tickets-title";
 
 export function TicketList({ tickets, now, focusTicket, onOpen }: Props) {
   const section = useRef<HTMLElement>(null);
+  const words = ticketsText();
   useLayoutEffect(() => {
     const row = focusTicket && section.current?.querySelector<HTMLElement>(`[data-ticket="${focusTicket}"]`);
     (row || section.current?.querySelector<HTMLElement>("h3"))?.focus();
@@ -23,13 +25,11 @@ export function TicketList({ tickets, now, focusTicket, onOpen }: Props) {
   return (
     <section class="ticket-list" aria-labelledby={TICKETS_TITLE_ID} ref={section}>
       <h3 class="view-title" id={TICKETS_TITLE_ID} tabIndex={-1} data-autofocus>
-        My tickets
+        {words.title}
       </h3>
       <div role="status">
-        {tickets === null && <p class="notice">Loading your tickets…</p>}
-        {tickets?.length === 0 && (
-          <p class="notice">You have no tickets. When support turns your request into a ticket, it shows here.</p>
-        )}
+        {tickets === null && <p class="notice">{words.loading}</p>}
+        {tickets?.length === 0 && <p class="notice">{words.none}</p>}
       </div>
       {tickets && tickets.length > 0 && (
         <ul class="tickets-list">

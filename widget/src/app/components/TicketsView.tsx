@@ -3,11 +3,14 @@
 import { useEffect, useLayoutEffect, useRef, useState } from "preact/hooks";
 import { adoptStyles } from "../../adopt-styles.ts";
 import type { AttachmentClient } from "../attachments.ts";
+import { useTicketsText } from "../i18n/tickets.ts";
 import type { TicketFeed } from "../ticket-feed.ts";
 import { useStore } from "../use-store.ts";
 import { TicketDetail } from "./TicketDetail.tsx";
 import { TicketList } from "./TicketList.tsx";
 import { TICKETS_CSS } from "./tickets-styles.ts";
+
+export { loadTicketsText } from "../i18n/tickets.ts";
 
 export interface TicketsViewProps {
   feed: TicketFeed;
@@ -18,6 +21,8 @@ export interface TicketsViewProps {
 
 export function TicketsView({ feed, attachments, onClose }: TicketsViewProps) {
   const { tickets } = useStore(feed.store);
+  // Subscribes this view to the language; its parts read ticketsText() as they render.
+  useTicketsText();
   const [openId, setOpenId] = useState<string | null>(null);
   /** The ticket just left, whose row gets focus back. */
   const [cameFrom, setCameFrom] = useState<string | null>(null);

@@ -4,7 +4,7 @@ export const TICKETS_CSS = `
 .tickets .view-title:focus { outline: none; }
 .ticket-list { flex: 1; min-height: 0; overflow-y: auto; }
 .tickets-list { margin: 0; padding: 4px 12px 12px; list-style: none; display: flex; flex-direction: column; gap: 8px; }
-.ticket-row { display: flex; flex-direction: column; gap: 2px; width: 100%; padding: 10px 12px; text-align: left; background: #fff; border: 1px solid #c9ced8; border-radius: 8px; }
+.ticket-row { display: flex; flex-direction: column; gap: 2px; width: 100%; padding: 10px 12px; text-align: start; background: #fff; border: 1px solid #c9ced8; border-radius: 8px; }
 .ticket-row:hover { border-color: #1f4fd1; background: #f5f8ff; }
 .ticket-name { font-weight: 600; overflow-wrap: anywhere; }
 .number { color: #1f4fd1; }
