@@ -1,6 +1,7 @@
 import type { VisitorConversationDto } from "@parley/shared";
+import { CHAT_RATINGS, MAX_RATING_COMMENT_LENGTH } from "@parley/shared/constants";
 import { useEffect, useState } from "preact/hooks";
-import type { VisitorSocket } from "../request.ts";
+import { request, type VisitorSocket } from "../request.ts";
 
 type ChatEndView = typeof import("./ChatEndView.tsx").ChatEndView;
 
@@ -8,6 +9,13 @@ export interface ChatEndProps {
   conversation: VisitorConversationDto;
   socket: () => VisitorSocket | null;
 }
+
+/**
+ * What the view also gets, handed over from the app: when the chunk imported these modules itself (request.ts, the
+ * shared constants), the bundler moved preact out of app.js into a third file every visitor would fetch.
+ */
+const fromApp = { request, ratings: CHAT_RATINGS, maxComment: MAX_RATING_COMMENT_LENGTH };
+export type ChatEndViewProps = ChatEndProps & { app: typeof fromApp };
 
 /**
  * Ratings and transcripts (issue 14): what a visitor can do once their chat ended is its own chunk, fetched when a
@@ -22,5 +30,5 @@ export function ChatEndLoader(props: ChatEndProps) {
       () => undefined,
     );
   }, []);
-  return View ? <View {...props} /> : null;
+  return View ? <View {...props} app={fromApp} /> : null;
 }

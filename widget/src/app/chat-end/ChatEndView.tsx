@@ -1,9 +1,9 @@
 import type { ChatRatingDto } from "@parley/shared";
-import { CHAT_RATINGS, type ChatRating, MAX_RATING_COMMENT_LENGTH } from "@parley/shared/constants";
+import type { ChatRating } from "@parley/shared/constants";
 import { useLayoutEffect, useRef, useState } from "preact/hooks";
 import { adoptStyles } from "../../adopt-styles.ts";
-import { type Answer, request } from "../request.ts";
-import type { ChatEndProps } from "./ChatEndLoader.tsx";
+import type { Answer } from "../request.ts";
+import type { ChatEndViewProps } from "./ChatEndLoader.tsx";
 import { CHAT_END_CSS } from "./chat-end-styles.ts";
 import { CHAT_END_STRINGS as T } from "./strings.ts";
 
@@ -22,7 +22,8 @@ function problem(answer: Answer<unknown>, codes: Record<string, string>): string
 }
 
 /** Rating the chat that ended (once) and having its transcript emailed (once): issue 14. */
-export function ChatEndView({ conversation, socket }: ChatEndProps) {
+export function ChatEndView({ conversation, socket, app }: ChatEndViewProps) {
+  const { request, ratings, maxComment } = app;
   const section = useRef<HTMLElement>(null);
   useLayoutEffect(() => {
     const el = section.current;
@@ -47,8 +48,8 @@ export function ChatEndView({ conversation, socket }: ChatEndProps) {
   const sendRating = async (e: Event) => {
     e.preventDefault();
     if (!choice || rateStatus.kind === "sending") return;
-    if (comment.trim().length > MAX_RATING_COMMENT_LENGTH) {
-      setRateStatus({ kind: "error", text: T.errors.tooLong(MAX_RATING_COMMENT_LENGTH) });
+    if (comment.trim().length > maxComment) {
+      setRateStatus({ kind: "error", text: T.errors.tooLong(maxComment) });
       return;
     }
     const s = live();
@@ -121,7 +122,7 @@ export function ChatEndView({ conversation, socket }: ChatEndProps) {
       ) : (
         <form onSubmit={sendRating}>
           <fieldset class="choices" aria-labelledby={RATE_TITLE_ID}>
-            {CHAT_RATINGS.map((r) => (
+            {ratings.map((r) => (
               <button key={r} type="button" class="choice" aria-pressed={choice === r} onClick={() => setChoice(r)}>
                 <span aria-hidden="true">{EMOJI[r]}</span> {T.ratingLabel[r]}
               </button>
@@ -132,7 +133,7 @@ export function ChatEndView({ conversation, socket }: ChatEndProps) {
               <label for="parley-rate-comment">{T.commentLabel}</label>
               <textarea
                 id="parley-rate-comment"
-                maxLength={MAX_RATING_COMMENT_LENGTH}
+                maxLength={maxComment}
                 value={comment}
                 onInput={(e) => setComment(e.currentTarget.value)}
               />
