@@ -73,8 +73,11 @@ export function measure() {
   ];
   const consoleCss = refs(/<link[^>]*rel="stylesheet"[^>]*href="([^"]+)"/g);
   const atStart = lazy.filter((f) => AT_START.test(path.basename(f)));
+  // The proactive greeting (issue 14): its own entry, fetched by the loader on the pages a greeting applies to.
+  const greeting = path.join(widgetDist, "greeting.js");
   return {
     loader: sizes(loader),
+    greeting: existsSync(greeting) ? sizes(greeting) : null,
     app: sum(app.map(sizes)),
     appFiles: app,
     openChat: sum([loader, ...app, ...atStart].map(sizes)),
@@ -104,6 +107,7 @@ function main() {
   }
   console.log(line("console stylesheet (not budgeted)", m.consoleCss));
   for (const c of m.lazy) console.log(line(`widget lazy chunk ${c.file}`, c));
+  if (m.greeting) console.log(line("widget greeting (greeting.js, by the loader)", m.greeting));
   const open = m.openChat;
   console.log("\nOn the wire when a visitor opens the chat (loader + app + socket.io; other chunks only when used):");
   console.log(line("loader + app + socket.io", open));

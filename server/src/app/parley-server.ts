@@ -43,6 +43,7 @@ import { InflightTracker } from "../realtime/inflight.ts";
 import type { StaffNamespace, VisitorNamespace } from "../realtime/namespaces.ts";
 import { createRoutingSystem } from "../routing/routing-system.ts";
 import { createRateLimits } from "../security/rate-limits.ts";
+import { widgetConfigRoutes } from "../sites/widget-config.routes.ts";
 import { ChatAlertWatch } from "../supervision/chat-alert-watch.ts";
 import { buildLedger, ledgerSettled, recordChat, reportLedgerErrors } from "../supervision/figures-ledger.ts";
 import { buildTicketIndex } from "../tickets/ticket-list.ts";
@@ -280,7 +281,9 @@ export async function startParley(opts: StartOptions): Promise<ParleyServer> {
         directives: {
           "connect-src": ["'self'"],
           // blob: for the widget's image thumbnails on the demo page (fetched with the visitor's token).
-          "img-src": ["'self'", "data:", "blob:"],
+          // https: for the team avatar a site may set (issue 14), shown by the widget on the demo page and by the
+          // Admin page's preview; the console never shows other remote images (thumbnails are its own downloads).
+          "img-src": ["'self'", "data:", "blob:", "https:"],
           "upgrade-insecure-requests": null,
         },
       },
@@ -308,6 +311,7 @@ export async function startParley(opts: StartOptions): Promise<ParleyServer> {
   app.use(express.json({ limit: "16kb" }));
   app.use(healthRoutes(redis));
   app.use(visitorSessionRoutes({ serverOrigin: () => origins.primary, newSessions: limits.visitorSessions }));
+  app.use(widgetConfigRoutes());
   app.use(reopenRoutes({ serverOrigin: () => origins.primary, limit: limits.visitorSessions, clock }));
   app.use(
     authRoutes({

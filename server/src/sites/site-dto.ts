@@ -3,6 +3,7 @@ import { visitorGoneSettingsOf } from "../conversations/visitor-gone-settings.ts
 import { supervisionSettingsOf } from "../supervision/supervision-settings.ts";
 import { ticketSettingsOf } from "../tickets/ticket-settings.ts";
 import type { SiteDoc } from "./site.model.ts";
+import { widgetSettingsOf } from "./widget-settings.ts";
 
 export function toSiteSettingsDto(site: SiteDoc): SiteSettingsDto {
   return {
@@ -15,5 +16,6 @@ export function toSiteSettingsDto(site: SiteDoc): SiteSettingsDto {
     tickets: ticketSettingsOf(site),
     supervision: supervisionSettingsOf(site),
     visitorGone: visitorGoneSettingsOf(site),
+    widget: widgetSettingsOf(site),
   };
 }

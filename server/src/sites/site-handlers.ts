@@ -37,6 +37,7 @@ export function siteHandlers(
       if (input.supportHours !== undefined) set.supportHours = input.supportHours;
       if (input.supervision !== undefined) set.supervision = input.supervision;
       if (input.visitorGone !== undefined) set.visitorGone = input.visitorGone;
+      if (input.widget !== undefined) set.widget = input.widget;
       if (input.tickets !== undefined) {
         await keepPlansInUse(agent.site, input.tickets);
         set.tickets = input.tickets;

@@ -2,10 +2,12 @@ import {
   DEFAULT_SUPERVISION_SETTINGS,
   DEFAULT_TICKET_SETTINGS,
   DEFAULT_VISITOR_GONE_SETTINGS,
+  DEFAULT_WIDGET_SETTINGS,
   type SupervisionSettings,
   type SupportCalendar,
   type TicketSettings,
   type VisitorGoneSettings,
+  type WidgetSettings,
 } from "@parley/shared";
 import { ASSIGNMENT_MODES, DEFAULT_OFFER_TIMEOUT_SECONDS } from "@parley/shared/constants";
 import { type InferSchemaType, model, Schema, type Types } from "mongoose";
@@ -45,13 +47,15 @@ const siteSchema = new Schema(
       required: true,
       default: () => structuredClone(DEFAULT_VISITOR_GONE_SETTINGS),
     },
+    /** WidgetSettings (issue 14: theme, proactive greeting, unread sound), validated by its shared schema on write. */
+    widget: { type: Schema.Types.Mixed, required: true, default: () => structuredClone(DEFAULT_WIDGET_SETTINGS) },
   },
   { timestamps: true, minimize: false },
 );
 
 export type SiteDoc = Omit<
   InferSchemaType<typeof siteSchema>,
-  "supportHours" | "tickets" | "supervision" | "visitorGone"
+  "supportHours" | "tickets" | "supervision" | "visitorGone" | "widget"
 > & {
   _id: Types.ObjectId;
   supportHours: SupportCalendar;
@@ -61,6 +65,8 @@ export type SiteDoc = Omit<
   supervision?: SupervisionSettings;
   /** Absent on sites stored before issue 13: read through visitorGoneSettingsOf. */
   visitorGone?: VisitorGoneSettings;
+  /** Absent on sites stored before issue 14's theming: read through widgetSettingsOf. */
+  widget?: WidgetSettings;
 };
 
 const writeListeners: Array<() => void> = [];

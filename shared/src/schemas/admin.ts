@@ -7,6 +7,7 @@ import { TicketSettings } from "./sla.ts";
 import { SupervisionSettings } from "./supervision.ts";
 import { SupportCalendar } from "./support-hours.ts";
 import { VisitorGoneSettings } from "./visitor-gone.ts";
+import { WidgetSettings } from "./widget-settings.ts";
 
 const Capacity = z
   .number()
@@ -81,6 +82,8 @@ export const SiteUpdateInput = z.strictObject({
   supervision: SupervisionSettings.optional(),
   /** Visitor gone (issue 13): when a chat shows "Visitor left" and when it closes itself. */
   visitorGone: VisitorGoneSettings.optional(),
+  /** The widget's theme, proactive greeting and unread sound (issue 14). */
+  widget: WidgetSettings.optional(),
 });
 export type SiteUpdateInput = z.infer<typeof SiteUpdateInput>;
 

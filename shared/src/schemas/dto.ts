@@ -18,6 +18,7 @@ import type { StatsRange, SupervisionSettings } from "./supervision.ts";
 import type { SupportCalendar } from "./support-hours.ts";
 import type { MissingField, TicketFields, TicketStatus } from "./tickets.ts";
 import type { VisitorGoneSettings } from "./visitor-gone.ts";
+import type { WidgetSettings } from "./widget-settings.ts";
 
 export interface AuthorDto {
   kind: AuthorKind;
@@ -200,6 +201,8 @@ export interface SiteSettingsDto {
   supervision: SupervisionSettings;
   /** Visitor gone (issue 13). */
   visitorGone: VisitorGoneSettings;
+  /** The widget's theme, proactive greeting and unread sound (issue 14). */
+  widget: WidgetSettings;
 }
 
 /** A request left through the offline form; the tickets work turns these into tickets. */

@@ -1,3 +1,4 @@
+import type { WidgetConfigDto } from "@parley/shared";
 import { render } from "preact";
 import { adoptStyles } from "../adopt-styles.ts";
 import { storageKeys } from "../keys.ts";
@@ -8,6 +9,8 @@ import { chooseLanguage } from "./i18n/language.ts";
 import { followReopenLink, reopenTokenOf } from "./reopen.ts";
 import { browserStore } from "./storage.ts";
 import { PANEL_CSS } from "./styles.ts";
+import type { UnreadAlert } from "./unread-alert.ts";
+import { fetchWidgetConfig, WidgetConfigContext } from "./widget-config.ts";
 
 export type { MountOptions, WidgetHandle } from "../mount-api.ts";
 
@@ -25,6 +28,19 @@ export function mount(root: ShadowRoot, options: MountOptions): WidgetHandle {
   let client: ChatClient | null = null;
   let wanted = { open: options.open, focus: options.open && options.focus === true };
   let destroyed = false;
+  // Issue 14: the site's theme and greeting for the panel, and the unread alerts (title, optional tone).
+  let config: WidgetConfigDto | null = null;
+  let draw: (() => void) | null = null;
+  // A lazy chunk: most visits never get a reply with the panel closed.
+  let alert: Promise<UnreadAlert> | undefined;
+  const alerts = () => (alert ??= import("./unread-alert.ts").then((m) => new m.UnreadAlert()));
+  let unread = 0;
+  void fetchWidgetConfig(serverUrl, options.siteKey).then((c) => {
+    if (destroyed || !c) return;
+    config = c;
+    if (c.sound) void alerts().then((a) => a.setSound(true));
+    draw?.();
+  });
   const begin = () => {
     if (destroyed) return;
     client = new ChatClient({
@@ -32,12 +48,24 @@ export function mount(root: ShadowRoot, options: MountOptions): WidgetHandle {
       siteKey: options.siteKey,
       storage,
       panelOpen: false,
-      onUnread: options.onUnread,
+      onUnread: (count) => {
+        const previous = unread;
+        if (count > 0 || alert) void alerts().then((a) => a.unread(count, previous));
+        unread = count;
+        options.onUnread?.(count);
+      },
     });
     client.setPanelOpen(wanted.open, wanted.focus);
     const c = client;
     const minimize = () => (options.onRequestClose ? options.onRequestClose() : c.setPanelOpen(false, false));
-    render(<Panel client={c} onMinimize={minimize} />, container);
+    draw = () =>
+      render(
+        <WidgetConfigContext.Provider value={config}>
+          <Panel client={c} onMinimize={minimize} />
+        </WidgetConfigContext.Provider>,
+        container,
+      );
+    draw();
     c.start();
   };
   // The visitor's language is on screen from the first paint: another language's chunk is fetched first (and
@@ -64,6 +92,7 @@ export function mount(root: ShadowRoot, options: MountOptions): WidgetHandle {
     setLocale: (locale) => void chooseLanguage(locale, navigator.languages),
     destroy() {
       destroyed = true;
+      void alert?.then((a) => a.destroy());
       client?.destroy();
       render(null, container);
       container.remove();

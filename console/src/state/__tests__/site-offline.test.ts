@@ -1,4 +1,4 @@
-import type { OfflineRequestDto, SiteSettingsDto } from "@parley/shared";
+import { DEFAULT_WIDGET_SETTINGS, type OfflineRequestDto, type SiteSettingsDto } from "@parley/shared";
 import { describe, expect, it } from "vitest";
 import {
   arrivalAnnouncement,
@@ -21,6 +21,7 @@ const site = (name: string): SiteSettingsDto => ({
   tickets: { slaPlans: [], autoCloseWorkingDays: 5, refuseUnentitled: false },
   supervision: { queueWaitAlertSeconds: 120, unansweredAlertSeconds: 180 },
   visitorGone: { leftAfterMinutes: 10, closeAfterMinutes: 30 },
+  widget: DEFAULT_WIDGET_SETTINGS,
 });
 
 describe("site", () => {

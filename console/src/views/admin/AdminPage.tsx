@@ -11,6 +11,7 @@ import { SlaPlansSection } from "./SlaPlansSection.tsx";
 import { SupervisionSection } from "./SupervisionSection.tsx";
 import { TicketSettingsSection } from "./TicketSettingsSection.tsx";
 import { VisitorGoneSection } from "./VisitorGoneSection.tsx";
+import { WidgetSection } from "./WidgetSection.tsx";
 
 /** Admins only: the server refuses these commands to anyone else (FORBIDDEN), so others are not offered them. */
 export function AdminPage({ state }: { state: SessionState }) {
@@ -22,7 +23,9 @@ export function AdminPage({ state }: { state: SessionState }) {
         Admin
       </h2>
       {!isAdmin(state.me) ? (
-        <p class="muted">Only admins can change agents, products, support hours, customers and ticket settings.</p>
+        <p class="muted">
+          Only admins can change agents, products, support hours, customers, ticket settings and the chat widget.
+        </p>
       ) : !settings || !state.team.loaded ? (
         <p class="muted">Loading…</p>
       ) : (
@@ -32,7 +35,8 @@ export function AdminPage({ state }: { state: SessionState }) {
             <a href="#admin-hours">Support hours and routing</a> <a href="#admin-customers">Customers</a>{" "}
             <a href="#admin-ticket-settings">Ticket settings</a> <a href="#admin-sla-plans">SLA plans</a>{" "}
             <a href="#admin-supervision">Supervision alerts</a> <a href="#admin-visitor-gone">Visitors who leave</a>{" "}
-            <a href="#admin-email">Email delivery</a> <a href="#admin-canned">Canned replies</a>
+            <a href="#admin-widget">Chat widget</a> <a href="#admin-email">Email delivery</a>{" "}
+            <a href="#admin-canned">Canned replies</a>
           </nav>
           <AgentsSection me={state.me} members={state.team.members} products={settings.products} />
           <ProductsSection products={settings.products} />
@@ -42,6 +46,7 @@ export function AdminPage({ state }: { state: SessionState }) {
           <SlaPlansSection settings={settings} />
           <SupervisionSection settings={settings} />
           <VisitorGoneSection settings={settings} />
+          <WidgetSection settings={settings} />
           <EmailDeliverySection />
           <CannedSection
             scope="site"

@@ -1,6 +1,7 @@
-import { useEffect, useState } from "preact/hooks";
+import { useContext, useEffect, useState } from "preact/hooks";
 import type { ChatState } from "../chat-state.ts";
 import { text } from "../i18n/language.ts";
+import { WidgetConfigContext } from "../widget-config.ts";
 
 interface Props {
   /** Null when there is nothing to connect to (the widget is unavailable here). */
@@ -16,13 +17,16 @@ export function Header({ connection, onMinimize, ticketsToggle }: Props) {
   // Brief blips (the first connect, a quick reconnect) are not worth a flash of text.
   const showConnection = useDelayed(connection !== null && connection !== "online", 1500);
   const t = text();
+  const theme = useContext(WidgetConfigContext)?.theme;
   return (
     // A div, not <header>: inside the panel (a dialog, not a sectioning element) a <header> is a second
     // "banner" landmark beside the host page's own, which axe rightly flags.
     <div class="header">
+      {/* Decorative: the team's name beside it says who this is (issue 14). */}
+      {theme?.avatarUrl && <img class="avatar" src={theme.avatarUrl} alt="" width={32} height={32} />}
       <div class="heading">
         <h2 class="title" id={TITLE_ID}>
-          {t.title}
+          {theme?.teamName || t.title}
         </h2>
         {showConnection && <p class="connection">{connection === "offline" ? t.reconnecting : t.connecting}</p>}
       </div>

@@ -1,4 +1,4 @@
-import { useLayoutEffect, useRef, useState } from "preact/hooks";
+import { useContext, useLayoutEffect, useRef, useState } from "preact/hooks";
 import { openingInSiteZone } from "../availability.ts";
 import type { ChatClient } from "../chat-client.ts";
 import { ChatEndLoader } from "../chat-end/ChatEndLoader.tsx";
@@ -8,6 +8,7 @@ import { language, text } from "../i18n/language.ts";
 import type { OfflineFields } from "../offline-request.ts";
 import { useStore } from "../use-store.ts";
 import { deriveView } from "../view-model.ts";
+import { WidgetConfigContext } from "../widget-config.ts";
 import { ConversationView } from "./ConversationView.tsx";
 import { AttachmentsContext } from "./Files.tsx";
 import { Header, TITLE_ID } from "./Header.tsx";
@@ -46,6 +47,7 @@ export function Panel({ client, onMinimize }: Props) {
   const state = useStore(client.store);
   // Every component reads the catalogue as it renders: re-rendering from here is what switches the language.
   const t = useStore(language);
+  const theme = useContext(WidgetConfigContext)?.theme;
   const { tickets } = useStore(client.tickets.store);
   const [showTickets, setShowTickets] = useState(false);
   const view = deriveView(state);
@@ -95,6 +97,7 @@ export function Panel({ client, onMinimize }: Props) {
       role="dialog"
       aria-labelledby={TITLE_ID}
       tabIndex={-1}
+      data-scheme={theme?.colourScheme ?? "auto"}
       hidden={!state.panelOpen}
       ref={panel}
       onFocusIn={() => {
@@ -160,6 +163,7 @@ export function Panel({ client, onMinimize }: Props) {
               products={products}
               failure={state.startFailure?.reason ?? null}
               onStart={(draft) => client.startChat(draft)}
+              greeting={theme?.greeting ?? ""}
               expectation={startExpectation(state.availability, new Date(), t)}
             />
           )}

@@ -15,6 +15,8 @@ interface Props {
   onStart: (draft: StartDraft) => void;
   /** What to expect when nobody can answer right away (issue 14); the usual greeting otherwise. */
   expectation?: string | null;
+  /** The site's greeting (issue 14), shown as text at the top of a new chat; empty: the usual sentence. */
+  greeting?: string;
 }
 
 const IDS: Record<keyof StartDraft, string> = {
@@ -24,13 +26,14 @@ const IDS: Record<keyof StartDraft, string> = {
   body: "parley-first-message",
 };
 
-export function PreChatForm({ initial, products, failure, onStart, expectation = null }: Props) {
+export function PreChatForm({ initial, products, failure, onStart, expectation = null, greeting = "" }: Props) {
   const { form, submit, field, error } = useForm(initial, IDS, validate, onStart);
   const t = text();
 
   return (
     <form class="pre-chat" ref={form} onSubmit={submit} noValidate>
-      <p class="intro">{expectation ?? t.greeting}</p>
+      {greeting && <p class="intro greeting-text">{greeting}</p>}
+      {(expectation || !greeting) && <p class="intro">{expectation ?? t.greeting}</p>}
       {failure && (
         <p class="error" role="alert">
           {t.startFailed(failure)}
