@@ -15,6 +15,8 @@ createServer((req, res) => {
       to: m.envelopeTo,
       subject: m.mail.subject ?? "",
       text: m.mail.text ?? "",
+      // The HTML part, for the few emails that have one (a chat transcript, issue 14).
+      html: typeof m.mail.html === "string" ? m.mail.html : "",
     }));
     res.setHeader("content-type", "application/json");
     res.end(JSON.stringify(mails));

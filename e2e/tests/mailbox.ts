@@ -6,6 +6,8 @@ export interface Mail {
   to: string[];
   subject: string;
   text: string;
+  /** Empty for plain-text emails. */
+  html: string;
 }
 
 export async function mailsTo(address: string): Promise<Mail[]> {

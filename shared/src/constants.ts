@@ -108,3 +108,10 @@ export const VISITOR_SITE_HEADER = "X-Parley-Site";
 
 /** What the upload form accepts (checked again by content on the server). */
 export const ATTACHMENT_ACCEPT = ".png,.jpg,.jpeg,.gif,.webp,.pdf,.zip,.txt,.log,.json,.csv,.xml,.md,.yaml,.yml";
+
+// Ratings and transcripts (issue 14, a widget customers can make their own):
+/** How a visitor rates a chat that ended: one of two, so CSAT is good / (good + bad). */
+export const CHAT_RATINGS = ["good", "bad"] as const;
+export type ChatRating = (typeof CHAT_RATINGS)[number];
+/** The optional comment with a rating. */
+export const MAX_RATING_COMMENT_LENGTH = 500;

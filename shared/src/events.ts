@@ -57,6 +57,12 @@ import type { SiteIdentityDto } from "./schemas/identity.ts";
 import { MessageSendInput } from "./schemas/message.ts";
 import { OfflineRequestInput } from "./schemas/offline.ts";
 import { AgentResetPasswordInput } from "./schemas/password.ts";
+import {
+  type ChatRatingDto,
+  type ConversationRatedDto,
+  ConversationRateInput,
+  TranscriptRequestInput,
+} from "./schemas/ratings.ts";
 import { AgentPrefsInput, PresenceSetInput, TransferInput } from "./schemas/routing.ts";
 import { StatsInput, WhisperInput } from "./schemas/supervision.ts";
 import {
@@ -95,6 +101,11 @@ export interface VisitorClientToServerEvents {
   "ticket:reply": Command<VisitorTicketReplyInput, { message: TicketMessageDto }>;
   /** Confirm a resolution (closes the ticket) or reject it (reopens it). */
   "ticket:respond": Command<TicketRespondInput, { ticket: VisitorTicketDto }>;
+  // Ratings and transcripts (issue 14), once the chat ended:
+  /** Rates the visitor's own closed chat, once; a retry of the same rating is answered with it. */
+  "conversation:rate": Command<ConversationRateInput, { rating: ChatRatingDto }>;
+  /** Emails the chat's transcript (never staff notes), once per chat; answers where it went. */
+  "conversation:transcript": Command<TranscriptRequestInput, { sentTo: string }>;
 }
 
 export interface VisitorServerToClientEvents {
@@ -212,6 +223,8 @@ export interface AgentServerToClientEvents {
   "canned:deleted": (ref: { id: string; scope: CannedResponseDto["scope"] }) => void;
   // Ringing (issue 13): to one agent's own tabs, e.g. why routing set them to Away.
   "agent:notice": (notice: AgentNoticeDto) => void;
+  // Ratings (issue 14): to the staff who have the chat open.
+  "conversation:rated": (rated: ConversationRatedDto) => void;
 }
 
 // ---- runtime schema tables ----
@@ -234,6 +247,9 @@ export const visitorEventSchemas = {
   "ticket:get": TicketRef,
   "ticket:reply": VisitorTicketReplyInput,
   "ticket:respond": TicketRespondInput,
+  // Ratings and transcripts (issue 14):
+  "conversation:rate": ConversationRateInput,
+  "conversation:transcript": TranscriptRequestInput,
 } satisfies SchemaTable<VisitorClientToServerEvents>;
 
 export const agentEventSchemas = {

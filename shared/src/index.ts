@@ -15,6 +15,8 @@ export * from "./schemas/offline.ts";
 export * from "./schemas/password.ts";
 export * from "./schemas/primitives.ts";
 export * from "./schemas/products.ts";
+// Ratings and transcripts (issue 14)
+export * from "./schemas/ratings.ts";
 export * from "./schemas/routing.ts";
 export * from "./schemas/sla.ts";
 export * from "./schemas/supervision.ts";

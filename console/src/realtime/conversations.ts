@@ -1,5 +1,6 @@
 import type {
   ConversationDetailDto,
+  ConversationRatedDto,
   ConversationSummaryDto,
   MessageDto,
   TransferInput,
@@ -7,7 +8,7 @@ import type {
 } from "@parley/shared";
 import type { StaffCloseReason } from "@parley/shared/constants";
 import type { ConversationView } from "../state/conversation.ts";
-import { withDetail, withSummary } from "../state/conversation.ts";
+import { withDetail, withRating, withSummary } from "../state/conversation.ts";
 import { addMessage, applyLiveMessage, applyPage, markStale, type Timeline } from "../state/messages.ts";
 import { withoutDelivered } from "../state/outbox.ts";
 import { conversationOf, patchConversation, type SessionState } from "../state/session.ts";
@@ -72,6 +73,12 @@ export class ConversationSync {
   onSummary(summary: ConversationSummaryDto): void {
     if (!(summary.id in this.ctx.store.get().conversations)) return;
     this.ctx.store.update((s) => patchConversation(s, summary.id, (v) => withSummary(v, summary)));
+  }
+
+  /** The visitor rated a chat this console has open (issue 14). */
+  onRated(rated: ConversationRatedDto): void {
+    if (!(rated.conversationId in this.ctx.store.get().conversations)) return;
+    this.ctx.store.update((s) => patchConversation(s, rated.conversationId, (v) => withRating(v, rated)));
   }
 
   /** A conversation as an ack returned it (accept from an offer, transfer). */

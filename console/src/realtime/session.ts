@@ -103,6 +103,7 @@ export class ConsoleSession {
       this.conversations.onSummary(summary);
     });
     socket.on("message:new", (message) => this.conversations.onMessage(message));
+    socket.on("conversation:rated", (rated) => this.conversations.onRated(rated));
     // My own read mark, from this tab or another: the unread count in "My chats" drops with it.
     socket.on("conversation:read", (mark) => {
       if (mark.side === "agent")

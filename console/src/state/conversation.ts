@@ -1,4 +1,4 @@
-import type { AgentDto, ConversationDetailDto, ConversationSummaryDto } from "@parley/shared";
+import type { AgentDto, ConversationDetailDto, ConversationRatedDto, ConversationSummaryDto } from "@parley/shared";
 import type { ErrorBody } from "@parley/shared/errors";
 import { emptyTimeline, type Timeline } from "./messages.ts";
 import { isLead } from "./roles.ts";
@@ -36,6 +36,12 @@ export function withSummary(view: ConversationView, summary: ConversationSummary
   if (!view.detail || view.detail.updatedAt > summary.updatedAt) return view;
   // Every summary field, those added later included ("Visitor left", issue 13); the detail-only fields stay.
   return { ...view, detail: { ...view.detail, ...summary } };
+}
+
+/** The visitor rated the chat (issue 14), told live to the staff who have it open. */
+export function withRating(view: ConversationView, rated: ConversationRatedDto): ConversationView {
+  if (!view.detail || view.detail.id !== rated.conversationId) return view;
+  return { ...view, detail: { ...view.detail, rating: rated.rating } };
 }
 
 const isMine = (c: ConversationDetailDto, me: AgentDto): boolean => c.assignee?.id === me.id;

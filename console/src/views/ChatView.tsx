@@ -6,6 +6,7 @@ import { type Outbox, pendingFor } from "../state/outbox.ts";
 import { isLead } from "../state/roles.ts";
 import type { TransferTargets } from "../state/transfer.ts";
 import { ChatHeader } from "./ChatHeader.tsx";
+import { ChatRating } from "./ChatRating.tsx";
 import { Composer } from "./Composer.tsx";
 import { LazyRoute } from "./LazyRoute.tsx";
 import { MessageList } from "./MessageList.tsx";
@@ -111,6 +112,7 @@ export function ChatView({ id, view, outbox, me, productName, targets, joined, o
               : noteFor(detail, me, joined)}
           </p>
         )}
+        {detail.status === "closed" && <ChatRating rating={detail.rating} />}
         {canWhisper(detail, me) && detail.assignee?.id !== me.id && (
           <LazyRoute
             inline

@@ -228,6 +228,8 @@ export async function startParley(opts: StartOptions): Promise<ParleyServer> {
     inflight,
     // A visitor socket's address (for the per-address event budget) is the client's, not the balancer's.
     trustProxy: config.trustProxy,
+    // Ratings and transcripts (issue 14): a rating moves its chat's row in the figures (CSAT).
+    chatEnd: { mailer, clock, onRated: recordChat },
     observe: (command, outcome, seconds) => {
       metrics.commands.inc({ namespace: "visitor", command, outcome });
       metrics.ackSeconds.observe({ namespace: "visitor" }, seconds);

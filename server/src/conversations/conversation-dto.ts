@@ -1,4 +1,10 @@
-import type { ConversationDetailDto, ConversationSummaryDto, MessageDto, VisitorConversationDto } from "@parley/shared";
+import type {
+  ChatRatingDto,
+  ConversationDetailDto,
+  ConversationSummaryDto,
+  MessageDto,
+  VisitorConversationDto,
+} from "@parley/shared";
 import type { ConversationDoc } from "./conversation.model.ts";
 import type { MessageDoc } from "./message.model.ts";
 
@@ -27,7 +33,15 @@ export function toVisitorConversationDto(c: ConversationDoc): VisitorConversatio
     createdAt: c.createdAt.toISOString(),
     agentReadSeq: c.agentReadSeq ?? 0,
     replyByEmail: Boolean(c.visitorEmail),
+    rating: toRatingDto(c),
+    transcriptSent: Boolean(c.transcriptSentAt),
   };
+}
+
+/** The visitor's rating of an ended chat (issue 14), as both sides see it. */
+export function toRatingDto(c: Pick<ConversationDoc, "rating">): ChatRatingDto | null {
+  const r = c.rating;
+  return r ? { rating: r.value, comment: r.comment ?? null, at: r.at.toISOString() } : null;
 }
 
 export function toSummaryDto(c: ConversationDoc): ConversationSummaryDto {
@@ -82,5 +96,6 @@ export function toDetailDto(c: ConversationDoc): ConversationDetailDto {
       : null,
     closedAt: c.closedAt ? c.closedAt.toISOString() : null,
     closeReason: c.closeReason ?? null,
+    rating: toRatingDto(c),
   };
 }

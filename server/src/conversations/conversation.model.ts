@@ -1,4 +1,4 @@
-import { AUTHOR_KINDS, CLOSE_REASONS, CONVERSATION_STATUSES } from "@parley/shared/constants";
+import { AUTHOR_KINDS, CHAT_RATINGS, CLOSE_REASONS, CONVERSATION_STATUSES } from "@parley/shared/constants";
 import { type InferSchemaType, model, Schema, type Types } from "mongoose";
 
 const environmentSchema = new Schema(
@@ -18,6 +18,15 @@ const lastMessageSchema = new Schema(
 
 const participantSchema = new Schema(
   { agent: { type: Schema.Types.ObjectId, ref: "Agent", required: true }, name: { type: String, required: true } },
+  { _id: false },
+);
+
+const ratingSchema = new Schema(
+  {
+    value: { type: String, enum: CHAT_RATINGS, required: true },
+    comment: { type: String, default: null },
+    at: { type: Date, required: true },
+  },
   { _id: false },
 );
 
@@ -82,6 +91,12 @@ const conversationSchema = new Schema(
     leftMessage: { type: Boolean, default: false },
     /** When the last "reply while you were away" email was queued for this chat: one per REPLY_EMAIL_GAP. */
     replyEmailedAt: { type: Date, default: null },
+    // Ratings and transcripts (issue 14): written on the closed chat only (conversation-rating.ts,
+    // transcript-request.ts), so left unset (no default) on the open ones every message rewrites.
+    /** The visitor's rating, once; the figures count it by the chat's start (CSAT). */
+    rating: { type: ratingSchema },
+    /** When its transcript was emailed: one per chat. */
+    transcriptSentAt: { type: Date },
   },
   { timestamps: true },
 );

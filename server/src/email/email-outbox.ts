@@ -95,6 +95,7 @@ export class EmailOutbox implements ServerMailer {
       to: mail.to,
       subject: mail.subject,
       text: mail.text,
+      ...(mail.html ? { html: mail.html } : {}),
       kind: mail.kind as OutgoingMail["kind"],
       ...(mail.ticket ? { ticket: mail.ticket } : {}),
       ...(mail.site ? { site: mail.site } : {}),

@@ -6,13 +6,17 @@ export type MailKind =
   | "ticket_escalation"
   | "password_reset"
   // Always reachable (issue 14): an agent's reply to a visitor who left the chat.
-  | "chat_reply";
+  | "chat_reply"
+  // Ratings and transcripts (issue 14): a chat's transcript, asked for by its visitor.
+  | "chat_transcript";
 
-/** One plain-text email to one person (ticket updates to the requester, escalations to leads, reset links to staff). */
+/** One email (plain text, sometimes with an HTML part) to one person (ticket updates to the requester, escalations to leads, reset links to staff). */
 export interface OutgoingMail {
   to: string;
   subject: string;
   text: string;
+  /** The same email as HTML, for the few that lay out a table (a transcript); every user text in it escaped. */
+  html?: string;
   kind: MailKind;
   /**
    * The ticket it is about, e.g. "T-1001": lets a log line be traced without naming who it went to. Absent on

@@ -10,6 +10,7 @@ const outboxMailSchema = new Schema(
     to: { type: String, required: true },
     subject: { type: String, required: true },
     text: { type: String, required: true },
+    html: { type: String, default: null },
     kind: { type: String, required: true },
     ticket: { type: String, default: "" },
     site: { type: String, default: null },

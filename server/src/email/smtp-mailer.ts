@@ -57,7 +57,12 @@ export function createMailer(config: Pick<Config, "smtpUrl" | "emailFrom">, logg
     }
     try {
       const subject = mail.subject.replace(/[\r\n]+/g, " ");
-      const info = await transport.sendMail({ to: mail.to, subject, text: mail.text });
+      const info = await transport.sendMail({
+        to: mail.to,
+        subject,
+        text: mail.text,
+        ...(mail.html ? { html: mail.html } : {}),
+      });
       logger.info({ event: "email_sent", ...about, messageId: info.messageId }, "email sent");
       return "sent";
     } catch (err) {

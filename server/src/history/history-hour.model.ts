@@ -14,6 +14,8 @@ const historyHourSchema = new Schema(
     chats: { type: Schema.Types.Mixed, default: {} },
     /** Chat ids a ticket was made from: set apart, by primary key, whenever the ticket comes. */
     ticketed: { type: Schema.Types.Mixed, default: {} },
+    /** Ratings by chat id ("good" or "bad", issue 14): set apart, by primary key, when the visitor rates. */
+    rated: { type: Schema.Types.Mixed },
   },
   { versionKey: false, minimize: false },
 );
@@ -38,6 +40,8 @@ export interface HistoryHourDoc {
   site: Types.ObjectId;
   chats: Record<string, string>;
   ticketed: Record<string, boolean>;
+  /** Absent on hours from before ratings (issue 14). */
+  rated?: Record<string, string>;
 }
 export const HistoryHour = model("HistoryHour", historyHourSchema, "history_hours");
 

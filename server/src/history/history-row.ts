@@ -1,5 +1,5 @@
 import type { CloseReason, HistoryRowDto } from "@parley/shared";
-import { MAX_PREVIEW_LENGTH } from "@parley/shared/constants";
+import { type ChatRating, MAX_PREVIEW_LENGTH } from "@parley/shared/constants";
 import type { ConversationDoc } from "../conversations/conversation.model.ts";
 import type { StoredHistoryRow } from "./history-hour.model.ts";
 
@@ -36,7 +36,7 @@ function cut(text: string, start: number): string {
   return flat.length > MAX_PREVIEW_LENGTH ? `${flat.slice(0, MAX_PREVIEW_LENGTH).trimEnd()}…` : flat.trim();
 }
 
-export function parseStoredRow(id: string, json: string, hasTicket: boolean): ParsedRow {
+export function parseStoredRow(id: string, json: string, hasTicket: boolean, rating: string | null = null): ParsedRow {
   const s = JSON.parse(json) as StoredHistoryRow;
   return {
     row: {
@@ -48,6 +48,7 @@ export function parseStoredRow(id: string, json: string, hasTicket: boolean): Pa
       closedAt: s.closedAt,
       closeReason: s.closeReason as CloseReason | null,
       hasTicket,
+      rating: rating as ChatRating | null,
     },
     closedAt: Date.parse(s.closedAt),
     text: s.text,
@@ -67,6 +68,7 @@ export function toHistoryRow(c: ClosedChatDoc): HistoryRowDto {
     closedAt: (c.closedAt ?? c.updatedAt).toISOString(),
     closeReason: c.closeReason ?? null,
     hasTicket: c.hasTicket === true,
+    rating: c.rating?.value ?? null,
     snippet: snippetOf(c.preview ?? "", []),
   };
 }

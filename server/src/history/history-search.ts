@@ -63,7 +63,7 @@ export async function searchHistory(
       const inHour: ParsedRow[] = [];
       for (const [id, json] of Object.entries(doc.chats ?? {})) {
         chatsRead++;
-        const c = parseStoredRow(id, json, doc.ticketed?.[id] === true);
+        const c = parseStoredRow(id, json, doc.ticketed?.[id] === true, doc.rated?.[id] ?? null);
         if (from !== null && c.closedAt < from) continue;
         if (to !== null && c.closedAt >= to) continue;
         if (before(c, cursor) && matches(c)) inHour.push(c);

@@ -25,6 +25,7 @@ function chatRowOf(c: ConversationDoc, repliedAt: Date | null = null): StoredCha
     closedAt: c.closedAt ?? null,
     firstAgentReplyAt: c.firstAgentReplyAt ?? repliedAt,
     closeReason: c.closeReason ?? null,
+    rating: c.rating?.value ?? null,
   };
 }
 

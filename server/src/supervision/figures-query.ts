@@ -62,6 +62,7 @@ function chatRow(json: string): ChatRow {
   return {
     ...row,
     status: row.status as ChatRow["status"],
+    rating: (row.rating ?? null) as ChatRow["rating"],
     createdAt: date(row.createdAt),
     closedAt: dateOrNull(row.closedAt),
     firstAgentReplyAt: dateOrNull(row.firstAgentReplyAt),

@@ -29,9 +29,13 @@
  *   late), in percent to one decimal; null when none is decided. Read with the SLA engine on the site's
  *   calendar, so pauses and closed hours count as the ticket page shows them: when the ticket was last written,
  *   as its targets' fates (sla-clock.ts fateOf), which stay true until it is written again.
+ * - satisfaction (issue 14): over the chats of the range that their visitor rated, good / (good + bad) in percent
+ *   to one decimal (null with no rating); for the range, for each day and for each agent, by the same rules as the
+ *   counts beside it: a chat's day is the day it started, its agent its last assignee. A rating is final, so a
+ *   chat counts once.
  */
-import type { Priority, StatsDto, StatsRange } from "@parley/shared";
-import { type ConversationStatus, PRIORITIES } from "@parley/shared/constants";
+import type { Priority, SatisfactionDto, StatsDto, StatsRange } from "@parley/shared";
+import { type ChatRating, type ConversationStatus, PRIORITIES } from "@parley/shared/constants";
 import type { ClockFate } from "../sla/sla-clock.ts";
 import { DAY_MS, instantsOfWallTimes, localDayAt } from "../support-hours/zoned-time.ts";
 
@@ -49,6 +53,8 @@ export interface ChatRow {
   firstAgentReplyAt: Date | null;
   /** Why it closed (issue 13); absent on rows written before. */
   closeReason?: string | null;
+  /** The visitor's rating (issue 14); absent on rows written before and on chats not rated. */
+  rating?: ChatRating | null;
 }
 
 /** What the figures need of a ticket: its targets' fates as of its last change (sla-clock.ts fateOf). */
@@ -112,10 +118,18 @@ export function computeStats(
   const tickets = ticketRows.filter((t) => inWindow(t.createdAt));
 
   const totals = { started: 0, answered: 0, missed: 0, abandoned: 0, waiting: 0 };
-  const days = window.days.map((d) => ({ date: d.date, started: 0, answered: 0, missed: 0, abandoned: 0 }));
+  const days = window.days.map((d) => ({
+    date: d.date,
+    started: 0,
+    answered: 0,
+    missed: 0,
+    abandoned: 0,
+    ratings: { good: 0, bad: 0 },
+  }));
+  const ratings = { good: 0, bad: 0 };
   const waits: number[] = [];
   const durations: number[] = [];
-  const agents = new Map<string, { name: string; chats: number; latest: number }>();
+  const agents = new Map<string, { name: string; chats: number; latest: number; ratings: Ratings }>();
 
   for (const chat of chats) {
     const outcome = outcomeOf(chat);
@@ -125,13 +139,21 @@ export function computeStats(
     if (day) {
       day.started++;
       if (outcome !== "waiting") day[outcome]++;
+      if (chat.rating) day.ratings[chat.rating]++;
     }
+    if (chat.rating) ratings[chat.rating]++;
     if (chat.firstAgentReplyAt) waits.push(chat.firstAgentReplyAt.getTime() - chat.createdAt.getTime());
     if (chat.status === "closed" && chat.closedAt) durations.push(chat.closedAt.getTime() - chat.createdAt.getTime());
     if (chat.assignee) {
       const at = chat.createdAt.getTime();
-      const seen = agents.get(chat.assignee.id) ?? { name: chat.assignee.name, chats: 0, latest: at };
+      const seen = agents.get(chat.assignee.id) ?? {
+        name: chat.assignee.name,
+        chats: 0,
+        latest: at,
+        ratings: { good: 0, bad: 0 },
+      };
       seen.chats++;
+      if (chat.rating) seen.ratings[chat.rating]++;
       if (at >= seen.latest) {
         seen.latest = at;
         seen.name = chat.assignee.name;
@@ -152,7 +174,7 @@ export function computeStats(
     firstReplyWaitSeconds: median === null || p90 === null ? null : { median: seconds(median), p90: seconds(p90) },
     medianDurationSeconds: medianDuration === null ? null : seconds(medianDuration),
     perAgent: [...agents]
-      .map(([id, a]) => ({ agent: { id, name: a.name }, chats: a.chats }))
+      .map(([id, a]) => ({ agent: { id, name: a.name }, chats: a.chats, satisfaction: satisfactionOf(a.ratings) }))
       .sort(
         (a, b) =>
           b.chats - a.chats ||
@@ -170,8 +192,17 @@ export function computeStats(
         window.to,
       ),
     },
-    days,
+    days: days.map(({ ratings: dayRatings, ...day }) => ({ ...day, satisfaction: satisfactionOf(dayRatings) })),
+    satisfaction: satisfactionOf(ratings),
   };
+}
+
+type Ratings = Record<ChatRating, number>;
+
+/** CSAT: the share of good ratings, in percent to one decimal; null with no rating. */
+export function satisfactionOf(r: Ratings): SatisfactionDto {
+  const rated = r.good + r.bad;
+  return { good: r.good, bad: r.bad, csat: rated === 0 ? null : Math.round((r.good / rated) * 1000) / 10 };
 }
 
 /** Which of the window's days an instant falls on: the last day starting at or before it. */

@@ -30,6 +30,8 @@ export interface StoredChatRow {
   firstAgentReplyAt: Date | null;
   /** Issue 13; absent on rows written before. */
   closeReason?: string | null;
+  /** Issue 14: "good" or "bad" once the visitor rated the chat; absent on rows written before. */
+  rating?: string | null;
 }
 
 export interface StoredTicketRow {

@@ -1,5 +1,6 @@
 import { type VisitorClientToServerEvents, VisitorHandshake, visitorEventSchemas } from "@parley/shared";
 import type { Config } from "../config/config.ts";
+import { type ChatEndDeps, chatEndHandlers } from "../conversations/chat-end-handlers.ts";
 import { visitorSignalHandlers } from "../conversations/chat-signal-handlers.ts";
 import type { VisitorGoneWatch } from "../conversations/visitor-gone-watch.ts";
 import { toObjectId } from "../db/object-id.ts";
@@ -46,6 +47,8 @@ export interface VisitorSocketDeps {
    * `trust proxy`). Unset: the peer's address, as without TRUST_PROXY.
    */
   trustProxy?: Config["trustProxy"];
+  /** Ratings and transcripts (issue 14): where transcripts are emailed, the server's clock, the figures' hook. */
+  chatEnd: Omit<ChatEndDeps, "staff" | "log">;
 }
 
 export function attachVisitorNamespace(ns: VisitorNamespace, deps: VisitorSocketDeps): void {
@@ -64,6 +67,7 @@ export function attachVisitorNamespace(ns: VisitorNamespace, deps: VisitorSocket
       ...visitorSignalHandlers({ conversations: deps.routing.conversations, typingLimit: deps.limits.typing }),
       ...offlineVisitorHandlers(deps.staff, deps.limits.offlineRequests),
       ...visitorTicketHandlers(deps.tickets),
+      ...chatEndHandlers({ ...deps.chatEnd, staff: deps.staff, log: deps.routing.lifecycle.log }),
     },
     authorize: async (socket) => {
       if (!(await mayAct(socket))) {

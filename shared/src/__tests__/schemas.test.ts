@@ -68,9 +68,11 @@ describe("shared schemas", () => {
 
   it("should have a schema for every client event", () => {
     expect(Object.keys(visitorEventSchemas).sort()).toEqual([
+      "conversation:rate",
       "conversation:read",
       "conversation:start",
       "conversation:sync",
+      "conversation:transcript",
       "message:send",
       "offline:submit",
       "site:availability",

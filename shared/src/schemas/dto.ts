@@ -12,6 +12,7 @@ import type {
 import type { CustomerContact, CustomerProduct } from "./customers.ts";
 import type { Environment } from "./primitives.ts";
 import type { Product } from "./products.ts";
+import type { ChatRatingDto, SatisfactionDto } from "./ratings.ts";
 import type { TicketSettings } from "./sla.ts";
 import type { StatsRange, SupervisionSettings } from "./supervision.ts";
 import type { SupportCalendar } from "./support-hours.ts";
@@ -69,6 +70,10 @@ export interface VisitorConversationDto {
   agentReadSeq: number;
   /** The visitor gave an email: a reply while they are away reaches them there too (issue 14, always reachable). */
   replyByEmail: boolean;
+  /** Once the chat ended: the visitor's rating, if they gave one (issue 14). */
+  rating: ChatRatingDto | null;
+  /** Once the chat ended: its transcript was emailed (one per chat). */
+  transcriptSent: boolean;
 }
 
 /** Where a waiting visitor stands; pushed as `queue:updated` whenever the queue or the team changes. */
@@ -150,6 +155,8 @@ export interface ConversationDetailDto extends ConversationSummaryDto {
   environment: Environment | null;
   closedAt: string | null;
   closeReason: CloseReason | null;
+  /** The visitor's rating once the chat ended (issue 14); null until they give one. */
+  rating: ChatRatingDto | null;
 }
 
 export interface AgentDto {
@@ -407,6 +414,8 @@ export interface StatsDayDto {
   answered: number;
   missed: number;
   abandoned: number;
+  /** Ratings of the day's chats (issue 14). */
+  satisfaction: SatisfactionDto;
 }
 
 /** `stats:get`: the figures of a range, computed by the server from stored chats and tickets. */
@@ -420,10 +429,12 @@ export interface StatsDto {
   firstReplyWaitSeconds: { median: number; p90: number } | null;
   /** Seconds from start to close, over closed chats; null without any. */
   medianDurationSeconds: number | null;
-  perAgent: { agent: AgentRefDto; chats: number }[];
+  perAgent: { agent: AgentRefDto; chats: number; satisfaction: SatisfactionDto }[];
   ticketsByPriority: Record<Priority, number>;
   /** Share of decided targets met on time, 0-100; null when none was decided in the range. */
   slaCompliance: { response: number | null; workaround: number | null };
   /** One entry per day of the range, oldest first (the chart). */
   days: StatsDayDto[];
+  /** The visitors' ratings of the range's chats, by the day each chat started (issue 14). */
+  satisfaction: SatisfactionDto;
 }

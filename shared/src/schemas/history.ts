@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { CloseReason, Priority } from "../constants.ts";
+import type { ChatRating, CloseReason, Priority } from "../constants.ts";
 import { ObjectIdString } from "./primitives.ts";
 import { ProductId } from "./products.ts";
 import type { TicketStatus } from "./tickets.ts";
@@ -57,6 +57,8 @@ export interface HistoryRowDto {
   closedAt: string;
   closeReason: CloseReason | null;
   hasTicket: boolean;
+  /** The visitor's rating (issue 14); null if they gave none. */
+  rating: ChatRating | null;
   /** Text around the first searched word (lowercase, as searched), or the start of the chat. */
   snippet: string;
 }

@@ -216,7 +216,8 @@ export class ChatClient {
     if (before !== conversation.id) this.options.storage.setItem(this.keys.conversation, conversation.id);
   }
 
-  private liveSocket(): VisitorSocket | null {
+  /** The connection while it is up (the lazy views send through it: ratings and transcripts, issue 14). */
+  liveSocket(): VisitorSocket | null {
     return this.socket?.connected ? this.socket : null;
   }
 

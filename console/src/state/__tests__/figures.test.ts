@@ -6,7 +6,14 @@ const BOX = { width: 400, height: 240, top: 10, right: 10, bottom: 30, left: 40 
 // Plot: x 40..390 (350 wide), y 10..210 (200 high).
 
 function day(date: string, answered: number, missed: number, abandoned: number): StatsDayDto {
-  return { date, started: answered + missed + abandoned, answered, missed, abandoned };
+  return {
+    date,
+    started: answered + missed + abandoned,
+    answered,
+    missed,
+    abandoned,
+    satisfaction: { good: 0, bad: 0, csat: null },
+  };
 }
 
 describe("chart geometry", () => {

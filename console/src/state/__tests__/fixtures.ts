@@ -64,6 +64,7 @@ export function detail(overrides: Partial<ConversationDetailDto> = {}): Conversa
     environment: { url: "https://shop.example/", referrer: "", userAgent: "UA", language: "en", timeZone: "UTC" },
     closedAt: null,
     closeReason: null,
+    rating: null,
     ...overrides,
   };
 }

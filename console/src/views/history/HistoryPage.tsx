@@ -218,6 +218,9 @@ function Select({ name, label, form, set, issuesFor, children }: FieldProps & { 
   );
 }
 
+/** The visitor's rating (issue 14). */
+const RATING_LABELS = { good: "Good", bad: "Bad" } as const;
+
 function HistoryTable({ page, productName }: { page: HistoryPageDto; productName: (id: string) => string }) {
   return (
     <div class="table-scroll">
@@ -231,6 +234,7 @@ function HistoryTable({ page, productName }: { page: HistoryPageDto; productName
             <th scope="col">Product</th>
             <th scope="col">Ticket</th>
             <th scope="col">Close reason</th>
+            <th scope="col">Rating</th>
             <th scope="col">Excerpt</th>
           </tr>
         </thead>
@@ -246,6 +250,7 @@ function HistoryTable({ page, productName }: { page: HistoryPageDto; productName
               <td>{r.product ? productName(r.product) : <span class="muted">None</span>}</td>
               <td>{r.hasTicket ? "Yes" : "No"}</td>
               <td>{r.closeReason ? CLOSE_REASON_LABELS[r.closeReason] : <span class="muted">Not given</span>}</td>
+              <td>{r.rating ? RATING_LABELS[r.rating] : <span class="muted">None</span>}</td>
               <td class="history-snippet">{r.snippet}</td>
             </tr>
           ))}

@@ -9,6 +9,7 @@ import type { SessionState } from "../../state/session.ts";
 import { useSession } from "../session-context.ts";
 import { usePageHeading } from "../usePage.ts";
 import { DaysChart } from "./DaysChart.tsx";
+import { SatisfactionByDay } from "./SatisfactionByDay.tsx";
 
 const RANGES: { value: StatsRange; label: string }[] = [
   { value: "today", label: "Today" },
@@ -133,6 +134,13 @@ function Figures({ stats }: { stats: StatsDto }) {
           <Stat label="First response on time" value={formatPercent(stats.slaCompliance.response)} />
           <Stat label="Workaround on time" value={formatPercent(stats.slaCompliance.workaround)} />
         </dl>
+        {/* Ratings (issue 14): good / (good + bad) over the chats the visitors rated. */}
+        <h3 id="figures-csat">Satisfaction</h3>
+        <dl class="stat-list">
+          <Stat label="CSAT (rated good)" value={formatPercent(stats.satisfaction.csat)} />
+          <Stat label="Rated good" value={stats.satisfaction.good} />
+          <Stat label="Rated bad" value={stats.satisfaction.bad} />
+        </dl>
       </section>
       <section class="page-section figures-chart" aria-labelledby="figures-days">
         <h3 id="figures-days">Chats per day</h3>
@@ -148,19 +156,26 @@ function Figures({ stats }: { stats: StatsDto }) {
               <tr>
                 <th scope="col">Agent</th>
                 <th scope="col">Chats</th>
+                <th scope="col">Rated good / bad</th>
+                <th scope="col">CSAT</th>
               </tr>
             </thead>
             <tbody>
-              {stats.perAgent.map(({ agent, chats: count }) => (
+              {stats.perAgent.map(({ agent, chats: count, satisfaction }) => (
                 <tr key={agent.id}>
                   <th scope="row">{agent.name}</th>
                   <td class="tabular">{count}</td>
+                  <td class="tabular">
+                    {satisfaction.good} / {satisfaction.bad}
+                  </td>
+                  <td class="tabular">{formatPercent(satisfaction.csat)}</td>
                 </tr>
               ))}
             </tbody>
           </table>
         )}
       </section>
+      <SatisfactionByDay days={stats.days} />
       <section class="page-section" aria-labelledby="figures-tickets">
         <h3 id="figures-tickets">Tickets opened by priority</h3>
         <table class="data-table">

@@ -8,6 +8,9 @@ import { Message } from "../../conversations/message.model.ts";
 import { Site } from "../../sites/site.model.ts";
 import { buildLedger } from "../figures-ledger.ts";
 
+/** Ratings (issue 14) are counted in ratings.int.test.ts; these chats have none. */
+const UNRATED = { good: 0, bad: 0, csat: null };
+
 const S = 1000;
 const H = 3_600_000;
 const DAY = 24 * H;
@@ -78,12 +81,21 @@ describe("stats:get", () => {
       chats: { started: 5, answered: 2, missed: 1, abandoned: 1, waiting: 1 },
       // Ana had the first and third, Ben the second.
       perAgent: [
-        { agent: { id: ana.id, name: "Ana" }, chats: 2 },
-        { agent: { id: ben.id, name: "Ben" }, chats: 1 },
+        { agent: { id: ana.id, name: "Ana" }, chats: 2, satisfaction: UNRATED },
+        { agent: { id: ben.id, name: "Ben" }, chats: 1, satisfaction: UNRATED },
       ],
       ticketsByPriority: { critical: 0, high: 0, medium: 0, low: 0 },
       slaCompliance: { response: null, workaround: null },
-      days: [{ date: localDate(clock.now().getTime()), started: 5, answered: 2, missed: 1, abandoned: 1 }],
+      days: [
+        {
+          date: localDate(clock.now().getTime()),
+          started: 5,
+          answered: 2,
+          missed: 1,
+          abandoned: 1,
+          satisfaction: UNRATED,
+        },
+      ],
     });
     // Real sockets take milliseconds, not seconds: the exact arithmetic is in figures.test.ts.
     expect(today.firstReplyWaitSeconds).toEqual({ median: expect.any(Number), p90: expect.any(Number) });
@@ -138,6 +150,7 @@ describe("stats:get", () => {
       answered: 2,
       missed: 0,
       abandoned: 0,
+      satisfaction: UNRATED,
     });
     expect(week.days[6]).toMatchObject({ date: localDate(clock.now().getTime()), started: 5 });
     expect(week.days.filter((_, i) => i !== 3 && i !== 6).every((d) => d.started === 0)).toBe(true);
@@ -149,8 +162,8 @@ describe("stats:get", () => {
     // Closed: today's three (under 5 s) and two of 600 s: the median is the 3rd of 5, one of today's.
     expect(week.medianDurationSeconds).toBeLessThan(5);
     expect(week.perAgent).toEqual([
-      { agent: { id: ben.id, name: "Ben" }, chats: 3 },
-      { agent: { id: ana.id, name: "Ana" }, chats: 2 },
+      { agent: { id: ben.id, name: "Ben" }, chats: 3, satisfaction: UNRATED },
+      { agent: { id: ana.id, name: "Ana" }, chats: 2, satisfaction: UNRATED },
     ]);
   });
 
@@ -187,7 +200,7 @@ describe("stats:get", () => {
     // The tickets' three chats: Ana accepted each and answered in the ticket, never in the chat, and they
     // are still open: waiting, not judged until they end.
     expect(today.chats).toEqual({ started: 3, answered: 0, missed: 0, abandoned: 0, waiting: 3 });
-    expect(today.perAgent).toEqual([{ agent: { id: ana.id, name: "Ana" }, chats: 3 }]);
+    expect(today.perAgent).toEqual([{ agent: { id: ana.id, name: "Ana" }, chats: 3, satisfaction: UNRATED }]);
   });
 
   it("should refuse agents and unknown ranges", async () => {

@@ -12,6 +12,9 @@ import {
   type TicketRow,
 } from "../figures.ts";
 
+/** Ratings (issue 14) are counted in ratings.int.test.ts; these chats have none. */
+const UNRATED = { good: 0, bad: 0, csat: null };
+
 // Every expected number below is worked out by hand in the comment beside it.
 
 const S = 1000;
@@ -154,12 +157,13 @@ describe("computeStats: chats", () => {
       medianDurationSeconds: 600,
       // Ana had the 1st, 3rd and 4th; Ben the 2nd and 5th (answered or not).
       perAgent: [
-        { agent: ana, chats: 3 },
-        { agent: ben, chats: 2 },
+        { agent: ana, chats: 3, satisfaction: UNRATED },
+        { agent: ben, chats: 2, satisfaction: UNRATED },
       ],
       ticketsByPriority: { critical: 0, high: 0, medium: 0, low: 0 },
       slaCompliance: { response: null, workaround: null },
-      days: [{ date: "2026-11-30", started: 8, answered: 4, missed: 1, abandoned: 1 }],
+      days: [{ date: "2026-11-30", started: 8, answered: 4, missed: 1, abandoned: 1, satisfaction: UNRATED }],
+      satisfaction: UNRATED,
     });
   });
 
@@ -169,7 +173,33 @@ describe("computeStats: chats", () => {
     expect(stats.firstReplyWaitSeconds).toBeNull();
     expect(stats.medianDurationSeconds).toBeNull();
     expect(stats.perAgent).toEqual([]);
-    expect(stats.days).toEqual([{ date: "2026-11-30", started: 0, answered: 0, missed: 0, abandoned: 0 }]);
+    expect(stats.days).toEqual([
+      { date: "2026-11-30", started: 0, answered: 0, missed: 0, abandoned: 0, satisfaction: UNRATED },
+    ]);
+  });
+
+  it("should give CSAT as good / (good + bad) to one decimal, per day and per agent (issue 14)", () => {
+    const closed = { status: "closed" as const, closedAt: t(5) };
+    const stats = computeStats(
+      statsWindow("today", "UTC", now),
+      [
+        chat({ createdAt: t(0), ...closed, assignee: ana, rating: "good" }),
+        chat({ createdAt: t(1), ...closed, assignee: ana, rating: "good" }),
+        chat({ createdAt: t(2), ...closed, assignee: ana, rating: "bad" }),
+        // Not rated, and rated without an agent (abandoned in the queue): only the latter counts, site-wide.
+        chat({ createdAt: t(3), ...closed, assignee: ben, rating: null }),
+        chat({ createdAt: t(4), ...closed, rating: "bad" }),
+        // Yesterday: not in today's range.
+        chat({ createdAt: at("2026-11-29T12:00:00Z"), ...closed, assignee: ben, rating: "good" }),
+      ],
+      [],
+    );
+    expect(stats.satisfaction).toEqual({ good: 2, bad: 2, csat: 50 });
+    expect(stats.days[0]?.satisfaction).toEqual({ good: 2, bad: 2, csat: 50 });
+    expect(stats.perAgent).toEqual([
+      { agent: ana, chats: 3, satisfaction: { good: 2, bad: 1, csat: 66.7 } },
+      { agent: ben, chats: 1, satisfaction: UNRATED },
+    ]);
   });
 
   it("should round seconds to whole ones and sort agents with as many chats by name", () => {
@@ -188,9 +218,9 @@ describe("computeStats: chats", () => {
     );
     expect(stats.firstReplyWaitSeconds).toEqual({ median: 2, p90: 3 });
     expect(stats.perAgent).toEqual([
-      { agent: { id: ben.id, name: "Benjamin" }, chats: 2 },
-      { agent: ana, chats: 1 },
-      { agent: zoe, chats: 1 },
+      { agent: { id: ben.id, name: "Benjamin" }, chats: 2, satisfaction: UNRATED },
+      { agent: ana, chats: 1, satisfaction: UNRATED },
+      { agent: zoe, chats: 1, satisfaction: UNRATED },
     ]);
   });
 
@@ -212,19 +242,21 @@ describe("computeStats: chats", () => {
     const today = computeStats(statsWindow("today", "America/New_York", nyNow), rows, []);
     expect(today.from).toBe("2026-11-30T05:00:00.000Z");
     expect(today.chats).toEqual({ started: 1, answered: 0, missed: 0, abandoned: 0, waiting: 1 });
-    expect(today.days).toEqual([{ date: "2026-11-30", started: 1, answered: 0, missed: 0, abandoned: 0 }]);
+    expect(today.days).toEqual([
+      { date: "2026-11-30", started: 1, answered: 0, missed: 0, abandoned: 0, satisfaction: UNRATED },
+    ]);
 
     const week = computeStats(statsWindow("7d", "America/New_York", nyNow), rows, []);
     expect(week.from).toBe("2026-11-24T05:00:00.000Z");
     expect(week.chats).toEqual({ started: 4, answered: 1, missed: 1, abandoned: 1, waiting: 1 });
     expect(week.days).toEqual([
-      { date: "2026-11-24", started: 1, answered: 1, missed: 0, abandoned: 0 },
-      { date: "2026-11-25", started: 0, answered: 0, missed: 0, abandoned: 0 },
-      { date: "2026-11-26", started: 0, answered: 0, missed: 0, abandoned: 0 },
-      { date: "2026-11-27", started: 0, answered: 0, missed: 0, abandoned: 0 },
-      { date: "2026-11-28", started: 0, answered: 0, missed: 0, abandoned: 0 },
-      { date: "2026-11-29", started: 2, answered: 0, missed: 1, abandoned: 1 },
-      { date: "2026-11-30", started: 1, answered: 0, missed: 0, abandoned: 0 },
+      { date: "2026-11-24", started: 1, answered: 1, missed: 0, abandoned: 0, satisfaction: UNRATED },
+      { date: "2026-11-25", started: 0, answered: 0, missed: 0, abandoned: 0, satisfaction: UNRATED },
+      { date: "2026-11-26", started: 0, answered: 0, missed: 0, abandoned: 0, satisfaction: UNRATED },
+      { date: "2026-11-27", started: 0, answered: 0, missed: 0, abandoned: 0, satisfaction: UNRATED },
+      { date: "2026-11-28", started: 0, answered: 0, missed: 0, abandoned: 0, satisfaction: UNRATED },
+      { date: "2026-11-29", started: 2, answered: 0, missed: 1, abandoned: 1, satisfaction: UNRATED },
+      { date: "2026-11-30", started: 1, answered: 0, missed: 0, abandoned: 0, satisfaction: UNRATED },
     ]);
     // The abandoned chat of Sunday 23:59:59 took 10 min 1 s to close; the only closed chat with a closedAt.
     expect(week.medianDurationSeconds).toBe(601);

@@ -26,6 +26,8 @@ export function conversation(overrides: Partial<VisitorConversationDto> = {}): V
     createdAt: "2025-01-01T12:00:00.000Z",
     agentReadSeq: 0,
     replyByEmail: false,
+    rating: null,
+    transcriptSent: false,
     ...overrides,
   };
 }

@@ -1,4 +1,5 @@
 import type { QueueStatusDto, VisitorConversationDto } from "@parley/shared";
+import type { ComponentChildren } from "preact";
 import type { AttachmentRef, UploadResult } from "../attachments.ts";
 import { text } from "../i18n/language.ts";
 import type { TimelineItem } from "../view-model.ts";
@@ -24,6 +25,8 @@ interface Props {
   onStopTyping: () => void;
   /** When support opens (site's time zone), while it is closed. */
   opens: string | null;
+  /** Shown once the chat ended, above "Start a new chat" (issue 14: rating, transcript). */
+  afterEnd?: ComponentChildren;
 }
 
 export function ConversationView({
@@ -40,6 +43,7 @@ export function ConversationView({
   onTyping,
   onStopTyping,
   opens,
+  afterEnd,
 }: Props) {
   const ended = !starting && conversation?.status === "closed";
   const t = text();
@@ -51,6 +55,7 @@ export function ConversationView({
       <p class="typing" role="status">
         {typing.length > 0 && t.typing(new Intl.ListFormat(t.lang).format(typing), typing.length > 1)}
       </p>
+      {ended && afterEnd}
       {ended ? (
         <div class="ended">
           <button type="button" class="primary" data-autofocus onClick={onNewChat}>

@@ -25,6 +25,7 @@ export function MessageList({ items, visitorName, seenSeq }: Props) {
   useLayoutEffect(() => {
     const el = ref.current;
     if (el && atBottom.current) el.scrollTop = el.scrollHeight;
+    if (el) keyboardScrollable(el);
   }, [items]);
 
   // The list also shrinks when the composer grows or the viewport changes: stay pinned.
@@ -33,6 +34,7 @@ export function MessageList({ items, visitorName, seenSeq }: Props) {
     if (!el || typeof ResizeObserver === "undefined") return;
     const observer = new ResizeObserver(() => {
       if (atBottom.current) el.scrollTop = el.scrollHeight;
+      keyboardScrollable(el);
     });
     observer.observe(el);
     return () => observer.disconnect();
@@ -44,13 +46,23 @@ export function MessageList({ items, visitorName, seenSeq }: Props) {
   };
 
   return (
-    // No tabIndex: browsers make scrollable regions keyboard-focusable themselves.
+    // tabIndex only while it scrolls: keyboardScrollable.
     <div class="log" role="log" aria-live="polite" aria-label={text().history} ref={ref} onScroll={onScroll}>
       {items.map((item) => (
         <Row key={item.key} item={item} visitorName={visitorName} seen={item.key === seenKey(items, seenSeq)} />
       ))}
     </div>
   );
+}
+
+/**
+ * A list that scrolls must be reachable by keyboard. Chromium makes a scrolling region focusable by itself; other
+ * browsers, and axe (scrollable-region-focusable), want a tabIndex. Given only while the list overflows (a long chat,
+ * or a short one the rating form squeezes, issue 14), so a short chat gets no extra tab stop.
+ */
+function keyboardScrollable(el: HTMLElement): void {
+  if (el.scrollHeight > el.clientHeight) el.tabIndex = 0;
+  else el.removeAttribute("tabindex");
 }
 
 /** The visitor's latest stored message, if the agent side has read it. */

@@ -1,6 +1,7 @@
 import { useContext, useLayoutEffect, useRef, useState } from "preact/hooks";
 import { openingInSiteZone } from "../availability.ts";
 import type { ChatClient } from "../chat-client.ts";
+import { ChatEndLoader } from "../chat-end/ChatEndLoader.tsx";
 import type { ChatState } from "../chat-state.ts";
 import type { Catalogue } from "../i18n/en.ts";
 import { language, text } from "../i18n/language.ts";
@@ -193,6 +194,15 @@ export function Panel({ client, onMinimize }: Props) {
               upload={uploadTarget ? (file) => client.attachments.upload(uploadTarget, file) : null}
               onNewChat={() => client.newChat()}
               opens={openingInSiteZone(state.availability, new Date())}
+              afterEnd={
+                state.conversation && (
+                  <ChatEndLoader
+                    key={state.conversation.id}
+                    conversation={state.conversation}
+                    socket={() => client.liveSocket()}
+                  />
+                )
+              }
             />
           )}
         </div>
