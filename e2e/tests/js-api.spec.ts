@@ -192,8 +192,13 @@ test("a site that requires verified identity asks anonymous visitors to sign in,
 test("setLocale queued before the script loads picks the widget's language, and a later call switches it", async () => {
   const { page } = await hostPage("Parley('setLocale', 'fr'); Parley('open');");
   await expect(page.getByRole("button", { name: "Démarrer le chat" })).toBeVisible();
+  // The launcher (the loader's, labelled from the browser's English) follows the page's choice too.
+  const launcher = page.locator("parley-chat").locator(".launcher");
+  await expect(launcher).toHaveText("Chat en direct");
+  await expect(launcher).toHaveAttribute("lang", "fr");
   await page.evaluate(() =>
     (window as unknown as { Parley: (c: string, l: string) => void }).Parley("setLocale", "en"),
   );
   await expect(page.getByRole("button", { name: "Start chat" })).toBeVisible();
+  await expect(launcher).toHaveText("Live Chat");
 });

@@ -5,45 +5,22 @@ import type { WidgetConfigDto } from "@parley/shared";
 import { adoptStyles } from "./adopt-styles.ts";
 import type { ShowGreeting } from "./greeting-api.ts";
 import { type StorageKeys, storageKeys } from "./keys.ts";
-import { LAUNCHER_LABELS } from "./languages.ts";
 import type { MountFunction, WidgetHandle } from "./mount-api.ts";
 
 // Only defined while this script's top level runs synchronously, so it is read first.
 const script = (document.currentScript ??
   document.querySelector("script[data-site][src*='widget.js']")) as HTMLScriptElement | null;
 
-// The site's theme (issue 14) arrives as custom properties (not reset by `all: initial`).
-// Written compactly: every byte here is on every page of every customer site.
-const LAUNCHER_CSS = `:host{all:initial!important}
-:host([hidden]),[hidden]{display:none!important}
-.launcher{position:fixed;z-index:2147483000;right:var(--parley-right,20px);left:var(--parley-left);bottom:20px;display:inline-flex;align-items:center;gap:8px;min-height:48px;margin:0;padding:0 20px 0 16px;border:1px solid var(--parley-edge,#0000);border-radius:24px;background:var(--parley-bg,#1f4fd1);color:var(--parley-fg,#fff);font:600 15px/1.2 system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;box-shadow:0 6px 20px #1018284d;cursor:pointer}
-.launcher:hover{filter:brightness(.9)}
-.launcher:focus-visible{outline:3px solid #1f4fd1;outline-offset:3px;box-shadow:0 0 0 3px #fff}
-.launcher svg{width:20px;height:20px;flex:none}
-.sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
-.badge{min-width:20px;padding:1px 6px;border-radius:10px;background:var(--parley-fg,#fff);color:var(--parley-bg,#1f4fd1);font-size:12px;text-align:center}`;
-
 /**
- * The site's widget config (issue 14), applied before the launcher is drawn so the default theme never flashes.
- * Resolves when the launcher may be drawn: with the config, or undefined after 1.5 s or a failure. The proactive
- * greeting's code is fetched only on a page it applies to; it opens the chat with the launcher itself.
+ * The site's widget config (issue 14): the launcher's stylesheet with the site's theme, and its label in the
+ * visitor's language, so the loader carries neither. The launcher is drawn once it is applied, so the default theme
+ * never flashes; without it there is no launcher on this page view (the server that would answer the chat is not
+ * answering either). The proactive greeting's code is fetched only on a page it applies to.
  */
-function configure(
-  serverUrl: string,
-  siteKey: string,
-  keys: StorageKeys,
-  root: ShadowRoot,
-  label: Text,
-): Promise<WidgetConfigDto | undefined> {
-  return fetch(`${serverUrl}/api/widget/config/${siteKey}`, { signal: AbortSignal.timeout?.(1500) })
+function configure(serverUrl: string, siteKey: string, keys: StorageKeys, root: ShadowRoot): Promise<WidgetConfigDto> {
+  return fetch(`${serverUrl}/api/widget/config/${siteKey}`)
     .then((res) => res.json() as Promise<WidgetConfigDto>)
     .then((config) => {
-      // A label the site chose is its own words; the default one stays in the visitor's language.
-      if (config.theme.launcherLabel !== "Live Chat") {
-        label.data = config.theme.launcherLabel;
-        (label.parentNode as Element).removeAttribute("lang");
-      }
-      // The server's rule of custom properties, built from validated values (@parley/shared/theme-css).
       adoptStyles(root, config.css);
       const greeting = config.proactive;
       if (greeting && new RegExp(greeting.pathRegex).test(location.pathname)) {
@@ -52,8 +29,7 @@ function configure(
         );
       }
       return config;
-    })
-    .catch(() => undefined);
+    });
 }
 
 const ICON = "M4 4h16a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H9l-5 4v-4a2 2 0 0 1-2-2V6a2 2 0 0 1 2-2z";
@@ -103,7 +79,6 @@ function start(script: HTMLScriptElement, queued: ArrayLike<unknown>[]): void {
 
   const host = document.createElement("parley-chat");
   const root = host.attachShadow({ mode: "open" });
-  adoptStyles(root, LAUNCHER_CSS);
   const button = element("button", "launcher");
   button.type = "button";
   button.setAttribute("aria-expanded", "false");
@@ -120,14 +95,16 @@ function start(script: HTMLScriptElement, queued: ArrayLike<unknown>[]): void {
   badge.setAttribute("aria-hidden", "true");
   badge.hidden = true;
   unread.hidden = true;
-  // As the app chooses (languages.ts): the first of the browser's languages the widget speaks.
-  const lang =
-    navigator.languages.map((l) => l.split("-")[0] ?? "").find((l) => l === "en" || LAUNCHER_LABELS[l]) ?? "en";
-  button.lang = lang;
-  const label = document.createTextNode(LAUNCHER_LABELS[lang] ?? "Live Chat");
-  button.append(svg, label, badge, unread);
+  button.append(svg, badge, unread);
   root.append(button);
-  void configure(serverUrl, siteKey, keys, root, label).then(() => document.body.append(host));
+  configure(serverUrl, siteKey, keys, root).then(
+    ({ launcher }) => {
+      svg.after(launcher.label);
+      button.lang = launcher.lang ?? "";
+      document.body.append(host);
+    },
+    (err: unknown) => console.warn("Parley: the chat is unavailable", err),
+  );
 
   let open = false;
   let focusOnMount = false;
@@ -157,7 +134,7 @@ function start(script: HTMLScriptElement, queued: ArrayLike<unknown>[]): void {
           onUnread: (count) => {
             badge.textContent = String(count);
             // Words beside the count would be English on a French button.
-            unread.textContent = lang === "en" ? `, ${count} new` : ` (${count})`;
+            unread.textContent = button.lang === "en" ? `, ${count} new` : ` (${count})`;
             badge.hidden = unread.hidden = count === 0;
           },
         });

@@ -28,9 +28,11 @@ export function widgetConfigRoutes(): Router {
       res.setHeader("Cache-Control", "no-store");
       throw new AppError("NOT_FOUND", "Unknown site key");
     }
-    const body = JSON.stringify(toWidgetConfigDto(site));
+    const body = JSON.stringify(toWidgetConfigDto(site, acceptedLanguages(req.headers["accept-language"])));
     const etag = `"${createHash("sha256").update(body).digest("base64url").slice(0, 22)}"`;
     res.setHeader("Cache-Control", WIDGET_CONFIG_CACHE);
+    // The default launcher label is in the visitor's language.
+    res.setHeader("Vary", "Accept-Language");
     res.setHeader("ETag", etag);
     if (req.headers["if-none-match"]?.split(/\s*,\s*/).includes(etag)) {
       res.status(304).end();
@@ -39,4 +41,25 @@ export function widgetConfigRoutes(): Router {
     res.type("application/json").send(body);
   });
   return router;
+}
+
+/** An Accept-Language header's tags, most wanted first ("fr-CA,fr;q=0.9,en;q=0.8" → fr-CA, fr, en). */
+export function acceptedLanguages(header: string | undefined): string[] {
+  if (!header) return [];
+  return header
+    .split(",")
+    .slice(0, 20)
+    .map((part, order) => {
+      const [tag = "", ...params] = part.trim().split(";");
+      const q = Number(
+        params
+          .find((p) => p.trim().startsWith("q="))
+          ?.trim()
+          .slice(2) ?? 1,
+      );
+      return { tag: tag.trim(), q: Number.isFinite(q) ? q : 0, order };
+    })
+    .filter((l) => l.tag && l.tag !== "*" && l.q > 0)
+    .sort((a, b) => b.q - a.q || a.order - b.order)
+    .map((l) => l.tag);
 }

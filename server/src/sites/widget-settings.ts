@@ -1,4 +1,6 @@
 import { DEFAULT_WIDGET_SETTINGS, type WidgetConfigDto, type WidgetSettings } from "@parley/shared";
+import { LAUNCHER_LABELS, negotiate } from "@parley/shared/languages";
+import { LAUNCHER_CSS } from "@parley/shared/launcher-css";
 import { pathPatternsSource } from "@parley/shared/path-pattern";
 import { themeHostCss } from "@parley/shared/theme-css";
 import type { SiteDoc } from "./site.model.ts";
@@ -13,12 +15,20 @@ export function widgetSettingsOf(site: Pick<SiteDoc, "widget">): WidgetSettings 
   };
 }
 
+const DEFAULT_LAUNCHER_LABEL = DEFAULT_WIDGET_SETTINGS.theme.launcherLabel;
+
 /** What every page view's loader reads: the greeting only when it is on, its pages compiled for the loader. */
-export function toWidgetConfigDto(site: Pick<SiteDoc, "widget">): WidgetConfigDto {
+/** `languages`: the visitor's, best first (the request's Accept-Language), for the default launcher label. */
+export function toWidgetConfigDto(site: Pick<SiteDoc, "widget">, languages: readonly string[] = []): WidgetConfigDto {
   const { theme, proactive, sound } = widgetSettingsOf(site);
+  const lang = negotiate(undefined, languages);
   return {
     theme,
-    css: themeHostCss(theme),
+    css: LAUNCHER_CSS + themeHostCss(theme),
+    launcher:
+      theme.launcherLabel === DEFAULT_LAUNCHER_LABEL
+        ? { label: LAUNCHER_LABELS[lang] ?? DEFAULT_LAUNCHER_LABEL, lang }
+        : { label: theme.launcherLabel, lang: null },
     proactive: proactive.enabled
       ? {
           message: proactive.message,

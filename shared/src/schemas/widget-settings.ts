@@ -100,8 +100,16 @@ export const WidgetConfigRequest = z.strictObject({ siteKey: SiteKey });
  */
 export interface WidgetConfigDto {
   theme: WidgetTheme;
-  /** The theme's custom properties as a `:host{…}` rule (`themeHostCss`), adopted as is by the loader. */
+  /**
+   * The launcher's stylesheet and the theme's custom properties as a `:host{…}` rule (`LAUNCHER_CSS` +
+   * `themeHostCss`), adopted as is by the loader.
+   */
   css: string;
+  /**
+   * The launcher's words: the site's own label as written (`lang` null: its language is the site's), or the
+   * default label in the language the request's Accept-Language negotiates (as the app negotiates the browser's).
+   */
+  launcher: { label: string; lang: string | null };
   proactive: { message: string; delayMs: number; pathRegex: string } | null;
   sound: boolean;
 }

@@ -1,4 +1,5 @@
 import type { WidgetConfigDto } from "@parley/shared";
+import { LAUNCHER_LABELS, negotiate } from "@parley/shared/languages";
 import { render } from "preact";
 import { adoptStyles } from "../adopt-styles.ts";
 import { sessionUserKey, storageKeys } from "../keys.ts";
@@ -84,9 +85,21 @@ export function mount(root: ShadowRoot, options: MountOptions): WidgetHandle {
     draw();
     c.start();
   };
+  // The launcher is the loader's: its default label came in the browser's language, so a language the page sets
+  // relabels it too (a label the site chose, lang "", stays as written).
+  const switchLanguage = (next: string | undefined) => {
+    const launcher = root.querySelector<HTMLElement>(".launcher");
+    const words = launcher && [...launcher.childNodes].find((n) => n.nodeType === Node.TEXT_NODE);
+    if (next && launcher?.lang && words) {
+      const lang = negotiate(next, navigator.languages);
+      words.textContent = LAUNCHER_LABELS[lang] ?? "Live Chat";
+      launcher.lang = lang;
+    }
+    return chooseLanguage(next, navigator.languages);
+  };
   // The visitor's language is on screen from the first paint: another language's chunk is fetched first (and
   // if it cannot be, the widget starts in English rather than not at all).
-  const languageReady = chooseLanguage(locale, navigator.languages);
+  const languageReady = switchLanguage(locale);
   // A link from a "reply while you were away" email: the chat it names is restored before the widget connects.
   const reopenToken = reopenTokenOf(location.hash);
   const restored = reopenToken
@@ -112,7 +125,7 @@ export function mount(root: ShadowRoot, options: MountOptions): WidgetHandle {
     render(null, container);
     begin();
   };
-  api.localeChanged = (next) => void chooseLanguage(next, navigator.languages);
+  api.localeChanged = (next) => void switchLanguage(next);
 
   return {
     panelId: PANEL_ID,
@@ -121,7 +134,7 @@ export function mount(root: ShadowRoot, options: MountOptions): WidgetHandle {
       wanted = { open, focus };
       client?.setPanelOpen(open, focus);
     },
-    setLocale: (next) => void chooseLanguage(next, navigator.languages),
+    setLocale: (next) => void switchLanguage(next),
     call: (call) => api.call(call),
     destroy() {
       destroyed = true;

@@ -6,6 +6,7 @@ import {
   type WidgetConfigDto,
   type WidgetSettings,
 } from "@parley/shared";
+import { LAUNCHER_CSS } from "@parley/shared/launcher-css";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { call, collect, ok, staffMember, TestServer, waitFor } from "../../../test/harness.ts";
 import { Site } from "../site.model.ts";
@@ -40,14 +41,29 @@ describe("GET /api/widget/config/:siteKey", () => {
     const res = await config(site.key, { origin: "https://shop.example" });
     expect(res.status).toBe(200);
     expect(res.headers.get("access-control-allow-origin")).toBe("https://shop.example");
+    expect(res.headers.get("vary")).toMatch(/Accept-Language/);
     expect((await res.json()) as WidgetConfigDto).toEqual({
       theme: DEFAULT_WIDGET_SETTINGS.theme,
+      launcher: { label: "Live Chat", lang: "en" },
       css:
+        LAUNCHER_CSS +
         ":host{--parley-bg:#1f4fd1;--parley-fg:#ffffff;--parley-left:auto;--parley-right:20px;--parley-edge:transparent}" +
         "@media (prefers-color-scheme:dark){:host{--parley-edge:#ffffff8c}}",
       proactive: null,
       sound: false,
     });
+  });
+
+  it("should give the default launcher label in the visitor's language, as the app would choose it", async () => {
+    const site = await t.createSite();
+    const label = async (acceptLanguage: string) =>
+      ((await (await config(site.key, { "accept-language": acceptLanguage })).json()) as WidgetConfigDto).launcher;
+    expect(await label("fr-CA,fr;q=0.9,en;q=0.8")).toEqual({ label: "Chat en direct", lang: "fr" });
+    // Weights, not order, decide; a language the widget does not speak is passed over.
+    expect(await label("en;q=0.5, pt-BR, de;q=0.9")).toEqual({ label: "Live-Chat", lang: "de" });
+    expect(await label("ar-EG")).toEqual({ label: "دردشة مباشرة", lang: "ar" });
+    expect(await label("pt-BR,*;q=0.1")).toEqual({ label: "Live Chat", lang: "en" });
+    expect(await label("es;q=0")).toEqual({ label: "Live Chat", lang: "en" });
   });
 
   it("should fill in a site stored before theming existed", async () => {
@@ -67,8 +83,13 @@ describe("GET /api/widget/config/:siteKey", () => {
     expect(body.theme).toEqual(themed.theme);
     // The loader adopts this rule as is: only validated values, on the chosen side.
     expect(body.css).toBe(
-      ":host{--parley-bg:#ffcc00;--parley-fg:#1d2433;--parley-left:20px;--parley-right:auto;--parley-edge:#ffffff8c}",
+      LAUNCHER_CSS +
+        ":host{--parley-bg:#ffcc00;--parley-fg:#1d2433;--parley-left:20px;--parley-right:auto;--parley-edge:#ffffff8c}",
     );
+    // The site's own label is its own words, whatever the visitor reads.
+    expect(body.launcher).toEqual({ label: "Ask us", lang: null });
+    const french = (await (await config(site.key, { "accept-language": "fr-CA,fr;q=0.9" })).json()) as WidgetConfigDto;
+    expect(french.launcher).toEqual({ label: "Ask us", lang: null });
     expect(body.sound).toBe(true);
     expect(body.proactive).toMatchObject({ message: "Need a hand with plans?", delayMs: 5000 });
     const pages = new RegExp(body.proactive?.pathRegex ?? "(?!)");

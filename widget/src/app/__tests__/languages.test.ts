@@ -1,5 +1,5 @@
+import { LANGUAGES, LAUNCHER_LABELS, negotiate } from "@parley/shared/languages";
 import { afterEach, describe, expect, it } from "vitest";
-import { LANGUAGES, LAUNCHER_LABELS, negotiate } from "../../languages.ts";
 import { ar } from "../i18n/ar.ts";
 import { de } from "../i18n/de.ts";
 import { en } from "../i18n/en.ts";

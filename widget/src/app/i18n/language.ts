@@ -1,4 +1,4 @@
-import { type Language, negotiate } from "../../languages.ts";
+import { type Language, negotiate } from "@parley/shared/languages";
 import { Store } from "../store.ts";
 import { type Catalogue, en } from "./en.ts";
 

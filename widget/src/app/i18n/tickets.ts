@@ -1,7 +1,8 @@
 // The "My tickets" view's catalogues: part of that lazy chunk. English comes with it; the others are fetched
 // when the view opens in their language (before it shows, so it never flashes English) or on a switch.
+
+import type { Language } from "@parley/shared/languages";
 import { useEffect, useState } from "preact/hooks";
-import type { Language } from "../../languages.ts";
 import { useStore } from "../use-store.ts";
 import { language } from "./language.ts";
 import { type TicketsCatalogue, ticketsEn } from "./tickets-en.ts";

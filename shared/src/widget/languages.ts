@@ -1,5 +1,5 @@
-// The widget's languages, and which one a visitor gets (the app); and the launcher's label, which the loader
-// carries itself because it draws its button before any catalogue could be fetched.
+// The widget's languages, and which one a visitor gets (the app, and the server for the launcher's label, which
+// the widget config carries in the visitor's language so the loader holds no words of its own).
 
 export const LANGUAGES = ["en", "fr", "de", "es", "ar"] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -17,8 +17,8 @@ export function negotiate(wanted: string | undefined, browser: readonly string[]
 }
 
 /**
- * The launcher's label in the languages other than English. The loader draws the button before any catalogue
- * can be fetched, so it carries these few words itself (app/i18n/ holds everything else).
+ * The launcher's label in the languages other than English: the widget config gives it in the language of the
+ * browser's Accept-Language, and the app relabels the launcher on `setLocale` (app/i18n/ holds everything else).
  */
 export const LAUNCHER_LABELS: Record<string, string> = {
   fr: "Chat en direct",
