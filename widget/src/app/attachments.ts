@@ -1,12 +1,5 @@
 import type { AttachmentDto } from "@parley/shared";
-import {
-  ATTACHMENT_ACCEPT,
-  ATTACHMENT_FILENAME_HEADER,
-  ATTACHMENTS_PATH,
-  DEFAULT_ATTACHMENT_MAX_BYTES,
-  MAX_ATTACHMENTS_PER_MESSAGE,
-  VISITOR_SITE_HEADER,
-} from "@parley/shared/constants";
+import { ATTACHMENT_ACCEPT, MAX_ATTACHMENTS_PER_MESSAGE, VISITOR_SITE_HEADER } from "@parley/shared/constants";
 import { isErrorCode } from "@parley/shared/errors";
 import { text } from "./i18n/language.ts";
 
@@ -36,35 +29,16 @@ export class AttachmentClient {
     private readonly fetchImpl: Fetch = (input, init) => fetch(input, init),
   ) {}
 
+  /** Uploading is its own chunk (upload.ts): most chats never attach a file. */
   async upload(target: UploadTarget, file: File): Promise<UploadResult> {
-    const query =
-      "ticketId" in target
-        ? `ticketId=${encodeURIComponent(target.ticketId)}`
-        : `conversationId=${encodeURIComponent(target.conversationId)}`;
-    let response: Response;
     try {
-      response = await this.fetchImpl(`${this.serverUrl}${ATTACHMENTS_PATH}?${query}`, {
-        method: "POST",
-        // Always octet-stream: the server sniffs the content itself, and a file's own type (a .json log
-        // is "application/json") could otherwise meet a body parser meant for API calls.
-        headers: {
-          ...this.headers(),
-          "Content-Type": "application/octet-stream",
-          [ATTACHMENT_FILENAME_HEADER]: encodeURIComponent(file.name),
-        },
-        body: file,
-        credentials: "omit",
-      });
+      const { uploadFile } = await import("./upload.ts");
+      return await uploadFile(this.serverUrl, this.headers(), this.fetchImpl, target, file, (status, body) =>
+        attachProblem(file.name, status, body, target),
+      );
     } catch {
-      // The server answers an oversized upload with 413 and closes the connection without reading the rest,
-      // which some browsers report as a failed request instead of the answer.
-      const status = file.size > DEFAULT_ATTACHMENT_MAX_BYTES ? 413 : null;
-      return { ok: false, problem: attachProblem(file.name, status, null, target) };
+      return { ok: false, problem: attachProblem(file.name, null, null, target) };
     }
-    const body: unknown = await response.json().catch(() => null);
-    const attachment = (body as { ok?: unknown; data?: { attachment?: AttachmentDto } } | null)?.data?.attachment;
-    if (response.ok && attachment && typeof attachment.id === "string") return { ok: true, attachment };
-    return { ok: false, problem: attachProblem(file.name, response.status, body, target) };
   }
 
   /** Fetches the file and hands it to the browser as a download; resolves with a problem sentence, or null. */
@@ -92,7 +66,7 @@ export class AttachmentClient {
     }
   }
 
-  private headers(): Record<string, string> {
+  headers(): Record<string, string> {
     return { Authorization: `Bearer ${this.token() ?? ""}`, [VISITOR_SITE_HEADER]: this.siteKey };
   }
 }

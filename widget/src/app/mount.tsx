@@ -8,7 +8,7 @@ import { ChatClient } from "./chat-client.ts";
 import { PANEL_ID, Panel } from "./components/Panel.tsx";
 import { HostApi, tokenUserId } from "./host-api.ts";
 import { chooseLanguage } from "./i18n/language.ts";
-import { followReopenLink, reopenTokenOf } from "./reopen.ts";
+import { reopenTokenOf } from "./reopen-token.ts";
 import { browserStore } from "./storage.ts";
 import { PANEL_CSS } from "./styles.ts";
 import type { UnreadAlert } from "./unread-alert.ts";
@@ -103,17 +103,24 @@ export function mount(root: ShadowRoot, options: MountOptions): WidgetHandle {
   // A link from a "reply while you were away" email: the chat it names is restored before the widget connects.
   const reopenToken = reopenTokenOf(location.hash);
   const restored = reopenToken
-    ? followReopenLink(reopenToken, {
-        serverUrl,
-        siteKey: options.siteKey,
-        storage,
-        keys: storageKeys(options.siteKey),
-      }).then((followed) => {
-        // The link's session is the chat's visitor's: kept for whoever the page names now (the server still decides
-        // what it may reach), not dropped as another user's.
-        const userId = tokenUserId(api.identity?.token);
-        if (followed) storage.setItem(sessionUserKey(options.siteKey), userId === null ? "" : `?${userId}`);
-      })
+    ? import("./reopen.ts")
+        // A chunk that cannot be fetched is a link that did not work: the widget starts as it was.
+        .then(
+          ({ followReopenLink }) =>
+            followReopenLink(reopenToken, {
+              serverUrl,
+              siteKey: options.siteKey,
+              storage,
+              keys: storageKeys(options.siteKey),
+            }),
+          () => false,
+        )
+        .then((followed) => {
+          // The link's session is the chat's visitor's: kept for whoever the page names now (the server still decides
+          // what it may reach), not dropped as another user's.
+          const userId = tokenUserId(api.identity?.token);
+          if (followed) storage.setItem(sessionUserKey(options.siteKey), userId === null ? "" : `?${userId}`);
+        })
     : undefined;
   void Promise.all([languageReady, restored]).then(begin);
   if (wanted.open) api.emit("open");

@@ -1,12 +1,6 @@
 import type { StorageKeys } from "../keys.ts";
 import type { KeyValueStore } from "./storage.ts";
 
-/** The token of a "reply while you were away" email link (`#parley=<token>`), if this page was opened by one. */
-export function reopenTokenOf(hash: string): string | null {
-  const match = /^#parley=([A-Za-z0-9_-]{32,128})$/.exec(hash);
-  return match?.[1] ?? null;
-}
-
 /**
  * Trades the link's token for the visitor the chat belongs to (issue 14), and stores that visitor and chat so the
  * widget starts on it. The fragment is removed first: it is a credential, and must not stay in the address bar,

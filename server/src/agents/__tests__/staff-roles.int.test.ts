@@ -37,7 +37,7 @@ describe("staff command roles", () => {
         }
       }
     }
-    // 8 admin-only commands refused to 2 roles, 4 lead commands refused to agents.
-    expect(refusedCount).toBe(20);
+    // 10 admin-only commands (with the identity secret's two) refused to 2 roles, 4 lead commands refused to agents.
+    expect(refusedCount).toBe(24);
   });
 });

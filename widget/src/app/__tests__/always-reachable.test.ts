@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { openingInSiteZone, startView } from "../availability.ts";
-import { reopenTokenOf } from "../reopen.ts";
+import { reopenTokenOf } from "../reopen-token.ts";
 import { availability } from "./fixtures.ts";
 
 // Issue 14, always reachable: the server now says acceptingChats while open with nobody online.
