@@ -59,6 +59,20 @@ test("a French browser gets the widget in French, and the chat works end to end 
   await closeChat(agent);
   await expect(panel.getByRole("status").filter({ hasText: "Ce chat est terminé" })).toBeVisible();
   await expect(panel.getByRole("button", { name: "Démarrer un nouveau chat" })).toBeVisible();
+
+  // Rating the chat that ended (a lazy chunk with its own catalogues) is in French too, from its first paint.
+  const rate = panel.getByRole("region", { name: "Comment s’est passé ce chat ?" });
+  await expect(rate).toBeVisible();
+  await expect(rate.getByRole("button", { name: "Pas bien" })).toBeVisible();
+  await rate.getByRole("button", { name: "Bien", exact: true }).click();
+  await rate.getByLabel("Quelque chose à ajouter ? (facultatif)").fill("Très rapide, merci");
+  await expect(rate.getByText("Vous ne pouvez évaluer un chat qu’une fois")).toBeVisible();
+  await expect(rate.getByRole("heading", { name: "Recevoir la transcription par e-mail" })).toBeVisible();
+  await expect(rate.getByLabel("Adresse e-mail")).toBeVisible();
+  await expectNoAxeViolations(visitor);
+  await rate.getByRole("button", { name: "Envoyer la note" }).click();
+  await expect(rate.getByText("Merci ! Votre note pour ce chat : Bien.")).toBeVisible();
+  await visitor.screenshot({ path: `${ARTIFACTS}/widget-rating-fr.png` });
 });
 
 test("an Arabic browser gets the widget in Arabic, right to left and mirrored", async ({ browser }) => {

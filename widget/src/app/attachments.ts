@@ -1,5 +1,12 @@
 import type { AttachmentDto } from "@parley/shared";
-import { ATTACHMENT_ACCEPT, MAX_ATTACHMENTS_PER_MESSAGE, VISITOR_SITE_HEADER } from "@parley/shared/constants";
+import {
+  ATTACHMENT_ACCEPT,
+  ATTACHMENT_FILENAME_HEADER,
+  ATTACHMENTS_PATH,
+  DEFAULT_ATTACHMENT_MAX_BYTES,
+  MAX_ATTACHMENTS_PER_MESSAGE,
+  VISITOR_SITE_HEADER,
+} from "@parley/shared/constants";
 import { isErrorCode } from "@parley/shared/errors";
 import { text } from "./i18n/language.ts";
 
@@ -33,8 +40,15 @@ export class AttachmentClient {
   async upload(target: UploadTarget, file: File): Promise<UploadResult> {
     try {
       const { uploadFile } = await import("./upload.ts");
-      return await uploadFile(this.serverUrl, this.headers(), this.fetchImpl, target, file, (status, body) =>
-        attachProblem(file.name, status, body, target),
+      return await uploadFile(
+        `${this.serverUrl}${ATTACHMENTS_PATH}`,
+        ATTACHMENT_FILENAME_HEADER,
+        DEFAULT_ATTACHMENT_MAX_BYTES,
+        this.headers(),
+        this.fetchImpl,
+        target,
+        file,
+        (status, body) => attachProblem(file.name, status, body, target),
       );
     } catch {
       return { ok: false, problem: attachProblem(file.name, null, null, target) };

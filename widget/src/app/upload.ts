@@ -1,15 +1,19 @@
 import type { AttachmentDto } from "@parley/shared";
-import { ATTACHMENT_FILENAME_HEADER, ATTACHMENTS_PATH, DEFAULT_ATTACHMENT_MAX_BYTES } from "@parley/shared/constants";
 import type { UploadResult, UploadTarget } from "./attachments.ts";
 
-/** Sends one file to the chat or ticket with the visitor's credentials (AttachmentClient.upload's lazy half). */
+/**
+ * Sends one file to the chat or ticket with the visitor's credentials (AttachmentClient.upload's lazy half). What
+ * it needs of the app's modules and constants is passed in: importing them from this chunk makes the bundler split
+ * app.js into several files every visitor downloads.
+ */
 export async function uploadFile(
-  serverUrl: string,
+  url: string,
+  filenameHeader: string,
+  maxBytes: number,
   headers: Record<string, string>,
   fetchImpl: typeof fetch,
   target: UploadTarget,
   file: File,
-  /** attachProblem, passed in: importing the app's modules from here makes the bundler split the app in two. */
   problem: (status: number | null, body: unknown) => string,
 ): Promise<UploadResult> {
   const query =
@@ -18,14 +22,14 @@ export async function uploadFile(
       : `conversationId=${encodeURIComponent(target.conversationId)}`;
   let response: Response;
   try {
-    response = await fetchImpl(`${serverUrl}${ATTACHMENTS_PATH}?${query}`, {
+    response = await fetchImpl(`${url}?${query}`, {
       method: "POST",
       // Always octet-stream: the server sniffs the content itself, and a file's own type (a .json log
       // is "application/json") could otherwise meet a body parser meant for API calls.
       headers: {
         ...headers,
         "Content-Type": "application/octet-stream",
-        [ATTACHMENT_FILENAME_HEADER]: encodeURIComponent(file.name),
+        [filenameHeader]: encodeURIComponent(file.name),
       },
       body: file,
       credentials: "omit",
@@ -33,7 +37,7 @@ export async function uploadFile(
   } catch {
     // The server answers an oversized upload with 413 and closes the connection without reading the rest,
     // which some browsers report as a failed request instead of the answer.
-    const status = file.size > DEFAULT_ATTACHMENT_MAX_BYTES ? 413 : null;
+    const status = file.size > maxBytes ? 413 : null;
     return { ok: false, problem: problem(status, null) };
   }
   const body: unknown = await response.json().catch(() => null);

@@ -1,11 +1,18 @@
 import { LANGUAGES, LAUNCHER_LABELS, negotiate } from "@parley/shared/languages";
 import { afterEach, describe, expect, it } from "vitest";
 import { ar } from "../i18n/ar.ts";
+import { chatEndText, loadChatEndText } from "../i18n/chat-end.ts";
+import { chatEndAr } from "../i18n/chat-end-ar.ts";
+import { chatEndDe } from "../i18n/chat-end-de.ts";
+import { chatEndEn } from "../i18n/chat-end-en.ts";
+import { chatEndEs } from "../i18n/chat-end-es.ts";
+import { chatEndFr } from "../i18n/chat-end-fr.ts";
 import { de } from "../i18n/de.ts";
 import { en } from "../i18n/en.ts";
 import { es } from "../i18n/es.ts";
 import { fr } from "../i18n/fr.ts";
 import { chooseLanguage, text } from "../i18n/language.ts";
+import { loadTicketsText, ticketsText } from "../i18n/tickets.ts";
 import { ticketsAr } from "../i18n/tickets-ar.ts";
 import { ticketsDe } from "../i18n/tickets-de.ts";
 import { ticketsEn } from "../i18n/tickets-en.ts";
@@ -17,6 +24,7 @@ import { CONV } from "./fixtures.ts";
 
 const CHAT = { en, fr, de, es, ar };
 const TICKETS = { en: ticketsEn, fr: ticketsFr, de: ticketsDe, es: ticketsEs, ar: ticketsAr };
+const CHAT_END = { en: chatEndEn, fr: chatEndFr, de: chatEndDe, es: chatEndEs, ar: chatEndAr };
 
 /**
  * Every leaf of a catalogue as [path, text]. A function is called with marker arguments, so a translation
@@ -35,6 +43,7 @@ describe("catalogues", () => {
   for (const [name, catalogues] of [
     ["chat", CHAT],
     ["tickets", TICKETS],
+    ["chat end", CHAT_END],
   ] as const) {
     const english = new Map(leaves(catalogues.en).map(([path, said, args]) => [path, { said, args }]));
     for (const [lang, catalogue] of Object.entries(catalogues)) {
@@ -56,6 +65,8 @@ describe("catalogues", () => {
       expect(catalogue.dir).toBe(lang === "ar" ? "rtl" : "ltr");
     }
     expect(Object.keys(CHAT)).toEqual([...LANGUAGES]);
+    expect(Object.keys(TICKETS)).toEqual([...LANGUAGES]);
+    expect(Object.keys(CHAT_END)).toEqual([...LANGUAGES]);
   });
 
   it("the loader labels its button in every language but English, which it says itself", () => {
@@ -108,6 +119,20 @@ describe("chooseLanguage", () => {
     await chooseLanguage(undefined, ["es-419"]);
     expect(text().lang).toBe("es-419");
     expect(text().title).toBe(es.title);
+  });
+
+  it("gives the lazy views their words in the language on screen, whatever its region", async () => {
+    // The store's lang is the regional tag (fr-FR); the views' catalogues are per language.
+    await chooseLanguage(undefined, ["fr-FR"]);
+    await Promise.all([loadTicketsText(text().lang), loadChatEndText(text().lang)]);
+    expect(ticketsText().title).toBe(ticketsFr.title);
+    expect(chatEndText().ratingLabel.good).toBe(chatEndFr.ratingLabel.good);
+    await chooseLanguage("ar-EG", []);
+    await loadChatEndText(text().lang);
+    expect(chatEndText().rateTitle).toBe(chatEndAr.rateTitle);
+    await chooseLanguage("en-GB", []);
+    expect(chatEndText().rateTitle).toBe(chatEndEn.rateTitle);
+    expect(ticketsText().title).toBe(ticketsEn.title);
   });
 
   it("ends on the language asked for last, whichever chunk arrives first", async () => {

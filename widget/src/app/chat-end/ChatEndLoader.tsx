@@ -3,7 +3,7 @@ import { CHAT_RATINGS, MAX_RATING_COMMENT_LENGTH } from "@parley/shared/constant
 import { useEffect, useState } from "preact/hooks";
 import { request, type VisitorSocket } from "../request.ts";
 
-type ChatEndView = typeof import("./ChatEndView.tsx").ChatEndView;
+type ChatEnd = import("./ChatEnd.tsx").View;
 
 export interface ChatEndProps {
   conversation: VisitorConversationDto;
@@ -23,10 +23,11 @@ export type ChatEndViewProps = ChatEndProps & { app: typeof fromApp };
  * nothing shows: the chat and "Start a new chat" work without it. Kept this small on purpose: it is in the app.
  */
 export function ChatEndLoader(props: ChatEndProps) {
-  const [View, setView] = useState<ChatEndView | null>(null);
+  const [View, setView] = useState<ChatEnd | null>(null);
   useEffect(() => {
-    import("./ChatEndView.tsx").then(
-      (m) => setView(() => m.ChatEndView),
+    // ChatEnd.tsx fetches the view and its words in the visitor's language, and shows it once both are there.
+    import("./ChatEnd.tsx").then(
+      (m) => m.load(setView),
       () => undefined,
     );
   }, []);

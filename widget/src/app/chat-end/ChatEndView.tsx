@@ -2,10 +2,10 @@ import type { ChatRatingDto } from "@parley/shared";
 import type { ChatRating } from "@parley/shared/constants";
 import { useLayoutEffect, useRef, useState } from "preact/hooks";
 import { adoptStyles } from "../../adopt-styles.ts";
+import type { ChatEndCatalogue } from "../i18n/chat-end-en.ts";
 import type { Answer } from "../request.ts";
 import type { ChatEndViewProps } from "./ChatEndLoader.tsx";
 import { CHAT_END_CSS } from "./chat-end-styles.ts";
-import { CHAT_END_STRINGS as T } from "./strings.ts";
 
 const RATE_TITLE_ID = "parley-rate-title";
 const TRANSCRIPT_TITLE_ID = "parley-transcript-title";
@@ -15,15 +15,21 @@ const LOOKS_LIKE_EMAIL = /^[^\s@,;<>"]+@[^\s@,;<>"]+\.[^\s@,;<>"]+$/;
 
 type Status = { kind: "idle" } | { kind: "sending" } | { kind: "error"; text: string };
 
-function problem(answer: Answer<unknown>, codes: Record<string, string>): string {
+function problem(T: ChatEndCatalogue, answer: Answer<unknown>, codes: Record<string, string>): string {
   if (answer.ok) return "";
   if (!answer.error) return T.errors.offline;
   return codes[answer.error.code] ?? T.errors.generic;
 }
 
 /** Rating the chat that ended (once) and having its transcript emailed (once): issue 14. */
-export function ChatEndView({ conversation, socket, app }: ChatEndViewProps) {
+export function ChatEndView({
+  conversation,
+  socket,
+  app,
+  useWords,
+}: ChatEndViewProps & { useWords: () => ChatEndCatalogue }) {
   const { request, ratings, maxComment } = app;
+  const T = useWords();
   const section = useRef<HTMLElement>(null);
   useLayoutEffect(() => {
     const el = section.current;
@@ -68,7 +74,7 @@ export function ChatEndView({ conversation, socket, app }: ChatEndViewProps) {
       setRating(answer.data.rating);
       setRateStatus({ kind: "idle" });
     } else {
-      setRateStatus({ kind: "error", text: problem(answer, { CONFLICT: T.errors.alreadyRated }) });
+      setRateStatus({ kind: "error", text: problem(T, answer, { CONFLICT: T.errors.alreadyRated }) });
     }
   };
 
@@ -99,7 +105,7 @@ export function ChatEndView({ conversation, socket, app }: ChatEndViewProps) {
       if (alreadySent) setTranscriptSent(true);
       setMailStatus({
         kind: "error",
-        text: problem(answer, { RATE_LIMITED: T.errors.alreadySent, BAD_REQUEST: T.errors.badEmail }),
+        text: problem(T, answer, { RATE_LIMITED: T.errors.alreadySent, BAD_REQUEST: T.errors.badEmail }),
       });
     }
   };
@@ -112,7 +118,7 @@ export function ChatEndView({ conversation, socket, app }: ChatEndViewProps) {
       <h3 id={RATE_TITLE_ID}>{T.rateTitle}</h3>
       {rating ? (
         <>
-          <p class="hint">{T.thanks(rating.rating)}</p>
+          <p class="hint">{T.thanks(T.ratingLabel[rating.rating])}</p>
           {rating.comment && (
             <p class="quote">
               {T.yourComment} {rating.comment}
@@ -151,7 +157,7 @@ export function ChatEndView({ conversation, socket, app }: ChatEndViewProps) {
 
       <h3 id={TRANSCRIPT_TITLE_ID}>{T.transcriptTitle}</h3>
       {transcriptSent ? (
-        <p class="hint">{T.transcriptSent(sentTo)}</p>
+        <p class="hint">{sentTo ? T.transcriptSentTo(sentTo) : T.transcriptSent}</p>
       ) : (
         <form onSubmit={sendTranscript} aria-labelledby={TRANSCRIPT_TITLE_ID}>
           <label for="parley-transcript-email">{T.emailLabel}</label>

@@ -1,7 +1,7 @@
 // The "My tickets" view's catalogues: part of that lazy chunk. English comes with it; the others are fetched
 // when the view opens in their language (before it shows, so it never flashes English) or on a switch.
 
-import type { Language } from "@parley/shared/languages";
+import { type Language, negotiate } from "@parley/shared/languages";
 import { useEffect, useState } from "preact/hooks";
 import { useStore } from "../use-store.ts";
 import { language } from "./language.ts";
@@ -14,16 +14,19 @@ const LOADERS: Record<Exclude<Language, "en">, () => Promise<TicketsCatalogue>> 
   ar: () => import("./tickets-ar.ts").then((m) => m.ticketsAr),
 };
 
-const loaded = new Map<string, TicketsCatalogue>([["en", ticketsEn]]);
+const loaded = new Map<Language, TicketsCatalogue>([["en", ticketsEn]]);
+
+/** The store's `lang` carries the region that chose it (fr-FR, ar-EG); the catalogues are per language. */
+const base = (lang: string): Language => negotiate(lang, []);
 
 /** The words in the language on screen, once fetched (English until then). */
-export const ticketsText = (): TicketsCatalogue => loaded.get(language.get().lang) ?? ticketsEn;
+export const ticketsText = (): TicketsCatalogue => loaded.get(base(language.get().lang)) ?? ticketsEn;
 
-/** Fetches the catalogue of `lang`; never rejects (the view then stays in English). */
-export async function loadTicketsText(lang: string): Promise<void> {
-  const load = LOADERS[lang as Exclude<Language, "en">];
-  if (loaded.has(lang) || !load) return;
-  const catalogue = await load().catch(() => null);
+/** Fetches the catalogue of the language `tag` names (fr-FR: French); never rejects (the view then stays in English). */
+export async function loadTicketsText(tag: string): Promise<void> {
+  const lang = base(tag);
+  if (lang === "en" || loaded.has(lang)) return;
+  const catalogue = await LOADERS[lang]().catch(() => null);
   if (catalogue) loaded.set(lang, catalogue);
 }
 
@@ -32,7 +35,7 @@ export function useTicketsText(): TicketsCatalogue {
   const { lang } = useStore(language);
   const [, setReady] = useState(0);
   useEffect(() => {
-    if (!loaded.has(lang)) void loadTicketsText(lang).then(() => setReady((n) => n + 1));
+    if (!loaded.has(base(lang))) void loadTicketsText(lang).then(() => setReady((n) => n + 1));
   }, [lang]);
   return ticketsText();
 }
