@@ -20,7 +20,9 @@ export default defineConfig({
   build: {
     outDir: "dist",
     emptyOutDir: true,
-    target: "es2020",
+    // ES2022: class fields stay native. Down-levelled, they needed a shared helper module that the bundler could not
+    // keep in app.js, and it split the app in three files (the widget needs Safari 14.1+ anyway: Intl.ListFormat).
+    target: "es2022",
     modulePreload: false,
     rolldownOptions: {
       // greeting.js: the proactive greeting (issue 14), which the loader fetches on its own, not through the app.

@@ -2,11 +2,11 @@
 // own, fetched with the view's (see ChatEndLoader.tsx): English comes with it; the others are fetched before the view
 // first shows in their language (so it never flashes English) or on a switch.
 
-import { type Language, negotiate } from "@parley/shared/languages";
+import type { Language } from "@parley/shared/languages";
 import { useEffect, useState } from "preact/hooks";
 import { useStore } from "../use-store.ts";
 import { type ChatEndCatalogue, chatEndEn } from "./chat-end-en.ts";
-import { language } from "./language.ts";
+import { baseLanguage as base, language } from "./language.ts";
 
 const LOADERS: Record<Exclude<Language, "en">, () => Promise<ChatEndCatalogue>> = {
   fr: () => import("./chat-end-fr.ts").then((m) => m.chatEndFr),
@@ -18,7 +18,6 @@ const LOADERS: Record<Exclude<Language, "en">, () => Promise<ChatEndCatalogue>> 
 const loaded = new Map<Language, ChatEndCatalogue>([["en", chatEndEn]]);
 
 /** The store's `lang` carries the region that chose it (fr-FR, ar-EG); the catalogues are per language. */
-const base = (lang: string): Language => negotiate(lang, []);
 
 /** The words in the language on screen, once fetched (English until then). */
 export const chatEndText = (): ChatEndCatalogue => loaded.get(base(language.get().lang)) ?? chatEndEn;

@@ -10,6 +10,12 @@ const LOADERS: Record<Exclude<Language, "en">, () => Promise<Catalogue>> = {
   ar: () => import("./ar.ts").then((m) => m.ar),
 };
 
+/**
+ * The widget language of a full tag ("fr-FR" → fr), for the lazy views' catalogues. Here rather than imported by
+ * them from @parley/shared: a lazy chunk importing a shared-package module made the bundler split app.js in three.
+ */
+export const baseLanguage = (lang: string): Language => negotiate(lang, []);
+
 /** The catalogue on screen. The panel subscribes to it, so a switch re-renders everything at once. */
 export const language = new Store<Catalogue>(en);
 

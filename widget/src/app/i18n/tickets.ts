@@ -1,10 +1,10 @@
 // The "My tickets" view's catalogues: part of that lazy chunk. English comes with it; the others are fetched
 // when the view opens in their language (before it shows, so it never flashes English) or on a switch.
 
-import { type Language, negotiate } from "@parley/shared/languages";
+import type { Language } from "@parley/shared/languages";
 import { useEffect, useState } from "preact/hooks";
 import { useStore } from "../use-store.ts";
-import { language } from "./language.ts";
+import { baseLanguage as base, language } from "./language.ts";
 import { type TicketsCatalogue, ticketsEn } from "./tickets-en.ts";
 
 const LOADERS: Record<Exclude<Language, "en">, () => Promise<TicketsCatalogue>> = {
@@ -17,7 +17,6 @@ const LOADERS: Record<Exclude<Language, "en">, () => Promise<TicketsCatalogue>> 
 const loaded = new Map<Language, TicketsCatalogue>([["en", ticketsEn]]);
 
 /** The store's `lang` carries the region that chose it (fr-FR, ar-EG); the catalogues are per language. */
-const base = (lang: string): Language => negotiate(lang, []);
 
 /** The words in the language on screen, once fetched (English until then). */
 export const ticketsText = (): TicketsCatalogue => loaded.get(base(language.get().lang)) ?? ticketsEn;
