@@ -18,18 +18,21 @@ const script = (document.currentScript ??
  * answering either). The proactive greeting's code is fetched only on a page it applies to.
  */
 function configure(serverUrl: string, siteKey: string, keys: StorageKeys, root: ShadowRoot): Promise<WidgetConfigDto> {
-  return fetch(`${serverUrl}/api/widget/config/${siteKey}`)
-    .then((res) => res.json() as Promise<WidgetConfigDto>)
-    .then((config) => {
-      adoptStyles(root, config.css);
-      const greeting = config.proactive;
-      if (greeting && new RegExp(greeting.pathRegex).test(location.pathname)) {
-        import(/* @vite-ignore */ new URL("widget/greeting.js", `${serverUrl}/`).href).then(
-          (m: { showGreeting: ShowGreeting }) => m.showGreeting(root, { config, keys }),
-        );
-      }
-      return config;
-    });
+  return (
+    fetch(`${serverUrl}/api/widget/config/${siteKey}`)
+      // An unknown site key is a 404: no launcher, and the page's developer finds why in the console.
+      .then((res) => (res.ok ? (res.json() as Promise<WidgetConfigDto>) : Promise.reject(new Error(`${res.status}`))))
+      .then((config) => {
+        adoptStyles(root, config.css);
+        const greeting = config.proactive;
+        if (greeting && new RegExp(greeting.pathRegex).test(location.pathname)) {
+          import(/* @vite-ignore */ new URL("widget/greeting.js", `${serverUrl}/`).href).then(
+            (m: { showGreeting: ShowGreeting }) => m.showGreeting(root, { config, keys }),
+          );
+        }
+        return config;
+      })
+  );
 }
 
 const ICON = "M4 4h16a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H9l-5 4v-4a2 2 0 0 1-2-2V6a2 2 0 0 1 2-2z";
@@ -97,14 +100,13 @@ function start(script: HTMLScriptElement, queued: ArrayLike<unknown>[]): void {
   unread.hidden = true;
   button.append(svg, badge, unread);
   root.append(button);
-  configure(serverUrl, siteKey, keys, root).then(
-    ({ launcher }) => {
+  configure(serverUrl, siteKey, keys, root)
+    .then(({ launcher }) => {
       svg.after(launcher.label);
       button.lang = launcher.lang ?? "";
       document.body.append(host);
-    },
-    (err: unknown) => console.warn("Parley: the chat is unavailable", err),
-  );
+    })
+    .catch((err: unknown) => console.warn("Parley: the chat is unavailable", err));
 
   let open = false;
   let focusOnMount = false;

@@ -82,18 +82,24 @@ afterAll(async () => {
   await rm(dataDir, { recursive: true, force: true });
 });
 
+/** A new site where Ana has taken Vera's chat: the visitor side of it. */
+async function chatWithAnAgent() {
+  const site = (
+    await Site.create({
+      key: `s${msgId()}`,
+      name: "s",
+      allowedOrigins: [server.url, server.url.replace("localhost", "127.0.0.1")],
+    })
+  ).toObject();
+  const ana = await staffMember(server, site._id, { name: "Ana" });
+  const vera = await waitingVisitor(server, site.key);
+  await ok(ana.socket, "conversation:accept", { conversationId: vera.id });
+  return vera;
+}
+
 describe("the embedded database, supervised", () => {
   it("should answer UNAVAILABLE while devdb is down, restart it, and keep every acked message once", async () => {
-    const site = (
-      await Site.create({
-        key: `s${msgId()}`,
-        name: "s",
-        allowedOrigins: [server.url, server.url.replace("localhost", "127.0.0.1")],
-      })
-    ).toObject();
-    const ana = await staffMember(server, site._id, { name: "Ana" });
-    const vera = await waitingVisitor(server, site.key);
-    await ok(ana.socket, "conversation:accept", { conversationId: vera.id });
+    const vera = await chatWithAnAgent();
 
     const items = Array.from({ length: 40 }, (_, i) => ({ clientMsgId: msgId(), body: `devdb #${i}` }));
     const acked = new Map<string, number>();
@@ -165,16 +171,7 @@ describe("the embedded database, supervised", () => {
   }, 90_000);
 
   it("should answer UNAVAILABLE when devdb stops answering without dying, and store each message once after", async () => {
-    const site = (
-      await Site.create({
-        key: `s${msgId()}`,
-        name: "s",
-        allowedOrigins: [server.url, server.url.replace("localhost", "127.0.0.1")],
-      })
-    ).toObject();
-    const ana = await staffMember(server, site._id, { name: "Ana" });
-    const vera = await waitingVisitor(server, site.key);
-    await ok(ana.socket, "conversation:accept", { conversationId: vera.id });
+    const vera = await chatWithAnAgent();
     const items = Array.from({ length: 3 }, (_, i) => ({ clientMsgId: msgId(), body: `stopped #${i}` }));
     const send = (item: (typeof items)[number]) =>
       call<{ message: MessageDto }>(
