@@ -1,5 +1,4 @@
 import type { WidgetConfigDto } from "@parley/shared";
-import { LAUNCHER_LABELS, negotiate } from "@parley/shared/languages";
 import { render } from "preact";
 import { adoptStyles } from "../adopt-styles.ts";
 import { sessionUserKey, storageKeys } from "../keys.ts";
@@ -7,7 +6,7 @@ import type { MountFunction, MountOptions, WidgetHandle } from "../mount-api.ts"
 import { ChatClient } from "./chat-client.ts";
 import { PANEL_ID, Panel } from "./components/Panel.tsx";
 import { HostApi, tokenUserId } from "./host-api.ts";
-import { chooseLanguage } from "./i18n/language.ts";
+import { chooseLanguage, launcherLabel } from "./i18n/language.ts";
 import { reopenTokenOf } from "./reopen-token.ts";
 import { browserStore } from "./storage.ts";
 import { PANEL_CSS } from "./styles.ts";
@@ -91,8 +90,9 @@ export function mount(root: ShadowRoot, options: MountOptions): WidgetHandle {
     const launcher = root.querySelector<HTMLElement>(".launcher");
     const words = launcher && [...launcher.childNodes].find((n) => n.nodeType === Node.TEXT_NODE);
     if (next && launcher?.lang && words) {
-      const lang = negotiate(next, navigator.languages);
-      words.textContent = LAUNCHER_LABELS[lang] ?? "Live Chat";
+      // From language.ts, not @parley/shared: importing that module here too made the bundler split app.js.
+      const { lang, label } = launcherLabel(next, navigator.languages);
+      words.textContent = label;
       launcher.lang = lang;
     }
     return chooseLanguage(next, navigator.languages);

@@ -1,4 +1,4 @@
-import { type Language, negotiate } from "@parley/shared/languages";
+import { LAUNCHER_LABELS, type Language, negotiate } from "@parley/shared/languages";
 import { Store } from "../store.ts";
 import { type Catalogue, en } from "./en.ts";
 
@@ -15,6 +15,12 @@ const LOADERS: Record<Exclude<Language, "en">, () => Promise<Catalogue>> = {
  * them from @parley/shared: a lazy chunk importing a shared-package module made the bundler split app.js in three.
  */
 export const baseLanguage = (lang: string): Language => negotiate(lang, []);
+
+/** The loader's default launcher label in the language `wanted` names (the app relabels it on setLocale). */
+export function launcherLabel(wanted: string, browser: readonly string[]): { lang: Language; label: string } {
+  const lang = negotiate(wanted, browser);
+  return { lang, label: LAUNCHER_LABELS[lang] ?? "Live Chat" };
+}
 
 /** The catalogue on screen. The panel subscribes to it, so a switch re-renders everything at once. */
 export const language = new Store<Catalogue>(en);
