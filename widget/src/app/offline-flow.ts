@@ -1,8 +1,10 @@
 import type { ChatState } from "./chat-state.ts";
-import type { OfflineFields, OfflineRequestStore } from "./offline-request.ts";
-import { OfflineSubmitter } from "./offline-submitter.ts";
-import type { VisitorSocket } from "./request.ts";
+import { type OfflineFields, OfflineRequestStore } from "./offline-request.ts";
+import { type OfflineChannel, OfflineSubmitter } from "./offline-submitter.ts";
 import type { Store } from "./store.ts";
+
+// The offline flow chunk's entry (OfflineFlowLoader): the flow and the store of the request on its way.
+export { OfflineRequestStore };
 
 /**
  * The offline form, from submit to answer: the request is stored before it is sent, sent until the server
@@ -15,7 +17,7 @@ export class OfflineFlow {
   constructor(
     private readonly requests: OfflineRequestStore,
     private readonly store: Store<ChatState>,
-    channel: () => VisitorSocket | null,
+    channel: () => OfflineChannel | null,
   ) {
     this.submitter = new OfflineSubmitter(channel, {
       current: () => {

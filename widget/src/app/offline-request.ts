@@ -1,5 +1,5 @@
 import type { OfflineRequestInput } from "@parley/shared";
-import { PRIORITIES, type Priority } from "@parley/shared/constants";
+import type { Priority } from "@parley/shared/constants";
 import { newClientMsgId } from "./ids.ts";
 import type { KeyValueStore } from "./storage.ts";
 
@@ -21,17 +21,15 @@ export class OfflineRequestStore {
   constructor(
     private readonly store: KeyValueStore,
     private readonly key: string,
+    /**
+     * offline-pending.ts's reader, passed in: this module is in the offline flow's chunk, and a lazy chunk that
+     * imports a module importing @parley/shared/constants makes the bundler split app.js (rolldown#10731).
+     */
+    private readonly read: (store: KeyValueStore, key: string) => OfflineRequestInput | null,
   ) {}
 
   pending(): OfflineRequestInput | null {
-    const raw = this.store.getItem(this.key);
-    if (!raw) return null;
-    try {
-      const parsed: unknown = JSON.parse(raw);
-      return isRequest(parsed) ? parsed : null;
-    } catch {
-      return null;
-    }
+    return this.read(this.store, this.key);
   }
 
   /** A new submission; the same fields still pending (a double submit, another tab) keep their id. */
@@ -69,18 +67,5 @@ function sameContent(a: OfflineRequestInput, b: OfflineRequestInput): boolean {
     a.priority === b.priority &&
     a.product === b.product &&
     a.details === b.details
-  );
-}
-
-function isRequest(value: unknown): value is OfflineRequestInput {
-  if (typeof value !== "object" || value === null) return false;
-  const r = value as Record<string, unknown>;
-  return (
-    typeof r.clientRequestId === "string" &&
-    typeof r.name === "string" &&
-    typeof r.email === "string" &&
-    typeof r.details === "string" &&
-    (PRIORITIES as readonly unknown[]).includes(r.priority) &&
-    (r.product === undefined || typeof r.product === "string")
   );
 }

@@ -10,7 +10,7 @@ import { useStore } from "../use-store.ts";
 import { deriveView } from "../view-model.ts";
 import { WidgetConfigContext } from "../widget-config.ts";
 import { ConversationView } from "./ConversationView.tsx";
-import { AttachmentsContext } from "./Files.tsx";
+import { AttachmentsContext, uploadTo } from "./Files.tsx";
 import { Header, TITLE_ID } from "./Header.tsx";
 import { lazyView } from "./LazyView.tsx";
 import type { OfflineViewProps } from "./OfflineView.tsx";
@@ -191,7 +191,7 @@ export function Panel({ client, onMinimize }: Props) {
               typing={state.typing}
               onTyping={(hasText) => client.signals.input(hasText)}
               onStopTyping={() => client.signals.stopTyping()}
-              upload={uploadTarget ? (file) => client.attachments.upload(uploadTarget, file) : null}
+              upload={uploadTarget ? (file) => uploadTo(client.attachments, uploadTarget, file) : null}
               onNewChat={() => client.newChat()}
               opens={openingInSiteZone(state.availability, new Date())}
               afterEnd={

@@ -1,7 +1,7 @@
 import type { TicketMessageDto, VisitorTicketDto } from "@parley/shared";
 import { MAX_MESSAGE_LENGTH } from "@parley/shared/constants";
 import { useEffect, useLayoutEffect, useRef, useState } from "preact/hooks";
-import { type AttachmentClient, bodyWithFiles } from "../attachments.ts";
+import { bodyWithFiles, type FileAccess } from "../attachments.ts";
 import { text as words } from "../i18n/language.ts";
 import { ticketsText } from "../i18n/tickets.ts";
 import { isSubmitKey } from "../message-rules.ts";
@@ -10,7 +10,7 @@ import type { TicketFeed } from "../ticket-feed.ts";
 import { type PendingReply, type ThreadState, TicketThread } from "../ticket-thread.ts";
 import { autoCloseText, priorityText, targetLines, ticketStatusText } from "../ticket-wording.ts";
 import { useStore } from "../use-store.ts";
-import { AttachControl, FileLinks, StagedFiles, useUploads } from "./Files.tsx";
+import { AttachControl, FileLinks, StagedFiles, uploadTo, useUploads } from "./Files.tsx";
 import { RichText } from "./RichText.tsx";
 import { useFocusOnMount } from "./use-focus.ts";
 
@@ -19,7 +19,7 @@ interface Props {
   /** From the feed's list; undefined until it has been read. */
   ticket: VisitorTicketDto | undefined;
   feed: TicketFeed;
-  attachments: AttachmentClient;
+  attachments: FileAccess;
   now: Date;
   onBack: () => void;
 }
@@ -83,7 +83,7 @@ export function TicketDetail({ ticketId, ticket, feed, attachments, now, onBack 
       {ticket && ticket.status !== "resolved" && ticket.status !== "closed" && state.load !== "gone" && (
         <ReplyForm
           onSend={(body, files) => thread.reply(body, files)}
-          upload={(file) => attachments.upload({ ticketId }, file)}
+          upload={(file) => uploadTo(attachments, { ticketId }, file)}
         />
       )}
       {ticket?.status === "closed" && <p class="ticket-closed">{t.closed}</p>}

@@ -2,7 +2,7 @@
 // does not pay for it.
 import { useEffect, useLayoutEffect, useRef, useState } from "preact/hooks";
 import { adoptStyles } from "../../adopt-styles.ts";
-import type { AttachmentClient } from "../attachments.ts";
+import type { FileAccess } from "../attachments.ts";
 import { useTicketsText } from "../i18n/tickets.ts";
 import type { TicketFeed } from "../ticket-feed.ts";
 import { useStore } from "../use-store.ts";
@@ -14,7 +14,7 @@ export { loadTicketsText } from "../i18n/tickets.ts";
 
 export interface TicketsViewProps {
   feed: TicketFeed;
-  attachments: AttachmentClient;
+  attachments: FileAccess;
   /** Back to the chat. */
   onClose: () => void;
 }
