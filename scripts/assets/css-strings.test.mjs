@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -7,7 +7,8 @@ import { afterAll, describe, expect, it } from "vitest";
 import { squeezeCss, squeezeStylesModule } from "./css-strings.mjs";
 
 const widgetSrc = fileURLToPath(new URL("../../widget/src/app/", import.meta.url));
-const modules = ["styles.ts", "components/tickets-styles.ts", "chat-end/chat-end-styles.ts"];
+/** Every module the build squeezes (squeezeWidgetStyles: the widget's `*styles.ts`). */
+const modules = readdirSync(widgetSrc, { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith("styles.ts"));
 const dir = mkdtempSync(path.join(tmpdir(), "parley-css-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -15,6 +16,8 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const canonical = (css) => transform({ filename: "x.css", code: Buffer.from(css), minify: true }).code.toString();
 
 describe("squeezing the widget's CSS strings", () => {
+  it("should find the stylesheets", () => expect(modules.length).toBeGreaterThanOrEqual(5));
+
   it.each(modules)("should keep %s's stylesheets meaning the same, and smaller", async (file) => {
     const source = readFileSync(path.join(widgetSrc, file), "utf8");
     const squeezed = squeezeStylesModule(source);

@@ -23,10 +23,17 @@ let loading: Promise<FilesChunk> | undefined;
  * dropped or shown: most chats have none (issue 14's app budget). A failed fetch is retried on the next use.
  */
 export function loadFiles(): Promise<FilesChunk> {
-  loading ??= import("../files/FileViews.tsx").catch((err: unknown) => {
-    loading = undefined;
-    throw err;
-  });
+  loading ??= import("../files/FileViews.tsx").then(
+    async (m) => {
+      // Its words in the visitor's language come with it (loadFilesText never rejects).
+      await m.loadFilesText(text().lang);
+      return m;
+    },
+    (err: unknown) => {
+      loading = undefined;
+      throw err;
+    },
+  );
   return loading;
 }
 

@@ -1,6 +1,7 @@
 import type { Product } from "@parley/shared";
 import { MAX_EMAIL_LENGTH, MAX_NAME_LENGTH, PRIORITIES } from "@parley/shared/constants";
 import { text } from "../i18n/language.ts";
+import { offlineText } from "../i18n/offline.ts";
 import { isPlausibleEmail, lengthProblem } from "../message-rules.ts";
 import type { OfflineFields } from "../offline-request.ts";
 import { ProductField } from "./ProductField.tsx";
@@ -28,12 +29,13 @@ export function OfflineForm({ initial, products, sending, failure, onSubmit }: P
   // The button stays enabled while sending (a disabled one drops keyboard focus); a repeat is ignored upstream.
   const { form, submit, field, error } = useForm(initial, IDS, validate, onSubmit);
   const t = text();
+  const o = offlineText();
 
   return (
     <form class="offline-form" ref={form} onSubmit={submit} noValidate>
       {failure && (
         <p class="error" role="alert">
-          {t.requestFailed(failure)}
+          {o.requestFailed(failure)}
         </p>
       )}
       <div class="field">
@@ -47,29 +49,29 @@ export function OfflineForm({ initial, products, sending, failure, onSubmit }: P
         {error("email")}
       </div>
       <div class="field">
-        <label for={IDS.priority}>{t.priority}</label>
+        <label for={IDS.priority}>{o.priority}</label>
         <select {...field("priority", "parley-priority-hint")}>
           {PRIORITIES.map((p) => (
             <option key={p} value={p}>
-              {t.priorities[p]}
+              {o.priorities[p]}
             </option>
           ))}
         </select>
         <p class="hint" id="parley-priority-hint">
-          {t.priorityHint}
+          {o.priorityHint}
         </p>
       </div>
       <ProductField {...field("product")} products={products} />
       <div class="field">
-        <label for={IDS.details}>{t.details}</label>
+        <label for={IDS.details}>{o.details}</label>
         <textarea {...field("details", "parley-details-hint")} rows={5} required />
         <p class="hint" id="parley-details-hint">
-          {t.detailsHint}
+          {o.detailsHint}
         </p>
         {error("details")}
       </div>
       <button type="submit" class="primary" aria-disabled={sending ? "true" : undefined}>
-        {t.sendRequest}
+        {o.sendRequest}
       </button>
     </form>
   );
@@ -78,12 +80,13 @@ export function OfflineForm({ initial, products, sending, failure, onSubmit }: P
 function validate(fields: OfflineFields): Errors<OfflineFields> {
   const errors: Errors<OfflineFields> = {};
   const t = text();
+  const o = offlineText();
   if (!fields.name.trim()) errors.name = t.enterName;
   const email = fields.email.trim();
-  if (!email) errors.email = t.enterEmail;
-  else if (!isPlausibleEmail(email)) errors.email = t.validEmail;
+  if (!email) errors.email = o.enterEmail;
+  else if (!isPlausibleEmail(email)) errors.email = o.validEmail;
   const details = fields.details.trim();
-  if (!details) errors.details = t.describeNeed;
+  if (!details) errors.details = o.describeNeed;
   else {
     const problem = lengthProblem(details.length, "details");
     if (problem) errors.details = problem;

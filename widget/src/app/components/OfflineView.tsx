@@ -1,12 +1,18 @@
 import type { Product } from "@parley/shared";
+import { useLayoutEffect, useRef } from "preact/hooks";
+import { adoptStyles } from "../../adopt-styles.ts";
 import type { Availability } from "../availability.ts";
 import { nextOpening, offlineHeading } from "../availability.ts";
 import type { OfflineSubmission } from "../chat-state.ts";
-import type { Catalogue } from "../i18n/en.ts";
 import { text } from "../i18n/language.ts";
+import { useOfflineText } from "../i18n/offline.ts";
+import type { OfflineCatalogue } from "../i18n/offline-en.ts";
 import type { OfflineFields } from "../offline-request.ts";
 import { formatOpening } from "../opening-time.ts";
 import { OfflineForm } from "./OfflineForm.tsx";
+import { OFFLINE_CSS } from "./offline-styles.ts";
+
+export { loadOfflineText } from "../i18n/offline.ts";
 
 export interface OfflineViewProps {
   availability: Availability;
@@ -34,25 +40,31 @@ export function OfflineView({
   onLeaveMessage,
 }: OfflineViewProps) {
   const t = text();
+  const o = useOfflineText();
+  const root = useRef<HTMLElement>(null);
+  useLayoutEffect(() => {
+    const el = root.current;
+    return el ? adoptStyles(el.getRootNode() as ShadowRoot, OFFLINE_CSS) : undefined;
+  }, []);
   const opensAt = nextOpening(availability);
   const opens = opensAt ? formatOpening(opensAt, new Date(), t) : null;
   const sent = submission.status === "sent";
   const canChat = typeof availability === "object" && availability?.acceptingChats === true;
   const closed = typeof availability === "object" && availability?.open === false;
   return (
-    <section class="offline" aria-labelledby="parley-offline-title">
+    <section class="offline" aria-labelledby="parley-offline-title" ref={root}>
       <h3 class="offline-title" id="parley-offline-title">
         {offlineHeading(availability)}
       </h3>
       {opens && <p class="opens">{t.opensAt(opens)}</p>}
-      {!sent && <p class="intro">{refusedStart ? t.refusedIntro : t.requestIntro}</p>}
+      {!sent && <p class="intro">{refusedStart ? o.refusedIntro : o.requestIntro}</p>}
       {!sent && closed && (
         <p class="intro">
-          {t.orLeaveMessage[0]}
+          {o.orLeaveMessage[0]}
           <button type="button" class="link-button" onClick={onLeaveMessage}>
-            {t.orLeaveMessage[1]}
+            {o.orLeaveMessage[1]}
           </button>
-          {t.orLeaveMessage[2]}
+          {o.orLeaveMessage[2]}
         </p>
       )}
       {!sent && (
@@ -68,18 +80,18 @@ export function OfflineView({
       )}
       {/* Always rendered, so screen readers are already watching it when the answer comes. */}
       <p class="confirmation" role="status">
-        {statusText(submission, t)}
+        {statusText(submission, o)}
       </p>
       {sent && canChat && (
         <button type="button" class="primary" data-autofocus onClick={onChat}>
-          {t.chatWithAgent}
+          {o.chatWithAgent}
         </button>
       )}
     </section>
   );
 }
 
-function statusText(submission: OfflineSubmission, t: Catalogue): string {
+function statusText(submission: OfflineSubmission, t: OfflineCatalogue): string {
   switch (submission.status) {
     case "idle":
       return "";

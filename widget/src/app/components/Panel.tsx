@@ -30,7 +30,11 @@ const Tickets = lazyView<TicketsViewProps>(
   (t) => ({ loading: t.loadingTickets, failed: t.ticketsFailed }),
 );
 const Offline = lazyView<OfflineViewProps>(
-  () => import("./OfflineView.tsx").then((m) => m.OfflineView),
+  () =>
+    import("./OfflineView.tsx").then(async (m) => {
+      await m.loadOfflineText(text().lang);
+      return m.OfflineView;
+    }),
   (t) => ({ loading: t.loadingForm, failed: t.formFailed }),
 );
 

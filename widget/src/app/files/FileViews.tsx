@@ -1,9 +1,13 @@
 import type { AttachmentDto } from "@parley/shared";
 import { hasThumbnail } from "@parley/shared/rich-text";
-import { useEffect, useState } from "preact/hooks";
+import { useEffect, useLayoutEffect, useRef, useState } from "preact/hooks";
+import { adoptStyles } from "../../adopt-styles.ts";
 import type { AttachmentRef, FileAccess, UploadResult } from "../attachments.ts";
-import { text } from "../i18n/language.ts";
+import { useFilesText } from "../i18n/files.ts";
 import { AttachmentClient, admitFiles, formatSize } from "./attachment-client.ts";
+import { FILES_CSS } from "./files-styles.ts";
+
+export { loadFilesText } from "../i18n/files.ts";
 
 // The files chunk's entry (loadFiles in ../attachments.ts): what the app draws of files once one is picked or shown.
 export { AttachmentClient };
@@ -15,12 +19,28 @@ const clientOf = (access: FileAccess) => {
   return client;
 };
 
+const styled = new WeakSet<Node>();
+
+/** The chunk's rules, adopted once per shadow root by whichever of its lists draws first, and kept. */
+function useFilesStyles() {
+  const ref = useRef<HTMLUListElement>(null);
+  useLayoutEffect(() => {
+    const root = ref.current?.getRootNode();
+    if (root instanceof ShadowRoot && !styled.has(root)) {
+      styled.add(root);
+      adoptStyles(root, FILES_CSS);
+    }
+  }, []);
+  return ref;
+}
+
 /** A message's or reply's files, each a button that downloads it; a failed download is said next to it. */
 export function FileLinks({ files, access }: { files: readonly AttachmentDto[]; access: FileAccess | null }) {
   const client = access && clientOf(access);
   const [busy, setBusy] = useState<string | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
-  const t = text();
+  const list = useFilesStyles();
+  const t = useFilesText();
   const download = async (file: AttachmentDto) => {
     if (!client || busy) return;
     setBusy(file.id);
@@ -30,7 +50,7 @@ export function FileLinks({ files, access }: { files: readonly AttachmentDto[]; 
   };
   return (
     <>
-      <ul class="files">
+      <ul class="files" ref={list}>
         {files.map((f) => (
           <li key={f.id}>
             {client && hasThumbnail(f.contentType) && <Thumbnail client={client} file={f} />}
@@ -139,10 +159,11 @@ export class UploadQueue {
 }
 
 export function StagedList({ queue }: { queue: UploadQueue }) {
-  const t = text();
+  const t = useFilesText();
+  const list = useFilesStyles();
   if (queue.files.length === 0) return null;
   return (
-    <ul class="staged" aria-label={t.filesToSend}>
+    <ul class="staged" aria-label={t.filesToSend} ref={list}>
       {queue.files.map((f) => (
         <li key={f.key}>
           <span class="name">{f.name}</span> <span class="size">{f.attachment ? t.ready : t.uploading}</span>

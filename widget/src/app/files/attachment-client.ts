@@ -1,6 +1,7 @@
 import type { AttachmentDto } from "@parley/shared";
 import { isErrorCode } from "@parley/shared/errors";
 import type { FileAccess, FileRules, UploadResult, UploadTarget } from "../attachments.ts";
+import { filesText } from "../i18n/files.ts";
 import { text } from "../i18n/language.ts";
 import { uploadFile } from "./upload.ts";
 
@@ -55,11 +56,11 @@ export class AttachmentClient {
       });
       if (!response.ok) {
         const body: unknown = await response.json().catch(() => null);
-        return text().cannotDownload(attachment.name, reasonFor(response.status, body, "file"));
+        return filesText().cannotDownload(attachment.name, reasonFor(response.status, body, "file"));
       }
       return await response.blob();
     } catch {
-      return text().cannotDownload(attachment.name, text().errors.connectionFailed);
+      return filesText().cannotDownload(attachment.name, text().errors.connectionFailed);
     }
   }
 
@@ -100,7 +101,7 @@ function reasonFor(
   place: "chat" | "ticket" | "file",
   upload: { name: string; accept: string } | null = null,
 ): string {
-  const t = text().errors;
+  const t = { ...text().errors, ...filesText().errors };
   if (status === null) return t.connectionFailed;
   const error = (body as { error?: { code?: unknown; message?: unknown } } | null)?.error;
   const code = isErrorCode(error?.code) ? error.code : null;
@@ -142,7 +143,7 @@ export function admitFiles<F extends { name: string }>(
   if (left.length === 0) return { accepted, problem: null };
   return {
     accepted,
-    problem: text().tooManyFiles(left.map((f) => f.name).join(", "), perMessage),
+    problem: filesText().tooManyFiles(left.map((f) => f.name).join(", "), perMessage),
   };
 }
 
