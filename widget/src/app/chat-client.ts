@@ -1,4 +1,4 @@
-import type { MessageDto, VisitorConversationDto } from "@parley/shared";
+import type { Environment, MessageDto, VisitorConversationDto } from "@parley/shared";
 import { offlineRequestKey, sessionUserKey, storageKeys } from "../keys.ts";
 import type { WidgetMessageEvent } from "../mount-api.ts";
 import { type AttachmentRef, FILE_RULES, type FileAccess } from "./attachments.ts";
@@ -165,12 +165,12 @@ export class ChatClient {
 
   // ---- what the visitor does ----
 
-  startChat(draft: StartDraft): void {
+  startChat(draft: StartDraft, environment: Environment): void {
     this.store.update({ startFailure: null, visitorName: draft.name.trim() });
     const { leavingMessage, availability } = this.store.get();
     // Only while support is closed: inside hours a plain start is admitted, and says nothing it should not.
     const closed = typeof availability === "object" && availability !== null && !availability.open;
-    this.enqueue(startEntry(draft, leavingMessage && closed));
+    this.enqueue(startEntry(draft, environment, leavingMessage && closed));
   }
 
   /** `attachments` were uploaded to the chat on screen, which is only offered once that chat exists. */

@@ -23,16 +23,16 @@ export class OfflineFlowLoader {
   ) {}
 
   submit(fields: OfflineFields): void {
-    this.use((flow) => flow.submit(fields), true);
+    this.use((flow) => flow.submit(fields));
   }
 
   close(): void {
-    this.use((flow) => flow.close(), false);
+    this.use((flow) => flow.close());
   }
 
   /** Connected: only a request still on its way needs the flow. */
   resend(): void {
-    if (this.store.get().offline.status === "sending") this.use((flow) => flow.resend(), false);
+    if (this.store.get().offline.status === "sending") this.use((flow) => flow.resend());
   }
 
   stop(): void {
@@ -40,7 +40,7 @@ export class OfflineFlowLoader {
     void this.flow?.then((flow) => flow.stop());
   }
 
-  private use(act: (flow: OfflineFlow) => void, visitorWaits: boolean): void {
+  private use(act: (flow: OfflineFlow) => void): void {
     this.flow ??= import("./offline-flow.ts").then(
       (m) =>
         new m.OfflineFlow(new m.OfflineRequestStore(this.storage, this.key, pendingOfflineRequest), this.store, () => {
@@ -53,10 +53,11 @@ export class OfflineFlowLoader {
         if (!this.stopped) act(flow);
       },
       (err: unknown) => {
-        // Not fetched (offline, or a deploy removed the chunk): the next attempt fetches again.
+        // Not fetched (offline, or a deploy removed the chunk): the next attempt fetches again. Only a submit
+        // finds the form idle: the visitor is told, as for a refused request.
         this.flow = null;
-        console.error("Parley: could not load the offline form's sending", err);
-        if (visitorWaits && this.store.get().offline.status === "idle") {
+        console.error("Parley: offline flow", err);
+        if (this.store.get().offline.status === "idle") {
           this.store.update({ offline: { status: "idle", error: text().errors.connectionFailed } });
         }
       },

@@ -2,13 +2,7 @@ import type { AttachmentDto } from "@parley/shared";
 import { ATTACHMENT_ACCEPT } from "@parley/shared/constants";
 import { createContext } from "preact";
 import { useContext, useEffect, useReducer, useRef, useState } from "preact/hooks";
-import {
-  type AttachmentRef,
-  FILE_RULES,
-  type FileAccess,
-  type UploadResult,
-  type UploadTarget,
-} from "../attachments.ts";
+import { type AttachmentRef, FILE_RULES, type FileAccess, type UploadTarget } from "../attachments.ts";
 import { text } from "../i18n/language.ts";
 
 // The app's side of files: what is drawn before the files chunk (../files/FileViews.tsx) has come, and the
@@ -17,6 +11,8 @@ import { text } from "../i18n/language.ts";
 export type FilesChunk = typeof import("../files/FileViews.tsx");
 
 let loading: Promise<FilesChunk> | undefined;
+/** The files chunk once fetched: set for every component at once, so a redraw after it came is synchronous. */
+let chunk: FilesChunk | null = null;
 
 /**
  * Uploading, downloading, thumbnails and the staged-files list are one chunk, fetched on the first file picked,
@@ -27,6 +23,7 @@ export function loadFiles(): Promise<FilesChunk> {
     async (m) => {
       // Its words in the visitor's language come with it (loadFilesText never rejects).
       await m.loadFilesText(text().lang);
+      chunk = m;
       return m;
     },
     (err: unknown) => {
@@ -37,38 +34,14 @@ export function loadFiles(): Promise<FilesChunk> {
   return loading;
 }
 
-export async function uploadTo(access: FileAccess, target: UploadTarget, file: File): Promise<UploadResult> {
-  try {
-    const { AttachmentClient } = await loadFiles();
-    return await new AttachmentClient(access).upload(target, file);
-  } catch {
-    const t = text();
-    return { ok: false, problem: t.cannotAttach(file.name, t.errors.connectionFailed) };
-  }
-}
-
 /** Downloads need the visitor's credentials, which the chat client holds. */
 export const AttachmentsContext = createContext<FileAccess | null>(null);
-
-/** The files chunk once fetched: set for every component at once, so a redraw after it came is synchronous. */
-let chunk: FilesChunk | null = null;
 
 function useFilesChunk(wanted: boolean): FilesChunk | null {
   const [got, setGot] = useState(chunk);
   useEffect(() => {
-    if (!wanted || got) return;
-    let live = true;
-    loadFiles().then(
-      (c) => {
-        chunk = c;
-        if (live) setGot(c);
-      },
-      // The names stay listed; the next message with files tries the fetch again.
-      (err: unknown) => console.error("Parley: could not load the files view", err),
-    );
-    return () => {
-      live = false;
-    };
+    // The names stay listed if the fetch fails; the next message with files tries again.
+    if (wanted && !got) loadFiles().then(setGot, (err: unknown) => console.error("Parley: files", err));
   }, [wanted, got]);
   return got;
 }
@@ -92,7 +65,8 @@ export function FileLinks({ files }: { files: readonly AttachmentDto[] | undefin
  * Files picked for the next message. The first pick fetches the chunk; until it is here the picks count as
  * uploading, so a send waits for them.
  */
-export function useUploads(upload: ((file: File) => Promise<UploadResult>) | null) {
+export function useUploads(target: UploadTarget | null) {
+  const access = useContext(AttachmentsContext);
   const queue = useRef<InstanceType<FilesChunk["UploadQueue"]> | null>(null);
   const [, bump] = useReducer((n: number) => n + 1, 0);
   const redraw = () => bump(undefined);
@@ -100,15 +74,15 @@ export function useUploads(upload: ((file: File) => Promise<UploadResult>) | nul
   const [fetchProblem, setFetchProblem] = useState<string | null>(null);
 
   const add = (picked: readonly File[]) => {
-    if (!upload || picked.length === 0) return;
+    if (!target || !access || picked.length === 0) return;
     setFetching((n) => n + 1);
     setFetchProblem(null);
     loadFiles()
       .then(
         (c) => {
-          chunk = c;
           queue.current ??= new c.UploadQueue(redraw, FILE_RULES.perMessage);
-          queue.current.add(picked, upload);
+          const client = new c.AttachmentClient(access);
+          queue.current.add(picked, (file) => client.upload(target, file));
         },
         () => {
           const t = text();

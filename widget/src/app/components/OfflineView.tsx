@@ -2,7 +2,7 @@ import type { Product } from "@parley/shared";
 import { useLayoutEffect, useRef } from "preact/hooks";
 import { adoptStyles } from "../../adopt-styles.ts";
 import type { Availability } from "../availability.ts";
-import { nextOpening, offlineHeading } from "../availability.ts";
+import { nextOpening } from "../availability.ts";
 import type { OfflineSubmission } from "../chat-state.ts";
 import { text } from "../i18n/language.ts";
 import { useOfflineText } from "../i18n/offline.ts";
@@ -100,4 +100,13 @@ function statusText(submission: OfflineSubmission, t: OfflineCatalogue): string 
     case "sent":
       return t.requestSent(submission.reference);
   }
+}
+
+/** Outside support hours nobody will come; inside them someone may, soon. */
+export function offlineHeading(availability: Availability): string {
+  const t = text();
+  if (typeof availability !== "object" || availability === null) return t.noAgent;
+  // Only while the offline form is kept on screen (a request was just sent) after an agent came online.
+  if (availability.acceptingChats) return t.agentAvailable;
+  return availability.open ? t.noAgent : t.supportClosed;
 }

@@ -1,7 +1,7 @@
 import type { TicketMessageDto, VisitorTicketDto } from "@parley/shared";
 import { MAX_MESSAGE_LENGTH } from "@parley/shared/constants";
 import { useEffect, useLayoutEffect, useRef, useState } from "preact/hooks";
-import { bodyWithFiles, type FileAccess } from "../attachments.ts";
+import { bodyWithFiles } from "../attachments.ts";
 import { text as words } from "../i18n/language.ts";
 import { ticketsText } from "../i18n/tickets.ts";
 import { isSubmitKey } from "../message-rules.ts";
@@ -10,7 +10,7 @@ import type { TicketFeed } from "../ticket-feed.ts";
 import { type PendingReply, type ThreadState, TicketThread } from "../ticket-thread.ts";
 import { autoCloseText, priorityText, targetLines, ticketStatusText } from "../ticket-wording.ts";
 import { useStore } from "../use-store.ts";
-import { AttachControl, FileLinks, StagedFiles, uploadTo, useUploads } from "./Files.tsx";
+import { AttachControl, FileLinks, StagedFiles, useUploads } from "./Files.tsx";
 import { RichText } from "./RichText.tsx";
 import { useFocusOnMount } from "./use-focus.ts";
 
@@ -19,14 +19,13 @@ interface Props {
   /** From the feed's list; undefined until it has been read. */
   ticket: VisitorTicketDto | undefined;
   feed: TicketFeed;
-  attachments: FileAccess;
   now: Date;
   onBack: () => void;
 }
 
 const TITLE_ID = "parley-ticket-title";
 
-export function TicketDetail({ ticketId, ticket, feed, attachments, now, onBack }: Props) {
+export function TicketDetail({ ticketId, ticket, feed, now, onBack }: Props) {
   const [thread] = useState(() => new TicketThread(feed, ticketId));
   useEffect(() => () => thread.close(), [thread]);
   const state = useStore(thread.store);
@@ -81,10 +80,7 @@ export function TicketDetail({ ticketId, ticket, feed, attachments, now, onBack 
       )}
       {ticket?.status === "resolved" && <Resolution ticket={ticket} thread={thread} now={now} />}
       {ticket && ticket.status !== "resolved" && ticket.status !== "closed" && state.load !== "gone" && (
-        <ReplyForm
-          onSend={(body, files) => thread.reply(body, files)}
-          upload={(file) => uploadTo(attachments, { ticketId }, file)}
-        />
+        <ReplyForm onSend={(body, files) => thread.reply(body, files)} uploadTarget={{ ticketId }} />
       )}
       {ticket?.status === "closed" && <p class="ticket-closed">{t.closed}</p>}
     </section>
@@ -241,14 +237,14 @@ function Resolution({ ticket, thread, now }: { ticket: VisitorTicketDto; thread:
 
 function ReplyForm({
   onSend,
-  upload,
+  uploadTarget,
 }: {
   onSend: (body: string, files: { id: string; name: string }[]) => void;
-  upload: Parameters<typeof useUploads>[0];
+  uploadTarget: Parameters<typeof useUploads>[0];
 }) {
   const [text, setText] = useState("");
   const [error, setError] = useState<string | null>(null);
-  const uploads = useUploads(upload);
+  const uploads = useUploads(uploadTarget);
   const t = ticketsText();
 
   const submit = (event?: Event) => {
