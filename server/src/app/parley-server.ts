@@ -156,6 +156,7 @@ export async function startParley(opts: StartOptions): Promise<ParleyServer> {
   // Shared by every node through Redis: a visitor flooding over three nodes is limited as on one.
   const limits = createRateLimits({
     visitorEvents: config.visitorEvents,
+    apiRequests: config.apiRequests,
     ...(redis ? { redis: redis.commands, keyPrefix: `${config.redisPrefix}:rl` } : {}),
   });
   const routing = createRoutingSystem({
