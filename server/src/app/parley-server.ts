@@ -13,6 +13,7 @@ import type { AgentSocketCutter } from "../agents/password-change.ts";
 import { sweepExpiredResetTokens } from "../agents/password-reset-tokens.ts";
 import { PasswordResets } from "../agents/password-resets.ts";
 import { attachStaffNamespace, disconnectAgent, disconnectSession } from "../agents/staff-socket.ts";
+import { apiV1Routes } from "../api/api-router.ts";
 import { attachmentRoutes } from "../attachments/attachment.routes.ts";
 import { redisLeases, singleProcessLeases } from "../cluster/leases.ts";
 import { NodeRegistry } from "../cluster/node-registry.ts";
@@ -329,6 +330,20 @@ export async function startParley(opts: StartOptions): Promise<ParleyServer> {
       limits: limits.passwordResets,
       resets: passwordResets,
       cutSockets,
+    }),
+  );
+  // REST API v1 with API keys (issue 15).
+  app.use(
+    "/api/v1",
+    apiV1Routes({
+      lifecycle: routing.lifecycle,
+      desk: tickets.desk,
+      staff,
+      inflight,
+      limit: limits.apiRequests,
+      clock,
+      logger,
+      serverOrigin: () => origins.primary,
     }),
   );
   app.use(consoleRoutes(logger));
