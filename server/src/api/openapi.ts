@@ -11,6 +11,18 @@ export const META_PATHS = { document: "/openapi.json", docs: "/docs" } as const;
 
 const API_VERSION = "1.0.0";
 
+/** The codes a REST API answer can carry (the widget's and the sign-in's own codes never come from it). */
+const API_ERROR_CODES = ERROR_CODES.filter(
+  (code) =>
+    ![
+      "ORIGIN_NOT_ALLOWED",
+      "IDENTITY_REQUIRED",
+      "IDENTITY_INVALID",
+      "SUPPORT_OFFLINE",
+      "UNSUPPORTED_MEDIA_TYPE",
+    ].includes(code),
+);
+
 /**
  * The OpenAPI 3.1 document of REST API v1, made from the route table and the shared zod schemas the routes parse
  * with (`z.toJSONSchema`, JSON Schema 2020-12, which is OpenAPI 3.1's schema dialect). Answers are described by
@@ -53,7 +65,7 @@ export function openApiDocument(routes: readonly ApiRoute[], serverUrl: string):
           type: "object",
           required: ["code", "message"],
           properties: {
-            code: { type: "string", enum: [...ERROR_CODES] },
+            code: { type: "string", enum: API_ERROR_CODES },
             message: { type: "string" },
             issues: {
               type: "array",
@@ -110,8 +122,9 @@ function operation(route: ApiRoute): JsonObject {
           },
         },
       };
-  const errors = [400, 401, 403, 429, ...(parameters.some((p) => p.in === "path") ? [404] : [])];
-  if (route.access === "write") errors.push(409);
+  const errors = [400, 401, 403, 429, 503, ...(parameters.some((p) => p.in === "path") ? [404] : [])];
+  if (route.access === "write") errors.push(409, 413);
+  errors.sort();
   const roles = STAFF_COMMAND_ROLES[route.command].join(", ");
   return {
     operationId: route.operationId,
@@ -147,7 +160,7 @@ function meta(operationId: string, summary: string, type: string, schema: JsonOb
 }
 
 function errorResponse(status: number): JsonObject {
-  const codes = ERROR_CODES.filter((code) => new AppError(code, "").httpStatus === status);
+  const codes = API_ERROR_CODES.filter((code) => new AppError(code, "").httpStatus === status);
   return {
     description: `Error: ${codes.join(", ")}`,
     content: { "application/json": { schema: { $ref: "#/components/schemas/ErrorResponse" } } },
