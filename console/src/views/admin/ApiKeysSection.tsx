@@ -11,6 +11,7 @@ import type { TargetedSubmitEvent } from "preact";
 import { useEffect, useId, useRef, useState } from "preact/hooks";
 import { failureOf } from "../../realtime/socket.ts";
 import { errorsAt, type FormErrors, formErrors } from "../../state/issues.ts";
+import { ROLE_LABELS } from "../../state/roles.ts";
 import { useSession } from "../session-context.ts";
 import { ErrorSummary } from "./FormErrors.tsx";
 import { TextField } from "./fields.tsx";
@@ -160,7 +161,7 @@ export function ApiKeysSection({ me, members }: { me: AgentDto; members: readonl
             <select id={ids.agent} value={agentId} onChange={(e) => setAgentId(e.currentTarget.value)}>
               {enabled.map((m) => (
                 <option key={m.id} value={m.id}>
-                  {m.id === me.id ? `${m.name} (you)` : m.name} – {m.role}
+                  {`${m.name} (${m.id === me.id ? "you, " : ""}${ROLE_LABELS[m.role]})`}
                 </option>
               ))}
             </select>
