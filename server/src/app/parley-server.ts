@@ -310,6 +310,8 @@ export async function startParley(opts: StartOptions): Promise<ParleyServer> {
       logger,
     }),
   );
+  // The REST API takes what the same socket command takes (a ticket's policy fields run past 16 kB).
+  app.use("/api/v1", express.json({ limit: MAX_SOCKET_PAYLOAD_BYTES }));
   app.use(express.json({ limit: "16kb" }));
   app.use(healthRoutes(redis));
   app.use(visitorSessionRoutes({ serverOrigin: () => origins.primary, newSessions: limits.visitorSessions, clock }));

@@ -14,6 +14,7 @@ import {
   ManualClock,
   msgId,
   ok,
+  recordCommands,
   type StaffMember,
   staffMember,
   TestServer,
@@ -319,6 +320,38 @@ describe("input", () => {
     const unknown = await apiCall(t.url, fullKey, "GET", "/nothing-here");
     expect(unknown.status).toBe(404);
     expect(unknown.body.error?.code).toBe("NOT_FOUND");
+  });
+});
+
+describe("size and hot paths", () => {
+  it("should take a body as large as the socket command takes, and refuse a larger one with 413", async () => {
+    const chat = await waitingVisitor(t, site.key);
+    const long = "x".repeat(5000);
+    const fields = ticketFields({ details: long, reproductionSteps: long, environment: long, priority: "low" });
+    const made = await apiCall(t.url, fullKey, "POST", "/tickets", {
+      source: { kind: "chat", conversationId: chat.id },
+      fields,
+    });
+    expect(made.status, made.text).toBe(201);
+    const huge = await apiCall(t.url, fullKey, "POST", "/tickets", {
+      source: { kind: "chat", conversationId: chat.id },
+      fields: { ...fields, details: "x".repeat(70_000) },
+    });
+    expect(huge.status).toBe(413);
+    expect(huge.body.error?.code).toBe("PAYLOAD_TOO_LARGE");
+  });
+
+  it("should find the key and its agent by _id alone on every request", async () => {
+    const recorder = recordCommands();
+    try {
+      expect((await apiCall(t.url, fullKey, "GET", `/tickets/${ids.ticket}`)).status).toBe(200);
+    } finally {
+      recorder.stop();
+    }
+    const auth = recorder.commands.filter((c) => c.collection === "api_keys" || c.collection === "agents");
+    expect(new Set(auth.map((c) => c.collection))).toEqual(new Set(["agents", "api_keys"]));
+    // Reads, and the last-use stamp when one is due: each by primary key only.
+    for (const c of auth) expect(c.filters.map((f) => Object.keys(f))).toEqual([["_id"]]);
   });
 });
 
