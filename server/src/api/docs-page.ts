@@ -41,7 +41,7 @@ export function docsPage(doc: JsonObject): string {
 <title>${e(info.title)} ${e(info.version)}</title><style>${STYLE}</style></head>
 <body><main>
 <h1>${e(info.title)} <small>${e(info.version)}</small></h1>
-<p>${e(info.description)}</p>
+<p>${codeSpans(e(info.description))}</p>
 <p>Base URL: <code>${e(servers[0]?.url ?? "/api/v1")}</code>. The machine-readable document: <a href="openapi.json">openapi.json</a> (OpenAPI 3.1).</p>
 <pre>curl -H "Authorization: Bearer $PARLEY_API_KEY" ${e(servers[0]?.url ?? "")}/tickets?status=new,open</pre>
 <h2>Operations</h2>
@@ -69,7 +69,7 @@ function operationHtml(path: string, method: string, op: Operation): string {
   const description = (op.description ?? "")
     .split("\n\n")
     .filter(Boolean)
-    .map((p) => `<p>${e(p)}</p>`)
+    .map((p) => `<p>${codeSpans(e(p))}</p>`)
     .join("");
   return `<section class="op" id="${e(op.operationId)}" aria-labelledby="${e(op.operationId)}-h">
 <h3 id="${e(op.operationId)}-h"><span class="method">${e(method)}</span> <code>${e(path)}</code></h3>
@@ -77,3 +77,6 @@ function operationHtml(path: string, method: string, op: Operation): string {
 <h4>Responses</h4><ul>${responses}</ul>
 </section>`;
 }
+
+/** Markdown's `code` in already escaped text: the backticks become <code>, the text between stays escaped. */
+const codeSpans = (escaped: string): string => escaped.replace(/`([^`]+)`/g, "<code>$1</code>");

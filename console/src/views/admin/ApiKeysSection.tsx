@@ -136,6 +136,10 @@ export function ApiKeysSection({ me, members }: { me: AgentDto; members: readonl
           <p id={ids.secretHint} class="hint">
             Copy it now: it is not shown again. Parley keeps only a hash of it.
           </p>
+        </div>
+      )}
+      {created && (
+        <div class="form-actions">
           <button type="button" onClick={() => void copy()}>
             Copy key
           </button>{" "}

@@ -166,11 +166,19 @@ describe("OpenAPI contract", () => {
 
   it("should escape every text of the document on the reference page and carry no script", () => {
     const hostile = openApiDocument(
-      [{ ...(API_ROUTES[0] as (typeof API_ROUTES)[number]), summary: `<img src=x onerror="alert(1)">` }],
+      [
+        {
+          ...(API_ROUTES[0] as (typeof API_ROUTES)[number]),
+          summary: `<img src=x onerror="alert(1)">`,
+          description: "Send `<b>x</b>`",
+        },
+      ],
       "https://parley.example.test",
     );
     const html = docsPage(hostile);
     expect(html).not.toContain("<img");
+    expect(html).not.toContain("<b>");
+    expect(html).toContain("<code>&lt;b&gt;x&lt;/b&gt;</code>");
     expect(html).toContain("&lt;img src=x onerror=&quot;alert(1)&quot;&gt;");
     expect(html).not.toMatch(/<script|<[^>]*\son\w+=/i);
   });
