@@ -207,16 +207,17 @@ describe("every route", () => {
 });
 
 describe("what the routes do", () => {
-  it("should post a message as the key's agent, live to the visitor, once per clientMsgId", async () => {
+  it("should post a message as the key's agent, live to the visitor and the console, once per clientMsgId", async () => {
     const chat = await waitingVisitor(t, site.key);
     await ok(admin.socket, "conversation:accept", { conversationId: chat.id });
     const seen = collect<MessageDto>(chat.socket, "message:new");
+    const staffSeen = collect<MessageDto>(admin.socket, "message:new");
     const body = { clientMsgId: msgId(), body: "Posted by a script" };
     const first = await apiCall(t.url, fullKey, "POST", `/conversations/${chat.id}/messages`, body);
     expect(first.status).toBe(201);
     const message = (first.body.data as { message: MessageDto }).message;
     expect(message).toMatchObject({ author: { kind: "agent", name: "Ada Admin" }, body: "Posted by a script" });
-    await waitFor(() => seen.some((m) => m.id === message.id));
+    await waitFor(() => seen.some((m) => m.id === message.id) && staffSeen.some((m) => m.id === message.id));
     const again = await apiCall(t.url, fullKey, "POST", `/conversations/${chat.id}/messages`, body);
     expect((again.body.data as { message: MessageDto }).message).toMatchObject({ id: message.id, seq: message.seq });
 
