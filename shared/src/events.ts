@@ -13,6 +13,7 @@ import {
   SiteUpdateInput,
 } from "./schemas/admin.ts";
 import { AgentSyncInput, ConversationRef, EmptyInput } from "./schemas/agent.ts";
+import { type ApiKeyCreatedDto, ApiKeyCreateInput, type ApiKeyDto, ApiKeyRef } from "./schemas/api-keys.ts";
 import {
   CannedRef,
   type CannedResponseDto,
@@ -193,6 +194,12 @@ export interface AgentClientToServerEvents {
   "canned:delete": Command<CannedRef, { id: string }>;
   /** The reply's text with placeholders filled for a chat the caller may reply in; counts one use. */
   "canned:use": Command<CannedUseInput, CannedUseDto>;
+  // REST API keys (issue 15), admins only:
+  "api-key:list": Command<EmptyInput, { keys: ApiKeyDto[] }>;
+  /** The answer carries the secret; it is never shown again. */
+  "api-key:create": Command<ApiKeyCreateInput, ApiKeyCreatedDto>;
+  /** The key stops working at once; it stays listed as revoked. */
+  "api-key:revoke": Command<ApiKeyRef, { key: ApiKeyDto }>;
 }
 
 export interface AgentServerToClientEvents {
@@ -298,6 +305,10 @@ export const agentEventSchemas = {
   "canned:save": CannedSaveInput,
   "canned:delete": CannedRef,
   "canned:use": CannedUseInput,
+  // REST API keys (issue 15):
+  "api-key:list": EmptyInput,
+  "api-key:create": ApiKeyCreateInput,
+  "api-key:revoke": ApiKeyRef,
 } satisfies SchemaTable<AgentClientToServerEvents>;
 
 /** The `data` type an event's ack carries on success. */

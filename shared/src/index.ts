@@ -3,6 +3,9 @@ export * from "./errors.ts";
 export * from "./events.ts";
 export * from "./schemas/admin.ts";
 export * from "./schemas/agent.ts";
+// REST API v1 and its keys (issue 15)
+export * from "./schemas/api.ts";
+export * from "./schemas/api-keys.ts";
 export * from "./schemas/attachments.ts";
 export * from "./schemas/canned.ts";
 export * from "./schemas/chat-signals.ts";

@@ -58,6 +58,10 @@ export const STAFF_COMMAND_ROLES: { readonly [K in keyof AgentClientToServerEven
   "canned:save": EVERYONE,
   "canned:delete": EVERYONE,
   "canned:use": EVERYONE,
+  // REST API keys (issue 15)
+  "api-key:list": ADMINS,
+  "api-key:create": ADMINS,
+  "api-key:revoke": ADMINS,
 };
 
 export function mayRun(command: string, role: AgentRole): boolean {

@@ -1,5 +1,6 @@
 import { type AgentClientToServerEvents, agentEventSchemas } from "@parley/shared";
 import type { Types } from "mongoose";
+import { apiKeyHandlers } from "../api-keys/api-key-handlers.ts";
 import { cannedHandlers } from "../canned/canned-handlers.ts";
 import { staffSignalHandlers } from "../conversations/chat-signal-handlers.ts";
 import { staffHandlers } from "../conversations/staff-handlers.ts";
@@ -71,6 +72,7 @@ export function attachStaffNamespace(ns: StaffNamespace, deps: StaffSocketDeps):
       ...statsHandlers(deps.tickets.clock),
       ...emailOutboxHandlers(deps.outbox),
       ...cannedHandlers(ns),
+      ...apiKeyHandlers(deps.supervision.clock),
     },
     authorize: reauthorize,
     permits: (command, { agent }) => mayRun(command, agent.role),

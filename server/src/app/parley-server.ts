@@ -13,6 +13,7 @@ import type { AgentSocketCutter } from "../agents/password-change.ts";
 import { sweepExpiredResetTokens } from "../agents/password-reset-tokens.ts";
 import { PasswordResets } from "../agents/password-resets.ts";
 import { attachStaffNamespace, disconnectAgent, disconnectSession } from "../agents/staff-socket.ts";
+import { apiV1Routes } from "../api/api-router.ts";
 import { attachmentRoutes } from "../attachments/attachment.routes.ts";
 import { redisLeases, singleProcessLeases } from "../cluster/leases.ts";
 import { NodeRegistry } from "../cluster/node-registry.ts";
@@ -156,6 +157,7 @@ export async function startParley(opts: StartOptions): Promise<ParleyServer> {
   // Shared by every node through Redis: a visitor flooding over three nodes is limited as on one.
   const limits = createRateLimits({
     visitorEvents: config.visitorEvents,
+    apiRequests: config.apiRequests,
     ...(redis ? { redis: redis.commands, keyPrefix: `${config.redisPrefix}:rl` } : {}),
   });
   const routing = createRoutingSystem({
@@ -308,6 +310,8 @@ export async function startParley(opts: StartOptions): Promise<ParleyServer> {
       logger,
     }),
   );
+  // The REST API takes what the same socket command takes (a ticket's policy fields run past 16 kB).
+  app.use("/api/v1", express.json({ limit: MAX_SOCKET_PAYLOAD_BYTES }));
   app.use(express.json({ limit: "16kb" }));
   app.use(healthRoutes(redis));
   app.use(visitorSessionRoutes({ serverOrigin: () => origins.primary, newSessions: limits.visitorSessions, clock }));
@@ -328,6 +332,20 @@ export async function startParley(opts: StartOptions): Promise<ParleyServer> {
       limits: limits.passwordResets,
       resets: passwordResets,
       cutSockets,
+    }),
+  );
+  // REST API v1 with API keys (issue 15).
+  app.use(
+    "/api/v1",
+    apiV1Routes({
+      lifecycle: routing.lifecycle,
+      desk: tickets.desk,
+      staff,
+      inflight,
+      limit: limits.apiRequests,
+      clock,
+      logger,
+      serverOrigin: () => origins.primary,
     }),
   );
   app.use(consoleRoutes(logger));

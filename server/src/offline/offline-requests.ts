@@ -1,5 +1,7 @@
 import type { OfflineRequestDto, OfflineRequestInput } from "@parley/shared";
+import type { Types } from "mongoose";
 import { isDuplicateKey } from "../db/duplicate-key.ts";
+import { toObjectId } from "../db/object-id.ts";
 import { AppError } from "../errors/app-error.ts";
 import type { StaffNamespace } from "../realtime/namespaces.ts";
 import { rooms } from "../realtime/rooms.ts";
@@ -68,4 +70,22 @@ export async function submitOfflineRequest(
     }
   }
   throw new AppError("UNAVAILABLE", "Could not store the request; try again");
+}
+
+const LIST_LIMIT = 200;
+
+/** The site's latest offline requests, newest first (the console's list and the REST API). */
+export async function recentOfflineRequests(site: Types.ObjectId): Promise<OfflineRequestDto[]> {
+  const requests = await OfflineRequest.find({ site })
+    .sort({ createdAt: -1 })
+    .limit(LIST_LIMIT)
+    .lean<OfflineRequestDoc[]>();
+  return requests.map(toOfflineRequestDto);
+}
+
+/** One offline request of the site; another site's is not found. */
+export async function offlineRequestOfSite(site: Types.ObjectId, id: string): Promise<OfflineRequestDto> {
+  const request = await OfflineRequest.findOne({ _id: toObjectId(id), site }).lean<OfflineRequestDoc>();
+  if (!request) throw new AppError("NOT_FOUND", "Offline request not found");
+  return toOfflineRequestDto(request);
 }

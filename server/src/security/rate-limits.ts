@@ -63,6 +63,8 @@ export interface RateLimits {
   visitorUploads: Limit;
   /** New offline requests per visitor: 5 in 10 minutes. */
   offlineRequests: Limit;
+  /** REST API requests per key (issue 15): 600 in 60 seconds by default (config API_KEY_BURST, API_KEY_RATE). */
+  apiRequests: Limit;
   /**
    * Failed sign-ins (agents/login-throttle.ts): 5 per email from one address in 15 minutes, then that address waits
    * out the window for that email; 30 per address across emails in 15 minutes; and per email from every address,
@@ -92,6 +94,7 @@ export interface RateLimits {
 
 export interface RateLimitOptions {
   visitorEvents: { capacity: number; perSecond: number };
+  apiRequests?: { capacity: number; perSecond: number };
   /**
    * Counts every limit in Redis, so that several server processes share them. Until the client is ready, and
    * whenever Redis fails, each process counts on its own in memory: a Redis outage loosens the limits, it never
@@ -137,6 +140,7 @@ export function createRateLimits(options: RateLimitOptions): RateLimits {
     typing: window("typing", { capacity: 20, perSecond: 1 }),
     visitorUploads: window("visitor-uploads", { capacity: 20, perSecond: 0.1 }),
     offlineRequests: window("offline-requests", { capacity: 5, perSecond: 1 / 120 }),
+    apiRequests: window("api-requests", options.apiRequests ?? { capacity: 600, perSecond: 10 }),
     signIns: new LoginThrottle({
       perPair: counter("sign-in-failures-pair", 5, signInWindow),
       perAddress: counter("sign-in-failures-address", 30, signInWindow),

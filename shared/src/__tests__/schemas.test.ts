@@ -82,7 +82,7 @@ describe("shared schemas", () => {
       "ticket:respond",
       "typing:set",
     ]);
-    expect(Object.keys(agentEventSchemas)).toHaveLength(41);
+    expect(Object.keys(agentEventSchemas)).toHaveLength(44);
   });
 });
 

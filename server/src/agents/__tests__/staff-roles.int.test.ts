@@ -37,7 +37,8 @@ describe("staff command roles", () => {
         }
       }
     }
-    // 10 admin-only commands (with the identity secret's two) refused to 2 roles, 4 lead commands refused to agents.
-    expect(refusedCount).toBe(24);
+    // 13 admin-only commands (with the identity secret's two and the API keys' three) refused to 2 roles, 4 lead
+    // commands refused to agents.
+    expect(refusedCount).toBe(30);
   });
 });
