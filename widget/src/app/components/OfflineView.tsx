@@ -4,8 +4,9 @@ import { nextOpening, offlineHeading } from "../availability.ts";
 import type { OfflineSubmission } from "../chat-state.ts";
 import type { Catalogue } from "../i18n/en.ts";
 import { text } from "../i18n/language.ts";
-import type { OfflineFields } from "../offline-request.ts";
+import type { OfflineExtra, OfflineFields } from "../offline-request.ts";
 import { formatOpening } from "../opening-time.ts";
+import type { VisitorSocket } from "../request.ts";
 import { OfflineForm } from "./OfflineForm.tsx";
 
 export interface OfflineViewProps {
@@ -16,7 +17,9 @@ export interface OfflineViewProps {
   initial: OfflineFields;
   /** A start was refused because support went offline meanwhile: its text is in the form. */
   refusedStart: boolean;
-  onSubmit: (fields: OfflineFields) => void;
+  onSubmit: (fields: OfflineFields, extra?: OfflineExtra) => void;
+  /** Where manual suggestions are asked for (issue 15); null while offline. */
+  socket: () => VisitorSocket | null;
   onChat: () => void;
   /** Outside hours: the visitor leaves a message in the chat instead (issue 14). */
   onLeaveMessage: () => void;
@@ -30,6 +33,7 @@ export function OfflineView({
   initial,
   refusedStart,
   onSubmit,
+  socket,
   onChat,
   onLeaveMessage,
 }: OfflineViewProps) {
@@ -64,6 +68,7 @@ export function OfflineView({
           sending={submission.status === "sending"}
           failure={submission.status === "idle" ? submission.error : null}
           onSubmit={onSubmit}
+          socket={socket}
         />
       )}
       {/* Always rendered, so screen readers are already watching it when the answer comes. */}

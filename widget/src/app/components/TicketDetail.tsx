@@ -12,6 +12,7 @@ import { autoCloseText, priorityText, targetLines, ticketStatusText } from "../t
 import { useStore } from "../use-store.ts";
 import { AttachControl, FileLinks, StagedFiles, useUploads } from "./Files.tsx";
 import { RichText } from "./RichText.tsx";
+import { TicketMeetings } from "./TicketMeetings.tsx";
 import { useFocusOnMount } from "./use-focus.ts";
 
 interface Props {
@@ -70,6 +71,7 @@ export function TicketDetail({ ticketId, ticket, feed, attachments, now, onBack 
           ))}
         </div>
       )}
+      <TicketMeetings ticketId={ticketId} feed={feed} />
       <Replies messages={state.messages} pending={state.pending} load={state.load} thread={thread} />
       {state.load === "failed" && (
         <p class="ticket-problem">
