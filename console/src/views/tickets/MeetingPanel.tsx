@@ -63,11 +63,14 @@ export function MeetingPanel({
   ticketId,
   canPropose,
   siteTimeZone,
+  onChanged,
 }: {
   ticketId: string;
   /** A closed ticket keeps its meetings on show but takes no new proposal. */
   canPropose: boolean;
   siteTimeZone: string | null;
+  /** A meeting of this ticket changed: its timeline has a new line to show. */
+  onChanged: () => void;
 }) {
   const session = useSession();
   const [data, setData] = useState<TicketMeetingsDto | null>(null);
@@ -77,7 +80,7 @@ export function MeetingPanel({
   const [errors, setErrors] = useState<FormErrors | null>(null);
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState("");
-  const ids = { heading: useId(), zones: useId() };
+  const ids = { heading: "ticket-meeting-heading", zones: useId() };
   const myZone = agentZone();
 
   const load = useCallback(async () => {
@@ -88,7 +91,9 @@ export function MeetingPanel({
   useEffect(() => {
     void load();
     const changed = (meeting: MeetingDto) => {
-      if (meeting.ticketId === ticketId) void load();
+      if (meeting.ticketId !== ticketId) return;
+      void load();
+      onChanged();
     };
     const reconnected = () => void load();
     session.socket.on("meeting:updated", changed);
@@ -97,7 +102,7 @@ export function MeetingPanel({
       session.socket.off("meeting:updated", changed);
       session.socket.off("connect", reconnected);
     };
-  }, [session, ticketId, load]);
+  }, [session, ticketId, load, onChanged]);
 
   const zone = customerZone ?? data?.reportedTimeZone ?? siteTimeZone ?? "UTC";
 

@@ -322,6 +322,7 @@ export function TicketPage({ id, state, productName }: TicketPageProps) {
         ticketId={ticket.id}
         canPropose={ticket.status !== "closed"}
         siteTimeZone={state.site.settings?.supportHours.timeZone ?? null}
+        onChanged={load}
       />
 
       <section class="page-section" aria-labelledby="ticket-files-heading">

@@ -113,7 +113,9 @@ function Replies({
   const t = ticketsText();
   const you = words().you;
   return (
-    <div class="log ticket-log" role="log" aria-live="polite" aria-label={t.replies} ref={ref}>
+    // Focusable: with a web conference card above it (issue 15) the log can be a few lines tall and scroll, and a
+    // keyboard user must be able to scroll it.
+    <div class="log ticket-log" role="log" aria-live="polite" aria-label={t.replies} ref={ref} tabIndex={0}>
       {load === "loading" && messages.length === 0 && <p class="empty">{t.loadingReplies}</p>}
       {load === "gone" && <p class="empty">{t.gone}</p>}
       {load === "ready" && messages.length === 0 && pending.length === 0 && <p class="empty">{t.noReplies}</p>}
