@@ -73,6 +73,9 @@ describe("shared schemas", () => {
       "conversation:start",
       "conversation:sync",
       "conversation:transcript",
+      "manual:suggest",
+      "meeting:accept",
+      "meeting:list",
       "message:send",
       "offline:submit",
       "site:availability",
@@ -82,7 +85,8 @@ describe("shared schemas", () => {
       "ticket:respond",
       "typing:set",
     ]);
-    expect(Object.keys(agentEventSchemas)).toHaveLength(41);
+    // 41, and issue 15's meeting:list, meeting:propose, manuals:list, manuals:save.
+    expect(Object.keys(agentEventSchemas)).toHaveLength(45);
   });
 });
 
