@@ -22,7 +22,10 @@ export function toOfflineRequestDto(r: OfflineRequestDoc): OfflineRequestDto {
     product: r.product ?? null,
     details: r.details,
     createdAt: r.createdAt.toISOString(),
-    manualsOpened: (r.manualsOpened ?? []).map((m) => ({ id: m.id ?? "", title: m.title ?? "", url: m.url ?? "" })),
+    // Only when there are some: requests from before issue 15, and most others, carry none.
+    ...(r.manualsOpened?.length
+      ? { manualsOpened: r.manualsOpened.map((m) => ({ id: m.id ?? "", title: m.title ?? "", url: m.url ?? "" })) }
+      : {}),
   };
 }
 
