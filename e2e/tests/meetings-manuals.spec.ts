@@ -110,6 +110,21 @@ test("a visitor opens a suggested manual article while writing a request; its ti
     await expect(meeting).toContainText("Accepted");
     await expect(meeting).toContainText("Chosen:");
     await expect(admin.getByRole("region", { name: "Timeline" })).toContainText("accepted the web conference");
+    // Writing a reply on the ticket suggests the article too; opening it from there goes on the ticket's timeline.
+    await visitor.getByLabel("Your reply").fill(`Still the csv export ${run}`);
+    const fromReply = visitor.getByRole("link", { name: `${title} (opens in a new tab)` });
+    await expect(fromReply).toBeVisible();
+    await expectNoAxeViolations(visitor, "parley-chat");
+    const [again] = await Promise.all([visitor.context().waitForEvent("page"), fromReply.click()]);
+    await again.close();
+    // Not pushed to open consoles (it changes nothing about the ticket itself): the agent sees it on the next read.
+    await expect
+      .poll(async () => {
+        await admin.reload();
+        return admin.getByRole("region", { name: "Timeline" }).textContent();
+      })
+      .toContain(`opened the manual article “${title}”`);
+    await expect(admin.getByRole("region", { name: "Timeline" })).toContainText(`opened the manual article “${title}”`);
     await expect
       .poll(async () => (await mailsTo(email)).map((m) => m.subject.replace(/^\[T-\d+\] /, "").split(" — ")[0]))
       .toEqual(expect.arrayContaining(["Web conference proposed", expect.stringMatching(/^Web conference booked/)]));

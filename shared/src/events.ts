@@ -56,6 +56,7 @@ import { type HistoryPageDto, HistorySearchInput, type VisitorHistoryDto } from 
 import type { SiteIdentityDto } from "./schemas/identity.ts";
 import {
   type ManualArticleDto,
+  ManualOpenedInput,
   ManualSuggestInput,
   type ManualSuggestionDto,
   ManualsSaveInput,
@@ -125,6 +126,8 @@ export interface VisitorClientToServerEvents {
   "meeting:accept": Command<MeetingAcceptInput, { meeting: MeetingDto }>;
   /** Manual articles matching what the visitor is typing, best first. */
   "manual:suggest": Command<ManualSuggestInput, { articles: ManualSuggestionDto[] }>;
+  /** A suggested article opened while writing on one of the visitor's tickets: a line on its timeline, once. */
+  "manual:opened": Command<ManualOpenedInput, Record<string, never>>;
 }
 
 export interface VisitorServerToClientEvents {
@@ -285,6 +288,7 @@ export const visitorEventSchemas = {
   "meeting:list": TicketRef,
   "meeting:accept": MeetingAcceptInput,
   "manual:suggest": ManualSuggestInput,
+  "manual:opened": ManualOpenedInput,
 } satisfies SchemaTable<VisitorClientToServerEvents>;
 
 export const agentEventSchemas = {

@@ -73,7 +73,7 @@ export function attachVisitorNamespace(ns: VisitorNamespace, deps: VisitorSocket
       ...offlineVisitorHandlers(deps.staff, deps.limits.offlineRequests),
       ...visitorTicketHandlers(deps.tickets),
       ...visitorMeetingHandlers(deps.meetings),
-      ...manualVisitorHandlers(),
+      ...manualVisitorHandlers(deps.tickets.clock),
       ...chatEndHandlers({ ...deps.chatEnd, staff: deps.staff, log: deps.routing.lifecycle.log }),
     },
     authorize: async (socket) => {

@@ -73,6 +73,7 @@ describe("shared schemas", () => {
       "conversation:start",
       "conversation:sync",
       "conversation:transcript",
+      "manual:opened",
       "manual:suggest",
       "meeting:accept",
       "meeting:list",

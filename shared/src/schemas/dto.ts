@@ -344,7 +344,7 @@ export interface CustomerDto {
 export interface TicketEventDto {
   at: string;
   actor: { kind: "staff" | "customer" | "system"; name: string };
-  type: "created" | "status" | "reply" | "note" | "escalated" | "sla" | "attachment" | "meeting";
+  type: "created" | "status" | "reply" | "note" | "escalated" | "sla" | "attachment" | "meeting" | "manual";
   from: TicketStatus | null;
   to: TicketStatus | null;
   /** What happened, without the actor ("changed the status from open to resolved"): shown after `actor.name`. */

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { MAX_MESSAGE_LENGTH } from "../constants.ts";
+import { ObjectIdString } from "./primitives.ts";
 import { ProductId } from "./products.ts";
 
 // Manuals before tickets (issue 15, shared/spec/support-policy.txt: "Ensure you have consulted the online manuals
@@ -47,6 +48,13 @@ export const ManualSuggestInput = z.strictObject({
   product: ProductId.optional(),
 });
 export type ManualSuggestInput = z.infer<typeof ManualSuggestInput>;
+
+/** `manual:opened` (widget): a suggested article opened while writing a reply on one of the visitor's tickets. */
+export const ManualOpenedInput = z.strictObject({
+  ticketId: ObjectIdString,
+  articleId: ManualArticleId,
+});
+export type ManualOpenedInput = z.infer<typeof ManualOpenedInput>;
 
 /** Which suggested articles the visitor opened before sending: with an offline request (or a ticket reply). */
 export const ManualsOpened = z.array(ManualArticleId).max(20);

@@ -3,11 +3,12 @@ import type {
   ManualSuggestionDto,
   OfflineRequestDto,
   TicketDto,
+  TicketEventDto,
   TicketMeetingsDto,
 } from "@parley/shared";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { call, msgId, ok, TestServer } from "../../../test/harness.ts";
-import { ticketFields } from "../../../test/tickets-harness.ts";
+import { chatTicket, ticketFields } from "../../../test/tickets-harness.ts";
 
 let t: TestServer;
 let site: Awaited<ReturnType<TestServer["createSite"]>>;
@@ -92,5 +93,25 @@ describe("manual articles", () => {
     });
     const meetings = await ok<TicketMeetingsDto>(admin.socket, "meeting:list", { ticketId: ticket.id });
     expect(meetings.reportedTimeZone).toBe("America/New_York");
+  });
+
+  it("should put an article opened from a ticket's reply form on its timeline once, for its requester only", async () => {
+    const admin = await t.staff(site._id, "admin", "Ada");
+    const { articles: stored } = await ok<{ articles: ManualArticleDto[] }>(admin.socket, "manuals:save", { articles });
+    const article = stored[1] as ManualArticleDto;
+    const { ticket, visitor } = await chatTicket(t, site.key, admin, { email: "rita@example.test" });
+    const opened = { ticketId: ticket.id, articleId: article.id };
+    await ok(visitor.socket, "manual:opened", opened);
+    await ok(visitor.socket, "manual:opened", opened);
+    const stranger = await t.visitor(site.key);
+    const foreign = await call(stranger.socket, "manual:opened", opened);
+    expect(foreign.ok ? null : foreign.error.code).toBe("NOT_FOUND");
+    const unknown = await call(visitor.socket, "manual:opened", { ...opened, articleId: "no-such-article" });
+    expect(unknown.ok ? null : unknown.error.code).toBe("NOT_FOUND");
+
+    const { timeline } = await ok<{ timeline: TicketEventDto[] }>(admin.socket, "ticket:get", { ticketId: ticket.id });
+    expect(timeline.filter((e) => e.type === "manual").map((e) => `${e.actor.name} ${e.text}`)).toEqual([
+      "Vera Visitor opened the manual article “Activating your license” (https://docs.acme.test/license) while writing",
+    ]);
   });
 });

@@ -6,11 +6,13 @@ import { text as words } from "../i18n/language.ts";
 import { ticketsText } from "../i18n/tickets.ts";
 import { isSubmitKey } from "../message-rules.ts";
 import { formatTime } from "../opening-time.ts";
+import { request } from "../request.ts";
 import type { TicketFeed } from "../ticket-feed.ts";
 import { type PendingReply, type ThreadState, TicketThread } from "../ticket-thread.ts";
 import { autoCloseText, priorityText, targetLines, ticketStatusText } from "../ticket-wording.ts";
 import { useStore } from "../use-store.ts";
 import { AttachControl, FileLinks, StagedFiles, useUploads } from "./Files.tsx";
+import { ManualSuggestions } from "./ManualSuggestions.tsx";
 import { RichText } from "./RichText.tsx";
 import { TicketMeetings } from "./TicketMeetings.tsx";
 import { useFocusOnMount } from "./use-focus.ts";
@@ -84,6 +86,8 @@ export function TicketDetail({ ticketId, ticket, feed, attachments, now, onBack 
       {ticket?.status === "resolved" && <Resolution ticket={ticket} thread={thread} now={now} />}
       {ticket && ticket.status !== "resolved" && ticket.status !== "closed" && state.load !== "gone" && (
         <ReplyForm
+          ticketId={ticketId}
+          feed={feed}
           onSend={(body, files) => thread.reply(body, files)}
           upload={(file) => attachments.upload({ ticketId }, file)}
         />
@@ -244,16 +248,28 @@ function Resolution({ ticket, thread, now }: { ticket: VisitorTicketDto; thread:
 }
 
 function ReplyForm({
+  ticketId,
+  feed,
   onSend,
   upload,
 }: {
+  ticketId: string;
+  feed: TicketFeed;
   onSend: (body: string, files: { id: string; name: string }[]) => void;
   upload: Parameters<typeof useUploads>[0];
 }) {
   const [text, setText] = useState("");
   const [error, setError] = useState<string | null>(null);
   const uploads = useUploads(upload);
+  const [opened, setOpened] = useState<readonly string[]>([]);
   const t = ticketsText();
+
+  // A suggested manual article opened while writing is told to the ticket at once (its timeline, for the agent).
+  const openedArticle = (articleId: string) => {
+    setOpened((ids) => (ids.includes(articleId) ? ids : [...ids, articleId]));
+    const socket = feed.channel();
+    if (socket) void request(socket, "manual:opened", { ticketId, articleId });
+  };
 
   const submit = (event?: Event) => {
     event?.preventDefault();
@@ -296,6 +312,7 @@ function ReplyForm({
       <button type="submit" class="primary">
         {t.sendReply}
       </button>
+      <ManualSuggestions socket={feed.channel} text={text} product="" opened={opened} onOpen={openedArticle} />
       <div class="attachments">
         <AttachControl id="parley-ticket-files" onPick={uploads.add} />
         <StagedFiles uploads={uploads} />
