@@ -68,6 +68,9 @@ test("a visitor opens a suggested manual article while writing a request; its ti
     await admin.getByRole("button", { name: "Create ticket" }).click();
     const heading = admin.getByRole("heading", { name: /^T-\d+ · / });
     await expect(heading).toBeVisible();
+    await expect(admin.getByRole("region", { name: "Timeline" })).toContainText(
+      `the request came after opening the manual: “${title}”`,
+    );
 
     // A web conference four days out (past the closed days), 10:00 in London; the customer's zone is the one their
     // browser reported with the request.

@@ -93,6 +93,11 @@ describe("manual articles", () => {
     });
     const meetings = await ok<TicketMeetingsDto>(admin.socket, "meeting:list", { ticketId: ticket.id });
     expect(meetings.reportedTimeZone).toBe("America/New_York");
+    // The ticket made from it says so on its timeline.
+    const { timeline } = await ok<{ timeline: TicketEventDto[] }>(admin.socket, "ticket:get", { ticketId: ticket.id });
+    expect(timeline.filter((e) => e.type === "manual").map((e) => e.text)).toEqual([
+      "the request came after opening the manual: “Exporting reports” (https://docs.acme.test/export)",
+    ]);
   });
 
   it("should put an article opened from a ticket's reply form on its timeline once, for its requester only", async () => {
