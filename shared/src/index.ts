@@ -13,6 +13,10 @@ export * from "./schemas/customers.ts";
 export type * from "./schemas/dto.ts";
 export * from "./schemas/history.ts";
 export * from "./schemas/identity.ts";
+// Manuals before tickets (issue 15)
+export * from "./schemas/manuals.ts";
+// Web-conference scheduling (issue 15)
+export * from "./schemas/meetings.ts";
 export * from "./schemas/message.ts";
 export * from "./schemas/offline.ts";
 export * from "./schemas/password.ts";

@@ -11,6 +11,9 @@ import { AppError } from "../errors/app-error.ts";
 import { type HistoryOptions, historyHandlers } from "../history/history-handlers.ts";
 import { identityHandlers } from "../identity/identity-handlers.ts";
 import type { Logger } from "../logging/logger.ts";
+import { manualStaffHandlers } from "../manuals/manual-handlers.ts";
+import type { MeetingDesk } from "../meetings/meeting-desk.ts";
+import { meetingHandlers } from "../meetings/meeting-handlers.ts";
 import type { CommandOutcome } from "../observability/metrics.ts";
 import { offlineStaffHandlers } from "../offline/offline-handlers.ts";
 import { CommandTable } from "../realtime/command-registry.ts";
@@ -48,6 +51,8 @@ export interface StaffSocketDeps {
   passwordResets: PasswordResets;
   outbox: Pick<EmailOutbox, "retry">;
   limits: Pick<RateLimits, "typing">;
+  /** Web conferences on tickets (issue 15). */
+  meetings: MeetingDesk;
   /** Told of every command answered (metrics). */
   observe?: (command: string, outcome: CommandOutcome, seconds: number) => void;
 }
@@ -73,6 +78,8 @@ export function attachStaffNamespace(ns: StaffNamespace, deps: StaffSocketDeps):
       ...emailOutboxHandlers(deps.outbox),
       ...cannedHandlers(ns),
       ...apiKeyHandlers(deps.supervision.clock),
+      ...meetingHandlers(deps.meetings),
+      ...manualStaffHandlers(),
     },
     authorize: reauthorize,
     permits: (command, { agent }) => mayRun(command, agent.role),

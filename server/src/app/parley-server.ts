@@ -33,6 +33,8 @@ import { errorHandler } from "../http/error-handler.ts";
 import { healthRoutes, readinessRoutes } from "../http/health.routes.ts";
 import { consoleRoutes, widgetRoutes } from "../http/static.routes.ts";
 import type { Logger } from "../logging/logger.ts";
+import { meetingAcceptRoutes } from "../meetings/meeting-accept.routes.ts";
+import { MeetingDesk } from "../meetings/meeting-desk.ts";
 import { countedMailer } from "../observability/counted-mailer.ts";
 import { metricsRoutes } from "../observability/metrics.routes.ts";
 import { Metrics } from "../observability/metrics.ts";
@@ -204,6 +206,15 @@ export async function startParley(opts: StartOptions): Promise<ParleyServer> {
     leases,
     onAlert: (kind) => metrics.slaAlerts.inc({ kind }),
   });
+  // Web conferences on tickets (issue 15).
+  const meetings = new MeetingDesk({
+    tickets: tickets.desk,
+    staff,
+    visitors,
+    mailer,
+    clock,
+    serverOrigin: () => origins.primary,
+  });
   const awayReplies = new AwayReplyEmail({ mailer, clock, logger });
   routing.conversations.onMessageStored = (conversation, message) => {
     awayReplies
@@ -224,6 +235,7 @@ export async function startParley(opts: StartOptions): Promise<ParleyServer> {
     serverOrigin: () => origins.primary,
     routing,
     tickets: tickets.desk,
+    meetings,
     staff,
     limits,
     logger,
@@ -248,6 +260,7 @@ export async function startParley(opts: StartOptions): Promise<ParleyServer> {
     passwordResets,
     outbox: mailer,
     limits,
+    meetings,
     observe: (command, outcome, seconds) => {
       metrics.commands.inc({ namespace: "agent", command, outcome });
       metrics.ackSeconds.observe({ namespace: "agent" }, seconds);
@@ -348,6 +361,7 @@ export async function startParley(opts: StartOptions): Promise<ParleyServer> {
       serverOrigin: () => origins.primary,
     }),
   );
+  app.use(meetingAcceptRoutes({ meetings, limit: limits.visitorSessions, clock }));
   app.use(consoleRoutes(logger));
   if (config.demo) app.use(demoPageRoutes());
   app.use(errorHandler(logger));

@@ -62,6 +62,7 @@ export function createMailer(config: Pick<Config, "smtpUrl" | "emailFrom">, logg
         subject,
         text: mail.text,
         ...(mail.html ? { html: mail.html } : {}),
+        ...(mail.calendar ? { icalEvent: { method: "REQUEST", filename: "invite.ics", content: mail.calendar } } : {}),
       });
       logger.info({ event: "email_sent", ...about, messageId: info.messageId }, "email sent");
       return "sent";

@@ -3,6 +3,8 @@ import type { Types } from "mongoose";
 import { isDuplicateKey } from "../db/duplicate-key.ts";
 import { toObjectId } from "../db/object-id.ts";
 import { AppError } from "../errors/app-error.ts";
+import { openedArticles } from "../manuals/manual-shelf.ts";
+import { isKnownZone } from "../meetings/customer-time-zone.ts";
 import type { StaffNamespace } from "../realtime/namespaces.ts";
 import { rooms } from "../realtime/rooms.ts";
 import type { Limit } from "../security/rate-limits.ts";
@@ -22,6 +24,10 @@ export function toOfflineRequestDto(r: OfflineRequestDoc): OfflineRequestDto {
     product: r.product ?? null,
     details: r.details,
     createdAt: r.createdAt.toISOString(),
+    // Only when there are some: requests from before issue 15, and most others, carry none.
+    ...(r.manualsOpened?.length
+      ? { manualsOpened: r.manualsOpened.map((m) => ({ id: m.id ?? "", title: m.title ?? "", url: m.url ?? "" })) }
+      : {}),
   };
 }
 
@@ -59,6 +65,8 @@ export async function submitOfflineRequest(
         priority: input.priority,
         product: input.product ?? null,
         details: input.details,
+        manualsOpened: await openedArticles(site._id, input.manualsOpened),
+        timeZone: input.timeZone && isKnownZone(input.timeZone) ? input.timeZone : null,
       });
       const request = created.toObject() as OfflineRequestDoc;
       staff.to(rooms.siteStaff(site._id)).emit("offline:created", toOfflineRequestDto(request));

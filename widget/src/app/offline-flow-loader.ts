@@ -2,7 +2,7 @@ import type { ChatState } from "./chat-state.ts";
 import { text } from "./i18n/language.ts";
 import type { OfflineFlow } from "./offline-flow.ts";
 import { pendingOfflineRequest } from "./offline-pending.ts";
-import type { OfflineFields } from "./offline-request.ts";
+import type { OfflineExtra, OfflineFields } from "./offline-request.ts";
 import { request, type VisitorSocket } from "./request.ts";
 import type { KeyValueStore } from "./storage.ts";
 import type { Store } from "./store.ts";
@@ -22,8 +22,8 @@ export class OfflineFlowLoader {
     private readonly channel: () => VisitorSocket | null,
   ) {}
 
-  submit(fields: OfflineFields): void {
-    this.use((flow) => flow.submit(fields));
+  submit(fields: OfflineFields, extra?: OfflineExtra): void {
+    this.use((flow) => flow.submit(fields, extra));
   }
 
   close(): void {

@@ -1,5 +1,5 @@
 import type { ChatState } from "./chat-state.ts";
-import { type OfflineFields, OfflineRequestStore } from "./offline-request.ts";
+import { type OfflineExtra, type OfflineFields, OfflineRequestStore } from "./offline-request.ts";
 import { type OfflineChannel, OfflineSubmitter } from "./offline-submitter.ts";
 import type { Store } from "./store.ts";
 
@@ -45,9 +45,9 @@ export class OfflineFlow {
   }
 
   /** Ignored while a request is on its way: the form shows it is sending, and one request is enough. */
-  submit(fields: OfflineFields): void {
+  submit(fields: OfflineFields, extra?: OfflineExtra): void {
     if (this.store.get().offline.status === "sending") return;
-    const request = this.requests.begin(fields);
+    const request = this.requests.begin(fields, extra);
     this.store.update({ offline: { status: "sending", request, problem: null } });
     void this.submitter.flush();
   }

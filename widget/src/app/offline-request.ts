@@ -12,6 +12,9 @@ export interface OfflineFields {
   details: string;
 }
 
+/** Sent with the fields but not typed into them (issue 15): manual articles opened, the browser's time zone. */
+export type OfflineExtra = Pick<OfflineRequestInput, "manualsOpened" | "timeZone">;
+
 /**
  * The offline request on its way. Its clientRequestId is chosen once per submission and stored before the
  * first send, so a retry, a dropped connection or a reload sends the same id and the server answers with the
@@ -33,8 +36,8 @@ export class OfflineRequestStore {
   }
 
   /** A new submission; the same fields still pending (a double submit, another tab) keep their id. */
-  begin(fields: OfflineFields): OfflineRequestInput {
-    const request = toRequest(fields, newClientMsgId());
+  begin(fields: OfflineFields, extra?: OfflineExtra): OfflineRequestInput {
+    const request = { ...toRequest(fields, newClientMsgId()), ...extra };
     const pending = this.pending();
     if (pending && sameContent(pending, request)) return pending;
     this.store.setItem(this.key, JSON.stringify(request));

@@ -8,6 +8,7 @@ import { CustomersSection } from "./CustomersSection.tsx";
 import { EmailDeliverySection } from "./EmailDeliverySection.tsx";
 import { HoursSection } from "./HoursSection.tsx";
 import { IdentitySection } from "./IdentitySection.tsx";
+import { ManualsSection } from "./ManualsSection.tsx";
 import { ProductsSection } from "./ProductsSection.tsx";
 import { SlaPlansSection } from "./SlaPlansSection.tsx";
 import { SupervisionSection } from "./SupervisionSection.tsx";
@@ -40,9 +41,11 @@ export function AdminPage({ state }: { state: SessionState }) {
             <a href="#admin-widget">Chat widget</a> <a href="#admin-identity">Verified identity</a>{" "}
             <a href="#admin-email">Email delivery</a> <a href="#admin-canned">Canned replies</a>{" "}
             <a href="#admin-api-keys">API keys</a>
+            <a href="#admin-manuals">Manual articles</a>
           </nav>
           <AgentsSection me={state.me} members={state.team.members} products={settings.products} />
           <ProductsSection products={settings.products} />
+          <ManualsSection products={settings.products} />
           <HoursSection settings={settings} />
           <CustomersSection settings={settings} />
           <TicketSettingsSection settings={settings} />

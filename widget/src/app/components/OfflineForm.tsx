@@ -1,9 +1,12 @@
 import type { Product } from "@parley/shared";
 import { MAX_EMAIL_LENGTH, MAX_NAME_LENGTH, PRIORITIES } from "@parley/shared/constants";
+import { useState } from "preact/hooks";
 import { text } from "../i18n/language.ts";
 import { offlineText } from "../i18n/offline.ts";
 import { isPlausibleEmail, lengthProblem } from "../message-rules.ts";
-import type { OfflineFields } from "../offline-request.ts";
+import type { OfflineExtra, OfflineFields } from "../offline-request.ts";
+import type { VisitorSocket } from "../request.ts";
+import { ManualSuggestions } from "./ManualSuggestions.tsx";
 import { ProductField } from "./ProductField.tsx";
 import { type Errors, useForm } from "./use-form.tsx";
 
@@ -14,7 +17,8 @@ interface Props {
   sending: boolean;
   /** Why the server refused the last request, in its words. */
   failure: string | null;
-  onSubmit: (fields: OfflineFields) => void;
+  onSubmit: (fields: OfflineFields, extra?: OfflineExtra) => void;
+  socket: () => VisitorSocket | null;
 }
 
 const IDS: Record<keyof OfflineFields, string> = {
@@ -25,9 +29,13 @@ const IDS: Record<keyof OfflineFields, string> = {
   details: "parley-offline-details",
 };
 
-export function OfflineForm({ initial, products, sending, failure, onSubmit }: Props) {
+export function OfflineForm({ initial, products, sending, failure, onSubmit, socket }: Props) {
+  // Manual articles the visitor opened from the suggestions: the agent sees them with the request (issue 15).
+  const [opened, setOpened] = useState<readonly string[]>([]);
   // The button stays enabled while sending (a disabled one drops keyboard focus); a repeat is ignored upstream.
-  const { form, submit, field, error } = useForm(initial, IDS, validate, onSubmit);
+  const { form, submit, field, error } = useForm(initial, IDS, validate, (fields) =>
+    onSubmit(fields, { ...(opened.length > 0 ? { manualsOpened: [...opened] } : {}), ...browserZone() }),
+  );
   const t = text();
   const o = offlineText();
 
@@ -70,11 +78,28 @@ export function OfflineForm({ initial, products, sending, failure, onSubmit }: P
         </p>
         {error("details")}
       </div>
+      <ManualSuggestions
+        socket={socket}
+        text={field("details").value}
+        product={field("product").value}
+        opened={opened}
+        onOpen={(id) => setOpened((ids) => (ids.includes(id) ? ids : [...ids, id]))}
+      />
       <button type="submit" class="primary" aria-disabled={sending ? "true" : undefined}>
         {o.sendRequest}
       </button>
     </form>
   );
+}
+
+/** The browser's time zone, for a web conference proposed on the ticket this request may become (issue 15). */
+function browserZone(): OfflineExtra {
+  try {
+    const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    return timeZone && timeZone.length <= 64 ? { timeZone } : {};
+  } catch {
+    return {};
+  }
 }
 
 function validate(fields: OfflineFields): Errors<OfflineFields> {

@@ -7,8 +7,9 @@ import type { OfflineSubmission } from "../chat-state.ts";
 import { text } from "../i18n/language.ts";
 import { useOfflineText } from "../i18n/offline.ts";
 import type { OfflineCatalogue } from "../i18n/offline-en.ts";
-import type { OfflineFields } from "../offline-request.ts";
+import type { OfflineExtra, OfflineFields } from "../offline-request.ts";
 import { formatOpening } from "../opening-time.ts";
+import type { VisitorSocket } from "../request.ts";
 import { OfflineForm } from "./OfflineForm.tsx";
 import { OFFLINE_CSS } from "./offline-styles.ts";
 
@@ -22,7 +23,9 @@ export interface OfflineViewProps {
   initial: OfflineFields;
   /** A start was refused because support went offline meanwhile: its text is in the form. */
   refusedStart: boolean;
-  onSubmit: (fields: OfflineFields) => void;
+  onSubmit: (fields: OfflineFields, extra?: OfflineExtra) => void;
+  /** Where manual suggestions are asked for (issue 15); null while offline. */
+  socket: () => VisitorSocket | null;
   onChat: () => void;
   /** Outside hours: the visitor leaves a message in the chat instead (issue 14). */
   onLeaveMessage: () => void;
@@ -36,6 +39,7 @@ export function OfflineView({
   initial,
   refusedStart,
   onSubmit,
+  socket,
   onChat,
   onLeaveMessage,
 }: OfflineViewProps) {
@@ -76,6 +80,7 @@ export function OfflineView({
           sending={submission.status === "sending"}
           failure={submission.status === "idle" ? submission.error : null}
           onSubmit={onSubmit}
+          socket={socket}
         />
       )}
       {/* Always rendered, so screen readers are already watching it when the answer comes. */}

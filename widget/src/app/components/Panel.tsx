@@ -164,7 +164,8 @@ export function Panel({ client, onMinimize }: Props) {
               products={products}
               submission={state.offline}
               initial={offlineFields(state)}
-              onSubmit={(fields) => client.offline.submit(fields)}
+              onSubmit={(fields, extra) => client.offline.submit(fields, extra)}
+              socket={() => client.liveSocket()}
               onChat={() => client.offline.close()}
               onLeaveMessage={() => client.leaveMessage(true)}
             />

@@ -6,12 +6,15 @@ import { text as words } from "../i18n/language.ts";
 import { ticketsText } from "../i18n/tickets.ts";
 import { isSubmitKey } from "../message-rules.ts";
 import { formatTime } from "../opening-time.ts";
+import { request } from "../request.ts";
 import type { TicketFeed } from "../ticket-feed.ts";
 import { type PendingReply, type ThreadState, TicketThread } from "../ticket-thread.ts";
 import { autoCloseText, priorityText, targetLines, ticketStatusText } from "../ticket-wording.ts";
 import { useStore } from "../use-store.ts";
 import { AttachControl, FileLinks, StagedFiles, useUploads } from "./Files.tsx";
+import { ManualSuggestions } from "./ManualSuggestions.tsx";
 import { RichText } from "./RichText.tsx";
+import { TicketMeetings } from "./TicketMeetings.tsx";
 import { useFocusOnMount } from "./use-focus.ts";
 
 interface Props {
@@ -69,6 +72,7 @@ export function TicketDetail({ ticketId, ticket, feed, now, onBack }: Props) {
           ))}
         </div>
       )}
+      <TicketMeetings ticketId={ticketId} feed={feed} />
       <Replies messages={state.messages} pending={state.pending} load={state.load} thread={thread} />
       {state.load === "failed" && (
         <p class="ticket-problem">
@@ -80,7 +84,12 @@ export function TicketDetail({ ticketId, ticket, feed, now, onBack }: Props) {
       )}
       {ticket?.status === "resolved" && <Resolution ticket={ticket} thread={thread} now={now} />}
       {ticket && ticket.status !== "resolved" && ticket.status !== "closed" && state.load !== "gone" && (
-        <ReplyForm onSend={(body, files) => thread.reply(body, files)} uploadTarget={{ ticketId }} />
+        <ReplyForm
+          ticketId={ticketId}
+          feed={feed}
+          onSend={(body, files) => thread.reply(body, files)}
+          uploadTarget={{ ticketId }}
+        />
       )}
       {ticket?.status === "closed" && <p class="ticket-closed">{t.closed}</p>}
     </section>
@@ -107,7 +116,10 @@ function Replies({
   const t = ticketsText();
   const you = words().you;
   return (
-    <div class="log ticket-log" role="log" aria-live="polite" aria-label={t.replies} ref={ref}>
+    // Focusable: with a web conference card above it (issue 15) the log can be a few lines tall and scroll, and a
+    // keyboard user must be able to scroll it (axe: scrollable-region-focusable).
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region is reached by keyboard through its tabindex
+    <div class="log ticket-log" role="log" aria-live="polite" aria-label={t.replies} ref={ref} tabIndex={0}>
       {load === "loading" && messages.length === 0 && <p class="empty">{t.loadingReplies}</p>}
       {load === "gone" && <p class="empty">{t.gone}</p>}
       {load === "ready" && messages.length === 0 && pending.length === 0 && <p class="empty">{t.noReplies}</p>}
@@ -236,16 +248,28 @@ function Resolution({ ticket, thread, now }: { ticket: VisitorTicketDto; thread:
 }
 
 function ReplyForm({
+  ticketId,
+  feed,
   onSend,
   uploadTarget,
 }: {
+  ticketId: string;
+  feed: TicketFeed;
   onSend: (body: string, files: { id: string; name: string }[]) => void;
   uploadTarget: Parameters<typeof useUploads>[0];
 }) {
   const [text, setText] = useState("");
   const [error, setError] = useState<string | null>(null);
   const uploads = useUploads(uploadTarget);
+  const [opened, setOpened] = useState<readonly string[]>([]);
   const t = ticketsText();
+
+  // A suggested manual article opened while writing is told to the ticket at once (its timeline, for the agent).
+  const openedArticle = (articleId: string) => {
+    setOpened((ids) => (ids.includes(articleId) ? ids : [...ids, articleId]));
+    const socket = feed.channel();
+    if (socket) void request(socket, "manual:opened", { ticketId, articleId });
+  };
 
   const submit = (event?: Event) => {
     event?.preventDefault();
@@ -288,6 +312,7 @@ function ReplyForm({
       <button type="submit" class="primary">
         {t.sendReply}
       </button>
+      <ManualSuggestions socket={feed.channel} text={text} product="" opened={opened} onOpen={openedArticle} />
       <div class="attachments">
         <AttachControl id="parley-ticket-files" onPick={uploads.add} />
         <StagedFiles uploads={uploads} />
