@@ -77,6 +77,15 @@ import {
 } from "./schemas/tickets.ts";
 import { ConversationStartInput, VisitorSyncInput } from "./schemas/visitor.ts";
 import { ConversationCloseInput } from "./schemas/visitor-gone.ts";
+import {
+  WebhookCreateInput,
+  type WebhookDeliveryDto,
+  type WebhookEndpointDto,
+  WebhookRedeliverInput,
+  WebhookRef,
+  type WebhookSecretDto,
+  WebhookUpdateInput,
+} from "./schemas/webhooks.ts";
 
 type Command<I, O> = (payload: I, ack: AckCallback<O>) => void;
 
@@ -193,6 +202,20 @@ export interface AgentClientToServerEvents {
   "canned:delete": Command<CannedRef, { id: string }>;
   /** The reply's text with placeholders filled for a chat the caller may reply in; counts one use. */
   "canned:use": Command<CannedUseInput, CannedUseDto>;
+  // Webhooks (issue 15), admins only:
+  "webhook:list": Command<EmptyInput, { endpoints: WebhookEndpointDto[] }>;
+  /** Answers the new endpoint's secret: shown this once. */
+  "webhook:create": Command<WebhookCreateInput, WebhookSecretDto>;
+  "webhook:update": Command<WebhookUpdateInput, { endpoint: WebhookEndpointDto }>;
+  "webhook:delete": Command<WebhookRef, { id: string }>;
+  /** A new secret, in use from the next attempt on; answered this once. */
+  "webhook:rotate-secret": Command<WebhookRef, WebhookSecretDto>;
+  /** The endpoint's latest deliveries, newest first. */
+  "webhook:deliveries": Command<WebhookRef, { deliveries: WebhookDeliveryDto[] }>;
+  /** Sends a delivery again now (delivered, failed or waiting); answers it after that attempt. */
+  "webhook:redeliver": Command<WebhookRedeliverInput, { delivery: WebhookDeliveryDto }>;
+  /** Sends a `webhook.ping` event to the endpoint now; answers its delivery after the attempt. */
+  "webhook:ping": Command<WebhookRef, { delivery: WebhookDeliveryDto }>;
 }
 
 export interface AgentServerToClientEvents {
@@ -298,6 +321,15 @@ export const agentEventSchemas = {
   "canned:save": CannedSaveInput,
   "canned:delete": CannedRef,
   "canned:use": CannedUseInput,
+  // Webhooks (issue 15):
+  "webhook:list": EmptyInput,
+  "webhook:create": WebhookCreateInput,
+  "webhook:update": WebhookUpdateInput,
+  "webhook:delete": WebhookRef,
+  "webhook:rotate-secret": WebhookRef,
+  "webhook:deliveries": WebhookRef,
+  "webhook:redeliver": WebhookRedeliverInput,
+  "webhook:ping": WebhookRef,
 } satisfies SchemaTable<AgentClientToServerEvents>;
 
 /** The `data` type an event's ack carries on success. */

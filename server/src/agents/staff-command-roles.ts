@@ -58,6 +58,15 @@ export const STAFF_COMMAND_ROLES: { readonly [K in keyof AgentClientToServerEven
   "canned:save": EVERYONE,
   "canned:delete": EVERYONE,
   "canned:use": EVERYONE,
+  // Webhooks (issue 15): endpoints, their secrets and delivery logs.
+  "webhook:list": ADMINS,
+  "webhook:create": ADMINS,
+  "webhook:update": ADMINS,
+  "webhook:delete": ADMINS,
+  "webhook:rotate-secret": ADMINS,
+  "webhook:deliveries": ADMINS,
+  "webhook:redeliver": ADMINS,
+  "webhook:ping": ADMINS,
 };
 
 export function mayRun(command: string, role: AgentRole): boolean {

@@ -27,6 +27,8 @@ import { statsHandlers } from "../supervision/stats-handlers.ts";
 import { supervisionHandlers } from "../supervision/supervision-handlers.ts";
 import type { TicketDesk } from "../tickets/ticket-desk.ts";
 import { ticketHandlers } from "../tickets/ticket-handlers.ts";
+import { webhookHandlers } from "../webhooks/webhook-handlers.ts";
+import type { WebhookSystem } from "../webhooks/webhook-system.ts";
 import { agentAdminHandlers } from "./agent-admin-handlers.ts";
 import { agentPrefsHandlers } from "./agent-prefs-handlers.ts";
 import { resolveAgentSessionByHash } from "./agent-sessions.ts";
@@ -47,6 +49,7 @@ export interface StaffSocketDeps {
   passwordResets: PasswordResets;
   outbox: Pick<EmailOutbox, "retry">;
   limits: Pick<RateLimits, "typing">;
+  webhooks: Pick<WebhookSystem, "endpoints" | "dispatcher">;
   /** Told of every command answered (metrics). */
   observe?: (command: string, outcome: CommandOutcome, seconds: number) => void;
 }
@@ -71,6 +74,7 @@ export function attachStaffNamespace(ns: StaffNamespace, deps: StaffSocketDeps):
       ...statsHandlers(deps.tickets.clock),
       ...emailOutboxHandlers(deps.outbox),
       ...cannedHandlers(ns),
+      ...webhookHandlers(deps.webhooks),
     },
     authorize: reauthorize,
     permits: (command, { agent }) => mayRun(command, agent.role),
