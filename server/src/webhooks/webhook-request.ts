@@ -4,7 +4,7 @@ import { isIP } from "node:net";
 import { ForbiddenAddressError, guardedLookup, hostOf, isForbiddenAddress, type Resolver } from "./ssrf-guard.ts";
 
 /** The whole attempt, connection to last byte: a slow receiver must not hold a sweep. */
-export const WEBHOOK_TIMEOUT_MS = 10_000;
+export const WEBHOOK_TIMEOUT_MS = 8_000;
 /** What is read of a receiver's answer (for nothing but draining it): its body is not kept. */
 const MAX_RESPONSE_BYTES = 16 * 1024;
 
