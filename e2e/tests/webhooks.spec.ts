@@ -2,7 +2,7 @@ import { createServer, type IncomingHttpHeaders } from "node:http";
 import type { AddressInfo } from "node:net";
 import { expect, test } from "@playwright/test";
 import { verifyParleyWebhook } from "../../server/src/webhooks/verify-snippet.mjs";
-import { adminPage, Contexts, DEMO, signIn } from "./actors.ts";
+import { ARTIFACTS, adminPage, Contexts, DEMO, signIn } from "./actors.ts";
 import { expectNoAxeViolations } from "./axe.ts";
 
 let contexts: Contexts;
@@ -56,6 +56,7 @@ test("an admin adds a webhook endpoint, copies its secret, sends a test event an
     await expect(row).toContainText("Delivered");
     await expect(row).toContainText("HTTP 204");
     await expectNoAxeViolations(ada, "#main");
+    await section.screenshot({ path: `${ARTIFACTS}/admin-webhooks-log.png` });
 
     // The receiver got it, and the README's snippet verifies it with the secret the page showed.
     expect(hooks.received).toHaveLength(1);
