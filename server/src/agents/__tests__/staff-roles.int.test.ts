@@ -37,7 +37,8 @@ describe("staff command roles", () => {
         }
       }
     }
-    // 10 admin-only commands (with the identity secret's two) refused to 2 roles, 4 lead commands refused to agents.
-    expect(refusedCount).toBe(24);
+    // 10 admin-only commands (with the identity secret's two) refused to 2 roles, 4 lead commands refused to agents,
+    // and the 8 webhook commands (issue 15) refused to 2 roles.
+    expect(refusedCount).toBe(24 + 8 * 2);
   });
 });
