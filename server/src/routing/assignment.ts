@@ -60,8 +60,9 @@ export class Assignment {
     }
     if (offeredToMe) this.router.offerAccepted(won._id);
     this.conversations.conversationChanged(won);
-    this.events?.emit("conversation.assigned", { conversation: won });
     await this.refuseIfDisabledMeanwhile(agent, won);
+    // After that check: a chat handed straight back to the queue was never theirs to announce.
+    this.events?.emit("conversation.assigned", { conversation: won });
     await this.note(won._id, `${agent.name} joined the chat`);
     return won;
   }
