@@ -173,6 +173,31 @@ describe("signed webhooks", () => {
     }
   });
 
+  it("should announce each new owner: an accept and a transfer to a colleague, never the transfer's note", async () => {
+    clock.set(new Date());
+    const { site, receiver: r } = await siteWithEndpoint(
+      (s) => t.staff(s, "admin"),
+      ["conversation.assigned", "message.created"],
+    );
+    const ana = await t.staff(site._id, "agent", "Ana");
+    const bo = await t.staff(site._id, "agent", "Bo");
+    const vera = await waitingVisitor(t, site.key);
+    await ok(ana.socket, "conversation:accept", { conversationId: vera.id });
+    await ok(ana.socket, "conversation:transfer", {
+      conversationId: vera.id,
+      to: { kind: "agent", agentId: bo.id },
+      note: "transfer note: VIP, be gentle",
+    });
+    await waitFor(() => typesOf(r).filter((x) => x === "conversation.assigned").length === 2);
+    const owners = bodies(r)
+      .filter((b) => b.type === "conversation.assigned")
+      .map((b) => (b.data as { conversation: { assignee: { name: string } } }).conversation.assignee.name);
+    // Deliveries are sent side by side, so their order is not the order of the events.
+    expect(owners.sort()).toEqual(["Ana", "Bo"]);
+    await waitFor(() => bodies(r).some((b) => JSON.stringify(b.data).includes("transferred the chat to Bo")));
+    expect(r.received.map((x) => x.body).join("\n")).not.toContain("VIP, be gentle");
+  });
+
   it("should store an event emitted twice once, and send it once", async () => {
     clock.set(new Date());
     const { site, receiver: r } = await siteWithEndpoint((s) => t.staff(s, "admin"), ["conversation.closed"]);
