@@ -19,6 +19,7 @@ export const RETRY_FOR_MS = 24 * 60 * 60_000;
 /** How long an attempt owns its delivery before a sweep may take it (an attempt cut short by a crash or a stop). */
 const CLAIM_MS = 2 * 60_000;
 const SWEEP_BATCH = 50;
+const SWEEP_PARALLEL = 8;
 const SWEEP_INTERVAL_MS = 5_000;
 /** Finished deliveries stay in the log this long. */
 const LOG_DAYS = 7;
@@ -125,17 +126,26 @@ export class WebhookDispatcher {
       .limit(SWEEP_BATCH)
       .lean<WebhookDueDoc[]>();
     let tried = 0;
-    for (const d of due) {
-      const claimed = await WebhookDue.findOneAndUpdate(
-        { _id: d._id, nextAttemptAt: d.nextAttemptAt },
-        { $set: { nextAttemptAt: new Date(now.getTime() + CLAIM_MS) } },
-        { returnDocument: "after" },
-      ).lean<WebhookDueDoc>();
-      if (!claimed) continue;
-      await this.track(this.attempt(claimed));
-      tried++;
+    // A few at a time: one endpoint that times out must not hold up every other site's deliveries.
+    for (let i = 0; i < due.length; i += SWEEP_PARALLEL) {
+      const batch = await Promise.all(due.slice(i, i + SWEEP_PARALLEL).map((d) => this.claimAndAttempt(d, now)));
+      tried += batch.filter(Boolean).length;
     }
     return tried;
+  }
+
+  /** Claims the delivery (so no other sweep sends it meanwhile), then makes the attempt; false if another took it. */
+  private async claimAndAttempt(d: WebhookDueDoc, now: Date): Promise<boolean> {
+    const claimed = await WebhookDue.findOneAndUpdate(
+      { _id: d._id, nextAttemptAt: d.nextAttemptAt },
+      { $set: { nextAttemptAt: new Date(now.getTime() + CLAIM_MS) } },
+      { returnDocument: "after" },
+    ).lean<WebhookDueDoc>();
+    if (!claimed) return false;
+    await this.track(this.attempt(claimed)).catch((err) =>
+      this.opts.logger.warn({ err, delivery: d._id }, "webhook attempt failed"),
+    );
+    return true;
   }
 
   private async prune(): Promise<void> {
