@@ -91,6 +91,15 @@ import {
 } from "./schemas/tickets.ts";
 import { ConversationStartInput, VisitorSyncInput } from "./schemas/visitor.ts";
 import { ConversationCloseInput } from "./schemas/visitor-gone.ts";
+import {
+  WebhookCreateInput,
+  type WebhookDeliveryDto,
+  type WebhookEndpointDto,
+  WebhookRedeliverInput,
+  WebhookRef,
+  type WebhookSecretDto,
+  WebhookUpdateInput,
+} from "./schemas/webhooks.ts";
 
 type Command<I, O> = (payload: I, ack: AckCallback<O>) => void;
 
@@ -232,6 +241,20 @@ export interface AgentClientToServerEvents {
   /** The site's manual articles (every staff member reads; admins save). */
   "manuals:list": Command<EmptyInput, { articles: ManualArticleDto[] }>;
   "manuals:save": Command<ManualsSaveInput, { articles: ManualArticleDto[] }>;
+  // Webhooks (issue 15), admins only:
+  "webhook:list": Command<EmptyInput, { endpoints: WebhookEndpointDto[] }>;
+  /** Answers the new endpoint's secret: shown this once. */
+  "webhook:create": Command<WebhookCreateInput, WebhookSecretDto>;
+  "webhook:update": Command<WebhookUpdateInput, { endpoint: WebhookEndpointDto }>;
+  "webhook:delete": Command<WebhookRef, { id: string }>;
+  /** A new secret, in use from the next attempt on; answered this once. */
+  "webhook:rotate-secret": Command<WebhookRef, WebhookSecretDto>;
+  /** The endpoint's latest deliveries, newest first. */
+  "webhook:deliveries": Command<WebhookRef, { deliveries: WebhookDeliveryDto[] }>;
+  /** Sends a delivery again now (delivered, failed or waiting); answers it after that attempt. */
+  "webhook:redeliver": Command<WebhookRedeliverInput, { delivery: WebhookDeliveryDto }>;
+  /** Sends a `webhook.ping` event to the endpoint now; answers its delivery after the attempt. */
+  "webhook:ping": Command<WebhookRef, { delivery: WebhookDeliveryDto }>;
 }
 
 export interface AgentServerToClientEvents {
@@ -353,6 +376,15 @@ export const agentEventSchemas = {
   "meeting:propose": MeetingProposeInput,
   "manuals:list": EmptyInput,
   "manuals:save": ManualsSaveInput,
+  // Webhooks (issue 15):
+  "webhook:list": EmptyInput,
+  "webhook:create": WebhookCreateInput,
+  "webhook:update": WebhookUpdateInput,
+  "webhook:delete": WebhookRef,
+  "webhook:rotate-secret": WebhookRef,
+  "webhook:deliveries": WebhookRef,
+  "webhook:redeliver": WebhookRedeliverInput,
+  "webhook:ping": WebhookRef,
 } satisfies SchemaTable<AgentClientToServerEvents>;
 
 /** The `data` type an event's ack carries on success. */

@@ -32,5 +32,7 @@ export * from "./schemas/tickets.ts";
 export * from "./schemas/visitor.ts";
 // Visitor gone and close reasons (issue 13)
 export * from "./schemas/visitor-gone.ts";
+// Signed webhooks (issue 15)
+export * from "./schemas/webhooks.ts";
 // A widget customers can make their own (issue 14)
 export * from "./schemas/widget-settings.ts";

@@ -67,6 +67,15 @@ export const STAFF_COMMAND_ROLES: { readonly [K in keyof AgentClientToServerEven
   "meeting:propose": EVERYONE,
   "manuals:list": EVERYONE,
   "manuals:save": ADMINS,
+  // Webhooks (issue 15): endpoints, their secrets and delivery logs.
+  "webhook:list": ADMINS,
+  "webhook:create": ADMINS,
+  "webhook:update": ADMINS,
+  "webhook:delete": ADMINS,
+  "webhook:rotate-secret": ADMINS,
+  "webhook:deliveries": ADMINS,
+  "webhook:redeliver": ADMINS,
+  "webhook:ping": ADMINS,
 };
 
 export function mayRun(command: string, role: AgentRole): boolean {

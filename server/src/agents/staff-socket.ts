@@ -31,6 +31,8 @@ import { statsHandlers } from "../supervision/stats-handlers.ts";
 import { supervisionHandlers } from "../supervision/supervision-handlers.ts";
 import type { TicketDesk } from "../tickets/ticket-desk.ts";
 import { ticketHandlers } from "../tickets/ticket-handlers.ts";
+import { webhookHandlers } from "../webhooks/webhook-handlers.ts";
+import type { WebhookSystem } from "../webhooks/webhook-system.ts";
 import { agentAdminHandlers } from "./agent-admin-handlers.ts";
 import { agentPrefsHandlers } from "./agent-prefs-handlers.ts";
 import { resolveAgentSessionByHash } from "./agent-sessions.ts";
@@ -53,6 +55,7 @@ export interface StaffSocketDeps {
   limits: Pick<RateLimits, "typing">;
   /** Web conferences on tickets (issue 15). */
   meetings: MeetingDesk;
+  webhooks: Pick<WebhookSystem, "endpoints" | "dispatcher">;
   /** Told of every command answered (metrics). */
   observe?: (command: string, outcome: CommandOutcome, seconds: number) => void;
 }
@@ -80,6 +83,7 @@ export function attachStaffNamespace(ns: StaffNamespace, deps: StaffSocketDeps):
       ...apiKeyHandlers(deps.supervision.clock),
       ...meetingHandlers(deps.meetings),
       ...manualStaffHandlers(),
+      ...webhookHandlers(deps.webhooks),
     },
     authorize: reauthorize,
     permits: (command, { agent }) => mayRun(command, agent.role),

@@ -28,6 +28,7 @@ import { seedDemo } from "../demo/demo-seed.ts";
 import { EmailOutbox } from "../email/email-outbox.ts";
 import { createMailer } from "../email/smtp-mailer.ts";
 import { AppError } from "../errors/app-error.ts";
+import { DomainEvents } from "../events/domain-events.ts";
 import { backfillHistory } from "../history/history-backfill.ts";
 import { errorHandler } from "../http/error-handler.ts";
 import { healthRoutes, readinessRoutes } from "../http/health.routes.ts";
@@ -55,6 +56,7 @@ import { type Clock, createTicketSystem, type TicketSystem } from "../tickets/ti
 import { keyVisitorTokens } from "../visitors/visitor-auth.ts";
 import { visitorSessionRoutes } from "../visitors/visitor-session.routes.ts";
 import { attachVisitorNamespace } from "../visitors/visitor-socket.ts";
+import { createWebhookSystem, type WebhookSystem } from "../webhooks/webhook-system.ts";
 import { type ServerOrigins, serverOrigins } from "./server-origins.ts";
 
 export interface ParleyServer {
@@ -67,6 +69,8 @@ export interface ParleyServer {
   chatAlerts: ChatAlertWatch;
   /** Visitor gone (issue 13); tests run a sweep after moving their clock. */
   visitorGone: VisitorGoneWatch;
+  /** Signed webhooks (issue 15); tests run a retry sweep after moving their clock. */
+  webhooks: WebhookSystem;
   /** Graceful: stop accepting, let in-flight writes finish, close the database. */
   stop(): Promise<void>;
 }
@@ -162,6 +166,8 @@ export async function startParley(opts: StartOptions): Promise<ParleyServer> {
     apiRequests: config.apiRequests,
     ...(redis ? { redis: redis.commands, keyPrefix: `${config.redisPrefix}:rl` } : {}),
   });
+  // What happened in the domain, for the consumers outside it (webhooks, issue 15).
+  const events = new DomainEvents((err, type) => logger.warn({ err, type }, "a domain event listener failed"));
   const routing = createRoutingSystem({
     visitors,
     staff,
@@ -170,6 +176,7 @@ export async function startParley(opts: StartOptions): Promise<ParleyServer> {
     logger,
     clock,
     stallMs: config.commandStallMs,
+    events,
   });
   const metrics = new Metrics({ visitor: visitors, agent: staff });
   metrics.watchDatabase(mongoose.connection.getClient());
@@ -205,6 +212,16 @@ export async function startParley(opts: StartOptions): Promise<ParleyServer> {
     slaWatchIntervalMs: config.slaWatchIntervalMs,
     leases,
     onAlert: (kind) => metrics.slaAlerts.inc({ kind }),
+    events,
+  });
+  const webhooks = createWebhookSystem({
+    events,
+    staff,
+    shared: redis !== undefined,
+    clock,
+    leases,
+    logger,
+    production: config.production,
   });
   // Web conferences on tickets (issue 15).
   const meetings = new MeetingDesk({
@@ -243,7 +260,14 @@ export async function startParley(opts: StartOptions): Promise<ParleyServer> {
     // A visitor socket's address (for the per-address event budget) is the client's, not the balancer's.
     trustProxy: config.trustProxy,
     // Ratings and transcripts (issue 14): a rating moves its chat's row in the figures (CSAT).
-    chatEnd: { mailer, clock, onRated: recordChat },
+    chatEnd: {
+      mailer,
+      clock,
+      onRated: (conversation) => {
+        recordChat(conversation);
+        events.emit("conversation.rated", { conversation });
+      },
+    },
     observe: (command, outcome, seconds) => {
       metrics.commands.inc({ namespace: "visitor", command, outcome });
       metrics.ackSeconds.observe({ namespace: "visitor" }, seconds);
@@ -261,6 +285,7 @@ export async function startParley(opts: StartOptions): Promise<ParleyServer> {
     outbox: mailer,
     limits,
     meetings,
+    webhooks,
     observe: (command, outcome, seconds) => {
       metrics.commands.inc({ namespace: "agent", command, outcome });
       metrics.ackSeconds.observe({ namespace: "agent" }, seconds);
@@ -274,6 +299,7 @@ export async function startParley(opts: StartOptions): Promise<ParleyServer> {
   await chatAlerts.start();
   visitorGone.start();
   mailer.start();
+  webhooks.start();
   // Off every request: on devdb a sweep reads all sessions.
   const sessionSweep = setInterval(async () => {
     if (!(await leases.hold("session-sweep", SESSION_SWEEP_MS * 2))) return;
@@ -391,6 +417,7 @@ export async function startParley(opts: StartOptions): Promise<ParleyServer> {
       clearInterval(presenceSweep);
       await tickets.stop();
       await mailer.close();
+      await webhooks.stop();
       await routing.stop();
       // Hands the background work to another node now rather than when the leases lapse.
       await leases.releaseAll();
@@ -404,5 +431,5 @@ export async function startParley(opts: StartOptions): Promise<ParleyServer> {
     return stopping;
   };
 
-  return { url, origins, httpServer, io, tickets, chatAlerts, visitorGone, stop };
+  return { url, origins, httpServer, io, tickets, chatAlerts, visitorGone, webhooks, stop };
 }

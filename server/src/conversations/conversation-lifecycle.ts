@@ -5,6 +5,7 @@ import type { Types } from "mongoose";
 import type { AgentDoc } from "../agents/agent.model.ts";
 import { isDuplicateKey } from "../db/duplicate-key.ts";
 import { AppError } from "../errors/app-error.ts";
+import type { DomainEvents } from "../events/domain-events.ts";
 import type { VisitorDoc } from "../visitors/visitor.model.ts";
 import { Visitor } from "../visitors/visitor.model.ts";
 import { Conversation, type ConversationDoc, closedKeyFor, openKeyFor } from "./conversation.model.ts";
@@ -33,8 +34,12 @@ export class ConversationLifecycle {
   constructor(
     private readonly broadcaster: ConversationBroadcaster,
     stall?: StallGuard,
+    private readonly events?: DomainEvents,
   ) {
-    this.log = new MessageLog((conversation, message) => broadcaster.messageCreated(conversation, message), stall);
+    this.log = new MessageLog((conversation, message) => {
+      broadcaster.messageCreated(conversation, message);
+      events?.emit("message.stored", { conversation, message });
+    }, stall);
   }
 
   /** Routing is built on top of the lifecycle, so it plugs in afterwards. */
@@ -81,6 +86,7 @@ export class ConversationLifecycle {
         });
         conversation = doc.toObject() as ConversationDoc;
         created = true;
+        this.events?.emit("conversation.started", { conversation });
       } catch (err) {
         if (!isDuplicateKey(err)) throw err;
         // Another tab's start won the open key (or the pointer was not written yet): a scan of open chats only.
@@ -185,6 +191,7 @@ export class ConversationLifecycle {
       updatedAt: closedAt,
     };
     this.broadcaster.conversationChanged(closed);
+    this.events?.emit("conversation.closed", { conversation: closed });
     await this.hooks.closed(closed, before.offeredTo ?? null);
     await archiveConversation(closed);
     return closed;

@@ -67,6 +67,8 @@ export interface SharedOpenChat {
 /** What staff-namespace nodes tell one another through the Redis adapter. */
 export interface StaffServerSideEvents {
   "chat:changed": (chat: SharedOpenChat) => void;
+  /** A site's webhook endpoints changed (issue 15): forget the cached list (site id, hex). */
+  "webhooks:changed": (site: string) => void;
 }
 
 export type StaffNamespace = Namespace<

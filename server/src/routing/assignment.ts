@@ -8,6 +8,7 @@ import type { ConversationBroadcaster } from "../conversations/conversation-broa
 import type { ConversationLifecycle } from "../conversations/conversation-lifecycle.ts";
 import { toObjectId } from "../db/object-id.ts";
 import { AppError } from "../errors/app-error.ts";
+import type { DomainEvents } from "../events/domain-events.ts";
 import { cachedSite } from "../sites/site-cache.ts";
 import { giveBackSlot, takeSlot } from "./agent-slots.ts";
 import type { OfferRouter } from "./offer-router.ts";
@@ -23,6 +24,7 @@ export class Assignment {
     private readonly router: OfferRouter,
     private readonly conversations: ConversationBroadcaster,
     private readonly agents: AgentBroadcaster,
+    private readonly events?: DomainEvents,
   ) {}
 
   /**
@@ -59,6 +61,8 @@ export class Assignment {
     if (offeredToMe) this.router.offerAccepted(won._id);
     this.conversations.conversationChanged(won);
     await this.refuseIfDisabledMeanwhile(agent, won);
+    // After that check: a chat handed straight back to the queue was never theirs to announce.
+    this.events?.emit("conversation.assigned", { conversation: won });
     await this.note(won._id, `${agent.name} joined the chat`);
     return won;
   }
@@ -81,6 +85,7 @@ export class Assignment {
     await this.giveBack(from);
     if (input.note) await this.note(moved._id, `Transfer note from ${by.name}: ${input.note}`, true);
     this.conversations.conversationChanged(moved);
+    if (moved.status === "active") this.events?.emit("conversation.assigned", { conversation: moved });
     if (moved.status === "queued") await this.router.route(moved.site);
     return moved;
   }

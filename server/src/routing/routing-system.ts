@@ -5,6 +5,7 @@ import { AgentBroadcaster } from "../agents/agent-broadcaster.ts";
 import { Presence } from "../agents/presence.ts";
 import { ConversationBroadcaster } from "../conversations/conversation-broadcaster.ts";
 import { ConversationLifecycle } from "../conversations/conversation-lifecycle.ts";
+import type { DomainEvents } from "../events/domain-events.ts";
 import type { Logger } from "../logging/logger.ts";
 import type { StaffNamespace, VisitorNamespace } from "../realtime/namespaces.ts";
 import { admitNewChat, siteAvailability } from "./admission.ts";
@@ -43,19 +44,25 @@ export function createRoutingSystem(opts: {
   clock?: () => Date;
   /** How long a batch of messages may wait on the database before its senders are told UNAVAILABLE. */
   stallMs?: number;
+  /** Told of chats started, assigned and closed, and of every stored message (webhooks, issue 15). */
+  events?: DomainEvents;
 }): RoutingSystem {
   const { logger } = opts;
   const now = opts.clock ?? (() => new Date());
   const queue = new QueueNotifier(opts.visitors, logger, now);
   const conversations = new ConversationBroadcaster(opts.visitors, opts.staff, (site) => queue.siteChanged(site));
   const agents = new AgentBroadcaster(opts.staff, (site) => queue.siteChanged(site));
-  const lifecycle = new ConversationLifecycle(conversations, {
-    ms: opts.stallMs ?? 15_000,
-    stalled: (what) =>
-      logger.warn({ event: "message_batch_stalled", ...what }, "a batch of messages got no answer from the database"),
-  });
+  const lifecycle = new ConversationLifecycle(
+    conversations,
+    {
+      ms: opts.stallMs ?? 15_000,
+      stalled: (what) =>
+        logger.warn({ event: "message_batch_stalled", ...what }, "a batch of messages got no answer from the database"),
+    },
+    opts.events,
+  );
   const router = new OfferRouter(conversations, agents, logger, opts.offerSweepIntervalMs);
-  const assignment = new Assignment(lifecycle, router, conversations, agents);
+  const assignment = new Assignment(lifecycle, router, conversations, agents, opts.events);
 
   const presenceChanged = async (agent: AgentDoc, previous: AgentDoc["status"]) => {
     agents.agentChanged(agent);

@@ -1,6 +1,7 @@
 import type { TicketAlertDto, TicketStatus } from "@parley/shared";
 import { Agent, type AgentDoc } from "../agents/agent.model.ts";
 import type { Mailer } from "../email/mail.ts";
+import type { DomainEvents } from "../events/domain-events.ts";
 import type { StaffNamespace, VisitorNamespace } from "../realtime/namespaces.ts";
 import { rooms } from "../realtime/rooms.ts";
 import type { SiteDoc } from "../sites/site.model.ts";
@@ -25,6 +26,7 @@ export class TicketNotifier {
     mailer: Mailer | undefined,
     /** Told of each alert announced (metrics). */
     private readonly onAlert?: (kind: TicketAlertDto["kind"]) => void,
+    private readonly events?: DomainEvents,
   ) {
     this.emails = mailer ? ticketEmails(mailer) : null;
   }
@@ -56,6 +58,9 @@ export class TicketNotifier {
         .to(rooms.visitor(ticket.visitor))
         .emit("ticket:updated", toVisitorTicketDto(ticket, site.supportHours, now));
     }
+    const statusFrom = change.statusFrom && change.statusFrom !== ticket.status ? change.statusFrom : null;
+    if (change.created || statusFrom)
+      this.events?.emit("ticket.changed", { ticket, site, now, created: change.created === true, statusFrom });
     if (change.created) this.emails?.created(ticket, site, now);
     else if (change.statusFrom && change.statusFrom !== ticket.status) this.emails?.statusChanged(ticket, site, now);
   }
@@ -64,6 +69,7 @@ export class TicketNotifier {
   message(ticket: TicketDoc, message: TicketMessageDoc, site: SiteDoc) {
     const dto = toTicketMessageDto(message);
     this.staff.to(rooms.siteStaff(ticket.site)).emit("ticket:message", dto);
+    this.events?.emit("ticket.message", { ticket, message, site });
     if (message.internal) return;
     if (ticket.visitor) this.visitors.to(rooms.visitor(ticket.visitor)).emit("ticket:message", dto);
     if (message.authorKind === "staff") this.emails?.replied(ticket, message, site);
@@ -72,6 +78,7 @@ export class TicketNotifier {
   /** At risk, breached or escalated: to the site's leads and the assignee, who must act on it. */
   async alert(ticket: TicketDoc, site: SiteDoc, alert: TicketAlertDto): Promise<void> {
     this.onAlert?.(alert.kind);
+    this.events?.emit("ticket.alert", { ticket, site, alert });
     const leads = await this.leadsOf(ticket.site);
     const targets = new Set(leads.map((l) => rooms.agent(l._id)));
     if (ticket.assignee) targets.add(rooms.agent(ticket.assignee));

@@ -1,6 +1,7 @@
 import type { TicketAlertDto } from "@parley/shared";
 import { type Leases, singleProcessLeases } from "../cluster/leases.ts";
 import type { Mailer } from "../email/mail.ts";
+import type { DomainEvents } from "../events/domain-events.ts";
 import type { Logger } from "../logging/logger.ts";
 import type { StaffNamespace, VisitorNamespace } from "../realtime/namespaces.ts";
 import { SlaWatch } from "../sla/sla-watch.ts";
@@ -29,8 +30,10 @@ export function createTicketSystem(opts: {
   leases?: Leases;
   mailer?: Mailer;
   onAlert?: (kind: TicketAlertDto["kind"]) => void;
+  /** Told of new tickets, status changes, replies and alerts (webhooks, issue 15). */
+  events?: DomainEvents;
 }): TicketSystem {
-  const notifier = new TicketNotifier(opts.staff, opts.visitors, opts.mailer, opts.onAlert);
+  const notifier = new TicketNotifier(opts.staff, opts.visitors, opts.mailer, opts.onAlert, opts.events);
   const desk = new TicketDesk(notifier, opts.clock);
   const watch = new SlaWatch(desk, opts.slaWatchIntervalMs, opts.logger, opts.leases ?? singleProcessLeases);
   return {

@@ -14,6 +14,7 @@ import { SlaPlansSection } from "./SlaPlansSection.tsx";
 import { SupervisionSection } from "./SupervisionSection.tsx";
 import { TicketSettingsSection } from "./TicketSettingsSection.tsx";
 import { VisitorGoneSection } from "./VisitorGoneSection.tsx";
+import { WebhooksSection } from "./WebhooksSection.tsx";
 import { WidgetSection } from "./WidgetSection.tsx";
 
 /** Admins only: the server refuses these commands to anyone else (FORBIDDEN), so others are not offered them. */
@@ -40,8 +41,8 @@ export function AdminPage({ state }: { state: SessionState }) {
             <a href="#admin-supervision">Supervision alerts</a> <a href="#admin-visitor-gone">Visitors who leave</a>{" "}
             <a href="#admin-widget">Chat widget</a> <a href="#admin-identity">Verified identity</a>{" "}
             <a href="#admin-email">Email delivery</a> <a href="#admin-canned">Canned replies</a>{" "}
-            <a href="#admin-api-keys">API keys</a>
-            <a href="#admin-manuals">Manual articles</a>
+            <a href="#admin-manuals">Manual articles</a> <a href="#admin-api-keys">API keys</a>{" "}
+            <a href="#admin-webhooks">Webhooks</a>
           </nav>
           <AgentsSection me={state.me} members={state.team.members} products={settings.products} />
           <ProductsSection products={settings.products} />
@@ -63,6 +64,7 @@ export function AdminPage({ state }: { state: SessionState }) {
             intro="Site-wide replies, offered to every agent in the chat composer (type / in an empty message box). Each agent keeps their own on the Replies page."
           />
           <ApiKeysSection me={state.me} members={state.team.members} />
+          <WebhooksSection />
         </>
       )}
     </main>
