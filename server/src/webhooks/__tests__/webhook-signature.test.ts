@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { verifyParleyWebhook } from "../verify-snippet.mjs";
 import { newWebhookSecret, signWebhook } from "../webhook-signature.ts";
@@ -24,5 +25,11 @@ describe("webhook signatures", () => {
     const replayed = { ...headers, "parley-timestamp": String(Math.floor(at.getTime() / 1000) + 600) };
     expect(verifyParleyWebhook(secret, replayed, body, at.getTime() + 600_000)).toBeNull();
     expect(verifyParleyWebhook(secret, {}, body, at.getTime())).toBeNull();
+  });
+
+  it("should be the snippet the README shows, byte for byte", () => {
+    const readme = readFileSync(new URL("../../../../README.md", import.meta.url), "utf8");
+    const snippet = readFileSync(new URL("../verify-snippet.mjs", import.meta.url), "utf8");
+    expect(readme).toContain(`\`\`\`js\n${snippet.trim()}\n\`\`\``);
   });
 });
