@@ -10,6 +10,8 @@ export * from "./schemas/customers.ts";
 export type * from "./schemas/dto.ts";
 export * from "./schemas/history.ts";
 export * from "./schemas/identity.ts";
+// Tickets by email (issue 15)
+export * from "./schemas/inbound-email.ts";
 export * from "./schemas/message.ts";
 export * from "./schemas/offline.ts";
 export * from "./schemas/password.ts";

@@ -14,6 +14,7 @@ import { sweepExpiredResetTokens } from "../agents/password-reset-tokens.ts";
 import { PasswordResets } from "../agents/password-resets.ts";
 import { attachStaffNamespace, disconnectAgent, disconnectSession } from "../agents/staff-socket.ts";
 import { attachmentRoutes } from "../attachments/attachment.routes.ts";
+import { AttachmentStore } from "../attachments/attachment-store.ts";
 import { redisLeases, singleProcessLeases } from "../cluster/leases.ts";
 import { NodeRegistry } from "../cluster/node-registry.ts";
 import { connectRedis } from "../cluster/redis-link.ts";
@@ -31,6 +32,9 @@ import { backfillHistory } from "../history/history-backfill.ts";
 import { errorHandler } from "../http/error-handler.ts";
 import { healthRoutes, readinessRoutes } from "../http/health.routes.ts";
 import { consoleRoutes, widgetRoutes } from "../http/static.routes.ts";
+import { createInboundEmail, type InboundEmailSystem } from "../inbound-email/inbound-email.ts";
+import { SupportAddresses } from "../inbound-email/support-addresses.ts";
+import { ticketMailThreading } from "../inbound-email/ticket-mail-threading.ts";
 import type { Logger } from "../logging/logger.ts";
 import { countedMailer } from "../observability/counted-mailer.ts";
 import { metricsRoutes } from "../observability/metrics.routes.ts";
@@ -64,6 +68,8 @@ export interface ParleyServer {
   chatAlerts: ChatAlertWatch;
   /** Visitor gone (issue 13); tests run a sweep after moving their clock. */
   visitorGone: VisitorGoneWatch;
+  /** Tickets by email (issue 15): the intake, the SMTP receiver's port, the IMAP poller. */
+  inboundEmail: InboundEmailSystem;
   /** Graceful: stop accepting, let in-flight writes finish, close the database. */
   stop(): Promise<void>;
 }
@@ -192,6 +198,7 @@ export async function startParley(opts: StartOptions): Promise<ParleyServer> {
     chatAlerts.changed(conversation);
     recordChat(conversation);
   };
+  const supportAddresses = new SupportAddresses(config.inboundEmail.addresses);
   const tickets = createTicketSystem({
     visitors,
     staff,
@@ -201,6 +208,17 @@ export async function startParley(opts: StartOptions): Promise<ParleyServer> {
     slaWatchIntervalMs: config.slaWatchIntervalMs,
     leases,
     onAlert: (kind) => metrics.slaAlerts.inc({ kind }),
+    // With support addresses, the requester's emails carry the ticket's reply address (issue 15).
+    ...(supportAddresses.configured ? { threading: ticketMailThreading(supportAddresses, clock) } : {}),
+  });
+  const inboundEmail = createInboundEmail({
+    config,
+    addresses: supportAddresses,
+    desk: tickets.desk,
+    store: new AttachmentStore(config.attachmentsDir),
+    perSender: limits.inboundMailPerSender,
+    leases,
+    logger,
   });
   const awayReplies = new AwayReplyEmail({ mailer, clock, logger });
   routing.conversations.onMessageStored = (conversation, message) => {
@@ -256,6 +274,7 @@ export async function startParley(opts: StartOptions): Promise<ParleyServer> {
   if (othersUp > 0) logger.info({ event: "cluster_joined", othersUp }, "joined a running cluster");
   await routing.start({ coldStart: othersUp === 0 });
   await tickets.start();
+  await inboundEmail.start();
   await chatAlerts.start();
   visitorGone.start();
   mailer.start();
@@ -345,7 +364,10 @@ export async function startParley(opts: StartOptions): Promise<ParleyServer> {
       httpServer.close();
       httpServer.closeIdleConnections();
       // 2 and 3. Finish the writes in flight; each handler acks as it finishes, on its still-open socket.
+      // The SMTP receiver stops taking mail (a delivery in progress finishes; the forwarder retries the rest).
+      const inboundStopped = inboundEmail.stop();
       await inflight.drain(DRAIN_TIMEOUT_MS);
+      await inboundStopped;
       await ledgerSettled();
       // The acks are queued on their sockets; one turn of the loop hands them to the transports, which send
       // them before the close frame that follows.
@@ -372,5 +394,5 @@ export async function startParley(opts: StartOptions): Promise<ParleyServer> {
     return stopping;
   };
 
-  return { url, origins, httpServer, io, tickets, chatAlerts, visitorGone, stop };
+  return { url, origins, httpServer, io, tickets, chatAlerts, visitorGone, inboundEmail, stop };
 }

@@ -1,6 +1,7 @@
 import type { TicketAlertDto, TicketStatus } from "@parley/shared";
 import { Agent, type AgentDoc } from "../agents/agent.model.ts";
 import type { Mailer } from "../email/mail.ts";
+import type { MailThreading } from "../inbound-email/ticket-mail-threading.ts";
 import type { StaffNamespace, VisitorNamespace } from "../realtime/namespaces.ts";
 import { rooms } from "../realtime/rooms.ts";
 import type { SiteDoc } from "../sites/site.model.ts";
@@ -25,8 +26,10 @@ export class TicketNotifier {
     mailer: Mailer | undefined,
     /** Told of each alert announced (metrics). */
     private readonly onAlert?: (kind: TicketAlertDto["kind"]) => void,
+    /** Reply addresses and Message-IDs on the requester's emails (inbound email, issue 15). */
+    threading?: MailThreading,
   ) {
-    this.emails = mailer ? ticketEmails(mailer) : null;
+    this.emails = mailer ? ticketEmails(mailer, threading) : null;
   }
 
   /** A site's supervisors and admins change rarely; an SLA pass alerts them for ticket after ticket. */

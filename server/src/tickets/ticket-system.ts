@@ -1,6 +1,7 @@
 import type { TicketAlertDto } from "@parley/shared";
 import { type Leases, singleProcessLeases } from "../cluster/leases.ts";
 import type { Mailer } from "../email/mail.ts";
+import type { MailThreading } from "../inbound-email/ticket-mail-threading.ts";
 import type { Logger } from "../logging/logger.ts";
 import type { StaffNamespace, VisitorNamespace } from "../realtime/namespaces.ts";
 import { SlaWatch } from "../sla/sla-watch.ts";
@@ -29,8 +30,10 @@ export function createTicketSystem(opts: {
   leases?: Leases;
   mailer?: Mailer;
   onAlert?: (kind: TicketAlertDto["kind"]) => void;
+  /** Inbound email (issue 15): the requester's emails carry the ticket's reply address. */
+  threading?: MailThreading;
 }): TicketSystem {
-  const notifier = new TicketNotifier(opts.staff, opts.visitors, opts.mailer, opts.onAlert);
+  const notifier = new TicketNotifier(opts.staff, opts.visitors, opts.mailer, opts.onAlert, opts.threading);
   const desk = new TicketDesk(notifier, opts.clock);
   const watch = new SlaWatch(desk, opts.slaWatchIntervalMs, opts.logger, opts.leases ?? singleProcessLeases);
   return {
