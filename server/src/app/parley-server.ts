@@ -21,6 +21,7 @@ import { connectRedis } from "../cluster/redis-link.ts";
 import type { Config } from "../config/config.ts";
 import { archiveLeftovers } from "../conversations/conversation-archive.ts";
 import { VisitorGoneWatch } from "../conversations/visitor-gone-watch.ts";
+import { keyCustomerContacts } from "../customers/customer-of-email.ts";
 import { connectDatabase, databaseReachable, disconnectDatabase } from "../db/connection.ts";
 import { runMigrations } from "../db/migrations.ts";
 import { demoPageRoutes } from "../demo/demo-page.routes.ts";
@@ -103,6 +104,7 @@ export async function startParley(opts: StartOptions): Promise<ParleyServer> {
       { id: "ticket-index", run: () => buildTicketIndex() },
       { id: "ticket-sources", run: () => keyTicketSources() },
       { id: "history-rows", run: () => backfillHistory() },
+      { id: "customer-contacts", run: () => keyCustomerContacts() },
     ],
     logger,
   );
