@@ -5,7 +5,7 @@ import type { TicketDto, TicketEventDto, TicketMessageDto } from "@parley/shared
 import { createTransport, type SendMailOptions } from "nodemailer";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { download, tempDataDir } from "../../../test/attachments-harness.ts";
-import { msgId, ok, TestServer, waitFor } from "../../../test/harness.ts";
+import { msgId, ok, recordCommands, TestServer, waitFor } from "../../../test/harness.ts";
 import { type ReceivedMail, smtpSink } from "../../../test/smtp-sink.ts";
 import { Customer } from "../../customers/customer.model.ts";
 import { createLogger } from "../../logging/logger.ts";
@@ -383,5 +383,32 @@ describe("tickets by email", () => {
       ["staff", "Up to 50."],
       ["customer", "Thanks, and per user?"],
     ]);
+  });
+
+  it("should look up what an email needs by primary key only: its ids, the reply token, the sender's customer", async () => {
+    await deliver({ from: "vera@globex.test", subject: "[Low] Keyed lookups", text: "x" });
+    await waitFor(() => sink.received.some(mailsTo("vera@globex.test", "Keyed lookups")));
+    const ack = sink.received.find(mailsTo("vera@globex.test", "Keyed lookups"));
+    const recording = recordCommands();
+    try {
+      await deliver({
+        from: "vera@globex.test",
+        to: ack?.mail.replyTo?.value[0]?.address ?? "",
+        subject: "Re: Keyed lookups",
+        text: "More",
+        inReplyTo: ack?.mail.messageId ?? "",
+      });
+      await deliver({ from: "vera@globex.test", subject: "[Low] Another keyed one", text: "y" });
+    } finally {
+      recording.stop();
+    }
+    // The intake's own reads (the ticket desk's writes are checked with the tickets).
+    const ours = ["mail_ids", "ticket_reply_tokens", "customer_contacts", "customers", "tickets", "ticket_sources"];
+    const reads = recording.commands.filter((c) => c.name === "find" && ours.includes(c.collection));
+    expect(reads.map((c) => c.collection)).toEqual(expect.arrayContaining(["mail_ids", "ticket_reply_tokens"]));
+    const byKeyOnly = (f: Record<string, unknown>) => Object.keys(f).join() === "_id" && typeof f._id !== "object";
+    const objectIdKey = (f: Record<string, unknown>) =>
+      Object.keys(f).join() === "_id" && typeof f._id === "object" && f._id !== null && "toHexString" in f._id;
+    expect(reads.filter((c) => !c.filters.every((f) => byKeyOnly(f) || objectIdKey(f)))).toEqual([]);
   });
 });
