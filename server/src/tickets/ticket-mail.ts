@@ -15,6 +15,8 @@ export interface TicketEmails {
   statusChanged(ticket: TicketDoc, site: SiteDoc, now: Date): void;
   replied(ticket: TicketDoc, message: TicketMessageDoc, site: SiteDoc): void;
   escalated(ticket: TicketDoc, site: SiteDoc, alert: TicketAlertDto, leads: Pick<AgentDoc, "email" | "name">[]): void;
+  /** Resolves once every email started so far has reached the mailer (the server's stop waits, then flushes it). */
+  settled(): Promise<void>;
 }
 
 /**
@@ -37,14 +39,26 @@ export function ticketEmails(mailer: Mailer, threading?: MailThreading): TicketE
           siteName: site.name,
         }
       : null;
+  // Threading an email reads and writes the database before the mailer has it: tracked so a stop waits for it.
+  const threadingNow = new Set<Promise<unknown>>();
   /** To the requester, threaded when it can be; an email without its reply address beats no email. */
   const toRequester = (t: TicketDoc, site: SiteDoc, compose: (repliesRead: boolean) => OutgoingMail) => {
-    void (async () => {
-      const headers = threading ? await threading.headersFor(t, site).catch(() => null) : null;
-      await sendFor(site)({ ...compose(headers !== null), ...headers });
-    })();
+    if (!threading) {
+      void sendFor(site)(compose(false));
+      return;
+    }
+    const sending = threading
+      .headersFor(t, site)
+      .catch(() => null)
+      .then((headers) => sendFor(site)({ ...compose(headers !== null), ...headers }))
+      .catch(() => {});
+    threadingNow.add(sending);
+    void sending.finally(() => threadingNow.delete(sending));
   };
   return {
+    settled: async () => {
+      while (threadingNow.size > 0) await Promise.allSettled([...threadingNow]);
+    },
     created(t, site, now) {
       const to = requester(t, site);
       if (!to) return;

@@ -32,6 +32,11 @@ export class TicketNotifier {
     this.emails = mailer ? ticketEmails(mailer, threading) : null;
   }
 
+  /** Resolves once every email this notifier started has reached the mailer (see TicketEmails.settled). */
+  emailsSettled(): Promise<void> {
+    return this.emails?.settled() ?? Promise.resolve();
+  }
+
   /** A site's supervisors and admins change rarely; an SLA pass alerts them for ticket after ticket. */
   private readonly leads = new Map<
     string,

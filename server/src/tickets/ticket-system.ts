@@ -40,6 +40,10 @@ export function createTicketSystem(opts: {
     desk,
     sweep: () => watch.sweep(),
     start: async () => watch.start(),
-    stop: () => watch.stop(),
+    stop: async () => {
+      await watch.stop();
+      // Emails still being threaded (issue 15) reach the mailer before the server flushes and closes it.
+      await notifier.emailsSettled();
+    },
   };
 }

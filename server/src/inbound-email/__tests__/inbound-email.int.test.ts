@@ -9,6 +9,7 @@ import { msgId, ok, recordCommands, TestServer, waitFor } from "../../../test/ha
 import { type ReceivedMail, smtpSink } from "../../../test/smtp-sink.ts";
 import { Customer } from "../../customers/customer.model.ts";
 import { createLogger } from "../../logging/logger.ts";
+import { Site } from "../../sites/site.model.ts";
 import { Ticket } from "../../tickets/ticket.model.ts";
 import { SmtpReceiver } from "../smtp-receiver.ts";
 
@@ -410,5 +411,27 @@ describe("tickets by email", () => {
     const objectIdKey = (f: Record<string, unknown>) =>
       Object.keys(f).join() === "_id" && typeof f._id === "object" && f._id !== null && "toHexString" in f._id;
     expect(reads.filter((c) => !c.filters.every((f) => byKeyOnly(f) || objectIdKey(f)))).toEqual([]);
+  });
+
+  it("should refuse, at the SMTP level, a known customer without entitlement on a site that refuses those", async () => {
+    await Customer.create({
+      site: site._id,
+      name: "Lapsed",
+      contacts: [{ name: "Lou", email: "lou@lapsed.test" }],
+      products: [{ product: "cloud", finalRelease: "2001-01-01" }],
+      slaPlanId: "standard",
+    });
+    await Site.updateOne({ _id: site._id }, { $set: { "tickets.refuseUnentitled": true } });
+    try {
+      const before = await ticketCount();
+      const mail = { from: "lou@lapsed.test", subject: "[High] Acme Cloud down", text: "Product: cloud" };
+      expect(await refusal(mail)).toBe(550);
+      expect(await ticketCount()).toBe(before);
+      // Unknown senders are still taken in: nobody can tell their entitlement yet.
+      await deliver({ from: "new@lapsed-not.test", subject: "[High] Acme Cloud down too", text: "Product: cloud" });
+      expect(await ticketCount()).toBe(before + 1);
+    } finally {
+      await Site.updateOne({ _id: site._id }, { $set: { "tickets.refuseUnentitled": false } });
+    }
   });
 });
