@@ -221,6 +221,7 @@ export async function startParley(opts: StartOptions): Promise<ParleyServer> {
     perSender: limits.inboundMailPerSender,
     leases,
     logger,
+    onOutcome: (o) => metrics.inboundEmails.inc({ outcome: o.kind, reason: o.kind === "ignored" ? o.reason : "" }),
   });
   const awayReplies = new AwayReplyEmail({ mailer, clock, logger });
   routing.conversations.onMessageStored = (conversation, message) => {

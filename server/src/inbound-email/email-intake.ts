@@ -40,6 +40,8 @@ export interface EmailIntakeDeps {
   /** ATTACHMENT_MAX_BYTES: an email's file is held to the same limit as an upload. */
   attachmentMaxBytes: number;
   logger: Logger;
+  /** Told of each email's outcome (metrics). */
+  onOutcome?: (outcome: IntakeOutcome) => void;
 }
 
 /**
@@ -61,6 +63,7 @@ export class EmailIntake {
   async take(raw: Buffer, envelope: Envelope): Promise<IntakeOutcome> {
     const outcome = await this.decide(raw, envelope);
     const { logger } = this.deps;
+    this.deps.onOutcome?.(outcome);
     if (outcome.kind === "ignored") {
       logger.info({ event: "inbound_email_ignored", reason: outcome.reason, detail: outcome.detail }, "email ignored");
     } else if (outcome.kind === "refused") {

@@ -4,7 +4,7 @@ import type { Config } from "../config/config.ts";
 import type { Logger } from "../logging/logger.ts";
 import type { Limit } from "../security/rate-limits.ts";
 import type { TicketDesk } from "../tickets/ticket-desk.ts";
-import { EmailIntake } from "./email-intake.ts";
+import { EmailIntake, type IntakeOutcome } from "./email-intake.ts";
 import { openImapMailbox } from "./imap-mailbox.ts";
 import { ImapPoller } from "./imap-poller.ts";
 import { SmtpReceiver } from "./smtp-receiver.ts";
@@ -31,6 +31,7 @@ export function createInboundEmail(opts: {
   perSender: Limit;
   leases: Leases;
   logger: Logger;
+  onOutcome?: (outcome: IntakeOutcome) => void;
 }): InboundEmailSystem {
   const { config, logger } = opts;
   const { smtp, imap, maxBytes } = config.inboundEmail;
@@ -40,6 +41,7 @@ export function createInboundEmail(opts: {
     store: opts.store,
     attachmentMaxBytes: config.attachmentMaxBytes,
     logger,
+    ...(opts.onOutcome ? { onOutcome: opts.onOutcome } : {}),
   });
   const receiver = smtp ? new SmtpReceiver(intake, { ...smtp, maxBytes, perSender: opts.perSender, logger }) : null;
   const poller = imap

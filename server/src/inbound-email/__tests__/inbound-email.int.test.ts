@@ -34,6 +34,7 @@ beforeAll(async () => {
     SUPPORT_ADDRESSES: `${SUPPORT}=${SITE_KEY}`,
     INBOUND_EMAIL_MAX_BYTES: String(MAX_BYTES),
     PARLEY_DATA_DIR: data.dir,
+    METRICS_TOKEN: "metrics-token-for-inbound-mail-1",
   });
   site = await t.createSite(SITE_KEY, undefined, { products: [{ id: "cloud", name: "Acme Cloud" }] });
   await Customer.create({
@@ -286,6 +287,14 @@ describe("tickets by email", () => {
 
     expect(await ticketCount()).toBe(before);
     expect(sink.received.length).toBe(sentBefore);
+    const metrics = await fetch(`${t.url}/metrics`, {
+      headers: { authorization: "Bearer metrics-token-for-inbound-mail-1" },
+    }).then((r) => r.text());
+    const count = (labels: string) =>
+      Number(new RegExp(`^parley_inbound_emails_total\\{${labels}\\} (\\d+)$`, "m").exec(metrics)?.[1] ?? 0);
+    expect(count('outcome="ignored",reason="automated"')).toBeGreaterThanOrEqual(4);
+    expect(count('outcome="ignored",reason="own_address"')).toBeGreaterThanOrEqual(1);
+    expect(count('outcome="ignored",reason="own_message"')).toBeGreaterThanOrEqual(1);
   });
 
   it("should open one ticket for an email delivered twice", async () => {
