@@ -82,7 +82,11 @@ export class EmailIntake {
     if (this.deps.addresses.recipient(mail.from.address)) return { kind: "ignored", reason: "own_address" };
     const known = await mailIdOf(mail.messageId);
     if (known) return { kind: "ignored", reason: known.direction === "sent" ? "own_message" : "duplicate" };
-    const to = mail.recipients.map((r) => this.deps.addresses.recipient(r)).find((r) => r !== null);
+    const to =
+      mail.recipients.map((r) => this.deps.addresses.recipient(r)).find((r) => r !== null) ??
+      (envelope.fromMailbox && this.deps.addresses.entries[0]
+        ? { entry: this.deps.addresses.entries[0], token: null }
+        : undefined);
     if (!to) return { kind: "ignored", reason: "not_for_us" };
     const site = await this.deps.addresses.siteOf(to.entry);
     if (!site) return { kind: "ignored", reason: "no_site" };

@@ -1,4 +1,5 @@
 import { ImapFlow } from "imapflow";
+import type { Logger } from "../logging/logger.ts";
 import type { Mailbox } from "./imap-poller.ts";
 
 /**
@@ -7,7 +8,7 @@ import type { Mailbox } from "./imap-poller.ts";
  * lock while it runs. A thin adapter: everything it does is one imapflow call; what to do with each message is
  * the poller's (imap-poller.ts).
  */
-export async function openImapMailbox(url: string): Promise<Mailbox> {
+export async function openImapMailbox(url: string, logger: Logger): Promise<Mailbox> {
   const u = new URL(url);
   const secure = u.protocol === "imaps:";
   const client = new ImapFlow({
@@ -17,6 +18,8 @@ export async function openImapMailbox(url: string): Promise<Mailbox> {
     auth: { user: decodeURIComponent(u.username), pass: decodeURIComponent(u.password) },
     logger: false,
   });
+  // An error event nobody listens to would end the process; a dropped connection fails this poll instead.
+  client.on("error", (err: unknown) => logger.warn({ err, event: "imap_error" }, "IMAP connection error"));
   await client.connect();
   const lock = await client.getMailboxLock(decodeURIComponent(u.pathname.slice(1)) || "INBOX");
   const byUid = { uid: true } as const;

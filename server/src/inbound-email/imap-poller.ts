@@ -83,7 +83,7 @@ export class ImapPoller {
         let taken = true;
         try {
           // A mailbox has no envelope: the headers say whom the message was for.
-          await this.opts.intake(raw, {});
+          await this.opts.intake(raw, { fromMailbox: true });
         } catch (err) {
           taken = false;
           const failures = (this.failures.get(uid) ?? 0) + 1;

@@ -46,7 +46,7 @@ export function createInboundEmail(opts: {
   const receiver = smtp ? new SmtpReceiver(intake, { ...smtp, maxBytes, perSender: opts.perSender, logger }) : null;
   const poller = imap
     ? new ImapPoller({
-        open: () => openImapMailbox(imap.url),
+        open: () => openImapMailbox(imap.url, logger),
         intake: (raw, envelope) => intake.take(raw, envelope),
         intervalMs: imap.pollIntervalMs,
         maxBytes,
@@ -61,6 +61,12 @@ export function createInboundEmail(opts: {
     async start() {
       if ((receiver || poller) && !opts.addresses.configured) {
         logger.warn({ event: "inbound_email_unaddressed" }, "SUPPORT_ADDRESSES is unset: inbound email is refused");
+      }
+      if (smtp && smtp.allowedClients.length === 0 && !["127.0.0.1", "::1", "localhost"].includes(smtp.host)) {
+        logger.warn(
+          { event: "inbound_smtp_open", host: smtp.host },
+          "the SMTP receiver takes mail from any client that reaches it: set SMTP_INBOUND_ALLOWED_CLIENTS",
+        );
       }
       if (receiver) {
         await receiver.start();

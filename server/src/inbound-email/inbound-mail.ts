@@ -16,6 +16,11 @@ export interface Envelope {
   from?: string;
   /** RCPT TO; undefined when unknown (a mailbox: the headers say whom it was for). */
   to?: string[];
+  /**
+   * Read from the support mailbox (IMAP): everything in it was sent to support, so a message whose headers name
+   * no support address (a Bcc, an alias) belongs to the first one.
+   */
+  fromMailbox?: true;
 }
 
 export type ReadMail =

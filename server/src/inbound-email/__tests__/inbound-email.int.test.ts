@@ -3,6 +3,7 @@
 import { randomBytes } from "node:crypto";
 import type { TicketDto, TicketEventDto, TicketMessageDto } from "@parley/shared";
 import { createTransport, type SendMailOptions } from "nodemailer";
+import MailComposer from "nodemailer/lib/mail-composer/index.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { download, tempDataDir } from "../../../test/attachments-harness.ts";
 import { msgId, ok, recordCommands, TestServer, waitFor } from "../../../test/harness.ts";
@@ -442,5 +443,30 @@ describe("tickets by email", () => {
     } finally {
       await Site.updateOne({ _id: site._id }, { $set: { "tickets.refuseUnentitled": false } });
     }
+  });
+
+  it("should take a message as the IMAP poller hands it: recipients from its headers, else the support mailbox's", async () => {
+    // No IMAP server here: the poller's adapter hands the intake the raw message with no envelope, as below.
+    const raw = (mail: SendMailOptions) => new MailComposer(mail).compile().build();
+    const intake = t.server.inboundEmail.intake;
+    const opened = await intake.take(
+      await raw({ from: "vera@globex.test", to: SUPPORT, subject: "[Low] From the mailbox", text: "x" }),
+      { fromMailbox: true },
+    );
+    expect(opened).toMatchObject({ kind: "ticket" });
+    const ticket = await ticketOfSubject("From the mailbox");
+    await waitFor(() => sink.received.some(mailsTo("vera@globex.test", "From the mailbox")));
+    const ack = sink.received.find(mailsTo("vera@globex.test", "From the mailbox"));
+    const replied = await intake.take(
+      await raw({ from: "vera@globex.test", to: ack?.mail.replyTo?.value[0]?.address, subject: "Re", text: "More" }),
+      { fromMailbox: true },
+    );
+    expect(replied).toEqual({ kind: "reply", ticketId: ticket.id, number: ticket.number });
+    // Bcc'd to support: no support address in the headers, yet it was in the support mailbox.
+    const bcc = await raw({ from: "vera@globex.test", to: "team@globex.test", subject: "[Low] Bcc'd", text: "y" });
+    expect(await intake.take(bcc, { fromMailbox: true })).toMatchObject({ kind: "ticket" });
+    // The same bytes delivered by SMTP to nobody of ours would not be: the envelope decides there.
+    const stray = await raw({ from: "vera@globex.test", to: "team@globex.test", subject: "Stray", text: "z" });
+    expect(await intake.take(stray, { to: ["team@globex.test"] })).toEqual({ kind: "ignored", reason: "not_for_us" });
   });
 });
