@@ -35,6 +35,7 @@ export class ImapPoller {
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<PollResult> | null = null;
   private readonly failures = new Map<number, number>();
+  private stopping = false;
 
   constructor(
     private readonly opts: {
@@ -70,6 +71,8 @@ export class ImapPoller {
     const mailbox = await this.opts.open();
     try {
       for (const uid of await mailbox.unseen()) {
+        // A stop waits for the message in hand only; the rest stay unseen for the next poll (here or another node).
+        if (this.stopping) break;
         const size = await mailbox.size(uid);
         if (size === null) continue;
         if (size > this.opts.maxBytes) {
@@ -108,6 +111,7 @@ export class ImapPoller {
 
   /** Stops polling, and waits for a pass in progress. */
   async stop(): Promise<void> {
+    this.stopping = true;
     clearInterval(this.timer);
     await this.running?.catch(() => {});
   }

@@ -124,4 +124,23 @@ describe("ImapPoller", () => {
     await expect(poller(failing, async () => ignored).pollOnce()).rejects.toThrow("connection lost");
     expect(box.log.closed).toBe(1);
   });
+
+  it("should stop after the message in hand when stopped, leaving the rest unseen", async () => {
+    const box = memoryMailbox({ 1: "a", 2: "b", 3: "c" });
+    let release: () => void = () => {};
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const p = poller(box.open, async () => {
+      await gate;
+      return ignored;
+    });
+    const polling = p.pollOnce();
+    await new Promise((resolve) => setImmediate(resolve));
+    const stopped = p.stop();
+    release();
+    await stopped;
+    expect(await polling).toEqual({ taken: 1, failed: 0, skipped: 0 });
+    expect([...box.seen]).toEqual([1]);
+  });
 });
