@@ -1,10 +1,12 @@
 import { defineConfig } from "vite";
+import { squeezeWidgetStyles } from "../scripts/assets/css-strings.mjs";
 
 // The lazily loaded chat app: an ES module, `dist/app.js`, imported by the loader from
 // `/widget/app.js`. Built first; it empties dist/, so the loader build must come after.
 export default defineConfig({
   publicDir: false,
   plugins: [
+    squeezeWidgetStyles(),
     // Vite wraps every import() in a preload helper (0.6 kB gz) that adds <link rel=modulepreload/stylesheet>
     // for a chunk's dependencies and fires "vite:preloadError" on the host page's window. With modulePreload
     // off and styles adopted from strings, this app's chunks never have such dependencies: import() alone does

@@ -13,6 +13,7 @@ import {
   SiteUpdateInput,
 } from "./schemas/admin.ts";
 import { AgentSyncInput, ConversationRef, EmptyInput } from "./schemas/agent.ts";
+import { type ApiKeyCreatedDto, ApiKeyCreateInput, type ApiKeyDto, ApiKeyRef } from "./schemas/api-keys.ts";
 import {
   CannedRef,
   type CannedResponseDto,
@@ -54,6 +55,19 @@ import type {
 } from "./schemas/dto.ts";
 import { type HistoryPageDto, HistorySearchInput, type VisitorHistoryDto } from "./schemas/history.ts";
 import type { SiteIdentityDto } from "./schemas/identity.ts";
+import {
+  type ManualArticleDto,
+  ManualOpenedInput,
+  ManualSuggestInput,
+  type ManualSuggestionDto,
+  ManualsSaveInput,
+} from "./schemas/manuals.ts";
+import {
+  MeetingAcceptInput,
+  type MeetingDto,
+  MeetingProposeInput,
+  type TicketMeetingsDto,
+} from "./schemas/meetings.ts";
 import { MessageSendInput } from "./schemas/message.ts";
 import { OfflineRequestInput } from "./schemas/offline.ts";
 import { AgentResetPasswordInput } from "./schemas/password.ts";
@@ -106,6 +120,15 @@ export interface VisitorClientToServerEvents {
   "conversation:rate": Command<ConversationRateInput, { rating: ChatRatingDto }>;
   /** Emails the chat's transcript (never staff notes), once per chat; answers where it went. */
   "conversation:transcript": Command<TranscriptRequestInput, { sentTo: string }>;
+  // Web conferences and manuals (issue 15):
+  /** The proposals on one of the visitor's own tickets. */
+  "meeting:list": Command<TicketRef, { meetings: MeetingDto[] }>;
+  /** Picks one proposed slot, once; both sides get the invite by email. */
+  "meeting:accept": Command<MeetingAcceptInput, { meeting: MeetingDto }>;
+  /** Manual articles matching what the visitor is typing, best first. */
+  "manual:suggest": Command<ManualSuggestInput, { articles: ManualSuggestionDto[] }>;
+  /** A suggested article opened while writing on one of the visitor's tickets: a line on its timeline, once. */
+  "manual:opened": Command<ManualOpenedInput, Record<string, never>>;
 }
 
 export interface VisitorServerToClientEvents {
@@ -122,6 +145,8 @@ export interface VisitorServerToClientEvents {
   "ticket:updated": (ticket: VisitorTicketDto) => void;
   /** A reply on one of the visitor's tickets (staff replies and their own, from another tab). */
   "ticket:message": (message: TicketMessageDto) => void;
+  /** A web conference on one of the visitor's tickets was proposed or accepted (issue 15). */
+  "meeting:updated": (meeting: MeetingDto) => void;
 }
 
 // ---- /agent namespace (agents, supervisors, admins) ----
@@ -193,6 +218,20 @@ export interface AgentClientToServerEvents {
   "canned:delete": Command<CannedRef, { id: string }>;
   /** The reply's text with placeholders filled for a chat the caller may reply in; counts one use. */
   "canned:use": Command<CannedUseInput, CannedUseDto>;
+  // REST API keys (issue 15), admins only:
+  "api-key:list": Command<EmptyInput, { keys: ApiKeyDto[] }>;
+  /** The answer carries the secret; it is never shown again. */
+  "api-key:create": Command<ApiKeyCreateInput, ApiKeyCreatedDto>;
+  /** The key stops working at once; it stays listed as revoked. */
+  "api-key:revoke": Command<ApiKeyRef, { key: ApiKeyDto }>;
+  // Web conferences and manuals (issue 15):
+  /** A ticket's web-conference proposals, and the customer's reported time zone. */
+  "meeting:list": Command<TicketRef, TicketMeetingsDto>;
+  /** Proposes slots (inside support hours) and a meeting link; replaces a proposal not answered yet. */
+  "meeting:propose": Command<MeetingProposeInput, { meeting: MeetingDto }>;
+  /** The site's manual articles (every staff member reads; admins save). */
+  "manuals:list": Command<EmptyInput, { articles: ManualArticleDto[] }>;
+  "manuals:save": Command<ManualsSaveInput, { articles: ManualArticleDto[] }>;
 }
 
 export interface AgentServerToClientEvents {
@@ -225,6 +264,8 @@ export interface AgentServerToClientEvents {
   "agent:notice": (notice: AgentNoticeDto) => void;
   // Ratings (issue 14): to the staff who have the chat open.
   "conversation:rated": (rated: ConversationRatedDto) => void;
+  // Web conferences (issue 15): to the site's staff.
+  "meeting:updated": (meeting: MeetingDto) => void;
 }
 
 // ---- runtime schema tables ----
@@ -250,6 +291,11 @@ export const visitorEventSchemas = {
   // Ratings and transcripts (issue 14):
   "conversation:rate": ConversationRateInput,
   "conversation:transcript": TranscriptRequestInput,
+  // Web conferences and manuals (issue 15):
+  "meeting:list": TicketRef,
+  "meeting:accept": MeetingAcceptInput,
+  "manual:suggest": ManualSuggestInput,
+  "manual:opened": ManualOpenedInput,
 } satisfies SchemaTable<VisitorClientToServerEvents>;
 
 export const agentEventSchemas = {
@@ -298,6 +344,15 @@ export const agentEventSchemas = {
   "canned:save": CannedSaveInput,
   "canned:delete": CannedRef,
   "canned:use": CannedUseInput,
+  // REST API keys (issue 15):
+  "api-key:list": EmptyInput,
+  "api-key:create": ApiKeyCreateInput,
+  "api-key:revoke": ApiKeyRef,
+  // Web conferences and manuals (issue 15):
+  "meeting:list": TicketRef,
+  "meeting:propose": MeetingProposeInput,
+  "manuals:list": EmptyInput,
+  "manuals:save": ManualsSaveInput,
 } satisfies SchemaTable<AgentClientToServerEvents>;
 
 /** The `data` type an event's ack carries on success. */

@@ -3,6 +3,9 @@ export * from "./errors.ts";
 export * from "./events.ts";
 export * from "./schemas/admin.ts";
 export * from "./schemas/agent.ts";
+// REST API v1 and its keys (issue 15)
+export * from "./schemas/api.ts";
+export * from "./schemas/api-keys.ts";
 export * from "./schemas/attachments.ts";
 export * from "./schemas/canned.ts";
 export * from "./schemas/chat-signals.ts";
@@ -12,6 +15,10 @@ export * from "./schemas/history.ts";
 export * from "./schemas/identity.ts";
 // Tickets by email (issue 15)
 export * from "./schemas/inbound-email.ts";
+// Manuals before tickets (issue 15)
+export * from "./schemas/manuals.ts";
+// Web-conference scheduling (issue 15)
+export * from "./schemas/meetings.ts";
 export * from "./schemas/message.ts";
 export * from "./schemas/offline.ts";
 export * from "./schemas/password.ts";

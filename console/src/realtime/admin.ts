@@ -1,6 +1,9 @@
 import type {
   AgentCreateInput,
   AgentUpdateInput,
+  ApiKeyCreatedDto,
+  ApiKeyCreateInput,
+  ApiKeyDto,
   OutboxEmailDto,
   ProductsUpdateInput,
   SiteIdentityDto,
@@ -70,5 +73,18 @@ export class Admin {
 
   retryEmail(emailId: string): Promise<CommandResult<{ emails: OutboxEmailDto[] }>> {
     return command(this.ctx.socket, "email:retry", { emailId });
+  }
+
+  // REST API keys (issue 15): answered to this admin only; the secret comes once, in the create answer.
+  listApiKeys(): Promise<CommandResult<{ keys: ApiKeyDto[] }>> {
+    return command(this.ctx.socket, "api-key:list", {});
+  }
+
+  createApiKey(input: ApiKeyCreateInput): Promise<CommandResult<ApiKeyCreatedDto>> {
+    return command(this.ctx.socket, "api-key:create", input);
+  }
+
+  revokeApiKey(keyId: string): Promise<CommandResult<{ key: ApiKeyDto }>> {
+    return command(this.ctx.socket, "api-key:revoke", { keyId });
   }
 }

@@ -62,7 +62,22 @@ export function OfflineRequestsPage({ offline, productName }: OfflineRequestsPag
                       <span class={`priority priority--${r.priority}`}>{PRIORITY_LABELS[r.priority]}</span>
                     </td>
                     <td>{r.product ? productName(r.product) : <span class="muted">None</span>}</td>
-                    <td class="details">{r.details}</td>
+                    <td class="details">
+                      {r.details}
+                      {r.manualsOpened && r.manualsOpened.length > 0 && (
+                        <p class="manuals-opened">
+                          Opened before writing:{" "}
+                          {r.manualsOpened.map((m, i) => (
+                            <span key={m.id}>
+                              {i > 0 && ", "}
+                              <a href={m.url} target="_blank" rel="noopener noreferrer">
+                                {m.title}
+                              </a>
+                            </span>
+                          ))}
+                        </p>
+                      )}
+                    </td>
                     <td>
                       <time dateTime={r.createdAt}>{formatDateTime(r.createdAt)}</time>
                     </td>

@@ -58,6 +58,15 @@ export const STAFF_COMMAND_ROLES: { readonly [K in keyof AgentClientToServerEven
   "canned:save": EVERYONE,
   "canned:delete": EVERYONE,
   "canned:use": EVERYONE,
+  // REST API keys (issue 15)
+  "api-key:list": ADMINS,
+  "api-key:create": ADMINS,
+  "api-key:revoke": ADMINS,
+  // Web conferences and manuals (issue 15): any staff member of the site proposes; only admins edit the manuals.
+  "meeting:list": EVERYONE,
+  "meeting:propose": EVERYONE,
+  "manuals:list": EVERYONE,
+  "manuals:save": ADMINS,
 };
 
 export function mayRun(command: string, role: AgentRole): boolean {

@@ -1,5 +1,6 @@
 import { type AgentClientToServerEvents, agentEventSchemas } from "@parley/shared";
 import type { Types } from "mongoose";
+import { apiKeyHandlers } from "../api-keys/api-key-handlers.ts";
 import { cannedHandlers } from "../canned/canned-handlers.ts";
 import { staffSignalHandlers } from "../conversations/chat-signal-handlers.ts";
 import { staffHandlers } from "../conversations/staff-handlers.ts";
@@ -10,6 +11,9 @@ import { AppError } from "../errors/app-error.ts";
 import { type HistoryOptions, historyHandlers } from "../history/history-handlers.ts";
 import { identityHandlers } from "../identity/identity-handlers.ts";
 import type { Logger } from "../logging/logger.ts";
+import { manualStaffHandlers } from "../manuals/manual-handlers.ts";
+import type { MeetingDesk } from "../meetings/meeting-desk.ts";
+import { meetingHandlers } from "../meetings/meeting-handlers.ts";
 import type { CommandOutcome } from "../observability/metrics.ts";
 import { offlineStaffHandlers } from "../offline/offline-handlers.ts";
 import { CommandTable } from "../realtime/command-registry.ts";
@@ -47,6 +51,8 @@ export interface StaffSocketDeps {
   passwordResets: PasswordResets;
   outbox: Pick<EmailOutbox, "retry">;
   limits: Pick<RateLimits, "typing">;
+  /** Web conferences on tickets (issue 15). */
+  meetings: MeetingDesk;
   /** Told of every command answered (metrics). */
   observe?: (command: string, outcome: CommandOutcome, seconds: number) => void;
 }
@@ -71,6 +77,9 @@ export function attachStaffNamespace(ns: StaffNamespace, deps: StaffSocketDeps):
       ...statsHandlers(deps.tickets.clock),
       ...emailOutboxHandlers(deps.outbox),
       ...cannedHandlers(ns),
+      ...apiKeyHandlers(deps.supervision.clock),
+      ...meetingHandlers(deps.meetings),
+      ...manualStaffHandlers(),
     },
     authorize: reauthorize,
     permits: (command, { agent }) => mayRun(command, agent.role),

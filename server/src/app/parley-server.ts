@@ -13,6 +13,7 @@ import type { AgentSocketCutter } from "../agents/password-change.ts";
 import { sweepExpiredResetTokens } from "../agents/password-reset-tokens.ts";
 import { PasswordResets } from "../agents/password-resets.ts";
 import { attachStaffNamespace, disconnectAgent, disconnectSession } from "../agents/staff-socket.ts";
+import { apiV1Routes } from "../api/api-router.ts";
 import { attachmentRoutes } from "../attachments/attachment.routes.ts";
 import { AttachmentStore } from "../attachments/attachment-store.ts";
 import { redisLeases, singleProcessLeases } from "../cluster/leases.ts";
@@ -37,6 +38,8 @@ import { createInboundEmail, type InboundEmailSystem } from "../inbound-email/in
 import { SupportAddresses } from "../inbound-email/support-addresses.ts";
 import { ticketMailThreading } from "../inbound-email/ticket-mail-threading.ts";
 import type { Logger } from "../logging/logger.ts";
+import { meetingAcceptRoutes } from "../meetings/meeting-accept.routes.ts";
+import { MeetingDesk } from "../meetings/meeting-desk.ts";
 import { countedMailer } from "../observability/counted-mailer.ts";
 import { metricsRoutes } from "../observability/metrics.routes.ts";
 import { Metrics } from "../observability/metrics.ts";
@@ -164,6 +167,7 @@ export async function startParley(opts: StartOptions): Promise<ParleyServer> {
   // Shared by every node through Redis: a visitor flooding over three nodes is limited as on one.
   const limits = createRateLimits({
     visitorEvents: config.visitorEvents,
+    apiRequests: config.apiRequests,
     ...(redis ? { redis: redis.commands, keyPrefix: `${config.redisPrefix}:rl` } : {}),
   });
   const routing = createRoutingSystem({
@@ -223,6 +227,15 @@ export async function startParley(opts: StartOptions): Promise<ParleyServer> {
     logger,
     onOutcome: (o) => metrics.inboundEmails.inc({ outcome: o.kind, reason: o.kind === "ignored" ? o.reason : "" }),
   });
+  // Web conferences on tickets (issue 15).
+  const meetings = new MeetingDesk({
+    tickets: tickets.desk,
+    staff,
+    visitors,
+    mailer,
+    clock,
+    serverOrigin: () => origins.primary,
+  });
   const awayReplies = new AwayReplyEmail({ mailer, clock, logger });
   routing.conversations.onMessageStored = (conversation, message) => {
     awayReplies
@@ -243,6 +256,7 @@ export async function startParley(opts: StartOptions): Promise<ParleyServer> {
     serverOrigin: () => origins.primary,
     routing,
     tickets: tickets.desk,
+    meetings,
     staff,
     limits,
     logger,
@@ -267,6 +281,7 @@ export async function startParley(opts: StartOptions): Promise<ParleyServer> {
     passwordResets,
     outbox: mailer,
     limits,
+    meetings,
     observe: (command, outcome, seconds) => {
       metrics.commands.inc({ namespace: "agent", command, outcome });
       metrics.ackSeconds.observe({ namespace: "agent" }, seconds);
@@ -330,6 +345,8 @@ export async function startParley(opts: StartOptions): Promise<ParleyServer> {
       logger,
     }),
   );
+  // The REST API takes what the same socket command takes (a ticket's policy fields run past 16 kB).
+  app.use("/api/v1", express.json({ limit: MAX_SOCKET_PAYLOAD_BYTES }));
   app.use(express.json({ limit: "16kb" }));
   app.use(healthRoutes(redis));
   app.use(visitorSessionRoutes({ serverOrigin: () => origins.primary, newSessions: limits.visitorSessions, clock }));
@@ -352,6 +369,21 @@ export async function startParley(opts: StartOptions): Promise<ParleyServer> {
       cutSockets,
     }),
   );
+  // REST API v1 with API keys (issue 15).
+  app.use(
+    "/api/v1",
+    apiV1Routes({
+      lifecycle: routing.lifecycle,
+      desk: tickets.desk,
+      staff,
+      inflight,
+      limit: limits.apiRequests,
+      clock,
+      logger,
+      serverOrigin: () => origins.primary,
+    }),
+  );
+  app.use(meetingAcceptRoutes({ meetings, limit: limits.visitorSessions, clock }));
   app.use(consoleRoutes(logger));
   if (config.demo) app.use(demoPageRoutes());
   app.use(errorHandler(logger));

@@ -59,6 +59,9 @@ const EnvSchema = z.object({
    */
   VISITOR_EVENT_BURST: z.coerce.number().int().min(1).max(100_000).default(60),
   VISITOR_EVENT_RATE: z.coerce.number().positive().max(100_000).default(2),
+  /** REST API requests per key (issue 15): a burst of this many, refilled at API_KEY_RATE a second. */
+  API_KEY_BURST: z.coerce.number().int().min(1).max(100_000).default(600),
+  API_KEY_RATE: z.coerce.number().positive().max(100_000).default(10),
   /**
    * Several processes: Socket.IO's fan-out, shared rate limits and background-work leases go through this Redis.
    * Unset: one self-contained process.
@@ -175,6 +178,7 @@ export interface Config {
   /** Tickets by email (issue 15). */
   inboundEmail: InboundEmailConfig;
   visitorEvents: { capacity: number; perSecond: number };
+  apiRequests: { capacity: number; perSecond: number };
   redisUrl: string | undefined;
   redisPrefix: string;
   metricsToken: string | undefined;
@@ -226,6 +230,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       imap: e.IMAP_URL ? { url: e.IMAP_URL, pollIntervalMs: e.IMAP_POLL_INTERVAL_MS } : null,
     },
     visitorEvents: { capacity: e.VISITOR_EVENT_BURST, perSecond: e.VISITOR_EVENT_RATE },
+    apiRequests: { capacity: e.API_KEY_BURST, perSecond: e.API_KEY_RATE },
     redisUrl: e.REDIS_URL,
     redisPrefix: e.REDIS_PREFIX,
     metricsToken: e.METRICS_TOKEN,

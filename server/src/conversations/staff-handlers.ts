@@ -1,18 +1,16 @@
 import type { AgentClientToServerEvents } from "@parley/shared";
 import { toAgentDto } from "../agents/agent-dto.ts";
-import { attachmentsFor } from "../attachments/attachment-links.ts";
 import { toObjectId } from "../db/object-id.ts";
 import { AppError } from "../errors/app-error.ts";
 import type { HandlerGroup } from "../realtime/command-registry.ts";
 import type { StaffContext } from "../realtime/namespaces.ts";
 import { rooms } from "../realtime/rooms.ts";
-import { Conversation, type ConversationDoc } from "./conversation.model.ts";
 import { staffConversation } from "./conversation-access.ts";
-import { toDetailDto, toMessageDto, toSummaryDto } from "./conversation-dto.ts";
+import { toDetailDto } from "./conversation-dto.ts";
 import type { ConversationLifecycle } from "./conversation-lifecycle.ts";
 import { conversationPage } from "./conversation-page.ts";
-
-const INBOX_LIMIT = 200;
+import { staffInbox } from "./staff-inbox.ts";
+import { postStaffMessage } from "./staff-message.ts";
 
 type ConversationEvents = "inbox:sync" | "conversation:sync" | "conversation:close" | "message:send";
 
@@ -20,19 +18,7 @@ export function staffHandlers(
   lifecycle: ConversationLifecycle,
 ): HandlerGroup<AgentClientToServerEvents, StaffContext, ConversationEvents> {
   return {
-    "inbox:sync": async (_input, { agent }) => {
-      const [waiting, mine] = await Promise.all([
-        Conversation.find({ site: agent.site, status: "queued" })
-          .sort({ createdAt: 1 })
-          .limit(INBOX_LIMIT)
-          .lean<ConversationDoc[]>(),
-        Conversation.find({ site: agent.site, status: "active", assignee: agent._id })
-          .sort({ updatedAt: -1 })
-          .limit(INBOX_LIMIT)
-          .lean<ConversationDoc[]>(),
-      ]);
-      return { me: toAgentDto(agent), waiting: waiting.map(toSummaryDto), mine: mine.map(toSummaryDto) };
-    },
+    "inbox:sync": async (_input, { agent }) => ({ me: toAgentDto(agent), ...(await staffInbox(agent)) }),
 
     "conversation:sync": async (input, { agent, socket }) => {
       const id = toObjectId(input.conversationId);
@@ -60,18 +46,6 @@ export function staffHandlers(
       return { conversation: toDetailDto(await lifecycle.close(conversation, agent, input.reason ?? "resolved")) };
     },
 
-    "message:send": async (input, { agent }) => {
-      const conversation = await staffConversation(agent, toObjectId(input.conversationId), "reply");
-      const message = await lifecycle.post({
-        conversationId: conversation._id,
-        clientMsgId: input.clientMsgId,
-        author: { kind: "agent", id: agent._id, name: agent.name },
-        body: input.body,
-        attachments: await attachmentsFor(conversation.site, input.attachmentIds ?? [], {
-          conversation: conversation._id,
-        }),
-      });
-      return { message: toMessageDto(message) };
-    },
+    "message:send": async (input, { agent }) => ({ message: await postStaffMessage(lifecycle, agent, input) }),
   };
 }

@@ -96,6 +96,7 @@ export class EmailOutbox implements ServerMailer {
       subject: mail.subject,
       text: mail.text,
       ...(mail.html ? { html: mail.html } : {}),
+      ...(mail.calendar ? { calendar: mail.calendar } : {}),
       kind: mail.kind as OutgoingMail["kind"],
       ...(mail.ticket ? { ticket: mail.ticket } : {}),
       ...(mail.site ? { site: mail.site } : {}),

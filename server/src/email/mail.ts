@@ -8,7 +8,10 @@ export type MailKind =
   // Always reachable (issue 14): an agent's reply to a visitor who left the chat.
   | "chat_reply"
   // Ratings and transcripts (issue 14): a chat's transcript, asked for by its visitor.
-  | "chat_transcript";
+  | "chat_transcript"
+  // Web conferences (issue 15): the proposal with its accept links, and the invite once accepted.
+  | "meeting_proposed"
+  | "meeting_invite";
 
 /** One email (plain text, sometimes with an HTML part) to one person (ticket updates to the requester, escalations to leads, reset links to staff). */
 export interface OutgoingMail {
@@ -17,6 +20,8 @@ export interface OutgoingMail {
   text: string;
   /** The same email as HTML, for the few that lay out a table (a transcript); every user text in it escaped. */
   html?: string;
+  /** An iCalendar invite (METHOD:REQUEST), sent as the email's calendar part and an `invite.ics` attachment. */
+  calendar?: string;
   kind: MailKind;
   /**
    * The ticket it is about, e.g. "T-1001": lets a log line be traced without naming who it went to. Absent on

@@ -11,6 +11,7 @@ const outboxMailSchema = new Schema(
     subject: { type: String, required: true },
     text: { type: String, required: true },
     html: { type: String, default: null },
+    calendar: { type: String, default: null },
     kind: { type: String, required: true },
     ticket: { type: String, default: "" },
     site: { type: String, default: null },

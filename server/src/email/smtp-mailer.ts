@@ -68,6 +68,7 @@ export function createMailer(config: Pick<Config, "smtpUrl" | "emailFrom">, logg
         // RFC 3834: Parley's emails are sent by a program, so the recipient's auto-responder (an out-of-office)
         // does not answer them, and Parley's own intake ignores any that come back (issue 15).
         headers: { "Auto-Submitted": "auto-generated" },
+        ...(mail.calendar ? { icalEvent: { method: "REQUEST", filename: "invite.ics", content: mail.calendar } } : {}),
       });
       logger.info({ event: "email_sent", ...about, messageId: info.messageId }, "email sent");
       return "sent";

@@ -1,6 +1,10 @@
 import type { OfflineRequestDto, OfflineRequestInput } from "@parley/shared";
+import type { Types } from "mongoose";
 import { isDuplicateKey } from "../db/duplicate-key.ts";
+import { toObjectId } from "../db/object-id.ts";
 import { AppError } from "../errors/app-error.ts";
+import { openedArticles } from "../manuals/manual-shelf.ts";
+import { isKnownZone } from "../meetings/customer-time-zone.ts";
 import type { StaffNamespace } from "../realtime/namespaces.ts";
 import { rooms } from "../realtime/rooms.ts";
 import type { Limit } from "../security/rate-limits.ts";
@@ -20,6 +24,10 @@ export function toOfflineRequestDto(r: OfflineRequestDoc): OfflineRequestDto {
     product: r.product ?? null,
     details: r.details,
     createdAt: r.createdAt.toISOString(),
+    // Only when there are some: requests from before issue 15, and most others, carry none.
+    ...(r.manualsOpened?.length
+      ? { manualsOpened: r.manualsOpened.map((m) => ({ id: m.id ?? "", title: m.title ?? "", url: m.url ?? "" })) }
+      : {}),
   };
 }
 
@@ -57,6 +65,8 @@ export async function submitOfflineRequest(
         priority: input.priority,
         product: input.product ?? null,
         details: input.details,
+        manualsOpened: await openedArticles(site._id, input.manualsOpened),
+        timeZone: input.timeZone && isKnownZone(input.timeZone) ? input.timeZone : null,
       });
       const request = created.toObject() as OfflineRequestDoc;
       staff.to(rooms.siteStaff(site._id)).emit("offline:created", toOfflineRequestDto(request));
@@ -68,4 +78,22 @@ export async function submitOfflineRequest(
     }
   }
   throw new AppError("UNAVAILABLE", "Could not store the request; try again");
+}
+
+const LIST_LIMIT = 200;
+
+/** The site's latest offline requests, newest first (the console's list and the REST API). */
+export async function recentOfflineRequests(site: Types.ObjectId): Promise<OfflineRequestDto[]> {
+  const requests = await OfflineRequest.find({ site })
+    .sort({ createdAt: -1 })
+    .limit(LIST_LIMIT)
+    .lean<OfflineRequestDoc[]>();
+  return requests.map(toOfflineRequestDto);
+}
+
+/** One offline request of the site; another site's is not found. */
+export async function offlineRequestOfSite(site: Types.ObjectId, id: string): Promise<OfflineRequestDto> {
+  const request = await OfflineRequest.findOne({ _id: toObjectId(id), site }).lean<OfflineRequestDoc>();
+  if (!request) throw new AppError("NOT_FOUND", "Offline request not found");
+  return toOfflineRequestDto(request);
 }

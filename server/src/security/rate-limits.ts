@@ -63,6 +63,8 @@ export interface RateLimits {
   visitorUploads: Limit;
   /** New offline requests per visitor: 5 in 10 minutes. */
   offlineRequests: Limit;
+  /** REST API requests per key (issue 15): 600 in 60 seconds by default (config API_KEY_BURST, API_KEY_RATE). */
+  apiRequests: Limit;
   /**
    * Emails to the support address per sender (the SMTP envelope's, issue 15): 30 in 10 minutes. A person writing
    * tickets and replies stays far inside; a mail loop or a flood from one address is deferred (451), and the
@@ -98,6 +100,7 @@ export interface RateLimits {
 
 export interface RateLimitOptions {
   visitorEvents: { capacity: number; perSecond: number };
+  apiRequests?: { capacity: number; perSecond: number };
   /**
    * Counts every limit in Redis, so that several server processes share them. Until the client is ready, and
    * whenever Redis fails, each process counts on its own in memory: a Redis outage loosens the limits, it never
@@ -143,6 +146,7 @@ export function createRateLimits(options: RateLimitOptions): RateLimits {
     typing: window("typing", { capacity: 20, perSecond: 1 }),
     visitorUploads: window("visitor-uploads", { capacity: 20, perSecond: 0.1 }),
     offlineRequests: window("offline-requests", { capacity: 5, perSecond: 1 / 120 }),
+    apiRequests: window("api-requests", options.apiRequests ?? { capacity: 600, perSecond: 10 }),
     inboundMailPerSender: window("inbound-mail-sender", { capacity: 30, perSecond: 30 / 600 }),
     signIns: new LoginThrottle({
       perPair: counter("sign-in-failures-pair", 5, signInWindow),

@@ -23,7 +23,7 @@ import { chatSourceKey } from "./ticket-source.model.ts";
 import { keySource, ticketOfSource } from "./ticket-sources.ts";
 import { changeStatus } from "./ticket-status.ts";
 import type { Clock } from "./ticket-system.ts";
-import { record, type TicketActor } from "./ticket-timeline.ts";
+import { record, SYSTEM_ACTOR, type TicketActor } from "./ticket-timeline.ts";
 import { timingOnSite } from "./ticket-writes.ts";
 import { ticketWritten } from "./ticket-written.ts";
 
@@ -35,6 +35,8 @@ interface Requester {
   offlineRequest: Types.ObjectId | null;
   sourceKey: string;
   from: string;
+  /** Manual articles the visitor opened while writing an offline request (issue 15). */
+  manualsOpened?: readonly { title: string; url: string }[];
 }
 
 export const staffActor = (agent: AgentDoc): TicketActor => ({ kind: "staff", id: agent._id, name: agent.name });
@@ -120,6 +122,10 @@ export class TicketDesk {
       `created ${formatTicketNumber(ticket.number)} from ${requester.from}`,
       { to: "new" },
     );
+    if (requester.manualsOpened?.length) {
+      const opened = requester.manualsOpened.map((m) => `“${m.title}” (${m.url})`).join(", ");
+      await record(ticket._id, SYSTEM_ACTOR, now, "manual", `the request came after opening the manual: ${opened}`);
+    }
     this.notifier.changed(ticket, site, now, { created: true });
     return toTicketDto(ticket, site.supportHours, now);
   }
@@ -169,6 +175,7 @@ export class TicketDesk {
       offlineRequest: r._id,
       sourceKey: `offline:${r._id.toHexString()}`,
       from: `offline request ${r.reference}`,
+      manualsOpened: (r.manualsOpened ?? []).map((m) => ({ title: m.title ?? "", url: m.url ?? "" })),
     };
   }
 }

@@ -10,7 +10,7 @@ const ticketEventSchema = new Schema({
   actorName: { type: String, required: true },
   type: {
     type: String,
-    enum: ["created", "status", "reply", "note", "escalated", "sla", "attachment"],
+    enum: ["created", "status", "reply", "note", "escalated", "sla", "attachment", "meeting", "manual"],
     required: true,
   },
   from: { type: String, enum: [...TICKET_STATUSES, null], default: null },

@@ -8,6 +8,9 @@ import { AppError } from "../errors/app-error.ts";
 import { parseInput } from "../errors/parse-input.ts";
 import { requireVerifiedSession } from "../identity/identity-policy.ts";
 import type { Logger } from "../logging/logger.ts";
+import { manualVisitorHandlers } from "../manuals/manual-handlers.ts";
+import type { MeetingDesk } from "../meetings/meeting-desk.ts";
+import { visitorMeetingHandlers } from "../meetings/visitor-meeting-handlers.ts";
 import type { CommandOutcome } from "../observability/metrics.ts";
 import { offlineVisitorHandlers } from "../offline/offline-handlers.ts";
 import { CommandTable } from "../realtime/command-registry.ts";
@@ -34,6 +37,8 @@ export interface VisitorSocketDeps {
   serverOrigin: () => string;
   routing: RoutingSystem;
   tickets: TicketDesk;
+  /** Web conferences on tickets (issue 15). */
+  meetings: MeetingDesk;
   staff: StaffNamespace;
   limits: Pick<RateLimits, "visitorEvents" | "offlineRequests" | "typing">;
   logger: Logger;
@@ -67,6 +72,8 @@ export function attachVisitorNamespace(ns: VisitorNamespace, deps: VisitorSocket
       ...visitorSignalHandlers({ conversations: deps.routing.conversations, typingLimit: deps.limits.typing }),
       ...offlineVisitorHandlers(deps.staff, deps.limits.offlineRequests),
       ...visitorTicketHandlers(deps.tickets),
+      ...visitorMeetingHandlers(deps.meetings),
+      ...manualVisitorHandlers(deps.tickets.clock),
       ...chatEndHandlers({ ...deps.chatEnd, staff: deps.staff, log: deps.routing.lifecycle.log }),
     },
     authorize: async (socket) => {

@@ -73,6 +73,10 @@ describe("shared schemas", () => {
       "conversation:start",
       "conversation:sync",
       "conversation:transcript",
+      "manual:opened",
+      "manual:suggest",
+      "meeting:accept",
+      "meeting:list",
       "message:send",
       "offline:submit",
       "site:availability",
@@ -82,7 +86,8 @@ describe("shared schemas", () => {
       "ticket:respond",
       "typing:set",
     ]);
-    expect(Object.keys(agentEventSchemas)).toHaveLength(41);
+    // 41, and issue 15's api-key:list/create/revoke, meeting:list, meeting:propose, manuals:list, manuals:save.
+    expect(Object.keys(agentEventSchemas)).toHaveLength(48);
   });
 });
 

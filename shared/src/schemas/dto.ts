@@ -10,6 +10,7 @@ import type {
   Priority,
 } from "../constants.ts";
 import type { CustomerContact, CustomerProduct } from "./customers.ts";
+import type { OpenedManualDto } from "./manuals.ts";
 import type { Environment } from "./primitives.ts";
 import type { Product } from "./products.ts";
 import type { ChatRatingDto, SatisfactionDto } from "./ratings.ts";
@@ -218,6 +219,8 @@ export interface OfflineRequestDto {
   product: string | null;
   details: string;
   createdAt: string;
+  /** Manual articles suggested to the visitor that they opened before sending (issue 15). */
+  manualsOpened?: OpenedManualDto[];
 }
 
 export interface MessagePageDto<C> {
@@ -350,7 +353,7 @@ export interface CustomerDto {
 export interface TicketEventDto {
   at: string;
   actor: { kind: "staff" | "customer" | "system"; name: string };
-  type: "created" | "status" | "reply" | "note" | "escalated" | "sla" | "attachment";
+  type: "created" | "status" | "reply" | "note" | "escalated" | "sla" | "attachment" | "meeting" | "manual";
   from: TicketStatus | null;
   to: TicketStatus | null;
   /** What happened, without the actor ("changed the status from open to resolved"): shown after `actor.name`. */

@@ -35,15 +35,6 @@ export function openingInSiteZone(availability: Availability, now: Date): string
   return formatOpening(at, now, text(), availability.timeZone);
 }
 
-/** Outside support hours nobody will come; inside them someone may, soon. */
-export function offlineHeading(availability: Availability): string {
-  const t = text();
-  if (typeof availability !== "object" || availability === null) return t.noAgent;
-  // Only while the offline form is kept on screen (a request was just sent) after an agent came online.
-  if (availability.acceptingChats) return t.agentAvailable;
-  return availability.open ? t.noAgent : t.supportClosed;
-}
-
 /**
  * When support opens, worth saying only while it is closed: while open, `nextOpeningAt` is "now".
  */

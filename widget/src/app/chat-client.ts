@@ -1,7 +1,7 @@
-import type { MessageDto, VisitorConversationDto } from "@parley/shared";
+import type { Environment, MessageDto, VisitorConversationDto } from "@parley/shared";
 import { offlineRequestKey, sessionUserKey, storageKeys } from "../keys.ts";
 import type { WidgetMessageEvent } from "../mount-api.ts";
-import { AttachmentClient, type AttachmentRef } from "./attachments.ts";
+import { type AttachmentRef, FILE_RULES, type FileAccess } from "./attachments.ts";
 import { AvailabilityWatcher } from "./availability-watcher.ts";
 import { ChatSignals } from "./chat-signals.ts";
 import {
@@ -17,8 +17,8 @@ import { messageEntry, startEntry } from "./compose.ts";
 import { VisitorConnection } from "./connection.ts";
 import type { DeliveryHandlers } from "./delivery.ts";
 import { type HostIdentity, tokenUserId } from "./host-api.ts";
-import { OfflineFlow } from "./offline-flow.ts";
-import { OfflineRequestStore } from "./offline-request.ts";
+import { OfflineFlowLoader } from "./offline-flow-loader.ts";
+import { pendingOfflineRequest } from "./offline-pending.ts";
 import { Outbox, type OutboxEntry } from "./outbox.ts";
 import type { VisitorSocket } from "./request.ts";
 import { OutboxSender } from "./sender.ts";
@@ -48,11 +48,11 @@ export interface ChatClientOptions {
 export class ChatClient {
   readonly store: Store<ChatState>;
   /** The offline form's request, when support is closed or nobody is online. */
-  readonly offline: OfflineFlow;
+  readonly offline: OfflineFlowLoader;
   /** The visitor's tickets, live; the tickets view (loaded on first use) builds on it. */
   readonly tickets: TicketFeed;
-  /** Uploads and downloads with the visitor's credentials. */
-  readonly attachments: AttachmentClient;
+  /** What uploads and downloads need of the visitor's credentials (the files chunk does them). */
+  readonly attachments: FileAccess;
   private readonly keys;
   private readonly outbox: Outbox;
   private readonly connection: VisitorConnection;
@@ -95,13 +95,17 @@ export class ChatClient {
       tokenUserId(identity?.token),
     );
     this.outbox = new Outbox(options.storage, this.keys.outbox);
-    const offlineRequests = new OfflineRequestStore(options.storage, offlineRequestKey(options.siteKey));
+    const offlineKey = offlineRequestKey(options.siteKey);
     this.store = new Store({
-      ...initialState(options.storage.getItem(this.keys.conversation), options.panelOpen, offlineRequests.pending()),
+      ...initialState(
+        options.storage.getItem(this.keys.conversation),
+        options.panelOpen,
+        pendingOfflineRequest(options.storage, offlineKey),
+      ),
       visitorName: identity?.name ?? "",
       visitorEmail: identity?.email ?? "",
     });
-    this.offline = new OfflineFlow(offlineRequests, this.store, () => this.liveSocket());
+    this.offline = new OfflineFlowLoader(options.storage, offlineKey, this.store, () => this.liveSocket());
     this.refreshOutbox();
     this.sender = new OutboxSender(
       this.outbox,
@@ -114,7 +118,12 @@ export class ChatClient {
       token: () => identity?.token,
       userKey,
     });
-    this.attachments = new AttachmentClient(options.serverUrl, options.siteKey, () => session.token);
+    this.attachments = {
+      serverUrl: options.serverUrl,
+      siteKey: options.siteKey,
+      token: () => session.token,
+      rules: FILE_RULES,
+    };
     this.tickets = new TicketFeed(() => this.liveSocket());
     this.connection = new VisitorConnection(options.serverUrl, options.siteKey, session, {
       connected: (socket) => this.connected(socket),
@@ -156,12 +165,12 @@ export class ChatClient {
 
   // ---- what the visitor does ----
 
-  startChat(draft: StartDraft): void {
+  startChat(draft: StartDraft, environment: Environment): void {
     this.store.update({ startFailure: null, visitorName: draft.name.trim() });
     const { leavingMessage, availability } = this.store.get();
     // Only while support is closed: inside hours a plain start is admitted, and says nothing it should not.
     const closed = typeof availability === "object" && availability !== null && !availability.open;
-    this.enqueue(startEntry(draft, leavingMessage && closed));
+    this.enqueue(startEntry(draft, environment, leavingMessage && closed));
   }
 
   /** `attachments` were uploaded to the chat on screen, which is only offered once that chat exists. */

@@ -1,19 +1,20 @@
+import type { Environment } from "@parley/shared";
 import type { AttachmentRef } from "./attachments.ts";
 import type { StartDraft } from "./chat-state.ts";
-import { captureEnvironment } from "./environment.ts";
 import { newClientMsgId } from "./ids.ts";
 import type { OutboxEntry } from "./outbox.ts";
 
 // Bodies are trimmed here as the server would, so what the visitor sees while a send is
 // pending is exactly what will be stored.
 
-export function startEntry(draft: StartDraft, afterHours = false): OutboxEntry {
+/** `environment`: captureEnvironment() as the form was sent (environment.ts travels with the forms chunk). */
+export function startEntry(draft: StartDraft, environment: Environment, afterHours = false): OutboxEntry {
   const entry: OutboxEntry = {
     clientMsgId: newClientMsgId(),
     kind: "start",
     body: draft.body.trim(),
     name: draft.name.trim(),
-    environment: captureEnvironment(),
+    environment,
     createdAt: new Date().toISOString(),
   };
   const email = draft.email.trim();

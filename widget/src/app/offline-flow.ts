@@ -1,8 +1,10 @@
 import type { ChatState } from "./chat-state.ts";
-import type { OfflineFields, OfflineRequestStore } from "./offline-request.ts";
-import { OfflineSubmitter } from "./offline-submitter.ts";
-import type { VisitorSocket } from "./request.ts";
+import { type OfflineExtra, type OfflineFields, OfflineRequestStore } from "./offline-request.ts";
+import { type OfflineChannel, OfflineSubmitter } from "./offline-submitter.ts";
 import type { Store } from "./store.ts";
+
+// The offline flow chunk's entry (OfflineFlowLoader): the flow and the store of the request on its way.
+export { OfflineRequestStore };
 
 /**
  * The offline form, from submit to answer: the request is stored before it is sent, sent until the server
@@ -15,7 +17,7 @@ export class OfflineFlow {
   constructor(
     private readonly requests: OfflineRequestStore,
     private readonly store: Store<ChatState>,
-    channel: () => VisitorSocket | null,
+    channel: () => OfflineChannel | null,
   ) {
     this.submitter = new OfflineSubmitter(channel, {
       current: () => {
@@ -43,9 +45,9 @@ export class OfflineFlow {
   }
 
   /** Ignored while a request is on its way: the form shows it is sending, and one request is enough. */
-  submit(fields: OfflineFields): void {
+  submit(fields: OfflineFields, extra?: OfflineExtra): void {
     if (this.store.get().offline.status === "sending") return;
-    const request = this.requests.begin(fields);
+    const request = this.requests.begin(fields, extra);
     this.store.update({ offline: { status: "sending", request, problem: null } });
     void this.submitter.flush();
   }

@@ -1,5 +1,5 @@
 import type { OfflineRequestInput } from "@parley/shared";
-import { PRIORITIES, type Priority } from "@parley/shared/constants";
+import type { Priority } from "@parley/shared/constants";
 import { newClientMsgId } from "./ids.ts";
 import type { KeyValueStore } from "./storage.ts";
 
@@ -12,6 +12,9 @@ export interface OfflineFields {
   details: string;
 }
 
+/** Sent with the fields but not typed into them (issue 15): manual articles opened, the browser's time zone. */
+export type OfflineExtra = Pick<OfflineRequestInput, "manualsOpened" | "timeZone">;
+
 /**
  * The offline request on its way. Its clientRequestId is chosen once per submission and stored before the
  * first send, so a retry, a dropped connection or a reload sends the same id and the server answers with the
@@ -21,22 +24,20 @@ export class OfflineRequestStore {
   constructor(
     private readonly store: KeyValueStore,
     private readonly key: string,
+    /**
+     * offline-pending.ts's reader, passed in: this module is in the offline flow's chunk, and a lazy chunk that
+     * imports a module importing @parley/shared/constants makes the bundler split app.js (rolldown#10731).
+     */
+    private readonly read: (store: KeyValueStore, key: string) => OfflineRequestInput | null,
   ) {}
 
   pending(): OfflineRequestInput | null {
-    const raw = this.store.getItem(this.key);
-    if (!raw) return null;
-    try {
-      const parsed: unknown = JSON.parse(raw);
-      return isRequest(parsed) ? parsed : null;
-    } catch {
-      return null;
-    }
+    return this.read(this.store, this.key);
   }
 
   /** A new submission; the same fields still pending (a double submit, another tab) keep their id. */
-  begin(fields: OfflineFields): OfflineRequestInput {
-    const request = toRequest(fields, newClientMsgId());
+  begin(fields: OfflineFields, extra?: OfflineExtra): OfflineRequestInput {
+    const request = { ...toRequest(fields, newClientMsgId()), ...extra };
     const pending = this.pending();
     if (pending && sameContent(pending, request)) return pending;
     this.store.setItem(this.key, JSON.stringify(request));
@@ -69,18 +70,5 @@ function sameContent(a: OfflineRequestInput, b: OfflineRequestInput): boolean {
     a.priority === b.priority &&
     a.product === b.product &&
     a.details === b.details
-  );
-}
-
-function isRequest(value: unknown): value is OfflineRequestInput {
-  if (typeof value !== "object" || value === null) return false;
-  const r = value as Record<string, unknown>;
-  return (
-    typeof r.clientRequestId === "string" &&
-    typeof r.name === "string" &&
-    typeof r.email === "string" &&
-    typeof r.details === "string" &&
-    (PRIORITIES as readonly unknown[]).includes(r.priority) &&
-    (r.product === undefined || typeof r.product === "string")
   );
 }

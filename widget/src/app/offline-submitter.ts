@@ -1,7 +1,14 @@
 import type { OfflineRequestInput } from "@parley/shared";
 import { Backoff } from "./backoff.ts";
 import { describeError, isPermanent } from "./errors.ts";
-import { request, type VisitorSocket } from "./request.ts";
+import type { Answer, Reply } from "./request.ts";
+
+/**
+ * Sends one request over the live connection (offline-flow-loader.ts binds request.ts to the socket). Passed in, not
+ * imported: this module is in the offline flow's chunk, and a lazy chunk reaching request.ts's import of
+ * @parley/shared/constants makes the bundler split app.js in three (rolldown#10731).
+ */
+export type OfflineChannel = (request: OfflineRequestInput) => Promise<Answer<Reply<"offline:submit">>>;
 
 export interface OfflineSubmitHandlers {
   /** The request to send: the one on screen, or null. */
@@ -24,7 +31,7 @@ export class OfflineSubmitter {
   private readonly backoff = new Backoff();
 
   constructor(
-    private readonly channel: () => VisitorSocket | null,
+    private readonly channel: () => OfflineChannel | null,
     private readonly handlers: OfflineSubmitHandlers,
   ) {}
 
@@ -39,10 +46,10 @@ export class OfflineSubmitter {
       do {
         this.again = false;
         const pending = this.handlers.current();
-        const socket = this.channel();
-        if (!pending || !socket) return;
+        const send = this.channel();
+        if (!pending || !send) return;
         const id = pending.clientRequestId;
-        const answer = await request(socket, "offline:submit", pending);
+        const answer = await send(pending);
         if (answer.ok) {
           this.backoff.reset();
           this.handlers.sent(id, answer.data.reference);

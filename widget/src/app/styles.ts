@@ -66,7 +66,6 @@ button { cursor: pointer; }
 .body { margin: 0; white-space: pre-wrap; overflow-wrap: anywhere; }
 .body a { color: inherit; text-decoration: underline; }
 .body code { font: .9em ui-monospace, monospace; background: rgba(0,0,0,.08); padding: 0 3px; border-radius: 3px; }
-.thumb { display: block; max-width: 100%; max-height: 160px; margin-top: 4px; border-radius: 6px; }
 .note { margin: 4px 0 0; font-size: 12px; font-style: italic; }
 .msg-failed .note { color: var(--danger); font-style: normal; font-weight: 600; }
 .typing { margin: 0; padding: 0 12px; min-height: 16px; font-size: 12px; font-style: italic; color: var(--muted); }
@@ -94,10 +93,6 @@ textarea { resize: vertical; }
 .pre-chat .primary, .offline .primary { align-self: flex-start; }
 .primary[aria-disabled="true"] { opacity: .6; cursor: progress; }
 .offline { flex: 1; min-height: 0; overflow-y: auto; display: flex; flex-direction: column; gap: 12px; padding: 16px; }
-.offline-title { margin: 0; font-size: 16px; }
-.opens { margin: 0; font-weight: 600; }
-.offline-form { display: flex; flex-direction: column; gap: 12px; }
-.confirmation { margin: 0; }
 
 .view { flex: 1; min-height: 0; display: flex; flex-direction: column; }
 .header-button { min-height: 36px; padding: 4px 10px; background: transparent; color: inherit; border: 1px solid currentColor; border-radius: 8px; font-size: 13px; font-weight: 600; white-space: nowrap; }
@@ -107,14 +102,7 @@ textarea { resize: vertical; }
 .attach { display: inline-flex; align-items: center; min-height: 32px; padding: 4px 10px; border: 1px solid var(--field); border-radius: 8px; font-size: 13px; cursor: pointer; }
 .attach:hover { background: var(--soft); }
 .attach:focus-within { outline: 3px solid var(--focus); outline-offset: 2px; }
-.staged { display: contents; }
-.staged li { display: inline-flex; align-items: center; gap: 4px; padding: 2px 4px; padding-inline-start: 8px; background: var(--bubble); border-radius: 12px; font-size: 12px; }
-.staged .name { max-width: 160px; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
-.staged .remove { width: 24px; height: 24px; padding: 0; background: transparent; border: 0; border-radius: 12px; font-size: 16px; line-height: 1; }
 .problems { grid-column: 1 / -1; }
-.staged, .files { margin: 0; padding: 0; list-style: none; }
+.files { margin: 0; padding: 0; list-style: none; }
 .files { margin-top: 4px; font-size: 13px; }
-.file { padding: 0; background: none; border: 0; color: inherit; text-decoration: underline; text-align: start; overflow-wrap: anywhere; }
-.size { font-size: 12px; opacity: .8; }
-.msg .error { margin-top: 4px; padding: 2px 6px; background: var(--bg); border-radius: 4px; }
 `;

@@ -3,10 +3,12 @@ import type { SessionState } from "../../state/session.ts";
 import { CannedSection } from "../canned/CannedSection.tsx";
 import { usePageHeading } from "../usePage.ts";
 import { AgentsSection } from "./AgentsSection.tsx";
+import { ApiKeysSection } from "./ApiKeysSection.tsx";
 import { CustomersSection } from "./CustomersSection.tsx";
 import { EmailDeliverySection } from "./EmailDeliverySection.tsx";
 import { HoursSection } from "./HoursSection.tsx";
 import { IdentitySection } from "./IdentitySection.tsx";
+import { ManualsSection } from "./ManualsSection.tsx";
 import { ProductsSection } from "./ProductsSection.tsx";
 import { SlaPlansSection } from "./SlaPlansSection.tsx";
 import { SupervisionSection } from "./SupervisionSection.tsx";
@@ -37,10 +39,13 @@ export function AdminPage({ state }: { state: SessionState }) {
             <a href="#admin-ticket-settings">Ticket settings</a> <a href="#admin-sla-plans">SLA plans</a>{" "}
             <a href="#admin-supervision">Supervision alerts</a> <a href="#admin-visitor-gone">Visitors who leave</a>{" "}
             <a href="#admin-widget">Chat widget</a> <a href="#admin-identity">Verified identity</a>{" "}
-            <a href="#admin-email">Email delivery</a> <a href="#admin-canned">Canned replies</a>
+            <a href="#admin-email">Email delivery</a> <a href="#admin-canned">Canned replies</a>{" "}
+            <a href="#admin-api-keys">API keys</a>
+            <a href="#admin-manuals">Manual articles</a>
           </nav>
           <AgentsSection me={state.me} members={state.team.members} products={settings.products} />
           <ProductsSection products={settings.products} />
+          <ManualsSection products={settings.products} />
           <HoursSection settings={settings} />
           <CustomersSection settings={settings} />
           <TicketSettingsSection settings={settings} />
@@ -57,6 +62,7 @@ export function AdminPage({ state }: { state: SessionState }) {
             headingId="admin-canned"
             intro="Site-wide replies, offered to every agent in the chat composer (type / in an empty message box). Each agent keeps their own on the Replies page."
           />
+          <ApiKeysSection me={state.me} members={state.team.members} />
         </>
       )}
     </main>

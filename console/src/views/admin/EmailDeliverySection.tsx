@@ -10,6 +10,8 @@ const KIND_WORDS: Record<string, string> = {
   ticket_status: "Status change",
   ticket_reply: "Reply",
   ticket_escalation: "Escalation",
+  meeting_proposed: "Web conference proposal",
+  meeting_invite: "Web conference invite",
 };
 
 /**

@@ -7,7 +7,7 @@ interface TextFieldProps {
   value: string;
   onInput: (value: string) => void;
   messages?: readonly string[];
-  type?: "text" | "email" | "password" | "number" | "time" | "date";
+  type?: "text" | "email" | "password" | "number" | "time" | "date" | "datetime-local" | "url";
   autoComplete?: string;
   required?: boolean;
   readOnly?: boolean;

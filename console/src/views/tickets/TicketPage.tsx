@@ -23,6 +23,7 @@ import { Link } from "../Link.tsx";
 import { useSession } from "../session-context.ts";
 import { usePageHeading } from "../usePage.ts";
 import { EscalateDialog } from "./EscalateDialog.tsx";
+import { MeetingPanel } from "./MeetingPanel.tsx";
 import { ReplyComposer, TicketMessages } from "./TicketThread.tsx";
 
 type Loaded = Omit<TicketDetail, "messages"> & { messages: readonly TicketMessageDto[] };
@@ -57,7 +58,7 @@ const ESCALATABLE = new Set<TicketDto["status"]>([
 ]);
 
 /** `/console/tickets/<id>`: one ticket, its SLA counters and timeline, kept live by `ticket:updated`. */
-export function TicketPage({ id, productName }: TicketPageProps) {
+export function TicketPage({ id, state, productName }: TicketPageProps) {
   const session = useSession();
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [loadError, setLoadError] = useState<ErrorBody | null>(null);
@@ -336,6 +337,13 @@ export function TicketPage({ id, productName }: TicketPageProps) {
         <TicketMessages messages={messages} />
         <ReplyComposer ticketId={ticket.id} onSent={addMessage} />
       </section>
+
+      <MeetingPanel
+        ticketId={ticket.id}
+        canPropose={ticket.status !== "closed"}
+        siteTimeZone={state.site.settings?.supportHours.timeZone ?? null}
+        onChanged={load}
+      />
 
       <section class="page-section" aria-labelledby="ticket-files-heading">
         <h3 id="ticket-files-heading">Files</h3>

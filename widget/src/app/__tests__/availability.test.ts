@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { nextOpening, offlineHeading, startView, untilBoundary } from "../availability.ts";
+import { nextOpening, startView, untilBoundary } from "../availability.ts";
+import { offlineHeading } from "../components/OfflineView.tsx";
 import { availability } from "./fixtures.ts";
 
 const NOW = Date.parse("2026-01-12T10:00:00.000Z");

@@ -10,8 +10,20 @@ import { chatEndFr } from "../i18n/chat-end-fr.ts";
 import { de } from "../i18n/de.ts";
 import { en } from "../i18n/en.ts";
 import { es } from "../i18n/es.ts";
+import { filesText, loadFilesText } from "../i18n/files.ts";
+import { filesAr } from "../i18n/files-ar.ts";
+import { filesDe } from "../i18n/files-de.ts";
+import { filesEn } from "../i18n/files-en.ts";
+import { filesEs } from "../i18n/files-es.ts";
+import { filesFr } from "../i18n/files-fr.ts";
 import { fr } from "../i18n/fr.ts";
 import { chooseLanguage, text } from "../i18n/language.ts";
+import { loadOfflineText, offlineText } from "../i18n/offline.ts";
+import { offlineAr } from "../i18n/offline-ar.ts";
+import { offlineDe } from "../i18n/offline-de.ts";
+import { offlineEn } from "../i18n/offline-en.ts";
+import { offlineEs } from "../i18n/offline-es.ts";
+import { offlineFr } from "../i18n/offline-fr.ts";
 import { loadTicketsText, ticketsText } from "../i18n/tickets.ts";
 import { ticketsAr } from "../i18n/tickets-ar.ts";
 import { ticketsDe } from "../i18n/tickets-de.ts";
@@ -25,6 +37,8 @@ import { CONV } from "./fixtures.ts";
 const CHAT = { en, fr, de, es, ar };
 const TICKETS = { en: ticketsEn, fr: ticketsFr, de: ticketsDe, es: ticketsEs, ar: ticketsAr };
 const CHAT_END = { en: chatEndEn, fr: chatEndFr, de: chatEndDe, es: chatEndEs, ar: chatEndAr };
+const OFFLINE = { en: offlineEn, fr: offlineFr, de: offlineDe, es: offlineEs, ar: offlineAr };
+const FILES = { en: filesEn, fr: filesFr, de: filesDe, es: filesEs, ar: filesAr };
 
 /**
  * Every leaf of a catalogue as [path, text]. A function is called with marker arguments, so a translation
@@ -44,6 +58,8 @@ describe("catalogues", () => {
     ["chat", CHAT],
     ["tickets", TICKETS],
     ["chat end", CHAT_END],
+    ["offline form", OFFLINE],
+    ["files", FILES],
   ] as const) {
     const english = new Map(leaves(catalogues.en).map(([path, said, args]) => [path, { said, args }]));
     for (const [lang, catalogue] of Object.entries(catalogues)) {
@@ -67,6 +83,8 @@ describe("catalogues", () => {
     expect(Object.keys(CHAT)).toEqual([...LANGUAGES]);
     expect(Object.keys(TICKETS)).toEqual([...LANGUAGES]);
     expect(Object.keys(CHAT_END)).toEqual([...LANGUAGES]);
+    expect(Object.keys(OFFLINE)).toEqual([...LANGUAGES]);
+    expect(Object.keys(FILES)).toEqual([...LANGUAGES]);
   });
 
   it("the loader labels its button in every language but English, which it says itself", () => {
@@ -124,8 +142,15 @@ describe("chooseLanguage", () => {
   it("gives the lazy views their words in the language on screen, whatever its region", async () => {
     // The store's lang is the regional tag (fr-FR); the views' catalogues are per language.
     await chooseLanguage(undefined, ["fr-FR"]);
-    await Promise.all([loadTicketsText(text().lang), loadChatEndText(text().lang)]);
+    await Promise.all([
+      loadTicketsText(text().lang),
+      loadChatEndText(text().lang),
+      loadOfflineText(text().lang),
+      loadFilesText(text().lang),
+    ]);
     expect(ticketsText().title).toBe(ticketsFr.title);
+    expect(offlineText().sendRequest).toBe(offlineFr.sendRequest);
+    expect(filesText().errors.fileTooLarge).toBe(filesFr.errors.fileTooLarge);
     expect(chatEndText().ratingLabel.good).toBe(chatEndFr.ratingLabel.good);
     await chooseLanguage("ar-EG", []);
     await loadChatEndText(text().lang);
@@ -133,6 +158,7 @@ describe("chooseLanguage", () => {
     await chooseLanguage("en-GB", []);
     expect(chatEndText().rateTitle).toBe(chatEndEn.rateTitle);
     expect(ticketsText().title).toBe(ticketsEn.title);
+    expect(offlineText().sendRequest).toBe(offlineEn.sendRequest);
   });
 
   it("ends on the language asked for last, whichever chunk arrives first", async () => {

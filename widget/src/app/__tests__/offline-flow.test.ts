@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { initialState } from "../chat-state.ts";
 import { OfflineFlow } from "../offline-flow.ts";
+import { pendingOfflineRequest } from "../offline-pending.ts";
 import { type OfflineFields, OfflineRequestStore } from "../offline-request.ts";
+import { request } from "../request.ts";
 import { memoryStore } from "../storage.ts";
 import { Store } from "../store.ts";
 import { fakeSocket } from "./fake-socket.ts";
@@ -16,12 +18,12 @@ const fields: OfflineFields = {
 
 function setup(reply: Parameters<typeof fakeSocket>[0]) {
   const fake = fakeSocket(reply);
-  const requests = new OfflineRequestStore(memoryStore(), "offline");
+  const requests = new OfflineRequestStore(memoryStore(), "offline", pendingOfflineRequest);
   const store = new Store(initialState(null, true));
   store.update({
     startFailure: { reason: "Support is closed", draft: { name: "Ada", email: "", body: "", product: "" } },
   });
-  const flow = new OfflineFlow(requests, store, () => fake.socket);
+  const flow = new OfflineFlow(requests, store, () => (pending) => request(fake.socket, "offline:submit", pending));
   return { flow, store, requests, ...fake };
 }
 

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { pendingOfflineRequest } from "../offline-pending.ts";
 import { type OfflineFields, OfflineRequestStore } from "../offline-request.ts";
 import { memoryStore } from "../storage.ts";
 
@@ -18,7 +19,7 @@ describe("OfflineRequestStore", () => {
 
   it("stores the request before it is sent, so a reload resends it with the same id", () => {
     const store = memoryStore();
-    const request = new OfflineRequestStore(store, KEY).begin(fields);
+    const request = new OfflineRequestStore(store, KEY, pendingOfflineRequest).begin(fields);
     expect(request).toEqual({
       clientRequestId: expect.stringMatching(/^[A-Za-z0-9_-]{8,64}$/),
       name: "Ada",
@@ -26,11 +27,11 @@ describe("OfflineRequestStore", () => {
       priority: "high",
       details: "The export button does nothing.",
     });
-    expect(new OfflineRequestStore(store, KEY).pending()).toEqual(request);
+    expect(new OfflineRequestStore(store, KEY, pendingOfflineRequest).pending()).toEqual(request);
   });
 
   it("keeps the id for a resubmission of the same request, and picks a new one for a different request", () => {
-    const requests = new OfflineRequestStore(memoryStore(), KEY);
+    const requests = new OfflineRequestStore(memoryStore(), KEY, pendingOfflineRequest);
     const first = requests.begin(fields);
     expect(requests.begin({ ...fields }).clientRequestId).toBe(first.clientRequestId);
     const other = requests.begin({ ...fields, product: "billing" });
@@ -39,7 +40,7 @@ describe("OfflineRequestStore", () => {
   });
 
   it("forgets a request once answered, but not a newer one that replaced it", () => {
-    const requests = new OfflineRequestStore(memoryStore(), KEY);
+    const requests = new OfflineRequestStore(memoryStore(), KEY, pendingOfflineRequest);
     const first = requests.begin(fields);
     const second = requests.begin({ ...fields, details: "Also the import." });
     requests.finish(first.clientRequestId);
@@ -52,7 +53,7 @@ describe("OfflineRequestStore", () => {
 
   it("ignores corrupt or foreign storage", () => {
     const store = memoryStore();
-    const requests = new OfflineRequestStore(store, KEY);
+    const requests = new OfflineRequestStore(store, KEY, pendingOfflineRequest);
     store.setItem(KEY, "{oops");
     expect(requests.pending()).toBeNull();
     store.setItem(KEY, JSON.stringify({ clientRequestId: "abcdefgh", name: "A", email: "a@b.co", details: "x" }));

@@ -2,6 +2,7 @@ import type { OfflineRequestInput } from "@parley/shared";
 import type { ErrorCode } from "@parley/shared/errors";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { type OfflineSubmitHandlers, OfflineSubmitter } from "../offline-submitter.ts";
+import { request as send } from "../request.ts";
 import { type Call, fakeSocket } from "./fake-socket.ts";
 
 const request: OfflineRequestInput = {
@@ -22,7 +23,10 @@ function setup(reply: Parameters<typeof fakeSocket>[0]) {
     refused: vi.fn(() => (current = null)),
     retrying: vi.fn(),
   } satisfies OfflineSubmitHandlers;
-  const submitter = new OfflineSubmitter(() => (fake.raw.connected ? fake.socket : null), handlers);
+  const submitter = new OfflineSubmitter(
+    () => (fake.raw.connected ? (pending) => send(fake.socket, "offline:submit", pending) : null),
+    handlers,
+  );
   return { submitter, handlers, ...fake };
 }
 

@@ -1,6 +1,6 @@
 import { MAX_MESSAGE_LENGTH } from "@parley/shared/constants";
 import { useEffect, useState } from "preact/hooks";
-import { type AttachmentRef, bodyWithFiles, type UploadResult } from "../attachments.ts";
+import { type AttachmentRef, bodyWithFiles, type UploadTarget } from "../attachments.ts";
 import type { Catalogue } from "../i18n/en.ts";
 import { text as words } from "../i18n/language.ts";
 import { isSubmitKey, lengthProblem } from "../message-rules.ts";
@@ -9,8 +9,8 @@ import { fileDropHandlers } from "./file-drop.ts";
 
 interface Props {
   onSend: (body: string, attachments: AttachmentRef[]) => void;
-  /** Uploads a file to the chat on screen; null until the chat exists (attaching is hidden until then). */
-  upload: ((file: File) => Promise<UploadResult>) | null;
+  /** Where files go: the chat on screen; null until the chat exists (attaching is hidden until then). */
+  uploadTarget: UploadTarget | null;
   /** Typing indicators (issue 13): throttled by the caller. */
   onTyping: (hasText: boolean) => void;
   onStopTyping: () => void;
@@ -19,9 +19,9 @@ interface Props {
 /** Show the countdown only near the limit: a permanent counter is noise. */
 const COUNTDOWN_FROM = 500;
 
-export function Composer({ onSend, upload, onTyping, onStopTyping }: Props) {
+export function Composer({ onSend, uploadTarget, onTyping, onStopTyping }: Props) {
   const [text, setText] = useState("");
-  const uploads = useUploads(upload);
+  const uploads = useUploads(uploadTarget);
   const [error, setError] = useState<string | null>(null);
   const length = text.trim().length;
   const remaining = MAX_MESSAGE_LENGTH - length;
@@ -75,7 +75,7 @@ export function Composer({ onSend, upload, onTyping, onStopTyping }: Props) {
       <button type="submit" class="primary">
         {t.send}
       </button>
-      {upload && (
+      {uploadTarget && (
         <div class="attachments">
           <AttachControl id="parley-composer-files" onPick={uploads.add} />
           <StagedFiles uploads={uploads} />

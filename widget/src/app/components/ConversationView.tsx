@@ -1,6 +1,6 @@
 import type { QueueStatusDto, VisitorConversationDto } from "@parley/shared";
 import type { ComponentChildren } from "preact";
-import type { AttachmentRef, UploadResult } from "../attachments.ts";
+import type { AttachmentRef, UploadTarget } from "../attachments.ts";
 import { text } from "../i18n/language.ts";
 import type { TimelineItem } from "../view-model.ts";
 import { Composer } from "./Composer.tsx";
@@ -15,7 +15,7 @@ interface Props {
   visitorName: string;
   onSend: (body: string, attachments: AttachmentRef[]) => void;
   /** Null until the chat exists on the server. */
-  upload: ((file: File) => Promise<UploadResult>) | null;
+  uploadTarget: UploadTarget | null;
   onNewChat: () => void;
   /** The agent side has read up to here ("Seen"). */
   seenSeq: number;
@@ -36,7 +36,7 @@ export function ConversationView({
   timeline,
   visitorName,
   onSend,
-  upload,
+  uploadTarget,
   onNewChat,
   seenSeq,
   typing,
@@ -63,7 +63,7 @@ export function ConversationView({
           </button>
         </div>
       ) : (
-        <Composer onSend={onSend} upload={upload} onTyping={onTyping} onStopTyping={onStopTyping} />
+        <Composer onSend={onSend} uploadTarget={uploadTarget} onTyping={onTyping} onStopTyping={onStopTyping} />
       )}
     </>
   );

@@ -1,129 +1,107 @@
 import type { AttachmentDto } from "@parley/shared";
 import { ATTACHMENT_ACCEPT } from "@parley/shared/constants";
-import { hasThumbnail } from "@parley/shared/rich-text";
 import { createContext } from "preact";
-import { useContext, useEffect, useRef, useState } from "preact/hooks";
-import {
-  type AttachmentClient,
-  type AttachmentRef,
-  admitFiles,
-  formatSize,
-  type UploadResult,
-} from "../attachments.ts";
+import { useContext, useEffect, useReducer, useRef, useState } from "preact/hooks";
+import { type AttachmentRef, FILE_RULES, type FileAccess, type UploadTarget } from "../attachments.ts";
 import { text } from "../i18n/language.ts";
 
-/** Downloads need the visitor's credentials, which the chat client holds. */
-export const AttachmentsContext = createContext<AttachmentClient | null>(null);
+// The app's side of files: what is drawn before the files chunk (../files/FileViews.tsx) has come, and the
+// moments that fetch it. Everything that uploads, downloads or lists staged files is in the chunk.
 
-/** A message's or reply's files, each a button that downloads it; a failed download is said next to it. */
+export type FilesChunk = typeof import("../files/FileViews.tsx");
+
+let loading: Promise<FilesChunk> | undefined;
+/** The files chunk once fetched: set for every component at once, so a redraw after it came is synchronous. */
+let chunk: FilesChunk | null = null;
+
+/**
+ * Uploading, downloading, thumbnails and the staged-files list are one chunk, fetched on the first file picked,
+ * dropped or shown: most chats have none (issue 14's app budget). A failed fetch is retried on the next use.
+ */
+export function loadFiles(): Promise<FilesChunk> {
+  loading ??= import("../files/FileViews.tsx").then(
+    async (m) => {
+      // Its words in the visitor's language come with it (loadFilesText never rejects).
+      await m.loadFilesText(text().lang);
+      chunk = m;
+      return m;
+    },
+    (err: unknown) => {
+      loading = undefined;
+      throw err;
+    },
+  );
+  return loading;
+}
+
+/** Downloads need the visitor's credentials, which the chat client holds. */
+export const AttachmentsContext = createContext<FileAccess | null>(null);
+
+function useFilesChunk(wanted: boolean): FilesChunk | null {
+  const [got, setGot] = useState(chunk);
+  useEffect(() => {
+    // The names stay listed if the fetch fails; the next message with files tries again.
+    if (wanted && !got) loadFiles().then(setGot, (err: unknown) => console.error("Parley: files", err));
+  }, [wanted, got]);
+  return got;
+}
+
+/** A message's or reply's files: names at once, download buttons (and thumbnails) when the chunk is here. */
 export function FileLinks({ files }: { files: readonly AttachmentDto[] | undefined }) {
-  const client = useContext(AttachmentsContext);
-  const [busy, setBusy] = useState<string | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
+  const access = useContext(AttachmentsContext);
+  const loaded = useFilesChunk(Boolean(files?.length));
   if (!files?.length) return null;
-  const t = text();
-  const download = async (file: AttachmentDto) => {
-    if (!client || busy) return;
-    setBusy(file.id);
-    setProblem(null);
-    setProblem(await client.download(file));
-    setBusy(null);
-  };
+  if (loaded) return <loaded.FileLinks files={files} access={access} />;
   return (
-    <>
-      <ul class="files">
-        {files.map((f) => (
-          <li key={f.id}>
-            {client && hasThumbnail(f.contentType) && <Thumbnail client={client} file={f} />}
-            <button
-              type="button"
-              class="file"
-              aria-label={t.download(f.name)}
-              aria-busy={busy === f.id ? "true" : undefined}
-              onClick={() => void download(f)}
-            >
-              {f.name}
-            </button>{" "}
-            <span class="size">{busy === f.id ? t.downloading : formatSize(f.size)}</span>
-          </li>
-        ))}
-      </ul>
-      {problem && (
-        <p class="error" role="alert">
-          {problem}
-        </p>
-      )}
-    </>
+    <ul class="files">
+      {files.map((f) => (
+        <li key={f.id}>{f.name}</li>
+      ))}
+    </ul>
   );
 }
 
 /**
- * An image shown small, from a blob URL: the download needs the visitor's bearer token, which an <img src>
- * cannot send. The blob URL is revoked when the message leaves the screen. The button below it opens the file.
+ * Files picked for the next message. The first pick fetches the chunk; until it is here the picks count as
+ * uploading, so a send waits for them.
  */
-function Thumbnail({ client, file }: { client: AttachmentClient; file: AttachmentDto }) {
-  const [src, setSrc] = useState<string | null>(null);
-  useEffect(() => {
-    let url: string | null = null;
-    let live = true;
-    void client.fetchFile(file).then((got) => {
-      if (!live || typeof got === "string") return;
-      url = URL.createObjectURL(got);
-      setSrc(url);
-    });
-    return () => {
-      live = false;
-      if (url) URL.revokeObjectURL(url);
-    };
-  }, [client, file.id]);
-  return src ? <img class="thumb" src={src} alt={file.name} /> : null;
-}
-
-export interface StagedFile {
-  key: number;
-  name: string;
-  attachment: AttachmentDto | null;
-}
-
-/**
- * Files picked for the next message: each is uploaded at once, listed while it uploads and once it is
- * ready, and any that failed are said by name. Sending takes the ready ones.
- */
-export function useUploads(upload: ((file: File) => Promise<UploadResult>) | null) {
-  const [files, setFiles] = useState<StagedFile[]>([]);
-  const [problems, setProblems] = useState<string[]>([]);
-  const next = useRef(0);
+export function useUploads(target: UploadTarget | null) {
+  const access = useContext(AttachmentsContext);
+  const queue = useRef<InstanceType<FilesChunk["UploadQueue"]> | null>(null);
+  const [, bump] = useReducer((n: number) => n + 1, 0);
+  const redraw = () => bump(undefined);
+  const [fetching, setFetching] = useState(0);
+  const [fetchProblem, setFetchProblem] = useState<string | null>(null);
 
   const add = (picked: readonly File[]) => {
-    if (!upload) return;
-    const { accepted, problem } = admitFiles(files.length, picked);
-    setProblems(problem ? [problem] : []);
-    for (const file of accepted) {
-      const key = ++next.current;
-      setFiles((all) => [...all, { key, name: file.name, attachment: null }]);
-      void upload(file).then((result) => {
-        if (result.ok) {
-          // Removed while it uploaded: leave it out.
-          setFiles((all) => all.map((f) => (f.key === key ? { ...f, attachment: result.attachment } : f)));
-        } else {
-          setFiles((all) => all.filter((f) => f.key !== key));
-          setProblems((all) => [...all, result.problem]);
-        }
-      });
-    }
+    if (!target || !access || picked.length === 0) return;
+    setFetching((n) => n + 1);
+    setFetchProblem(null);
+    loadFiles()
+      .then(
+        (c) => {
+          queue.current ??= new c.UploadQueue(redraw, FILE_RULES.perMessage);
+          const client = new c.AttachmentClient(access);
+          queue.current.add(picked, (file) => client.upload(target, file));
+        },
+        () => {
+          const t = text();
+          setFetchProblem(t.cannotAttach(picked.map((f) => f.name).join(", "), t.errors.connectionFailed));
+        },
+      )
+      .finally(() => setFetching((n) => n - 1));
   };
 
-  const ready: AttachmentRef[] = files.flatMap((f) => (f.attachment ? [{ id: f.attachment.id, name: f.name }] : []));
+  const q = queue.current;
   return {
-    files,
-    problems,
-    ready,
-    uploading: files.some((f) => !f.attachment),
+    queue: q,
+    ready: (q?.ready ?? []) as AttachmentRef[],
+    uploading: fetching > 0 || Boolean(q?.uploading),
+    problems: [...(q?.problems ?? []), ...(fetchProblem ? [fetchProblem] : [])],
     add,
-    remove: (key: number) => setFiles((all) => all.filter((f) => f.key !== key)),
     clear: () => {
-      setFiles([]);
-      setProblems([]);
+      q?.clear();
+      setFetchProblem(null);
     },
   };
 }
@@ -150,28 +128,11 @@ export function AttachControl({ id, onPick }: { id: string; onPick: (files: File
   );
 }
 
+/** The staged list (from the chunk) and the problems, in a live region that is always there to announce them. */
 export function StagedFiles({ uploads }: { uploads: ReturnType<typeof useUploads> }) {
-  const t = text();
   return (
     <>
-      {uploads.files.length > 0 && (
-        <ul class="staged" aria-label={t.filesToSend}>
-          {uploads.files.map((f) => (
-            <li key={f.key}>
-              <span class="name">{f.name}</span> <span class="size">{f.attachment ? t.ready : t.uploading}</span>
-              <button
-                type="button"
-                class="remove"
-                aria-label={t.remove(f.name)}
-                title={t.remove(f.name)}
-                onClick={() => uploads.remove(f.key)}
-              >
-                ×
-              </button>
-            </li>
-          ))}
-        </ul>
-      )}
+      {uploads.queue && chunk && <chunk.StagedList queue={uploads.queue} />}
       <div role="alert" class="problems">
         {uploads.problems.map((p) => (
           <p class="error" key={p}>

@@ -1,8 +1,12 @@
 import type { Product } from "@parley/shared";
 import { MAX_EMAIL_LENGTH, MAX_NAME_LENGTH, PRIORITIES } from "@parley/shared/constants";
+import { useState } from "preact/hooks";
 import { text } from "../i18n/language.ts";
+import { offlineText } from "../i18n/offline.ts";
 import { isPlausibleEmail, lengthProblem } from "../message-rules.ts";
-import type { OfflineFields } from "../offline-request.ts";
+import type { OfflineExtra, OfflineFields } from "../offline-request.ts";
+import type { VisitorSocket } from "../request.ts";
+import { ManualSuggestions } from "./ManualSuggestions.tsx";
 import { ProductField } from "./ProductField.tsx";
 import { type Errors, useForm } from "./use-form.tsx";
 
@@ -13,7 +17,8 @@ interface Props {
   sending: boolean;
   /** Why the server refused the last request, in its words. */
   failure: string | null;
-  onSubmit: (fields: OfflineFields) => void;
+  onSubmit: (fields: OfflineFields, extra?: OfflineExtra) => void;
+  socket: () => VisitorSocket | null;
 }
 
 const IDS: Record<keyof OfflineFields, string> = {
@@ -24,16 +29,21 @@ const IDS: Record<keyof OfflineFields, string> = {
   details: "parley-offline-details",
 };
 
-export function OfflineForm({ initial, products, sending, failure, onSubmit }: Props) {
+export function OfflineForm({ initial, products, sending, failure, onSubmit, socket }: Props) {
+  // Manual articles the visitor opened from the suggestions: the agent sees them with the request (issue 15).
+  const [opened, setOpened] = useState<readonly string[]>([]);
   // The button stays enabled while sending (a disabled one drops keyboard focus); a repeat is ignored upstream.
-  const { form, submit, field, error } = useForm(initial, IDS, validate, onSubmit);
+  const { form, submit, field, error } = useForm(initial, IDS, validate, (fields) =>
+    onSubmit(fields, { ...(opened.length > 0 ? { manualsOpened: [...opened] } : {}), ...browserZone() }),
+  );
   const t = text();
+  const o = offlineText();
 
   return (
     <form class="offline-form" ref={form} onSubmit={submit} noValidate>
       {failure && (
         <p class="error" role="alert">
-          {t.requestFailed(failure)}
+          {o.requestFailed(failure)}
         </p>
       )}
       <div class="field">
@@ -47,43 +57,61 @@ export function OfflineForm({ initial, products, sending, failure, onSubmit }: P
         {error("email")}
       </div>
       <div class="field">
-        <label for={IDS.priority}>{t.priority}</label>
+        <label for={IDS.priority}>{o.priority}</label>
         <select {...field("priority", "parley-priority-hint")}>
           {PRIORITIES.map((p) => (
             <option key={p} value={p}>
-              {t.priorities[p]}
+              {o.priorities[p]}
             </option>
           ))}
         </select>
         <p class="hint" id="parley-priority-hint">
-          {t.priorityHint}
+          {o.priorityHint}
         </p>
       </div>
       <ProductField {...field("product")} products={products} />
       <div class="field">
-        <label for={IDS.details}>{t.details}</label>
+        <label for={IDS.details}>{o.details}</label>
         <textarea {...field("details", "parley-details-hint")} rows={5} required />
         <p class="hint" id="parley-details-hint">
-          {t.detailsHint}
+          {o.detailsHint}
         </p>
         {error("details")}
       </div>
+      <ManualSuggestions
+        socket={socket}
+        text={field("details").value}
+        product={field("product").value}
+        opened={opened}
+        onOpen={(id) => setOpened((ids) => (ids.includes(id) ? ids : [...ids, id]))}
+      />
       <button type="submit" class="primary" aria-disabled={sending ? "true" : undefined}>
-        {t.sendRequest}
+        {o.sendRequest}
       </button>
     </form>
   );
 }
 
+/** The browser's time zone, for a web conference proposed on the ticket this request may become (issue 15). */
+function browserZone(): OfflineExtra {
+  try {
+    const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    return timeZone && timeZone.length <= 64 ? { timeZone } : {};
+  } catch {
+    return {};
+  }
+}
+
 function validate(fields: OfflineFields): Errors<OfflineFields> {
   const errors: Errors<OfflineFields> = {};
   const t = text();
+  const o = offlineText();
   if (!fields.name.trim()) errors.name = t.enterName;
   const email = fields.email.trim();
-  if (!email) errors.email = t.enterEmail;
-  else if (!isPlausibleEmail(email)) errors.email = t.validEmail;
+  if (!email) errors.email = o.enterEmail;
+  else if (!isPlausibleEmail(email)) errors.email = o.validEmail;
   const details = fields.details.trim();
-  if (!details) errors.details = t.describeNeed;
+  if (!details) errors.details = o.describeNeed;
   else {
     const problem = lengthProblem(details.length, "details");
     if (problem) errors.details = problem;

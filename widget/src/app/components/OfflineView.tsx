@@ -1,12 +1,19 @@
 import type { Product } from "@parley/shared";
+import { useLayoutEffect, useRef } from "preact/hooks";
+import { adoptStyles } from "../../adopt-styles.ts";
 import type { Availability } from "../availability.ts";
-import { nextOpening, offlineHeading } from "../availability.ts";
+import { nextOpening } from "../availability.ts";
 import type { OfflineSubmission } from "../chat-state.ts";
-import type { Catalogue } from "../i18n/en.ts";
 import { text } from "../i18n/language.ts";
-import type { OfflineFields } from "../offline-request.ts";
+import { useOfflineText } from "../i18n/offline.ts";
+import type { OfflineCatalogue } from "../i18n/offline-en.ts";
+import type { OfflineExtra, OfflineFields } from "../offline-request.ts";
 import { formatOpening } from "../opening-time.ts";
+import type { VisitorSocket } from "../request.ts";
 import { OfflineForm } from "./OfflineForm.tsx";
+import { OFFLINE_CSS } from "./offline-styles.ts";
+
+export { loadOfflineText } from "../i18n/offline.ts";
 
 export interface OfflineViewProps {
   availability: Availability;
@@ -16,7 +23,9 @@ export interface OfflineViewProps {
   initial: OfflineFields;
   /** A start was refused because support went offline meanwhile: its text is in the form. */
   refusedStart: boolean;
-  onSubmit: (fields: OfflineFields) => void;
+  onSubmit: (fields: OfflineFields, extra?: OfflineExtra) => void;
+  /** Where manual suggestions are asked for (issue 15); null while offline. */
+  socket: () => VisitorSocket | null;
   onChat: () => void;
   /** Outside hours: the visitor leaves a message in the chat instead (issue 14). */
   onLeaveMessage: () => void;
@@ -30,29 +39,36 @@ export function OfflineView({
   initial,
   refusedStart,
   onSubmit,
+  socket,
   onChat,
   onLeaveMessage,
 }: OfflineViewProps) {
   const t = text();
+  const o = useOfflineText();
+  const root = useRef<HTMLElement>(null);
+  useLayoutEffect(() => {
+    const el = root.current;
+    return el ? adoptStyles(el.getRootNode() as ShadowRoot, OFFLINE_CSS) : undefined;
+  }, []);
   const opensAt = nextOpening(availability);
   const opens = opensAt ? formatOpening(opensAt, new Date(), t) : null;
   const sent = submission.status === "sent";
   const canChat = typeof availability === "object" && availability?.acceptingChats === true;
   const closed = typeof availability === "object" && availability?.open === false;
   return (
-    <section class="offline" aria-labelledby="parley-offline-title">
+    <section class="offline" aria-labelledby="parley-offline-title" ref={root}>
       <h3 class="offline-title" id="parley-offline-title">
         {offlineHeading(availability)}
       </h3>
       {opens && <p class="opens">{t.opensAt(opens)}</p>}
-      {!sent && <p class="intro">{refusedStart ? t.refusedIntro : t.requestIntro}</p>}
+      {!sent && <p class="intro">{refusedStart ? o.refusedIntro : o.requestIntro}</p>}
       {!sent && closed && (
         <p class="intro">
-          {t.orLeaveMessage[0]}
+          {o.orLeaveMessage[0]}
           <button type="button" class="link-button" onClick={onLeaveMessage}>
-            {t.orLeaveMessage[1]}
+            {o.orLeaveMessage[1]}
           </button>
-          {t.orLeaveMessage[2]}
+          {o.orLeaveMessage[2]}
         </p>
       )}
       {!sent && (
@@ -64,22 +80,23 @@ export function OfflineView({
           sending={submission.status === "sending"}
           failure={submission.status === "idle" ? submission.error : null}
           onSubmit={onSubmit}
+          socket={socket}
         />
       )}
       {/* Always rendered, so screen readers are already watching it when the answer comes. */}
       <p class="confirmation" role="status">
-        {statusText(submission, t)}
+        {statusText(submission, o)}
       </p>
       {sent && canChat && (
         <button type="button" class="primary" data-autofocus onClick={onChat}>
-          {t.chatWithAgent}
+          {o.chatWithAgent}
         </button>
       )}
     </section>
   );
 }
 
-function statusText(submission: OfflineSubmission, t: Catalogue): string {
+function statusText(submission: OfflineSubmission, t: OfflineCatalogue): string {
   switch (submission.status) {
     case "idle":
       return "";
@@ -88,4 +105,13 @@ function statusText(submission: OfflineSubmission, t: Catalogue): string {
     case "sent":
       return t.requestSent(submission.reference);
   }
+}
+
+/** Outside support hours nobody will come; inside them someone may, soon. */
+export function offlineHeading(availability: Availability): string {
+  const t = text();
+  if (typeof availability !== "object" || availability === null) return t.noAgent;
+  // Only while the offline form is kept on screen (a request was just sent) after an agent came online.
+  if (availability.acceptingChats) return t.agentAvailable;
+  return availability.open ? t.noAgent : t.supportClosed;
 }

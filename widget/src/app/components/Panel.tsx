@@ -1,4 +1,4 @@
-import { useContext, useLayoutEffect, useRef, useState } from "preact/hooks";
+import { useContext, useEffect, useLayoutEffect, useRef, useState } from "preact/hooks";
 import { openingInSiteZone } from "../availability.ts";
 import type { ChatClient } from "../chat-client.ts";
 import { ChatEndLoader } from "../chat-end/ChatEndLoader.tsx";
@@ -14,7 +14,7 @@ import { AttachmentsContext } from "./Files.tsx";
 import { Header, TITLE_ID } from "./Header.tsx";
 import { lazyView } from "./LazyView.tsx";
 import type { OfflineViewProps } from "./OfflineView.tsx";
-import { PreChatForm } from "./PreChatForm.tsx";
+import type { PreChatProps } from "./PreChatForm.tsx";
 import type { TicketsViewProps } from "./TicketsView.tsx";
 
 export const PANEL_ID = "parley-panel";
@@ -30,7 +30,16 @@ const Tickets = lazyView<TicketsViewProps>(
   (t) => ({ loading: t.loadingTickets, failed: t.ticketsFailed }),
 );
 const Offline = lazyView<OfflineViewProps>(
-  () => import("./OfflineView.tsx").then((m) => m.OfflineView),
+  () =>
+    import("./forms.ts").then(async (m) => {
+      await m.loadOfflineText(text().lang);
+      return m.OfflineView;
+    }),
+  (t) => ({ loading: t.loadingForm, failed: t.formFailed }),
+);
+
+const PreChat = lazyView<PreChatProps>(
+  () => import("./forms.ts").then((m) => m.PreChatForm),
   (t) => ({ loading: t.loadingForm, failed: t.formFailed }),
 );
 
@@ -72,6 +81,11 @@ export function Panel({ client, onMinimize }: Props) {
     const el = panel.current;
     if (el && (el.getRootNode() as ShadowRoot).activeElement === el) focusPrimary(el);
   };
+
+  // A new visitor's first view; fetched now so it is there when the panel opens (see forms.ts).
+  useEffect(() => {
+    if (!client.store.get().conversationId) void PreChat.load().catch(() => undefined);
+  }, []);
 
   // Opening on request moves focus to the panel's main control.
   useLayoutEffect(() => {
@@ -132,7 +146,6 @@ export function Panel({ client, onMinimize }: Props) {
           <Tickets.View
             viewClass="view tickets"
             feed={client.tickets}
-            attachments={client.attachments}
             onClose={() => {
               setShowTickets(false);
               // Back from the list by Escape: the header button (now "My tickets") is where the visitor left.
@@ -151,13 +164,16 @@ export function Panel({ client, onMinimize }: Props) {
               products={products}
               submission={state.offline}
               initial={offlineFields(state)}
-              onSubmit={(fields) => client.offline.submit(fields)}
+              onSubmit={(fields, extra) => client.offline.submit(fields, extra)}
+              socket={() => client.liveSocket()}
               onChat={() => client.offline.close()}
               onLeaveMessage={() => client.leaveMessage(true)}
             />
           )}
           {view.kind === "pre-chat" && (
-            <PreChatForm
+            <PreChat.View
+              viewClass="pre-chat"
+              onShown={focusIfWaiting}
               key={state.startFailure ? "retry" : "new"}
               initial={
                 state.startFailure?.draft ?? {
@@ -169,7 +185,7 @@ export function Panel({ client, onMinimize }: Props) {
               }
               products={products}
               failure={state.startFailure?.reason ?? null}
-              onStart={(draft) => client.startChat(draft)}
+              onStart={(draft, environment) => client.startChat(draft, environment)}
               greeting={theme?.greeting ?? ""}
               expectation={startExpectation(state.availability, new Date(), t)}
             />
@@ -191,7 +207,7 @@ export function Panel({ client, onMinimize }: Props) {
               typing={state.typing}
               onTyping={(hasText) => client.signals.input(hasText)}
               onStopTyping={() => client.signals.stopTyping()}
-              upload={uploadTarget ? (file) => client.attachments.upload(uploadTarget, file) : null}
+              uploadTarget={uploadTarget}
               onNewChat={() => client.newChat()}
               opens={openingInSiteZone(state.availability, new Date())}
               afterEnd={

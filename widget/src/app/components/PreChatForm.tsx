@@ -1,18 +1,20 @@
-import type { Product } from "@parley/shared";
+import type { Environment, Product } from "@parley/shared";
 import { MAX_EMAIL_LENGTH, MAX_NAME_LENGTH } from "@parley/shared/constants";
 import type { StartDraft } from "../chat-state.ts";
+import { captureEnvironment } from "../environment.ts";
 import { text } from "../i18n/language.ts";
 import { isPlausibleEmail, isSubmitKey, lengthProblem } from "../message-rules.ts";
 import { ProductField } from "./ProductField.tsx";
 import { type Errors, useForm } from "./use-form.tsx";
 
-interface Props {
+export interface PreChatProps {
   initial: StartDraft;
   /** The site's products; the Product field is shown only if there are any. */
   products: readonly Product[];
   /** Why the server refused the last attempt, if it did. */
   failure: string | null;
-  onStart: (draft: StartDraft) => void;
+  /** With the page the visitor is on (captureEnvironment, taken as they send). */
+  onStart: (draft: StartDraft, environment: Environment) => void;
   /** What to expect when nobody can answer right away (issue 14); the usual greeting otherwise. */
   expectation?: string | null;
   /** The site's greeting (issue 14), shown as text at the top of a new chat; empty: the usual sentence. */
@@ -26,8 +28,10 @@ const IDS: Record<keyof StartDraft, string> = {
   body: "parley-first-message",
 };
 
-export function PreChatForm({ initial, products, failure, onStart, expectation = null, greeting = "" }: Props) {
-  const { form, submit, field, error } = useForm(initial, IDS, validate, onStart);
+export function PreChatForm({ initial, products, failure, onStart, expectation = null, greeting = "" }: PreChatProps) {
+  const { form, submit, field, error } = useForm(initial, IDS, validate, (draft) =>
+    onStart(draft, captureEnvironment()),
+  );
   const t = text();
 
   return (

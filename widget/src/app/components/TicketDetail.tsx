@@ -1,17 +1,20 @@
 import type { TicketMessageDto, VisitorTicketDto } from "@parley/shared";
 import { MAX_MESSAGE_LENGTH } from "@parley/shared/constants";
 import { useEffect, useLayoutEffect, useRef, useState } from "preact/hooks";
-import { type AttachmentClient, bodyWithFiles } from "../attachments.ts";
+import { bodyWithFiles } from "../attachments.ts";
 import { text as words } from "../i18n/language.ts";
 import { ticketsText } from "../i18n/tickets.ts";
 import { isSubmitKey } from "../message-rules.ts";
 import { formatTime } from "../opening-time.ts";
+import { request } from "../request.ts";
 import type { TicketFeed } from "../ticket-feed.ts";
 import { type PendingReply, type ThreadState, TicketThread } from "../ticket-thread.ts";
 import { autoCloseText, priorityText, targetLines, ticketStatusText } from "../ticket-wording.ts";
 import { useStore } from "../use-store.ts";
 import { AttachControl, FileLinks, StagedFiles, useUploads } from "./Files.tsx";
+import { ManualSuggestions } from "./ManualSuggestions.tsx";
 import { RichText } from "./RichText.tsx";
+import { TicketMeetings } from "./TicketMeetings.tsx";
 import { useFocusOnMount } from "./use-focus.ts";
 
 interface Props {
@@ -19,14 +22,13 @@ interface Props {
   /** From the feed's list; undefined until it has been read. */
   ticket: VisitorTicketDto | undefined;
   feed: TicketFeed;
-  attachments: AttachmentClient;
   now: Date;
   onBack: () => void;
 }
 
 const TITLE_ID = "parley-ticket-title";
 
-export function TicketDetail({ ticketId, ticket, feed, attachments, now, onBack }: Props) {
+export function TicketDetail({ ticketId, ticket, feed, now, onBack }: Props) {
   const [thread] = useState(() => new TicketThread(feed, ticketId));
   useEffect(() => () => thread.close(), [thread]);
   const state = useStore(thread.store);
@@ -70,6 +72,7 @@ export function TicketDetail({ ticketId, ticket, feed, attachments, now, onBack 
           ))}
         </div>
       )}
+      <TicketMeetings ticketId={ticketId} feed={feed} />
       <Replies messages={state.messages} pending={state.pending} load={state.load} thread={thread} />
       {state.load === "failed" && (
         <p class="ticket-problem">
@@ -82,8 +85,10 @@ export function TicketDetail({ ticketId, ticket, feed, attachments, now, onBack 
       {ticket?.status === "resolved" && <Resolution ticket={ticket} thread={thread} now={now} />}
       {ticket && ticket.status !== "resolved" && ticket.status !== "closed" && state.load !== "gone" && (
         <ReplyForm
+          ticketId={ticketId}
+          feed={feed}
           onSend={(body, files) => thread.reply(body, files)}
-          upload={(file) => attachments.upload({ ticketId }, file)}
+          uploadTarget={{ ticketId }}
         />
       )}
       {ticket?.status === "closed" && <p class="ticket-closed">{t.closed}</p>}
@@ -111,7 +116,10 @@ function Replies({
   const t = ticketsText();
   const you = words().you;
   return (
-    <div class="log ticket-log" role="log" aria-live="polite" aria-label={t.replies} ref={ref}>
+    // Focusable: with a web conference card above it (issue 15) the log can be a few lines tall and scroll, and a
+    // keyboard user must be able to scroll it (axe: scrollable-region-focusable).
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region is reached by keyboard through its tabindex
+    <div class="log ticket-log" role="log" aria-live="polite" aria-label={t.replies} ref={ref} tabIndex={0}>
       {load === "loading" && messages.length === 0 && <p class="empty">{t.loadingReplies}</p>}
       {load === "gone" && <p class="empty">{t.gone}</p>}
       {load === "ready" && messages.length === 0 && pending.length === 0 && <p class="empty">{t.noReplies}</p>}
@@ -240,16 +248,28 @@ function Resolution({ ticket, thread, now }: { ticket: VisitorTicketDto; thread:
 }
 
 function ReplyForm({
+  ticketId,
+  feed,
   onSend,
-  upload,
+  uploadTarget,
 }: {
+  ticketId: string;
+  feed: TicketFeed;
   onSend: (body: string, files: { id: string; name: string }[]) => void;
-  upload: Parameters<typeof useUploads>[0];
+  uploadTarget: Parameters<typeof useUploads>[0];
 }) {
   const [text, setText] = useState("");
   const [error, setError] = useState<string | null>(null);
-  const uploads = useUploads(upload);
+  const uploads = useUploads(uploadTarget);
+  const [opened, setOpened] = useState<readonly string[]>([]);
   const t = ticketsText();
+
+  // A suggested manual article opened while writing is told to the ticket at once (its timeline, for the agent).
+  const openedArticle = (articleId: string) => {
+    setOpened((ids) => (ids.includes(articleId) ? ids : [...ids, articleId]));
+    const socket = feed.channel();
+    if (socket) void request(socket, "manual:opened", { ticketId, articleId });
+  };
 
   const submit = (event?: Event) => {
     event?.preventDefault();
@@ -292,6 +312,7 @@ function ReplyForm({
       <button type="submit" class="primary">
         {t.sendReply}
       </button>
+      <ManualSuggestions socket={feed.channel} text={text} product="" opened={opened} onOpen={openedArticle} />
       <div class="attachments">
         <AttachControl id="parley-ticket-files" onPick={uploads.add} />
         <StagedFiles uploads={uploads} />

@@ -2,7 +2,6 @@
 // does not pay for it.
 import { useEffect, useLayoutEffect, useRef, useState } from "preact/hooks";
 import { adoptStyles } from "../../adopt-styles.ts";
-import type { AttachmentClient } from "../attachments.ts";
 import { useTicketsText } from "../i18n/tickets.ts";
 import type { TicketFeed } from "../ticket-feed.ts";
 import { useStore } from "../use-store.ts";
@@ -14,12 +13,11 @@ export { loadTicketsText } from "../i18n/tickets.ts";
 
 export interface TicketsViewProps {
   feed: TicketFeed;
-  attachments: AttachmentClient;
   /** Back to the chat. */
   onClose: () => void;
 }
 
-export function TicketsView({ feed, attachments, onClose }: TicketsViewProps) {
+export function TicketsView({ feed, onClose }: TicketsViewProps) {
   const { tickets } = useStore(feed.store);
   // Subscribes this view to the language; its parts read ticketsText() as they render.
   useTicketsText();
@@ -60,15 +58,7 @@ export function TicketsView({ feed, attachments, onClose }: TicketsViewProps) {
       }}
     >
       {openId ? (
-        <TicketDetail
-          key={openId}
-          ticketId={openId}
-          ticket={ticket}
-          feed={feed}
-          attachments={attachments}
-          now={now}
-          onBack={back}
-        />
+        <TicketDetail key={openId} ticketId={openId} ticket={ticket} feed={feed} now={now} onBack={back} />
       ) : (
         <TicketList tickets={tickets} now={now} focusTicket={cameFrom} onOpen={setOpenId} />
       )}

@@ -26,4 +26,10 @@ export const TICKETS_CSS = `
 .reject label { font-weight: 600; }
 .secondary { min-height: 40px; padding: 8px 16px; font-weight: 600; background: var(--bg); color: var(--fg); border: 1px solid var(--field); border-radius: 8px; }
 .secondary:hover { background: var(--soft); }
+.meeting { padding: 8px 16px; border-bottom: 1px solid var(--line); }
+.meeting p { margin: 4px 0; }
+.meeting-title { margin: 0; font-size: 14px; }
+.meeting a { color: var(--link); font-weight: 600; }
+.meeting-slots { display: flex; flex-wrap: wrap; gap: 6px; }
+.meeting .error:empty { display: none; }
 `;

@@ -57,4 +57,10 @@ export const ticketsAr: TicketsCatalogue = {
   replyTooLongShort: "الرد طويل جدًا",
   tooManyRequests: "طلبات كثيرة جدًا، يُرجى الانتظار قليلًا ثم المحاولة مرة أخرى",
   somethingWrongRetry: "حدث خطأ ما، يُرجى المحاولة مرة أخرى",
+  meetingTitle: "مؤتمر عبر الويب",
+  meetingPick: (name) => `يقترح ${name} مؤتمرًا عبر الويب لمعاينة المشكلة معًا. اختر الوقت المناسب لك:`,
+  meetingAccept: (when) => `قبول ${when}`,
+  meetingBooked: (when) => `تم حجز المؤتمر عبر الويب في ${when}. ستصلك الدعوة بالبريد الإلكتروني.`,
+  meetingJoin: "الانضمام إلى الاجتماع",
+  meetingNotAccepted: (reason) => `لم يتم قبول الوقت: ${reason}.`,
 };

@@ -59,4 +59,11 @@ export const ticketsDe: TicketsCatalogue = {
   replyTooLongShort: "Die Antwort ist zu lang",
   tooManyRequests: "Zu viele Anfragen, bitte warten Sie einen Moment und versuchen Sie es erneut",
   somethingWrongRetry: "Etwas ist schiefgelaufen, bitte versuchen Sie es erneut",
+  meetingTitle: "Webkonferenz",
+  meetingPick: (name) =>
+    `${name} schlägt eine Webkonferenz vor, um das Problem gemeinsam anzusehen. Wählen Sie einen passenden Termin:`,
+  meetingAccept: (when) => `${when} annehmen`,
+  meetingBooked: (when) => `Webkonferenz gebucht für ${when}. Die Einladung kommt per E-Mail.`,
+  meetingJoin: "An der Besprechung teilnehmen",
+  meetingNotAccepted: (reason) => `Der Termin wurde nicht angenommen: ${reason}.`,
 };

@@ -61,6 +61,14 @@ export const ticketsEn = {
   replyTooLongShort: "the reply is too long",
   tooManyRequests: "too many requests, please wait a moment and try again",
   somethingWrongRetry: "something went wrong, please try again",
+  // Web conferences (issue 15):
+  meetingTitle: "Web conference",
+  meetingPick: (name: string) =>
+    `${name} proposes a web conference to look at the problem together. Pick the time that suits you:`,
+  meetingAccept: (when: string) => `Accept ${when}`,
+  meetingBooked: (when: string) => `Web conference booked for ${when}. The invite is on its way by email.`,
+  meetingJoin: "Join the meeting",
+  meetingNotAccepted: (reason: string) => `The time was not accepted: ${reason}.`,
 };
 
 export type TicketsCatalogue = typeof ticketsEn;

@@ -55,4 +55,11 @@ export const ticketsEs: TicketsCatalogue = {
   replyTooLongShort: "la respuesta es demasiado larga",
   tooManyRequests: "demasiadas solicitudes, espera un momento e inténtalo de nuevo",
   somethingWrongRetry: "algo ha salido mal, inténtalo de nuevo",
+  meetingTitle: "Videoconferencia",
+  meetingPick: (name) =>
+    `${name} propone una videoconferencia para revisar el problema juntos. Elija la hora que le convenga:`,
+  meetingAccept: (when) => `Aceptar ${when}`,
+  meetingBooked: (when) => `Videoconferencia reservada para ${when}. La invitación llegará por correo electrónico.`,
+  meetingJoin: "Unirse a la reunión",
+  meetingNotAccepted: (reason) => `No se aceptó la hora: ${reason}.`,
 };

@@ -61,4 +61,11 @@ export const ticketsFr: TicketsCatalogue = {
   replyTooLongShort: "la réponse est trop longue",
   tooManyRequests: "trop de requêtes, veuillez patienter un instant et réessayer",
   somethingWrongRetry: "une erreur s’est produite, veuillez réessayer",
+  meetingTitle: "Conférence web",
+  meetingPick: (name) =>
+    `${name} propose une conférence web pour examiner le problème ensemble. Choisissez l’horaire qui vous convient :`,
+  meetingAccept: (when) => `Accepter ${when}`,
+  meetingBooked: (when) => `Conférence web réservée pour ${when}. L’invitation arrive par e-mail.`,
+  meetingJoin: "Rejoindre la réunion",
+  meetingNotAccepted: (reason) => `L’horaire n’a pas été accepté : ${reason}.`,
 };

@@ -1,14 +1,15 @@
 import type { AttachmentDto } from "@parley/shared";
 import { describe, expect, it } from "vitest";
+import { bodyWithFiles, FILE_RULES } from "../attachments.ts";
 import {
   AttachmentClient,
   admitFiles,
   attachProblem,
-  bodyWithFiles,
   formatSize,
   hasAcceptedExtension,
-} from "../attachments.ts";
+} from "../files/attachment-client.ts";
 
+const access = { serverUrl: "https://parley.test", siteKey: "demo", token: () => "tok", rules: FILE_RULES };
 const CHAT = { conversationId: "0123456789abcdef01234567" };
 const TICKET = { ticketId: "89abcdef0123456789abcdef" };
 
@@ -39,7 +40,7 @@ const json = (status: number, body: unknown) =>
 describe("AttachmentClient.upload", () => {
   it("posts the raw bytes with the visitor's token, the site key and the URI-encoded name", async () => {
     const { calls, fetchImpl } = fakeFetch(() => json(201, { ok: true, data: { attachment: dto() } }));
-    const client = new AttachmentClient("https://parley.test", "demo", () => "tok", fetchImpl);
+    const client = new AttachmentClient(access, fetchImpl);
     const file = new File(["boom at line 3"], "error log.txt", { type: "application/json" });
 
     const result = await client.upload(TICKET, file);
@@ -63,7 +64,7 @@ describe("AttachmentClient.upload", () => {
     const tooLarge = fakeFetch(() =>
       json(413, { ok: false, error: { code: "PAYLOAD_TOO_LARGE", message: "at most 10485760 bytes" } }),
     );
-    const client = new AttachmentClient("https://parley.test", "demo", () => "tok", tooLarge.fetchImpl);
+    const client = new AttachmentClient(access, tooLarge.fetchImpl);
     expect(await client.upload(CHAT, new File(["x"], "huge.zip"))).toEqual({
       ok: false,
       problem: "Could not attach huge.zip: the file is too large.",
@@ -75,7 +76,7 @@ describe("AttachmentClient.upload", () => {
     const failing = (async () => {
       throw new TypeError("Failed to fetch");
     }) as typeof fetch;
-    const client = new AttachmentClient("https://parley.test", "demo", () => "tok", failing);
+    const client = new AttachmentClient(access, failing);
     expect(await client.upload(CHAT, new File(["x"], "a.png"))).toEqual({
       ok: false,
       problem: "Could not attach a.png: the connection failed. Please try again.",
@@ -89,7 +90,7 @@ describe("AttachmentClient.upload", () => {
 
   it("treats a success status without an attachment as a failure", async () => {
     const { fetchImpl } = fakeFetch(() => json(200, { ok: true, data: {} }));
-    const client = new AttachmentClient("https://parley.test", "demo", () => "tok", fetchImpl);
+    const client = new AttachmentClient(access, fetchImpl);
     expect(await client.upload(CHAT, new File(["x"], "a.png"))).toEqual({
       ok: false,
       problem: "Could not attach a.png: something went wrong. Please try again.",
@@ -101,49 +102,51 @@ describe("attachProblem", () => {
   const body = (code: string, message = "dev text") => ({ ok: false, error: { code, message } });
 
   it("maps each refusal to a sentence naming the file", () => {
-    expect(attachProblem("a.exe", 415, body("UNSUPPORTED_MEDIA_TYPE"), CHAT)).toBe(
+    expect(attachProblem("a.exe", 415, body("UNSUPPORTED_MEDIA_TYPE"), CHAT, FILE_RULES.accept)).toBe(
       "Could not attach a.exe: this type of file is not accepted (images, PDF, zip, text and log files are).",
     );
     // An accepted extension refused for its content (a renamed file).
-    expect(attachProblem("shot.PNG", 415, body("UNSUPPORTED_MEDIA_TYPE"), CHAT)).toBe(
+    expect(attachProblem("shot.PNG", 415, body("UNSUPPORTED_MEDIA_TYPE"), CHAT, FILE_RULES.accept)).toBe(
       "Could not attach shot.PNG: its content does not match its file type.",
     );
-    expect(attachProblem("a.png", 429, body("RATE_LIMITED"), CHAT)).toBe(
+    expect(attachProblem("a.png", 429, body("RATE_LIMITED"), CHAT, FILE_RULES.accept)).toBe(
       "Could not attach a.png: too many uploads, please wait a moment and try again.",
     );
-    expect(attachProblem("a.png", 409, body("CONVERSATION_CLOSED"), CHAT)).toBe(
+    expect(attachProblem("a.png", 409, body("CONVERSATION_CLOSED"), CHAT, FILE_RULES.accept)).toBe(
       "Could not attach a.png: this chat has ended.",
     );
-    expect(attachProblem("a.png", 404, body("NOT_FOUND"), TICKET)).toBe(
+    expect(attachProblem("a.png", 404, body("NOT_FOUND"), TICKET, FILE_RULES.accept)).toBe(
       "Could not attach a.png: this ticket no longer exists.",
     );
-    expect(attachProblem("a.png", 400, body("BAD_REQUEST", "The file is empty"), CHAT)).toBe(
+    expect(attachProblem("a.png", 400, body("BAD_REQUEST", "The file is empty"), CHAT, FILE_RULES.accept)).toBe(
       "Could not attach a.png: The file is empty.",
     );
-    expect(attachProblem("a.png", 500, body("INTERNAL"), CHAT)).toBe(
+    expect(attachProblem("a.png", 500, body("INTERNAL"), CHAT, FILE_RULES.accept)).toBe(
       "Could not attach a.png: something went wrong. Please try again.",
     );
   });
 
   it("falls back on the HTTP status when the body is not the server's JSON (a proxy's page)", () => {
-    expect(attachProblem("a.png", 413, "<html>", CHAT)).toBe("Could not attach a.png: the file is too large.");
-    expect(attachProblem("a.bin", 415, null, CHAT)).toContain("this type of file is not accepted");
+    expect(attachProblem("a.png", 413, "<html>", CHAT, FILE_RULES.accept)).toBe(
+      "Could not attach a.png: the file is too large.",
+    );
+    expect(attachProblem("a.bin", 415, null, CHAT, FILE_RULES.accept)).toContain("this type of file is not accepted");
   });
 
   it("never shows the server's developer wording except for BAD_REQUEST", () => {
-    expect(attachProblem("a.png", 413, body("PAYLOAD_TOO_LARGE", "at most 10485760 bytes"), CHAT)).not.toContain(
-      "10485760",
-    );
+    expect(
+      attachProblem("a.png", 413, body("PAYLOAD_TOO_LARGE", "at most 10485760 bytes"), CHAT, FILE_RULES.accept),
+    ).not.toContain("10485760");
   });
 });
 
 describe("hasAcceptedExtension", () => {
   it("reads the extension case-insensitively, and wants one", () => {
-    expect(hasAcceptedExtension("Screen Shot.JPEG")).toBe(true);
-    expect(hasAcceptedExtension("server.log")).toBe(true);
-    expect(hasAcceptedExtension("setup.exe")).toBe(false);
-    expect(hasAcceptedExtension("png")).toBe(false);
-    expect(hasAcceptedExtension(".png")).toBe(false);
+    expect(hasAcceptedExtension("Screen Shot.JPEG", FILE_RULES.accept)).toBe(true);
+    expect(hasAcceptedExtension("server.log", FILE_RULES.accept)).toBe(true);
+    expect(hasAcceptedExtension("setup.exe", FILE_RULES.accept)).toBe(false);
+    expect(hasAcceptedExtension("png", FILE_RULES.accept)).toBe(false);
+    expect(hasAcceptedExtension(".png", FILE_RULES.accept)).toBe(false);
   });
 });
 
@@ -151,11 +154,11 @@ describe("admitFiles", () => {
   const files = (n: number) => Array.from({ length: n }, (_, i) => ({ name: `f${i}.txt` }));
 
   it("takes what fits in one message and names the rest", () => {
-    expect(admitFiles(0, files(3))).toEqual({ accepted: files(3), problem: null });
-    const { accepted, problem } = admitFiles(8, files(3));
+    expect(admitFiles(0, files(3), FILE_RULES.perMessage)).toEqual({ accepted: files(3), problem: null });
+    const { accepted, problem } = admitFiles(8, files(3), FILE_RULES.perMessage);
     expect(accepted.map((f) => f.name)).toEqual(["f0.txt", "f1.txt"]);
     expect(problem).toBe("Could not attach f2.txt: at most 10 files go with one message.");
-    expect(admitFiles(12, files(1)).accepted).toEqual([]);
+    expect(admitFiles(12, files(1), FILE_RULES.perMessage).accepted).toEqual([]);
   });
 });
 
@@ -178,7 +181,7 @@ describe("formatSize", () => {
 describe("AttachmentClient.fetchFile (thumbnails)", () => {
   it("fetches the bytes with the visitor's token and site key, never cookies", async () => {
     const { calls, fetchImpl } = fakeFetch(() => new Response(new Uint8Array([1, 2, 3]), { status: 200 }));
-    const client = new AttachmentClient("https://parley.test", "demo", () => "tok", fetchImpl);
+    const client = new AttachmentClient(access, fetchImpl);
     const got = await client.fetchFile(dto({ name: "shot.png", contentType: "image/png" }));
     expect(got).toBeInstanceOf(Blob);
     expect(new Uint8Array(await (got as Blob).arrayBuffer())).toEqual(new Uint8Array([1, 2, 3]));
@@ -189,7 +192,7 @@ describe("AttachmentClient.fetchFile (thumbnails)", () => {
 
   it("says why a file could not be fetched", async () => {
     const { fetchImpl } = fakeFetch(() => json(404, { ok: false, error: { code: "NOT_FOUND", message: "gone" } }));
-    const client = new AttachmentClient("https://parley.test", "demo", () => "tok", fetchImpl);
+    const client = new AttachmentClient(access, fetchImpl);
     expect(await client.fetchFile(dto({ name: "shot.png" }))).toBe("Could not download shot.png: it no longer exists.");
   });
 });

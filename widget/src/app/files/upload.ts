@@ -1,10 +1,9 @@
 import type { AttachmentDto } from "@parley/shared";
-import type { UploadResult, UploadTarget } from "./attachments.ts";
+import type { UploadResult, UploadTarget } from "../attachments.ts";
 
 /**
- * Sends one file to the chat or ticket with the visitor's credentials (AttachmentClient.upload's lazy half). What
- * it needs of the app's modules and constants is passed in: importing them from this chunk makes the bundler split
- * app.js into several files every visitor downloads.
+ * Sends one file to the chat or ticket with the visitor's credentials (AttachmentClient.upload's transport). What it
+ * needs of constants is passed in, so it is testable on its own and imports nothing of the app.
  */
 export async function uploadFile(
   url: string,

@@ -1,0 +1,98 @@
+import { TicketActInput, TicketCreateInput, TicketListInput, TicketRef, TicketReplyInput } from "@parley/shared";
+import { ticketDetail } from "../tickets/ticket-detail.ts";
+import { listTickets } from "../tickets/ticket-list.ts";
+import { staffReply } from "../tickets/ticket-replies.ts";
+import { apiRoute } from "./api-route.ts";
+
+const replyBody = TicketReplyInput.omit({ ticketId: true, internal: true });
+
+export const ticketRoutes = [
+  apiRoute({
+    method: "get",
+    path: "/tickets",
+    operationId: "listTickets",
+    summary: "Tickets, with the console's filters",
+    description:
+      "Every filter is optional. Lists are comma-separated (`status=new,open`) or repeated (`status=new&status=open`). " +
+      "At most 200 tickets: narrow the filters to see others.",
+    resource: "tickets",
+    access: "read",
+    command: "ticket:list",
+    input: TicketListInput,
+    query: TicketListInput,
+    returns: "{ tickets: Ticket[] }",
+    run: async (input, { agent }, { desk }) => ({ tickets: await listTickets(agent, input, desk.clock()) }),
+  }),
+  apiRoute({
+    method: "get",
+    path: "/tickets/:ticketId",
+    operationId: "getTicket",
+    summary: "A ticket with its timeline, replies and internal notes",
+    resource: "tickets",
+    access: "read",
+    command: "ticket:get",
+    input: TicketRef,
+    returns: "{ ticket: Ticket, timeline: TicketEvent[], messages: TicketMessage[] }",
+    run: (input, { agent }, { desk }) => ticketDetail(desk, agent, input.ticketId),
+  }),
+  apiRoute({
+    method: "post",
+    path: "/tickets",
+    operationId: "createTicket",
+    summary: "Make a ticket from a chat or an offline request",
+    description: "Assigned to the key's agent. Converting the same source again returns the ticket already made.",
+    resource: "tickets",
+    access: "write",
+    command: "ticket:create",
+    input: TicketCreateInput,
+    body: TicketCreateInput,
+    status: 201,
+    returns: "{ ticket: Ticket }",
+    run: async (input, { agent }, { desk }) => ({ ticket: await desk.create(agent, input) }),
+  }),
+  apiRoute({
+    method: "post",
+    path: "/tickets/:ticketId/status",
+    operationId: "updateTicketStatus",
+    summary: "Move a ticket on: open, wait on the customer, provide a workaround, resolve",
+    description: "For the ticket's assignee or a supervisor/admin, as in the console.",
+    resource: "tickets",
+    access: "write",
+    command: "ticket:act",
+    input: TicketActInput,
+    body: TicketActInput.omit({ ticketId: true }),
+    returns: "{ ticket: Ticket }",
+    run: async (input, { agent }, { desk }) => ({ ticket: await desk.act(agent, input) }),
+  }),
+  apiRoute({
+    method: "post",
+    path: "/tickets/:ticketId/replies",
+    operationId: "replyToTicket",
+    summary: "Reply to the customer (emailed to them, seen in the widget)",
+    description: "A retry with the same `clientMsgId` returns the stored reply instead of a second one.",
+    resource: "tickets",
+    access: "write",
+    command: "ticket:reply",
+    input: TicketReplyInput,
+    body: replyBody,
+    fixed: { internal: false },
+    status: 201,
+    returns: "{ message: TicketMessage }",
+    run: async (input, { agent }, { desk }) => ({ message: await staffReply(desk, agent, input) }),
+  }),
+  apiRoute({
+    method: "post",
+    path: "/tickets/:ticketId/notes",
+    operationId: "addTicketNote",
+    summary: "Add an internal note (staff only; the customer never sees it)",
+    resource: "tickets",
+    access: "write",
+    command: "ticket:reply",
+    input: TicketReplyInput,
+    body: replyBody,
+    fixed: { internal: true },
+    status: 201,
+    returns: "{ message: TicketMessage }",
+    run: async (input, { agent }, { desk }) => ({ message: await staffReply(desk, agent, input) }),
+  }),
+];
