@@ -13,6 +13,8 @@ export * from "./schemas/customers.ts";
 export type * from "./schemas/dto.ts";
 export * from "./schemas/history.ts";
 export * from "./schemas/identity.ts";
+// Tickets by email (issue 15)
+export * from "./schemas/inbound-email.ts";
 // Manuals before tickets (issue 15)
 export * from "./schemas/manuals.ts";
 // Web-conference scheduling (issue 15)

@@ -1,4 +1,4 @@
-import type { SlaReadingDto, TicketStatus } from "@parley/shared";
+import type { SlaReadingDto, TicketChannel, TicketStatus } from "@parley/shared";
 import type { Priority } from "@parley/shared/constants";
 
 export type StaffTicketAction = "open" | "wait_on_customer" | "provide_workaround" | "resolve";
@@ -64,3 +64,10 @@ export function slaText(reading: SlaReadingDto | null, formatDue: (iso: string) 
   const due = formatDue(reading.dueAt);
   return reading.state === "breached" ? `${state}: was due ${due}` : `${state}: due ${due}`;
 }
+
+/** Where a ticket came from (issue 15), as the ticket page's "Came in by" reads. */
+export const CHANNEL_LABELS: Record<TicketChannel, string> = {
+  chat: "Chat",
+  offline: "Offline request",
+  email: "Email",
+};

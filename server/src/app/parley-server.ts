@@ -15,12 +15,14 @@ import { PasswordResets } from "../agents/password-resets.ts";
 import { attachStaffNamespace, disconnectAgent, disconnectSession } from "../agents/staff-socket.ts";
 import { apiV1Routes } from "../api/api-router.ts";
 import { attachmentRoutes } from "../attachments/attachment.routes.ts";
+import { AttachmentStore } from "../attachments/attachment-store.ts";
 import { redisLeases, singleProcessLeases } from "../cluster/leases.ts";
 import { NodeRegistry } from "../cluster/node-registry.ts";
 import { connectRedis } from "../cluster/redis-link.ts";
 import type { Config } from "../config/config.ts";
 import { archiveLeftovers } from "../conversations/conversation-archive.ts";
 import { VisitorGoneWatch } from "../conversations/visitor-gone-watch.ts";
+import { keyCustomerContacts } from "../customers/customer-of-email.ts";
 import { connectDatabase, databaseReachable, disconnectDatabase } from "../db/connection.ts";
 import { runMigrations } from "../db/migrations.ts";
 import { demoPageRoutes } from "../demo/demo-page.routes.ts";
@@ -33,6 +35,9 @@ import { backfillHistory } from "../history/history-backfill.ts";
 import { errorHandler } from "../http/error-handler.ts";
 import { healthRoutes, readinessRoutes } from "../http/health.routes.ts";
 import { consoleRoutes, widgetRoutes } from "../http/static.routes.ts";
+import { createInboundEmail, type InboundEmailSystem } from "../inbound-email/inbound-email.ts";
+import { SupportAddresses } from "../inbound-email/support-addresses.ts";
+import { ticketMailThreading } from "../inbound-email/ticket-mail-threading.ts";
 import type { Logger } from "../logging/logger.ts";
 import { meetingAcceptRoutes } from "../meetings/meeting-accept.routes.ts";
 import { MeetingDesk } from "../meetings/meeting-desk.ts";
@@ -71,6 +76,8 @@ export interface ParleyServer {
   visitorGone: VisitorGoneWatch;
   /** Signed webhooks (issue 15); tests run a retry sweep after moving their clock. */
   webhooks: WebhookSystem;
+  /** Tickets by email (issue 15): the intake, the SMTP receiver's port, the IMAP poller. */
+  inboundEmail: InboundEmailSystem;
   /** Graceful: stop accepting, let in-flight writes finish, close the database. */
   stop(): Promise<void>;
 }
@@ -104,6 +111,7 @@ export async function startParley(opts: StartOptions): Promise<ParleyServer> {
       { id: "ticket-index", run: () => buildTicketIndex() },
       { id: "ticket-sources", run: () => keyTicketSources() },
       { id: "history-rows", run: () => backfillHistory() },
+      { id: "customer-contacts", run: () => keyCustomerContacts() },
     ],
     logger,
   );
@@ -203,6 +211,7 @@ export async function startParley(opts: StartOptions): Promise<ParleyServer> {
     chatAlerts.changed(conversation);
     recordChat(conversation);
   };
+  const supportAddresses = new SupportAddresses(config.inboundEmail.addresses);
   const tickets = createTicketSystem({
     visitors,
     staff,
@@ -213,6 +222,8 @@ export async function startParley(opts: StartOptions): Promise<ParleyServer> {
     leases,
     onAlert: (kind) => metrics.slaAlerts.inc({ kind }),
     events,
+    // With support addresses, the requester's emails carry the ticket's reply address (issue 15).
+    ...(supportAddresses.configured ? { threading: ticketMailThreading(supportAddresses, clock) } : {}),
   });
   const webhooks = createWebhookSystem({
     events,
@@ -222,6 +233,16 @@ export async function startParley(opts: StartOptions): Promise<ParleyServer> {
     leases,
     logger,
     production: config.production,
+  });
+  const inboundEmail = createInboundEmail({
+    config,
+    addresses: supportAddresses,
+    desk: tickets.desk,
+    store: new AttachmentStore(config.attachmentsDir),
+    perSender: limits.inboundMailPerSender,
+    leases,
+    logger,
+    onOutcome: (o) => metrics.inboundEmails.inc({ outcome: o.kind, reason: o.kind === "ignored" ? o.reason : "" }),
   });
   // Web conferences on tickets (issue 15).
   const meetings = new MeetingDesk({
@@ -296,6 +317,7 @@ export async function startParley(opts: StartOptions): Promise<ParleyServer> {
   if (othersUp > 0) logger.info({ event: "cluster_joined", othersUp }, "joined a running cluster");
   await routing.start({ coldStart: othersUp === 0 });
   await tickets.start();
+  await inboundEmail.start();
   await chatAlerts.start();
   visitorGone.start();
   mailer.start();
@@ -403,7 +425,10 @@ export async function startParley(opts: StartOptions): Promise<ParleyServer> {
       httpServer.close();
       httpServer.closeIdleConnections();
       // 2 and 3. Finish the writes in flight; each handler acks as it finishes, on its still-open socket.
+      // The SMTP receiver stops taking mail (a delivery in progress finishes; the forwarder retries the rest).
+      const inboundStopped = inboundEmail.stop();
       await inflight.drain(DRAIN_TIMEOUT_MS);
+      await inboundStopped;
       await ledgerSettled();
       // The acks are queued on their sockets; one turn of the loop hands them to the transports, which send
       // them before the close frame that follows.
@@ -431,5 +456,5 @@ export async function startParley(opts: StartOptions): Promise<ParleyServer> {
     return stopping;
   };
 
-  return { url, origins, httpServer, io, tickets, chatAlerts, visitorGone, webhooks, stop };
+  return { url, origins, httpServer, io, tickets, chatAlerts, visitorGone, webhooks, inboundEmail, stop };
 }

@@ -2,8 +2,9 @@ import { type InferSchemaType, model, Schema, type Types } from "mongoose";
 
 const uploaderSchema = new Schema(
   {
-    kind: { type: String, enum: ["staff", "visitor"], required: true },
-    /** The agent's or the visitor's id. */
+    /** "email": a file that came with an email to the support address (issue 15); its id is the ticket's. */
+    kind: { type: String, enum: ["staff", "visitor", "email"], required: true },
+    /** The agent's or the visitor's id (the ticket's for "email"). */
     id: { type: Schema.Types.ObjectId, required: true },
     name: { type: String, required: true },
   },

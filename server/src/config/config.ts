@@ -91,9 +91,64 @@ const EnvSchema = z.object({
   /** The unit of the retry waits (1, 5, 15, 60, 180, 360 of them): a minute. */
   EMAIL_RETRY_BASE_MS: z.coerce.number().int().min(1).max(3_600_000).default(60_000),
   EMAIL_FROM: z.string().min(3).default("Parley Support <support@localhost>"),
+  /**
+   * Tickets by email (issue 15): the support addresses mail comes in to, each naming its site by key,
+   * "support@acme.example=acme, help@other.example=other"; an address without "=key" belongs to the only site.
+   * Unset: no mail is taken in, and ticket emails say that replies are not read.
+   */
+  SUPPORT_ADDRESSES: z
+    .string()
+    .regex(
+      /^\s*[^\s,=@]+@[^\s,=@]+(=[A-Za-z0-9_-]{1,64})?\s*(,\s*[^\s,=@]+@[^\s,=@]+(=[A-Za-z0-9_-]{1,64})?\s*)*$/,
+      "a comma-separated list of address or address=siteKey",
+    )
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+  /** The SMTP receiver a mail server forwards support mail to; unset: off. */
+  SMTP_INBOUND_PORT: z
+    .literal("")
+    .transform(() => undefined)
+    .or(z.coerce.number().int().min(0).max(65535).optional()),
+  /** Where the receiver listens: loopback by default, for a forwarder on the same machine. */
+  SMTP_INBOUND_HOST: z.string().min(1).default("127.0.0.1"),
+  /** Only these client addresses may deliver (comma-separated IPs); unset: any client that reaches the port. */
+  SMTP_INBOUND_ALLOWED_CLIENTS: z
+    .string()
+    .regex(/^[0-9a-fA-F.:,\s]*$/, "a comma-separated list of IP addresses")
+    .optional(),
+  /** Largest inbound email in bytes, attachments included (SMTP SIZE; larger is refused with 552). */
+  INBOUND_EMAIL_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(200 * 1024 * 1024)
+    .default(25 * 1024 * 1024),
+  /** A hosted mailbox to poll instead of (or as well as) the SMTP receiver, e.g. `imaps://user:pass@imap.example.com/INBOX`. */
+  IMAP_URL: z
+    .string()
+    .regex(/^imaps?:\/\//, "must be an imap:// or imaps:// URL")
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+  IMAP_POLL_INTERVAL_MS: z.coerce.number().int().min(1_000).max(3_600_000).default(60_000),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   NODE_ENV: z.string().default("development"),
 });
+
+/** A support address and the site its mail belongs to (null: the only site). */
+export interface SupportAddress {
+  /** Lowercased, e.g. "support@acme.example". */
+  address: string;
+  siteKey: string | null;
+}
+
+export interface InboundEmailConfig {
+  addresses: SupportAddress[];
+  /** The SMTP receiver; null when SMTP_INBOUND_PORT is unset. */
+  smtp: { port: number; host: string; allowedClients: string[] } | null;
+  maxBytes: number;
+  /** The mailbox poller; null when IMAP_URL is unset. */
+  imap: { url: string; pollIntervalMs: number } | null;
+}
 
 export interface Config {
   port: number;
@@ -120,6 +175,8 @@ export interface Config {
   /** Unset: no email leaves the server (each one is logged as skipped). */
   smtpUrl: string | undefined;
   emailFrom: string;
+  /** Tickets by email (issue 15). */
+  inboundEmail: InboundEmailConfig;
   visitorEvents: { capacity: number; perSecond: number };
   apiRequests: { capacity: number; perSecond: number };
   redisUrl: string | undefined;
@@ -159,6 +216,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     offerSweepIntervalMs: e.OFFER_SWEEP_INTERVAL_MS,
     smtpUrl: e.SMTP_URL,
     emailFrom: e.EMAIL_FROM,
+    inboundEmail: {
+      addresses: parseSupportAddresses(e.SUPPORT_ADDRESSES),
+      smtp:
+        e.SMTP_INBOUND_PORT === undefined
+          ? null
+          : {
+              port: e.SMTP_INBOUND_PORT,
+              host: e.SMTP_INBOUND_HOST,
+              allowedClients: list(e.SMTP_INBOUND_ALLOWED_CLIENTS),
+            },
+      maxBytes: e.INBOUND_EMAIL_MAX_BYTES,
+      imap: e.IMAP_URL ? { url: e.IMAP_URL, pollIntervalMs: e.IMAP_POLL_INTERVAL_MS } : null,
+    },
     visitorEvents: { capacity: e.VISITOR_EVENT_BURST, perSecond: e.VISITOR_EVENT_RATE },
     apiRequests: { capacity: e.API_KEY_BURST, perSecond: e.API_KEY_RATE },
     redisUrl: e.REDIS_URL,
@@ -177,4 +247,17 @@ function parseTrustProxy(value: string | undefined): Config["trustProxy"] {
     .split(",")
     .map((part) => part.trim())
     .filter((part) => part !== "");
+}
+
+const list = (value: string | undefined): string[] =>
+  (value ?? "")
+    .split(",")
+    .map((part) => part.trim())
+    .filter((part) => part !== "");
+
+function parseSupportAddresses(value: string | undefined): SupportAddress[] {
+  return list(value).map((entry) => {
+    const [address = "", siteKey] = entry.split("=");
+    return { address: address.trim().toLowerCase(), siteKey: siteKey?.trim() || null };
+  });
 }

@@ -1,4 +1,5 @@
 import { type InferSchemaType, model, Schema, type Types } from "mongoose";
+import { keyContacts } from "./customer-contact.model.ts";
 
 const contactSchema = new Schema(
   { name: { type: String, required: true }, email: { type: String, required: true } },
@@ -28,6 +29,13 @@ const customerSchema = new Schema(
 );
 customerSchema.index({ site: 1, "contacts.email": 1 });
 customerSchema.index({ site: 1, name: 1 });
+
+// Every save keeps the contacts' keys (customer-contact.model.ts) in step, whoever writes: the admin page, the
+// demo seed, tests.
+customerSchema.post("save", async (doc) => keyContacts(doc));
+customerSchema.post("findOneAndUpdate", async (doc: CustomerDoc | null) => {
+  if (doc) await keyContacts(doc);
+});
 
 export type CustomerDoc = InferSchemaType<typeof customerSchema> & { _id: Types.ObjectId };
 export const Customer = model("Customer", customerSchema);

@@ -100,6 +100,9 @@ export class EmailOutbox implements ServerMailer {
       kind: mail.kind as OutgoingMail["kind"],
       ...(mail.ticket ? { ticket: mail.ticket } : {}),
       ...(mail.site ? { site: mail.site } : {}),
+      ...(mail.replyTo ? { replyTo: mail.replyTo } : {}),
+      ...(mail.messageId ? { messageId: mail.messageId } : {}),
+      ...(mail.inReplyTo ? { inReplyTo: mail.inReplyTo } : {}),
     });
     if (result !== "failed") {
       await OutboxMail.deleteOne({ _id: mail._id });

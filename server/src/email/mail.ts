@@ -36,6 +36,15 @@ export interface OutgoingMail {
   secret?: true;
   /** The site it is for (its id): an undelivered email is shown to that site's admins only. */
   site?: string;
+  /**
+   * Tickets by email (issue 15): where the customer's reply goes (the ticket's reply address), and the
+   * Message-ID Parley recorded for this email, so a reply's In-Reply-To finds the ticket and the email coming
+   * back to us is known as our own. Kept with the email in the outbox: a retry sends the same ids.
+   */
+  replyTo?: string;
+  messageId?: string;
+  /** The customer's email this one answers (the one that opened the ticket), so their mail client threads it. */
+  inReplyTo?: string;
 }
 
 /** "skipped": no SMTP_URL is set, so nothing was sent (and the log says so). */

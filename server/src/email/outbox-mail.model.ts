@@ -15,6 +15,9 @@ const outboxMailSchema = new Schema(
     kind: { type: String, required: true },
     ticket: { type: String, default: "" },
     site: { type: String, default: null },
+    replyTo: { type: String, default: null },
+    messageId: { type: String, default: null },
+    inReplyTo: { type: String, default: null },
     status: { type: String, enum: ["pending", "failed"], required: true, default: "pending" },
     attempts: { type: Number, required: true, default: 0 },
     /** Until then the email is someone's: the first attempt's, or a retry that claimed it. */

@@ -62,6 +62,12 @@ export function createMailer(config: Pick<Config, "smtpUrl" | "emailFrom">, logg
         subject,
         text: mail.text,
         ...(mail.html ? { html: mail.html } : {}),
+        ...(mail.replyTo && SINGLE_ADDRESS.test(mail.replyTo) ? { replyTo: mail.replyTo } : {}),
+        ...(mail.messageId ? { messageId: mail.messageId } : {}),
+        ...(mail.inReplyTo ? { inReplyTo: mail.inReplyTo, references: mail.inReplyTo } : {}),
+        // RFC 3834: Parley's emails are sent by a program, so the recipient's auto-responder (an out-of-office)
+        // does not answer them, and Parley's own intake ignores any that come back (issue 15).
+        headers: { "Auto-Submitted": "auto-generated" },
         ...(mail.calendar ? { icalEvent: { method: "REQUEST", filename: "invite.ics", content: mail.calendar } } : {}),
       });
       logger.info({ event: "email_sent", ...about, messageId: info.messageId }, "email sent");

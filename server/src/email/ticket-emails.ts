@@ -17,6 +17,8 @@ export interface TicketRef {
 export interface RequesterMail extends TicketRef {
   to: string;
   requesterName: string;
+  /** The email carries the ticket's reply address (inbound email is set up, issue 15): answering it adds to the ticket. */
+  repliesRead?: boolean;
 }
 
 /** How a status reads to the customer; also the subject line's words. */
@@ -41,9 +43,11 @@ const STATUS_EXPLAINED: Record<TicketStatus, string> = {
   escalated: "Your ticket has been escalated to a senior member of the team.",
 };
 
-const FOOTER = (siteName: string): string =>
-  `You can follow and answer this ticket in the support chat on ${siteName}.\n` +
-  "This email was sent automatically; replies to it are not read.";
+const FOOTER = (siteName: string, repliesRead = false): string =>
+  repliesRead
+    ? `Reply to this email to add to the ticket, or follow it in the support chat on ${siteName}.`
+    : `You can follow and answer this ticket in the support chat on ${siteName}.\n` +
+      "This email was sent automatically; replies to it are not read.";
 
 /** One line: a subject taken from user input must not break the header it ends up in. */
 const oneLine = (text: string): string => text.replace(/\s+/g, " ").trim();
@@ -103,7 +107,7 @@ export function ticketCreatedEmail(
       input.agentName !== null && `Handled by: ${input.agentName}`,
       input.responseDueAt !== null && `We aim to respond by ${formatDue(input.responseDueAt, input.timeZone)}.`,
       "",
-      FOOTER(input.siteName),
+      FOOTER(input.siteName, input.repliesRead),
     ),
   };
 }
@@ -123,7 +127,7 @@ export function ticketStatusEmail(
       STATUS_EXPLAINED[input.status],
       input.agentName !== null && `Handled by: ${input.agentName}`,
       "",
-      FOOTER(input.siteName),
+      FOOTER(input.siteName, input.repliesRead),
     ),
   };
 }
@@ -148,7 +152,7 @@ export function ticketReplyEmail(
       "",
       input.reply.body,
       "",
-      FOOTER(input.siteName),
+      FOOTER(input.siteName, input.repliesRead),
     ),
   };
 }

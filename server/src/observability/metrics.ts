@@ -45,6 +45,14 @@ export class Metrics {
     registers: [this.registry],
   });
 
+  /** Tickets by email (issue 15): what became of each inbound email the intake read. */
+  readonly inboundEmails = new Counter({
+    name: "parley_inbound_emails_total",
+    help: "Inbound emails by outcome (ticket, reply, ignored, refused) and, for ignored ones, why",
+    labelNames: ["outcome", "reason"] as const,
+    registers: [this.registry],
+  });
+
   readonly slaAlerts = new Counter({
     name: "parley_sla_alerts_total",
     help: "SLA alerts announced (after their claim, so once per cluster), by kind",

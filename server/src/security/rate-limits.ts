@@ -66,6 +66,12 @@ export interface RateLimits {
   /** REST API requests per key (issue 15): 600 in 60 seconds by default (config API_KEY_BURST, API_KEY_RATE). */
   apiRequests: Limit;
   /**
+   * Emails to the support address per sender (the SMTP envelope's, issue 15): 30 in 10 minutes. A person writing
+   * tickets and replies stays far inside; a mail loop or a flood from one address is deferred (451), and the
+   * sending server tries again later.
+   */
+  inboundMailPerSender: Limit;
+  /**
    * Failed sign-ins (agents/login-throttle.ts): 5 per email from one address in 15 minutes, then that address waits
    * out the window for that email; 30 per address across emails in 15 minutes; and per email from every address,
    * 100 in an hour, past which each failure makes the email wait before its next attempt: 1 s, then twice as long
@@ -141,6 +147,7 @@ export function createRateLimits(options: RateLimitOptions): RateLimits {
     visitorUploads: window("visitor-uploads", { capacity: 20, perSecond: 0.1 }),
     offlineRequests: window("offline-requests", { capacity: 5, perSecond: 1 / 120 }),
     apiRequests: window("api-requests", options.apiRequests ?? { capacity: 600, perSecond: 10 }),
+    inboundMailPerSender: window("inbound-mail-sender", { capacity: 30, perSecond: 30 / 600 }),
     signIns: new LoginThrottle({
       perPair: counter("sign-in-failures-pair", 5, signInWindow),
       perAddress: counter("sign-in-failures-address", 30, signInWindow),

@@ -2,6 +2,7 @@ import type { TicketAlertDto, TicketStatus } from "@parley/shared";
 import { Agent, type AgentDoc } from "../agents/agent.model.ts";
 import type { Mailer } from "../email/mail.ts";
 import type { DomainEvents } from "../events/domain-events.ts";
+import type { MailThreading } from "../inbound-email/ticket-mail-threading.ts";
 import type { StaffNamespace, VisitorNamespace } from "../realtime/namespaces.ts";
 import { rooms } from "../realtime/rooms.ts";
 import type { SiteDoc } from "../sites/site.model.ts";
@@ -27,8 +28,15 @@ export class TicketNotifier {
     /** Told of each alert announced (metrics). */
     private readonly onAlert?: (kind: TicketAlertDto["kind"]) => void,
     private readonly events?: DomainEvents,
+    /** Reply addresses and Message-IDs on the requester's emails (inbound email, issue 15). */
+    threading?: MailThreading,
   ) {
-    this.emails = mailer ? ticketEmails(mailer) : null;
+    this.emails = mailer ? ticketEmails(mailer, threading) : null;
+  }
+
+  /** Resolves once every email this notifier started has reached the mailer (see TicketEmails.settled). */
+  emailsSettled(): Promise<void> {
+    return this.emails?.settled() ?? Promise.resolve();
   }
 
   /** A site's supervisors and admins change rarely; an SLA pass alerts them for ticket after ticket. */

@@ -2,6 +2,7 @@ import type { TicketAlertDto } from "@parley/shared";
 import { type Leases, singleProcessLeases } from "../cluster/leases.ts";
 import type { Mailer } from "../email/mail.ts";
 import type { DomainEvents } from "../events/domain-events.ts";
+import type { MailThreading } from "../inbound-email/ticket-mail-threading.ts";
 import type { Logger } from "../logging/logger.ts";
 import type { StaffNamespace, VisitorNamespace } from "../realtime/namespaces.ts";
 import { SlaWatch } from "../sla/sla-watch.ts";
@@ -32,14 +33,20 @@ export function createTicketSystem(opts: {
   onAlert?: (kind: TicketAlertDto["kind"]) => void;
   /** Told of new tickets, status changes, replies and alerts (webhooks, issue 15). */
   events?: DomainEvents;
+  /** Inbound email (issue 15): the requester's emails carry the ticket's reply address. */
+  threading?: MailThreading;
 }): TicketSystem {
-  const notifier = new TicketNotifier(opts.staff, opts.visitors, opts.mailer, opts.onAlert, opts.events);
+  const notifier = new TicketNotifier(opts.staff, opts.visitors, opts.mailer, opts.onAlert, opts.events, opts.threading);
   const desk = new TicketDesk(notifier, opts.clock);
   const watch = new SlaWatch(desk, opts.slaWatchIntervalMs, opts.logger, opts.leases ?? singleProcessLeases);
   return {
     desk,
     sweep: () => watch.sweep(),
     start: async () => watch.start(),
-    stop: () => watch.stop(),
+    stop: async () => {
+      await watch.stop();
+      // Emails still being threaded (issue 15) reach the mailer before the server flushes and closes it.
+      await notifier.emailsSettled();
+    },
   };
 }

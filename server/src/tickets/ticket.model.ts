@@ -1,4 +1,4 @@
-import { type EntitlementDto, PRIORITIES, TICKET_STATUSES } from "@parley/shared";
+import { type EntitlementDto, PRIORITIES, TICKET_CHANNELS, TICKET_STATUSES } from "@parley/shared";
 import { type InferSchemaType, model, Schema, type Types } from "mongoose";
 import { attachmentSnapshotSchema } from "../conversations/message.model.ts";
 
@@ -64,6 +64,17 @@ const ticketSchema = new Schema(
      * a second ticket. Always set, as FerretDB 1.24 has no partial indexes to skip tickets without one.
      */
     sourceKey: { type: String, required: true },
+    /** Where it came from (issue 15); null on tickets stored before: a chat's or an offline request's, by its links. */
+    channel: { type: String, enum: [...TICKET_CHANNELS, null], default: null },
+    /** Emailed in from an address that is no customer's contact (issue 15). */
+    unverifiedSender: { type: Boolean, default: false },
+    /** No priority was stated (an email without "[High]"): medium until someone triages it. */
+    needsTriage: { type: Boolean, default: false },
+    /**
+     * The secret in the ticket's reply address (support+t-<token>@…), minted with its first email once inbound
+     * email is set up; its `ticket_reply_tokens` document leads a reply back here (inbound-email/reply-tokens.ts).
+     */
+    replyToken: { type: String, default: null },
     assignee: { type: Schema.Types.ObjectId, ref: "Agent", default: null },
     assigneeName: { type: String, default: null },
     customer: { type: Schema.Types.ObjectId, ref: "Customer", default: null },

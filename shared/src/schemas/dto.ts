@@ -17,7 +17,7 @@ import type { ChatRatingDto, SatisfactionDto } from "./ratings.ts";
 import type { TicketSettings } from "./sla.ts";
 import type { StatsRange, SupervisionSettings } from "./supervision.ts";
 import type { SupportCalendar } from "./support-hours.ts";
-import type { MissingField, TicketFields, TicketStatus } from "./tickets.ts";
+import type { MissingField, TicketChannel, TicketFields, TicketStatus } from "./tickets.ts";
 import type { VisitorGoneSettings } from "./visitor-gone.ts";
 import type { WidgetSettings } from "./widget-settings.ts";
 
@@ -273,6 +273,15 @@ export interface TicketDto {
   flagged: boolean;
   conversationId: string | null;
   offlineRequestId: string | null;
+  /** Where it came from (issue 15): a chat, an offline request, or an email. */
+  channel: TicketChannel;
+  /**
+   * Emailed in by an address that is no customer's contact: anyone can put any address in From, so staff check
+   * who it is before sharing anything.
+   */
+  unverifiedSender: boolean;
+  /** Its priority was not stated (an email without "[High]" and the like): medium until someone triages it. */
+  needsTriage: boolean;
   /** The staff member who liaises with the customer until closure. */
   assignee: AgentRefDto | null;
   fields: TicketFields;

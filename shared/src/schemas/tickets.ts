@@ -19,6 +19,10 @@ export const TICKET_STATUSES = [
 ] as const;
 export type TicketStatus = (typeof TICKET_STATUSES)[number];
 
+/** Where a ticket came from: a chat, an offline request, or an email to the support address (issue 15). */
+export const TICKET_CHANNELS = ["chat", "offline", "email"] as const;
+export type TicketChannel = (typeof TICKET_CHANNELS)[number];
+
 const text = (max: number) => z.string().trim().max(max);
 
 /** What the policy asks a ticket to carry ("Emailing support tickets", "Ensuring Effective Support"). */

@@ -285,6 +285,8 @@ function TicketTable({ rows, productName }: { rows: readonly TicketDto[]; produc
               </td>
               <td>
                 {t.flagged && <span class="flag flag--entitlement">Flagged: no entitlement</span>}{" "}
+                {t.unverifiedSender && <span class="flag flag--unverified">Unverified sender</span>}{" "}
+                {t.needsTriage && <span class="flag flag--triage">Triage</span>}{" "}
                 {t.escalation && <span class="flag flag--escalated">Escalated</span>}
               </td>
             </tr>

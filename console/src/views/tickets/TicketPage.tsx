@@ -9,6 +9,7 @@ import type { SessionState } from "../../state/session.ts";
 import {
   ACTION_LABELS,
   actionsFor,
+  CHANNEL_LABELS,
   PRIORITY_LABELS,
   STATUS_LABELS,
   type StaffTicketAction,
@@ -161,11 +162,30 @@ export function TicketPage({ id, state, productName }: TicketPageProps) {
           <dt>Priority</dt>
           <dd>
             <span class={`priority priority--${ticket.priority}`}>{PRIORITY_LABELS[ticket.priority]}</span>
+            {ticket.needsTriage && (
+              <>
+                {" "}
+                <strong class="flag flag--triage">Not stated by the customer: triage</strong>
+              </>
+            )}
           </dd>
+          <dt>Came in by</dt>
+          <dd>{CHANNEL_LABELS[ticket.channel]}</dd>
           <dt>Requester</dt>
           <dd>
             {ticket.requester.name}
             {ticket.requester.email && <> ({ticket.requester.email})</>}
+            {ticket.unverifiedSender && (
+              <>
+                {" "}
+                <strong class="flag flag--unverified">Unverified sender</strong>
+                <span class="flag-why">
+                  {" "}
+                  This address is no customer's contact, and anyone can send email as any address: check who it is
+                  before sharing anything.
+                </span>
+              </>
+            )}
           </dd>
           <dt>Customer</dt>
           <dd>{ticket.customer?.name ?? <span class="muted">No customer record</span>}</dd>
