@@ -36,7 +36,14 @@ export function createTicketSystem(opts: {
   /** Inbound email (issue 15): the requester's emails carry the ticket's reply address. */
   threading?: MailThreading;
 }): TicketSystem {
-  const notifier = new TicketNotifier(opts.staff, opts.visitors, opts.mailer, opts.onAlert, opts.events, opts.threading);
+  const notifier = new TicketNotifier(
+    opts.staff,
+    opts.visitors,
+    opts.mailer,
+    opts.onAlert,
+    opts.events,
+    opts.threading,
+  );
   const desk = new TicketDesk(notifier, opts.clock);
   const watch = new SlaWatch(desk, opts.slaWatchIntervalMs, opts.logger, opts.leases ?? singleProcessLeases);
   return {
