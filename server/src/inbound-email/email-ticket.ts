@@ -1,20 +1,13 @@
 import { createHash } from "node:crypto";
 import { type InboundEmail, MAX_MESSAGE_LENGTH, TicketFields } from "@parley/shared";
 import { Types } from "mongoose";
-import { isDuplicateKey } from "../db/duplicate-key.ts";
-import { AppError } from "../errors/app-error.ts";
 import type { SiteDoc } from "../sites/site.model.ts";
-import { targetMs } from "../sla/working-day.ts";
-import { Ticket, type TicketDoc } from "../tickets/ticket.model.ts";
-import type { StoredClock } from "../tickets/ticket-derived.ts";
+import type { TicketDoc } from "../tickets/ticket.model.ts";
 import type { TicketDesk } from "../tickets/ticket-desk.ts";
-import { coverageOf } from "../tickets/ticket-entitlement.ts";
-import { formatTicketNumber, nextTicketNumber } from "../tickets/ticket-number.ts";
-import { slaPlanOf, ticketSettingsOf } from "../tickets/ticket-settings.ts";
-import { keySource, ticketOfSource } from "../tickets/ticket-sources.ts";
+import { formatTicketNumber } from "../tickets/ticket-number.ts";
+import { createTicket, ticketTerms } from "../tickets/ticket-opening.ts";
+import { ticketOfSource } from "../tickets/ticket-sources.ts";
 import { record, type TicketActor } from "../tickets/ticket-timeline.ts";
-import { timingOnSite } from "../tickets/ticket-writes.ts";
-import { ticketWritten } from "../tickets/ticket-written.ts";
 import { emailSourceKey } from "./email-source.ts";
 import { type InboundFiles, refusedNote } from "./inbound-attachments.ts";
 import { cleanSubject, priorityInText } from "./priority-in-text.ts";
@@ -55,20 +48,16 @@ export async function openEmailTicket(
   const now = desk.clock();
   const stated = priorityInText(mail.subject, mail.text);
   const product = productInText(site.products, mail.subject, mail.text);
-  const coverage = await coverageOf(site, mail.from.address, product, now);
-  if (coverage.entitlement.kind === "none" && ticketSettingsOf(site).refuseUnentitled) {
-    throw new AppError(
-      "NOT_ENTITLED",
-      `${coverage.customer?.name ?? "The customer"}'s free support ended and they have no paid support`,
-    );
-  }
+  const priority = stated ?? "medium";
+  // Refused (NOT_ENTITLED) before the files are stored.
+  const terms = await ticketTerms(site, mail.from.address, product, priority, now);
   const id = new Types.ObjectId();
   const files = await storeFiles(id);
   const followUp = opts.followUpOf ? `Follow-up to ${opts.followUpOf}, which is closed.\n\n` : "";
   const details = [followUp + mail.text.trim(), refusedNote(files.refused)].filter(Boolean).join("\n\n");
   const fields = TicketFields.parse({
     subject: cut(cleanSubject(mail.subject) || "(no subject)", 200),
-    priority: stated ?? "medium",
+    priority,
     product,
     productVersion: "",
     thirdPartyVersions: "",
@@ -79,47 +68,18 @@ export async function openEmailTicket(
     changedSinceLastWorked: "",
     reproducedOnTestSystem: "unknown",
   });
-  const plan = slaPlanOf(site, coverage.customer?.slaPlanId);
-  const targets = plan.targets[fields.priority];
-  const clock = (ms: number): StoredClock => ({ startedAt: now, targetMs: ms, pauses: [], metAt: null });
-  const responseClock = clock(targetMs(targets.response, site.supportHours));
-  const workaroundClock = targets.workaround ? clock(targetMs(targets.workaround, site.supportHours)) : null;
-  const timing = timingOnSite({ status: "new", responseClock, workaroundClock, resolvedAt: null }, site, now);
-  let ticket: TicketDoc;
-  try {
-    const created = await Ticket.create({
-      _id: id,
-      site: site._id,
-      number: await nextTicketNumber(site._id),
-      status: "new",
-      fields,
-      requesterName: senderName(mail),
-      requesterEmail: mail.from.address,
-      sourceKey,
-      channel: "email",
-      unverifiedSender: coverage.customer === null,
-      needsTriage: stated === null,
-      customer: coverage.customer?._id ?? null,
-      customerName: coverage.customer?.name ?? null,
-      entitlement: coverage.entitlement,
-      flagged: coverage.flagged,
-      slaPlan: plan.id,
-      slaPlanName: plan.name,
-      responseClock,
-      workaroundClock,
-      attachments: files.stored,
-      ...timing,
-    });
-    ticket = created.toObject() as TicketDoc;
-    await Promise.all([ticketWritten(ticket, site, now), keySource(ticket)]);
-  } catch (err) {
-    // The same email taken in twice at once (a forwarder's retry racing the first delivery): one ticket.
-    if (!isDuplicateKey(err)) throw err;
-    const raced = await Ticket.findOne({ sourceKey }).lean<TicketDoc>();
-    if (!raced) throw err;
-    await keySource(raced);
-    return raced;
-  }
+  const { ticket, raced } = await createTicket(site, now, terms, {
+    _id: id,
+    fields,
+    requesterName: senderName(mail),
+    requesterEmail: mail.from.address,
+    sourceKey,
+    channel: "email",
+    unverifiedSender: terms.coverage.customer === null,
+    needsTriage: stated === null,
+    attachments: files.stored,
+  });
+  if (raced) return ticket;
   const how = [
     `emailed in ${formatTicketNumber(ticket.number)}`,
     ticket.unverifiedSender ? "from an address that is no customer's contact (unverified sender)" : "",

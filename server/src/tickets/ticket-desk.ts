@@ -3,7 +3,6 @@ import type { Types } from "mongoose";
 import type { AgentDoc } from "../agents/agent.model.ts";
 import { isLead } from "../agents/roles.ts";
 import { staffConversation } from "../conversations/conversation-access.ts";
-import { isDuplicateKey } from "../db/duplicate-key.ts";
 import { toObjectId } from "../db/object-id.ts";
 import { AppError } from "../errors/app-error.ts";
 import { markTicketed, recordVisitorTicket } from "../history/history-ticket-mark.ts";
@@ -11,21 +10,16 @@ import { OfflineRequest, type OfflineRequestDoc } from "../offline/offline-reque
 import type { SiteDoc } from "../sites/site.model.ts";
 import { siteOf } from "../sites/site-lookup.ts";
 import { requireSiteProduct } from "../sites/site-products.ts";
-import { targetMs } from "../sla/working-day.ts";
 import { Ticket, type TicketDoc } from "./ticket.model.ts";
-import type { StoredClock } from "./ticket-derived.ts";
 import { toTicketDto } from "./ticket-dto.ts";
-import { coverageOf } from "./ticket-entitlement.ts";
 import type { TicketNotifier } from "./ticket-notifier.ts";
-import { formatTicketNumber, nextTicketNumber } from "./ticket-number.ts";
-import { slaPlanOf, ticketSettingsOf } from "./ticket-settings.ts";
+import { formatTicketNumber } from "./ticket-number.ts";
+import { createTicket, ticketTerms } from "./ticket-opening.ts";
 import { chatSourceKey } from "./ticket-source.model.ts";
-import { keySource, ticketOfSource } from "./ticket-sources.ts";
+import { ticketOfSource } from "./ticket-sources.ts";
 import { changeStatus } from "./ticket-status.ts";
 import type { Clock } from "./ticket-system.ts";
 import { record, SYSTEM_ACTOR, type TicketActor } from "./ticket-timeline.ts";
-import { timingOnSite } from "./ticket-writes.ts";
-import { ticketWritten } from "./ticket-written.ts";
 
 interface Requester {
   name: string;
@@ -60,60 +54,24 @@ export class TicketDesk {
     const stored = await ticketOfSource(requester.sourceKey);
     if (stored) return toTicketDto(stored, site.supportHours, now);
 
-    const coverage = await coverageOf(site, requester.email, input.fields.product, now);
-    if (coverage.entitlement.kind === "none" && ticketSettingsOf(site).refuseUnentitled) {
-      throw new AppError(
-        "NOT_ENTITLED",
-        `${coverage.customer?.name ?? "The customer"}'s free support ended ${coverage.entitlement.freeEndedAt.slice(0, 10)} and they have no paid support; this site refuses such tickets`,
-      );
-    }
-    const plan = slaPlanOf(site, coverage.customer?.slaPlanId);
-    const targets = plan.targets[input.fields.priority];
-    const clock = (ms: number): StoredClock => ({ startedAt: now, targetMs: ms, pauses: [], metAt: null });
-    const responseClock = clock(targetMs(targets.response, site.supportHours));
-    const workaroundClock = targets.workaround ? clock(targetMs(targets.workaround, site.supportHours)) : null;
-    const timing = timingOnSite({ status: "new", responseClock, workaroundClock, resolvedAt: null }, site, now);
-    let ticket: TicketDoc;
-    try {
-      const created = await Ticket.create({
-        site: site._id,
-        number: await nextTicketNumber(site._id),
-        status: "new",
-        fields: input.fields,
-        requesterName: requester.name,
-        requesterEmail: requester.email,
-        visitor: requester.visitor,
-        conversation: requester.conversation,
-        offlineRequest: requester.offlineRequest,
-        sourceKey: requester.sourceKey,
-        assignee: agent._id,
-        assigneeName: agent.name,
-        customer: coverage.customer?._id ?? null,
-        customerName: coverage.customer?.name ?? null,
-        entitlement: coverage.entitlement,
-        flagged: coverage.flagged,
-        slaPlan: plan.id,
-        slaPlanName: plan.name,
-        responseClock,
-        workaroundClock,
-        ...timing,
-      });
-      ticket = created.toObject() as TicketDoc;
-      await Promise.all([ticketWritten(ticket, site, now), keySource(ticket)]);
-      // After the source is keyed: a chat archived meanwhile finds the key (history-ticket-mark.ts).
-      await Promise.all([
-        ticket.conversation ? markTicketed(ticket.conversation) : undefined,
-        recordVisitorTicket(ticket),
-      ]);
-    } catch (err) {
-      // The same chat converted twice at once: one ticket, and both callers get it. (Looked up by its source the
-      // slow way: the other caller may not have written the source's key yet.)
-      if (!isDuplicateKey(err)) throw err;
-      const raced = await Ticket.findOne({ sourceKey: requester.sourceKey }).lean<TicketDoc>();
-      if (!raced) throw err;
-      await keySource(raced);
-      return toTicketDto(raced, site.supportHours, now);
-    }
+    const terms = await ticketTerms(site, requester.email, input.fields.product ?? null, input.fields.priority, now);
+    const { ticket, raced } = await createTicket(site, now, terms, {
+      fields: input.fields,
+      requesterName: requester.name,
+      requesterEmail: requester.email,
+      visitor: requester.visitor,
+      conversation: requester.conversation,
+      offlineRequest: requester.offlineRequest,
+      sourceKey: requester.sourceKey,
+      assignee: agent._id,
+      assigneeName: agent.name,
+    });
+    if (raced) return toTicketDto(ticket, site.supportHours, now);
+    // After the source is keyed: a chat archived meanwhile finds the key (history-ticket-mark.ts).
+    await Promise.all([
+      ticket.conversation ? markTicketed(ticket.conversation) : undefined,
+      recordVisitorTicket(ticket),
+    ]);
     await record(
       ticket._id,
       staffActor(agent),
