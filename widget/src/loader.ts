@@ -100,13 +100,12 @@ function start(script: HTMLScriptElement, queued: ArrayLike<unknown>[]): void {
   unread.hidden = true;
   button.append(svg, badge, unread);
   root.append(button);
-  configure(serverUrl, siteKey, keys, root)
-    .then(({ launcher }) => {
-      svg.after(launcher.label);
-      button.lang = launcher.lang ?? "";
-      document.body.append(host);
-    })
-    .catch((err: unknown) => console.warn("Parley: the chat is unavailable", err));
+  const configured = configure(serverUrl, siteKey, keys, root).then(({ launcher }) => {
+    svg.after(launcher.label);
+    button.lang = launcher.lang ?? "";
+    document.body.append(host);
+  });
+  configured.catch((err: unknown) => console.warn("Parley: the chat is unavailable", err));
 
   let open = false;
   let focusOnMount = false;
@@ -122,8 +121,9 @@ function start(script: HTMLScriptElement, queued: ArrayLike<unknown>[]): void {
 
   const mount = () => {
     if (!handle) button.setAttribute("aria-busy", "true");
-    fetchApp().then(
-      (m) => {
+    // After the launcher is labelled: the app relabels it in the language the page set (setLocale).
+    Promise.all([fetchApp(), configured]).then(
+      ([m]) => {
         if (handle) return;
         button.removeAttribute("aria-busy");
         handle = m.mount(root, {
