@@ -12,6 +12,7 @@ const steps = [
   ["chromium", "node", ["scripts/ensure-chromium.mjs"]],
   ["typecheck", "npm", ["run", "--silent", "typecheck"]],
   ["lint", "npx", ["biome", "check", "."]],
+  ["import cycles", "node", ["scripts/import-cycles.mjs"]],
   ["devdb (go vet, go test)", "sh", ["-c", "cd devdb && go vet ./... && go test ./..."]],
   [
     "unit + integration",

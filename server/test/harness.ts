@@ -23,7 +23,7 @@ import { type ParleyServer, startParley } from "../src/app/parley-server.ts";
 import { loadConfig } from "../src/config/config.ts";
 import { createLogger } from "../src/logging/logger.ts";
 import { Site } from "../src/sites/site.model.ts";
-import type { Clock } from "../src/tickets/ticket-system.ts";
+import type { Clock } from "../src/time/clock.ts";
 
 export { ManualClock } from "./manual-clock.ts";
 

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import type { SiteDoc } from "../sites/site.model.ts";
 import type { TicketDoc } from "../tickets/ticket.model.ts";
-import type { Clock } from "../tickets/ticket-system.ts";
+import type { Clock } from "../time/clock.ts";
 import { emailSourceMessageId } from "./email-source.ts";
 import { recordMailId } from "./mail-ids.ts";
 import { replyTokenOf } from "./reply-tokens.ts";

@@ -10,6 +10,7 @@ import { OfflineRequest, type OfflineRequestDoc } from "../offline/offline-reque
 import type { SiteDoc } from "../sites/site.model.ts";
 import { siteOf } from "../sites/site-lookup.ts";
 import { requireSiteProduct } from "../sites/site-products.ts";
+import type { Clock } from "../time/clock.ts";
 import { Ticket, type TicketDoc } from "./ticket.model.ts";
 import { toTicketDto } from "./ticket-dto.ts";
 import type { TicketNotifier } from "./ticket-notifier.ts";
@@ -18,7 +19,6 @@ import { createTicket, ticketTerms } from "./ticket-opening.ts";
 import { chatSourceKey } from "./ticket-source.model.ts";
 import { ticketOfSource } from "./ticket-sources.ts";
 import { changeStatus } from "./ticket-status.ts";
-import type { Clock } from "./ticket-system.ts";
 import { record, SYSTEM_ACTOR, type TicketActor } from "./ticket-timeline.ts";
 
 interface Requester {

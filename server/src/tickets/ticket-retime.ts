@@ -1,5 +1,5 @@
 import type { Types } from "mongoose";
-import { checkWholeSite } from "../sla/sla-schedule.ts";
+import { checkWholeSite } from "./sla-schedule.ts";
 import { Ticket } from "./ticket.model.ts";
 
 /**

@@ -5,12 +5,12 @@ import type { DomainEvents } from "../events/domain-events.ts";
 import type { MailThreading } from "../inbound-email/ticket-mail-threading.ts";
 import type { Logger } from "../logging/logger.ts";
 import type { StaffNamespace, VisitorNamespace } from "../realtime/namespaces.ts";
-import { SlaWatch } from "../sla/sla-watch.ts";
+import type { Clock } from "../time/clock.ts";
+import { SlaWatch } from "./sla-watch.ts";
 import { TicketDesk } from "./ticket-desk.ts";
 import { TicketNotifier } from "./ticket-notifier.ts";
 
 /** The server's notion of now; tests pass a clock they move by hand. */
-export type Clock = () => Date;
 
 export interface TicketSystem {
   desk: TicketDesk;

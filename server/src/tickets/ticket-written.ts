@@ -1,7 +1,7 @@
 import { isDeepStrictEqual } from "node:util";
 import type { SiteDoc } from "../sites/site.model.ts";
-import { scheduleCheck } from "../sla/sla-schedule.ts";
 import { recordTicket, ticketRowOf } from "../supervision/figures-ledger.ts";
+import { scheduleCheck } from "./sla-schedule.ts";
 import type { TicketDoc } from "./ticket.model.ts";
 import { indexTicket, ticketIndexRowOf } from "./ticket-list.ts";
 

@@ -1,7 +1,7 @@
 import type { Types } from "mongoose";
-import type { TicketDoc } from "../tickets/ticket.model.ts";
-import { Ticket } from "../tickets/ticket.model.ts";
 import { SlaCheck, type SlaCheckDoc } from "./sla-check.model.ts";
+import type { TicketDoc } from "./ticket.model.ts";
+import { Ticket } from "./ticket.model.ts";
 
 /** Mirrors a ticket's `nextCheckAt` into the watch's schedule; called after every write that sets it. */
 export async function scheduleCheck(ticket: Pick<TicketDoc, "_id" | "site" | "nextCheckAt">): Promise<void> {
