@@ -13,6 +13,7 @@ const steps = [
   ["typecheck", "npm", ["run", "--silent", "typecheck"]],
   ["lint", "npx", ["biome", "check", "."]],
   ["import cycles", "node", ["scripts/import-cycles.mjs"]],
+  ["runtime imports", "node", ["scripts/runtime-imports.mjs"]],
   ["devdb (go vet, go test)", "sh", ["-c", "cd devdb && go vet ./... && go test ./..."]],
   [
     "unit + integration",
