@@ -51,14 +51,18 @@ export function FileLinks({ files }: { files: readonly AttachmentDto[] | undefin
   const access = useContext(AttachmentsContext);
   const loaded = useFilesChunk(Boolean(files?.length));
   if (!files?.length) return null;
-  if (loaded) return <loaded.FileLinks files={files} access={access} />;
-  return (
+  return loaded ? <loaded.FileLinks files={files} access={access} /> : <FileNames files={files} />;
+}
+
+/** Files named only: a send not acknowledged yet, or a message's files before the chunk has come. */
+export function FileNames({ files }: { files: readonly AttachmentRef[] }) {
+  return files.length ? (
     <ul class="files">
       {files.map((f) => (
         <li key={f.id}>{f.name}</li>
       ))}
     </ul>
-  );
+  ) : null;
 }
 
 /**

@@ -5,7 +5,7 @@ import { type AttachmentRef, bodyWithFiles } from "../attachments.ts";
 import { text } from "../i18n/language.ts";
 import { formatTime } from "../opening-time.ts";
 import type { TimelineItem } from "../view-model.ts";
-import { FileLinks } from "./Files.tsx";
+import { FileLinks, FileNames } from "./Files.tsx";
 import { RichText } from "./RichText.tsx";
 
 interface Props {
@@ -146,13 +146,7 @@ function Bubble({ kind, author, body, time, note, modifier, files, pendingFiles 
         </p>
       )}
       <FileLinks files={files} />
-      {pendingFiles?.length ? (
-        <ul class="files">
-          {pendingFiles.map((f) => (
-            <li key={f.id}>{f.name}</li>
-          ))}
-        </ul>
-      ) : null}
+      {pendingFiles && <FileNames files={pendingFiles} />}
       {note && <p class="note">{note}</p>}
     </div>
   );
