@@ -88,7 +88,7 @@ export default defineConfig({
 
 function clusterServerConfig() {
   return {
-    command: "rm -rf test-results/e2e-cluster-data && npx tsx server/src/cluster/cluster-main.ts --nodes 3",
+    command: "rm -rf test-results/e2e-cluster-data && npx tsx server/src/app/cluster-main.ts --nodes 3",
     cwd: repoRoot,
     url: `${clusterURL}/healthz`,
     env: {

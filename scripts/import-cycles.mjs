@@ -1,6 +1,8 @@
 // `npm test` step: fails when a module imports itself back through others (an import cycle), type-only imports
 // included: a cycle is a knot between concepts even when the bundler erases one edge. Each cycle is printed as its
-// files. The folder-level graph still has knots (wiring inside domains); this keeps new file cycles out meanwhile.
+// files. It also fails when the folders of a package's src import each other in a ring (server/src/tickets ->
+// server/src/history -> server/src/tickets): folders are domains and layers, and each must depend only downward
+// (docs/architecture.md). `--graph` prints every folder-to-folder edge.
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -31,24 +33,21 @@ function importsOf(file, known) {
   return found;
 }
 
-/** Strongly connected groups of more than one file (Tarjan), each a cycle's files. */
-export function findCycles(dirs) {
-  const files = sourceFiles(dirs);
-  const known = new Set(files);
-  const graph = new Map(files.map((f) => [f, importsOf(f, known)]));
+/** Strongly connected groups of more than one node (Tarjan), each sorted: every node in a group reaches the others. */
+function knots(graph) {
   let next = 0;
   const index = new Map();
   const low = new Map();
   const stack = [];
   const onStack = new Set();
-  const cycles = [];
+  const groups = [];
   const visit = (v) => {
     index.set(v, next);
     low.set(v, next);
     next++;
     stack.push(v);
     onStack.add(v);
-    for (const w of graph.get(v)) {
+    for (const w of graph.get(v) ?? []) {
       if (!index.has(w)) {
         visit(w);
         low.set(v, Math.min(low.get(v), low.get(w)));
@@ -62,17 +61,67 @@ export function findCycles(dirs) {
       onStack.delete(w);
       group.push(w);
     } while (w !== v);
-    if (group.length > 1) cycles.push(group.sort());
+    if (group.length > 1) groups.push(group.sort());
   };
-  for (const f of files) if (!index.has(f)) visit(f);
-  return cycles;
+  for (const v of graph.keys()) if (!index.has(v)) visit(v);
+  return groups;
+}
+
+/** The file-level import cycles under `dirs`, each as its files. */
+export function findCycles(dirs) {
+  const files = sourceFiles(dirs);
+  const known = new Set(files);
+  return knots(new Map(files.map((f) => [f, importsOf(f, known)])));
+}
+
+/**
+ * The folder graph of one package's src: each file belongs to its first folder under `srcDir` (a file directly in
+ * it is a node of its own). Returns every edge, with the imports that make it, and the folder cycles.
+ */
+export function folderGraph(srcDir) {
+  const files = sourceFiles([srcDir]);
+  const known = new Set(files);
+  const folderOf = (f) => path.relative(srcDir, f).split(path.sep)[0];
+  const edges = new Map();
+  for (const f of files) {
+    for (const t of importsOf(f, known)) {
+      const [a, b] = [folderOf(f), folderOf(t)];
+      if (a === b) continue;
+      const key = `${a} -> ${b}`;
+      if (!edges.has(key)) edges.set(key, { from: a, to: b, imports: [] });
+      edges.get(key).imports.push(`${path.relative(srcDir, f)} -> ${path.relative(srcDir, t)}`);
+    }
+  }
+  const graph = new Map(files.map((f) => [folderOf(f), []]));
+  for (const { from, to } of edges.values()) graph.get(from).push(to);
+  const cycles = knots(graph);
+  return { edges: [...edges.values()].sort((x, y) => (x.from + x.to).localeCompare(y.from + y.to)), cycles };
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const root = fileURLToPath(new URL("..", import.meta.url));
-  const dirs = ["server/src", "server/test", "widget/src", "console/src", "shared/src"].map((d) => path.join(root, d));
+  const packages = ["server/src", "widget/src", "console/src", "shared/src"];
+  const dirs = [...packages, "server/test"].map((d) => path.join(root, d));
   const cycles = findCycles(dirs);
   for (const cycle of cycles) console.error(`import cycle: ${cycle.map((f) => path.relative(root, f)).join(" <-> ")}`);
-  console.log(`import cycles: ${cycles.length} (${sourceFiles(dirs).length} files)`);
-  process.exit(cycles.length ? 1 : 0);
+  let folderCycles = 0;
+  let folderEdges = 0;
+  for (const pkg of packages) {
+    const { edges, cycles: rings } = folderGraph(path.join(root, pkg));
+    folderEdges += edges.length;
+    if (process.argv.includes("--graph"))
+      for (const e of edges) console.log(`${pkg}: ${e.from} -> ${e.to} (${e.imports.length})`);
+    for (const ring of rings) {
+      folderCycles++;
+      const inRing = new Set(ring);
+      console.error(`folder cycle in ${pkg}: ${ring.join(", ")}; its edges:`);
+      for (const e of edges) {
+        if (inRing.has(e.from) && inRing.has(e.to)) console.error(`  ${e.from} -> ${e.to}: ${e.imports.join("; ")}`);
+      }
+    }
+  }
+  console.log(
+    `import cycles: ${cycles.length} (${sourceFiles(dirs).length} files); folder cycles: ${folderCycles} (${folderEdges} folder edges)`,
+  );
+  process.exit(cycles.length || folderCycles ? 1 : 0);
 }

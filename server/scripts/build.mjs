@@ -17,7 +17,7 @@ const externalPackages = {
 
 const result = await build({
   absWorkingDir: serverDir,
-  entryPoints: ["src/main.ts", "src/cli/main.ts", "src/cluster/cluster-main.ts"],
+  entryPoints: ["src/main.ts", "src/cli/main.ts", "src/app/cluster-main.ts"],
   outbase: "src",
   outdir: "dist",
   bundle: true,

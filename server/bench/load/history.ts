@@ -8,7 +8,7 @@ import { Message, messageIdOf } from "../../src/conversations/message.model.ts";
 import { MessageKey, messageKeyOf } from "../../src/conversations/message-key.model.ts";
 import { hashToken } from "../../src/security/opaque-token.ts";
 import type { SiteDoc } from "../../src/sites/site.model.ts";
-import { buildLedger } from "../../src/supervision/figures-ledger.ts";
+import { buildLedger } from "../../src/supervision/figures-rebuild.ts";
 import { reconcileSchedule } from "../../src/tickets/sla-schedule.ts";
 import { Ticket } from "../../src/tickets/ticket.model.ts";
 import { buildTicketIndex } from "../../src/tickets/ticket-list.ts";

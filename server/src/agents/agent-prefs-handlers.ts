@@ -1,10 +1,10 @@
 import type { AgentClientToServerEvents } from "@parley/shared";
 import { AppError } from "../errors/app-error.ts";
 import type { HandlerGroup } from "../realtime/command-registry.ts";
-import type { StaffContext } from "../realtime/namespaces.ts";
 import { rooms } from "../realtime/rooms.ts";
 import { toAgentDto, toTeamMemberDto } from "./agent-dto.ts";
 import { updateAgentIf } from "./agent-writes.ts";
+import type { StaffContext } from "./staff-context.ts";
 
 /**
  * `me:prefs`: the signed-in agent's own console settings. There is no agent id in the input: whoever sends

@@ -3,10 +3,10 @@ import { Router } from "express";
 import { AppError } from "../errors/app-error.ts";
 import { parseInput } from "../errors/parse-input.ts";
 import type { Logger } from "../logging/logger.ts";
+import type { LoginThrottle } from "../security/login-throttle.ts";
 import { Agent, type AgentDoc } from "./agent.model.ts";
 import { toAgentDto } from "./agent-dto.ts";
 import { createAgentSession, resolveAgentSession, revokeAgentSession, SESSION_TTL_MS } from "./agent-sessions.ts";
-import type { LoginThrottle } from "./login-throttle.ts";
 import { dummyPasswordHash, verifyPassword } from "./password.ts";
 import { sessionTokenFromCookieHeader } from "./session-cookie.ts";
 

@@ -2,10 +2,10 @@ import type { AgentClientToServerEvents } from "@parley/shared";
 import { toObjectId } from "../db/object-id.ts";
 import { AppError } from "../errors/app-error.ts";
 import type { HandlerGroup } from "../realtime/command-registry.ts";
-import type { StaffContext } from "../realtime/namespaces.ts";
 import { Agent, type AgentDoc } from "./agent.model.ts";
 import { toTeamMemberDto } from "./agent-dto.ts";
 import type { PasswordResets } from "./password-resets.ts";
+import type { StaffContext } from "./staff-context.ts";
 
 /** `agent:reset-password`: an admin sends an agent of their site a reset link and signs them out everywhere. */
 export function passwordAdminHandlers(

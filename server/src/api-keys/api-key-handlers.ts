@@ -1,6 +1,6 @@
 import type { AgentClientToServerEvents } from "@parley/shared";
+import type { StaffContext } from "../agents/staff-context.ts";
 import type { HandlerGroup } from "../realtime/command-registry.ts";
-import type { StaffContext } from "../realtime/namespaces.ts";
 import { issueApiKey, listApiKeys, revokeApiKey } from "./api-keys.ts";
 
 type ApiKeyEvents = "api-key:list" | "api-key:create" | "api-key:revoke";

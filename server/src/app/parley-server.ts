@@ -12,14 +12,13 @@ import { passwordRoutes } from "../agents/password.routes.ts";
 import type { AgentSocketCutter } from "../agents/password-change.ts";
 import { sweepExpiredResetTokens } from "../agents/password-reset-tokens.ts";
 import { PasswordResets } from "../agents/password-resets.ts";
-import { attachStaffNamespace, disconnectAgent, disconnectSession } from "../agents/staff-socket.ts";
 import { apiV1Routes } from "../api/api-router.ts";
-import { attachmentRoutes } from "../attachments/attachment.routes.ts";
 import { AttachmentStore } from "../attachments/attachment-store.ts";
 import { redisLeases, singleProcessLeases } from "../cluster/leases.ts";
 import { NodeRegistry } from "../cluster/node-registry.ts";
 import { connectRedis } from "../cluster/redis-link.ts";
 import type { Config } from "../config/config.ts";
+import { type ServerOrigins, serverOrigins } from "../config/server-origins.ts";
 import { archiveLeftovers } from "../conversations/conversation-archive.ts";
 import { VisitorGoneWatch } from "../conversations/visitor-gone-watch.ts";
 import { keyCustomerContacts } from "../customers/customer-of-email.ts";
@@ -27,14 +26,17 @@ import { connectDatabase, databaseReachable, disconnectDatabase } from "../db/co
 import { runMigrations } from "../db/migrations.ts";
 import { demoPageRoutes } from "../demo/demo-page.routes.ts";
 import { seedDemo } from "../demo/demo-seed.ts";
+import { attachmentRoutes } from "../downloads/attachment.routes.ts";
 import { EmailOutbox } from "../email/email-outbox.ts";
 import { createMailer } from "../email/smtp-mailer.ts";
 import { AppError } from "../errors/app-error.ts";
 import { DomainEvents } from "../events/domain-events.ts";
+import { ledgerSettled, recordChat, reportLedgerErrors } from "../figures/figures-ledger.ts";
 import { backfillHistory } from "../history/history-backfill.ts";
 import { errorHandler } from "../http/error-handler.ts";
 import { healthRoutes, readinessRoutes } from "../http/health.routes.ts";
 import { consoleRoutes, widgetRoutes } from "../http/static.routes.ts";
+import { visitorSessionRoutes } from "../identity/visitor-session.routes.ts";
 import { createInboundEmail, type InboundEmailSystem } from "../inbound-email/inbound-email.ts";
 import { SupportAddresses } from "../inbound-email/support-addresses.ts";
 import { ticketMailThreading } from "../inbound-email/ticket-mail-threading.ts";
@@ -54,16 +56,17 @@ import { createRoutingSystem } from "../routing/routing-system.ts";
 import { createRateLimits } from "../security/rate-limits.ts";
 import { widgetConfigRoutes } from "../sites/widget-config.routes.ts";
 import { ChatAlertWatch } from "../supervision/chat-alert-watch.ts";
-import { buildLedger, ledgerSettled, recordChat, reportLedgerErrors } from "../supervision/figures-ledger.ts";
+import { buildLedger } from "../supervision/figures-rebuild.ts";
+import { markTicketIfMade } from "../tickets/chat-ticket-mark.ts";
 import { buildTicketIndex } from "../tickets/ticket-list.ts";
 import { keyTicketSources } from "../tickets/ticket-sources.ts";
 import { createTicketSystem, type TicketSystem } from "../tickets/ticket-system.ts";
 import type { Clock } from "../time/clock.ts";
 import { keyVisitorTokens } from "../visitors/visitor-auth.ts";
-import { visitorSessionRoutes } from "../visitors/visitor-session.routes.ts";
-import { attachVisitorNamespace } from "../visitors/visitor-socket.ts";
+import type { DomainEventMap } from "../webhooks/webhook-events.ts";
 import { createWebhookSystem, type WebhookSystem } from "../webhooks/webhook-system.ts";
-import { type ServerOrigins, serverOrigins } from "./server-origins.ts";
+import { attachStaffNamespace, disconnectAgent, disconnectSession } from "./namespaces/staff-namespace.ts";
+import { attachVisitorNamespace } from "./namespaces/visitor-namespace.ts";
 
 export interface ParleyServer {
   url: string;
@@ -73,11 +76,11 @@ export interface ParleyServer {
   tickets: TicketSystem;
   /** The wall's chat alerts; tests run a check after moving their clock. */
   chatAlerts: ChatAlertWatch;
-  /** Visitor gone (issue 13); tests run a sweep after moving their clock. */
+  /** Visitor gone; tests run a sweep after moving their clock. */
   visitorGone: VisitorGoneWatch;
-  /** Signed webhooks (issue 15); tests run a retry sweep after moving their clock. */
+  /** Signed webhooks; tests run a retry sweep after moving their clock. */
   webhooks: WebhookSystem;
-  /** Tickets by email (issue 15): the intake, the SMTP receiver's port, the IMAP poller. */
+  /** Tickets by email: the intake, the SMTP receiver's port, the IMAP poller. */
   inboundEmail: InboundEmailSystem;
   /** Graceful: stop accepting, let in-flight writes finish, close the database. */
   stop(): Promise<void>;
@@ -116,7 +119,7 @@ export async function startParley(opts: StartOptions): Promise<ParleyServer> {
     ],
     logger,
   );
-  const archived = await archiveLeftovers();
+  const archived = await archiveLeftovers(markTicketIfMade);
   if (archived > 0)
     logger.info({ event: "conversations_archived", count: archived }, "closed chats moved to the history");
 
@@ -175,9 +178,12 @@ export async function startParley(opts: StartOptions): Promise<ParleyServer> {
     apiRequests: config.apiRequests,
     ...(redis ? { redis: redis.commands, keyPrefix: `${config.redisPrefix}:rl` } : {}),
   });
-  // What happened in the domain, for the consumers outside it (webhooks, issue 15).
-  const events = new DomainEvents((err, type) => logger.warn({ err, type }, "a domain event listener failed"));
+  // What happened in the domain, for the consumers outside it (webhooks).
+  const events = new DomainEvents<DomainEventMap>((err, type) =>
+    logger.warn({ err, type }, "a domain event listener failed"),
+  );
   const routing = createRoutingSystem({
+    archived: markTicketIfMade,
     visitors,
     staff,
     presenceGraceMs: config.presenceGraceMs,
@@ -223,7 +229,7 @@ export async function startParley(opts: StartOptions): Promise<ParleyServer> {
     leases,
     onAlert: (kind) => metrics.slaAlerts.inc({ kind }),
     events,
-    // With support addresses, the requester's emails carry the ticket's reply address (issue 15).
+    // With support addresses, the requester's emails carry the ticket's reply address.
     ...(supportAddresses.configured ? { threading: ticketMailThreading(supportAddresses, clock) } : {}),
   });
   const webhooks = createWebhookSystem({
@@ -245,7 +251,7 @@ export async function startParley(opts: StartOptions): Promise<ParleyServer> {
     logger,
     onOutcome: (o) => metrics.inboundEmails.inc({ outcome: o.kind, reason: o.kind === "ignored" ? o.reason : "" }),
   });
-  // Web conferences on tickets (issue 15).
+  // Web conferences on tickets.
   const meetings = new MeetingDesk({
     tickets: tickets.desk,
     staff,
@@ -281,7 +287,7 @@ export async function startParley(opts: StartOptions): Promise<ParleyServer> {
     inflight,
     // A visitor socket's address (for the per-address event budget) is the client's, not the balancer's.
     trustProxy: config.trustProxy,
-    // Ratings and transcripts (issue 14): a rating moves its chat's row in the figures (CSAT).
+    // Ratings and transcripts: a rating moves its chat's row in the figures (CSAT).
     chatEnd: {
       mailer,
       clock,
@@ -345,7 +351,7 @@ export async function startParley(opts: StartOptions): Promise<ParleyServer> {
         directives: {
           "connect-src": ["'self'"],
           // blob: for the widget's image thumbnails on the demo page (fetched with the visitor's token).
-          // https: for the team avatar a site may set (issue 14), shown by the widget on the demo page and by the
+          // https: for the team avatar a site may set, shown by the widget on the demo page and by the
           // Admin page's preview; the console never shows other remote images (thumbnails are its own downloads).
           "img-src": ["'self'", "data:", "blob:", "https:"],
           "upgrade-insecure-requests": null,
@@ -396,7 +402,7 @@ export async function startParley(opts: StartOptions): Promise<ParleyServer> {
       cutSockets,
     }),
   );
-  // REST API v1 with API keys (issue 15).
+  // REST API v1 with API keys.
   app.use(
     "/api/v1",
     apiV1Routes({

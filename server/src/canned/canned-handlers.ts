@@ -6,12 +6,13 @@ import {
 } from "@parley/shared";
 import type { Types } from "mongoose";
 import type { AgentDoc } from "../agents/agent.model.ts";
+import type { StaffContext } from "../agents/staff-context.ts";
 import { staffConversation } from "../conversations/conversation-access.ts";
 import { isDuplicateKey } from "../db/duplicate-key.ts";
 import { toObjectId } from "../db/object-id.ts";
 import { AppError } from "../errors/app-error.ts";
 import type { HandlerGroup } from "../realtime/command-registry.ts";
-import type { StaffContext, StaffNamespace } from "../realtime/namespaces.ts";
+import type { StaffNamespace } from "../realtime/namespaces.ts";
 import { formatTicketNumber } from "../tickets/ticket-number.ts";
 import { chatSourceKey } from "../tickets/ticket-source.model.ts";
 import { ticketOfSource } from "../tickets/ticket-sources.ts";

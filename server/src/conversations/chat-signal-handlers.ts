@@ -2,12 +2,13 @@ import type { AgentClientToServerEvents, VisitorClientToServerEvents } from "@pa
 import type { Types } from "mongoose";
 import type { AgentDoc } from "../agents/agent.model.ts";
 import { isLead } from "../agents/roles.ts";
+import type { StaffContext } from "../agents/staff-context.ts";
 import { toObjectId } from "../db/object-id.ts";
 import { AppError } from "../errors/app-error.ts";
 import type { HandlerGroup } from "../realtime/command-registry.ts";
-import type { StaffContext, VisitorContext } from "../realtime/namespaces.ts";
 import type { Limit } from "../security/rate-limits.ts";
 import type { VisitorRef } from "../visitors/visitor-auth.ts";
+import type { VisitorContext } from "../visitors/visitor-context.ts";
 import type { ConversationDoc } from "./conversation.model.ts";
 import { staffConversation } from "./conversation-access.ts";
 import { findConversation } from "./conversation-archive.ts";

@@ -2,10 +2,10 @@ import type { ReadMarkDto, TypingDto } from "@parley/shared";
 import { isLead } from "../agents/roles.ts";
 import type { StaffNamespace, VisitorNamespace } from "../realtime/namespaces.ts";
 import { rooms } from "../realtime/rooms.ts";
-import { toWallChatDto } from "../supervision/wall-dto.ts";
 import type { ConversationDoc } from "./conversation.model.ts";
 import { toMessageDto, toSummaryDto, toVisitorConversationDto } from "./conversation-dto.ts";
 import type { MessageDoc } from "./message.model.ts";
+import { toWallChatDto } from "./wall-chat-dto.ts";
 
 /**
  * Fans out changes that are already persisted. Visitors hear about their own

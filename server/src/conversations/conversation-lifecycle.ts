@@ -5,12 +5,12 @@ import type { Types } from "mongoose";
 import type { AgentDoc } from "../agents/agent.model.ts";
 import { isDuplicateKey } from "../db/duplicate-key.ts";
 import { AppError } from "../errors/app-error.ts";
-import type { DomainEvents } from "../events/domain-events.ts";
 import type { VisitorDoc } from "../visitors/visitor.model.ts";
 import { Visitor } from "../visitors/visitor.model.ts";
 import { Conversation, type ConversationDoc, closedKeyFor, openKeyFor } from "./conversation.model.ts";
-import { archiveConversation } from "./conversation-archive.ts";
+import { type ArchiveHook, archiveConversation } from "./conversation-archive.ts";
 import type { ConversationBroadcaster } from "./conversation-broadcaster.ts";
+import type { ConversationEvents } from "./conversation-events.ts";
 import type { MessageDoc } from "./message.model.ts";
 import { MessageLog, type StallGuard } from "./message-log.ts";
 import { previewOf } from "./message-preview.ts";
@@ -33,8 +33,9 @@ export class ConversationLifecycle {
 
   constructor(
     private readonly broadcaster: ConversationBroadcaster,
+    private readonly archived: ArchiveHook,
     stall?: StallGuard,
-    private readonly events?: DomainEvents,
+    private readonly events?: ConversationEvents,
   ) {
     this.log = new MessageLog((conversation, message) => {
       broadcaster.messageCreated(conversation, message);
@@ -193,7 +194,7 @@ export class ConversationLifecycle {
     this.broadcaster.conversationChanged(closed);
     this.events?.emit("conversation.closed", { conversation: closed });
     await this.hooks.closed(closed, before.offeredTo ?? null);
-    await archiveConversation(closed);
+    await archiveConversation(closed, this.archived);
     return closed;
   }
 }

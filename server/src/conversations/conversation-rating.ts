@@ -2,11 +2,11 @@ import type { ChatRating } from "@parley/shared/constants";
 import type { Types } from "mongoose";
 import { isDuplicateKey } from "../db/duplicate-key.ts";
 import { AppError } from "../errors/app-error.ts";
-import { markRated } from "../history/history-rating-mark.ts";
 import type { VisitorRef } from "../visitors/visitor-auth.ts";
 import { ChatEndClaim, type ChatEndClaimDoc, chatEndClaimOf } from "./chat-end-claim.model.ts";
 import { ClosedConversation, type ConversationDoc } from "./conversation.model.ts";
 import { endedChatOf } from "./ended-chat.ts";
+import { markRated } from "./history-rating-mark.ts";
 
 /**
  * A visitor rates their chat once it ended (issue 14). Once and final (the widget says so before sending): a

@@ -104,7 +104,7 @@ const conversationSchema = new Schema(
 // write (on devdb a JSON extraction per index per update, and a message updates its chat): one index serves the
 // site's queue and inbox there, besides openKey. The history is large and read by reports and lookups.
 const closedConversationSchema = conversationSchema.clone();
-// Set by primary key when a ticket is made from the chat, before or after it closed (history/history-ticket-mark.ts).
+// Set by primary key when a ticket is made from the chat, before or after it closed (conversations/history-ticket-mark.ts).
 closedConversationSchema.add({ hasTicket: { type: Boolean } });
 conversationSchema.index({ site: 1, status: 1, createdAt: 1 });
 closedConversationSchema.index({ site: 1, createdAt: 1 });

@@ -1,9 +1,9 @@
 import type { AgentClientToServerEvents } from "@parley/shared";
 import { toAgentDto } from "../agents/agent-dto.ts";
+import type { StaffContext } from "../agents/staff-context.ts";
 import { toObjectId } from "../db/object-id.ts";
 import { AppError } from "../errors/app-error.ts";
 import type { HandlerGroup } from "../realtime/command-registry.ts";
-import type { StaffContext } from "../realtime/namespaces.ts";
 import { rooms } from "../realtime/rooms.ts";
 import { staffConversation } from "./conversation-access.ts";
 import { toDetailDto } from "./conversation-dto.ts";

@@ -5,11 +5,11 @@ import type { Logger } from "../logging/logger.ts";
 import type { VisitorNamespace } from "../realtime/namespaces.ts";
 import { rooms } from "../realtime/rooms.ts";
 import { cachedSite } from "../sites/site-cache.ts";
+import { visitorGoneSettingsOf } from "../sites/visitor-gone-settings.ts";
 import { Visitor, type VisitorDoc } from "../visitors/visitor.model.ts";
 import { Conversation, type ConversationDoc } from "./conversation.model.ts";
 import type { ConversationBroadcaster } from "./conversation-broadcaster.ts";
 import type { ConversationLifecycle } from "./conversation-lifecycle.ts";
-import { visitorGoneSettingsOf } from "./visitor-gone-settings.ts";
 
 const MINUTE_MS = 60_000;
 

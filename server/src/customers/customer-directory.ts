@@ -7,7 +7,7 @@ import type { StaffNamespace } from "../realtime/namespaces.ts";
 import { rooms } from "../realtime/rooms.ts";
 import type { SiteDoc } from "../sites/site.model.ts";
 import { siteOf } from "../sites/site-lookup.ts";
-import { ticketSettingsOf } from "../tickets/ticket-settings.ts";
+import { ticketSettingsOf } from "../sites/ticket-settings.ts";
 import { Customer, type CustomerDoc } from "./customer.model.ts";
 import { toCustomerDto } from "./customer-dto.ts";
 

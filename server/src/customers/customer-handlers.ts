@@ -1,6 +1,7 @@
 import type { AgentClientToServerEvents } from "@parley/shared";
+import type { StaffContext } from "../agents/staff-context.ts";
 import type { HandlerGroup } from "../realtime/command-registry.ts";
-import type { StaffContext, StaffNamespace } from "../realtime/namespaces.ts";
+import type { StaffNamespace } from "../realtime/namespaces.ts";
 import { listCustomers, saveCustomer } from "./customer-directory.ts";
 
 type CustomerEvents = "customer:list" | "customer:save";

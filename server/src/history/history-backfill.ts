@@ -1,8 +1,9 @@
 import { ClosedConversation, type ConversationDoc } from "../conversations/conversation.model.ts";
+import { historyFieldsOf } from "../conversations/history-fields.ts";
+import { recordClosedChat } from "../conversations/history-record.ts";
+import { recordVisitorTicket } from "../conversations/history-ticket-mark.ts";
+import { markTicketIfMade } from "../tickets/chat-ticket-mark.ts";
 import { Ticket, type TicketDoc } from "../tickets/ticket.model.ts";
-import { historyFieldsOf } from "./history-fields.ts";
-import { recordClosedChat } from "./history-record.ts";
-import { markTicketIfMade, recordVisitorTicket } from "./history-ticket-mark.ts";
 
 /**
  * The History rows and visitors' lists of chats and tickets from before issue 13, written once (db/migrations.ts):

@@ -1,8 +1,8 @@
 import type { AgentClientToServerEvents } from "@parley/shared";
+import type { StaffContext } from "../agents/staff-context.ts";
 import { staffConversation } from "../conversations/conversation-access.ts";
 import { toObjectId } from "../db/object-id.ts";
 import type { HandlerGroup } from "../realtime/command-registry.ts";
-import type { StaffContext } from "../realtime/namespaces.ts";
 import { searchHistory } from "./history-search.ts";
 import { SearchGate } from "./search-gate.ts";
 import { visitorHistory } from "./visitor-history.ts";

@@ -1,7 +1,7 @@
 import type { CloseReason, HistoryRowDto } from "@parley/shared";
 import { type ChatRating, MAX_PREVIEW_LENGTH } from "@parley/shared/constants";
 import type { ConversationDoc } from "../conversations/conversation.model.ts";
-import type { StoredHistoryRow } from "./history-hour.model.ts";
+import type { StoredHistoryRow } from "../conversations/history-hour.model.ts";
 
 /** A closed chat as the history stores it: the conversation, with `hasTicket` from issue 13 on. */
 export type ClosedChatDoc = ConversationDoc & { hasTicket?: boolean };

@@ -1,9 +1,15 @@
 import type { HistoryCursor, HistoryPageDto, HistoryRowDto, HistorySearchInput } from "@parley/shared";
 import { HISTORY_PAGE_SIZE } from "@parley/shared";
 import type { Types } from "mongoose";
-import { HistoryHour, type HistoryHourDoc, HOUR_MS, historyHourKey, hourOf } from "./history-hour.model.ts";
+import {
+  HistoryHour,
+  type HistoryHourDoc,
+  HOUR_MS,
+  historyHourKey,
+  hourOf,
+} from "../conversations/history-hour.model.ts";
+import { HistorySpan, type HistorySpanDoc } from "../conversations/history-span.model.ts";
 import { type ParsedRow, parseStoredRow, snippetOf } from "./history-row.ts";
-import { HistorySpan, type HistorySpanDoc } from "./history-span.model.ts";
 
 /**
  * How much one page may read before it answers with what it found and a cursor to go on from: a month of hours or

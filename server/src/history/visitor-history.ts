@@ -1,11 +1,11 @@
 import type { VisitorHistoryDto } from "@parley/shared";
 import { Types } from "mongoose";
 import { ClosedConversation, type ConversationDoc } from "../conversations/conversation.model.ts";
+import { VisitorPast, type VisitorPastDoc } from "../conversations/visitor-past.model.ts";
 import { readInBatches } from "../db/read-in-batches.ts";
 import { Ticket, type TicketDoc } from "../tickets/ticket.model.ts";
 import { formatTicketNumber } from "../tickets/ticket-number.ts";
 import { type ClosedChatDoc, toHistoryRow } from "./history-row.ts";
-import { VisitorPast, type VisitorPastDoc } from "./visitor-past.model.ts";
 
 /** How many earlier chats, and tickets, the visitor panel lists. */
 export const VISITOR_HISTORY_LIMIT = 20;

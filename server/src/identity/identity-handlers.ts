@@ -1,6 +1,6 @@
 import type { AgentClientToServerEvents } from "@parley/shared";
+import type { StaffContext } from "../agents/staff-context.ts";
 import type { HandlerGroup } from "../realtime/command-registry.ts";
-import type { StaffContext } from "../realtime/namespaces.ts";
 import { identitySecretOf, rotateIdentitySecret } from "./identity-secrets.ts";
 
 type IdentityEvents = "site:identity" | "site:identity-rotate";

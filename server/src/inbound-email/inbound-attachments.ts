@@ -31,7 +31,7 @@ export function refusedNote(refused: InboundFiles["refused"]): string {
 }
 
 /**
- * An email's files, through the same checks as an upload (attachments/attachment.routes.ts): the size limit
+ * An email's files, through the same checks as an upload (downloads/attachment.routes.ts): the size limit
  * (ATTACHMENT_MAX_BYTES), the type decided by the content and agreeing with the name, and the cleaned display name.
  * Kept files belong to the ticket and are the customer's own (customerVisible). A refused file is left out and
  * listed, never stored.

@@ -1,10 +1,9 @@
 import type { AgentClientToServerEvents, VisitorClientToServerEvents } from "@parley/shared";
+import type { StaffContext } from "../agents/staff-context.ts";
 import type { HandlerGroup } from "../realtime/command-registry.ts";
-import type { StaffContext, VisitorContext } from "../realtime/namespaces.ts";
 import { siteOf } from "../sites/site-lookup.ts";
-import { ownTicket } from "../tickets/own-ticket.ts";
+import type { VisitorContext } from "../visitors/visitor-context.ts";
 import { matchArticles } from "./manual-match.ts";
-import { recordManualOpened } from "./manual-opened.ts";
 import { articlesOf, saveArticles } from "./manual-shelf.ts";
 
 /** Every staff member reads the list; saving is for admins (staff-command-roles.ts). */
@@ -20,17 +19,11 @@ export function manualStaffHandlers(): HandlerGroup<
 }
 
 /**
- * Suggestions while a visitor writes: the site's articles matched against their text, titles and links only; and
- * an article opened from a ticket's reply form, for that ticket's timeline (their own tickets only).
+ * Suggestions while a visitor writes: the site's articles matched against their text, titles and links only. An
+ * article opened from a ticket's reply form goes on that ticket's timeline (tickets/visitor-manual-handlers.ts).
  */
-export function manualVisitorHandlers(
-  clock: () => Date,
-): HandlerGroup<VisitorClientToServerEvents, VisitorContext, "manual:suggest" | "manual:opened"> {
+export function manualVisitorHandlers(): HandlerGroup<VisitorClientToServerEvents, VisitorContext, "manual:suggest"> {
   return {
-    "manual:opened": async (input, ctx) => {
-      await recordManualOpened(await ownTicket(ctx, input.ticketId), ctx.site._id, input.articleId, clock());
-      return {};
-    },
     "manual:suggest": async (input, { site }) => ({
       articles: matchArticles(await articlesOf(site._id), input.text, input.product).map(({ id, title, url }) => ({
         id,

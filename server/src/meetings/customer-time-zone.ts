@@ -1,18 +1,9 @@
 import type { Types } from "mongoose";
 import { ClosedConversation, Conversation } from "../conversations/conversation.model.ts";
 import { OfflineRequest } from "../offline/offline-request.model.ts";
+import { isKnownZone } from "../time/time-zone.ts";
 
 type Zoned = { environment?: { timeZone?: string | null } | null };
-
-/** Whether this runtime's Intl knows the zone (a browser's ICU may know names the server's does not). */
-export function isKnownZone(timeZone: string): boolean {
-  try {
-    new Intl.DateTimeFormat("en", { timeZone });
-    return timeZone.length > 0;
-  } catch {
-    return false;
-  }
-}
 
 /**
  * The time zone the customer's browser reported (Intl's), from what the ticket came from: the chat's environment

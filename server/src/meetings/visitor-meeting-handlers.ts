@@ -1,7 +1,7 @@
 import type { VisitorClientToServerEvents } from "@parley/shared";
 import type { HandlerGroup } from "../realtime/command-registry.ts";
-import type { VisitorContext } from "../realtime/namespaces.ts";
 import { ownTicket } from "../tickets/own-ticket.ts";
+import type { VisitorContext } from "../visitors/visitor-context.ts";
 import type { MeetingDesk } from "./meeting-desk.ts";
 
 /** The requester's side: only the proposals on their own tickets, as visitor-ticket-handlers.ts reads tickets. */

@@ -3,8 +3,6 @@ import type { Namespace } from "socket.io";
 import { Conversation } from "../conversations/conversation.model.ts";
 import { OutboxMail } from "../email/outbox-mail.model.ts";
 
-export type CommandOutcome = "ok" | "error" | "refused";
-
 /**
  * What `/metrics` shows (Prometheus text, `prom-client`). Per node: with several nodes, a scraper sums them.
  * Counts that need the database (the queue, ringing offers) are read when scraped, never on a hot path.

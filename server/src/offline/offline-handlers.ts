@@ -1,7 +1,9 @@
 import type { AgentClientToServerEvents, VisitorClientToServerEvents } from "@parley/shared";
+import type { StaffContext } from "../agents/staff-context.ts";
 import type { HandlerGroup } from "../realtime/command-registry.ts";
-import type { StaffContext, StaffNamespace, VisitorContext } from "../realtime/namespaces.ts";
+import type { StaffNamespace } from "../realtime/namespaces.ts";
 import type { Limit } from "../security/rate-limits.ts";
+import type { VisitorContext } from "../visitors/visitor-context.ts";
 import { recentOfflineRequests, submitOfflineRequest } from "./offline-requests.ts";
 
 export function offlineStaffHandlers(): HandlerGroup<AgentClientToServerEvents, StaffContext, "offline:list"> {

@@ -4,8 +4,10 @@ import type { z } from "zod";
 import { AppError } from "../errors/app-error.ts";
 import { parseInput } from "../errors/parse-input.ts";
 import type { Logger } from "../logging/logger.ts";
-import type { CommandOutcome } from "../observability/metrics.ts";
 import type { InflightTracker } from "./inflight.ts";
+
+/** How a command ended, as metrics count it. */
+export type CommandOutcome = "ok" | "error" | "refused";
 
 type PayloadOf<F> = F extends (payload: infer P, ack: never) => void ? P : never;
 
@@ -15,6 +17,47 @@ export type CommandHandlers<Events, Ctx> = {
 
 /** The handlers one domain contributes; a namespace's full table is the spread of its domains'. */
 export type HandlerGroup<Events, Ctx, K extends keyof Events & string> = Pick<CommandHandlers<Events, Ctx>, K>;
+
+/** The events a group serves, written out: they must be exactly its keys (a compile error names the others). */
+type ListedEvents<H, E extends readonly PropertyKey[]> = E &
+  ([Exclude<keyof H, E[number]>] extends [never] ? unknown : { unlisted: Exclude<keyof H, E[number]> });
+
+/**
+ * A handler group with the events it serves written out beside it, so that a namespace's file (app/namespaces/)
+ * reads as its routing table: find an event's name there, and the group's import names its file. The list is checked
+ * against the group both at compile time and at start.
+ */
+export function serves<H extends object, const E extends readonly (keyof H & string)[]>(
+  events: ListedEvents<H, E>,
+  handlers: H,
+): H {
+  const listed = [...events].sort().join(",");
+  const actual = Object.keys(handlers).sort().join(",");
+  if (listed !== actual) throw new Error(`handler group lists [${listed}] but serves [${actual}]`);
+  return handlers;
+}
+
+type Merged<G extends readonly object[]> = (
+  G[number] extends infer U
+    ? U extends unknown
+      ? (u: U) => void
+      : never
+    : never
+) extends (u: infer I) => void
+  ? I
+  : never;
+
+/** A namespace's handlers, its groups merged. An event claimed by two groups stops the server at start. */
+export function handlersOf<const G extends readonly object[]>(...groups: G): Merged<G> {
+  const table: Record<string, unknown> = {};
+  for (const group of groups) {
+    for (const [name, handler] of Object.entries(group)) {
+      if (name in table) throw new Error(`two handler groups serve "${name}"`);
+      table[name] = handler;
+    }
+  }
+  return table as Merged<G>;
+}
 
 interface TableOptions<Events, Ctx, S extends Socket> {
   schemas: { [K in keyof Events & string]: z.ZodType<PayloadOf<Events[K]>, unknown> };

@@ -6,26 +6,16 @@ import type {
 } from "@parley/shared";
 import type { AgentRole } from "@parley/shared/constants";
 import type { Namespace, Socket } from "socket.io";
-import type { AgentDoc } from "../agents/agent.model.ts";
-import type { SiteDoc } from "../sites/site.model.ts";
-import type { VisitorRef } from "../visitors/visitor-auth.ts";
 
 /**
  * What a visitor's socket keeps for its whole life: two ids, nothing else. Thousands of idle widgets stay open, so
- * each one must cost little; their site is shared from the site cache and read per event (issue 10).
+ * each one must cost little; their site is shared from the site cache and read per event.
  */
 export interface VisitorSocketData {
   visitorId: string;
   siteId: string;
-  /** The token was minted for a verified identity (issue 14). */
+  /** The token was minted for a verified identity. */
   verified?: boolean;
-}
-
-/** What every visitor event's handler gets, built per event from the socket's ids. */
-export interface VisitorContext {
-  visitor: VisitorRef;
-  site: SiteDoc;
-  socket: VisitorSocket;
 }
 
 /**
@@ -38,12 +28,6 @@ export interface StaffSocketData {
   siteId: string;
   role: AgentRole;
   sessionHash: string;
-}
-
-/** What every staff event's handler gets: the agent read again for this event, and the socket. */
-export interface StaffContext {
-  agent: AgentDoc;
-  socket: StaffSocket;
 }
 
 export type VisitorNamespace = Namespace<
@@ -67,7 +51,7 @@ export interface SharedOpenChat {
 /** What staff-namespace nodes tell one another through the Redis adapter. */
 export interface StaffServerSideEvents {
   "chat:changed": (chat: SharedOpenChat) => void;
-  /** A site's webhook endpoints changed (issue 15): forget the cached list (site id, hex). */
+  /** A site's webhook endpoints changed: forget the cached list (site id, hex). */
   "webhooks:changed": (site: string) => void;
 }
 

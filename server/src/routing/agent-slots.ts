@@ -1,7 +1,7 @@
 import type { Types } from "mongoose";
 import { Agent, type AgentDoc } from "../agents/agent.model.ts";
-import type { AgentBroadcaster } from "../agents/agent-broadcaster.ts";
 import { updateAgentIf } from "../agents/agent-writes.ts";
+import type { AgentBroadcaster } from "./agent-broadcaster.ts";
 
 /**
  * An agent's load counts chats owned plus offers ringing. Taking a slot is one atomic update whose filter

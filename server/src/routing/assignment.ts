@@ -1,15 +1,15 @@
 import type { TransferInput } from "@parley/shared";
 import type { Types } from "mongoose";
 import { Agent, type AgentDoc } from "../agents/agent.model.ts";
-import type { AgentBroadcaster } from "../agents/agent-broadcaster.ts";
 import { Conversation, type ConversationDoc } from "../conversations/conversation.model.ts";
 import { findConversation } from "../conversations/conversation-archive.ts";
 import type { ConversationBroadcaster } from "../conversations/conversation-broadcaster.ts";
+import type { ConversationEvents } from "../conversations/conversation-events.ts";
 import type { ConversationLifecycle } from "../conversations/conversation-lifecycle.ts";
 import { toObjectId } from "../db/object-id.ts";
 import { AppError } from "../errors/app-error.ts";
-import type { DomainEvents } from "../events/domain-events.ts";
 import { cachedSite } from "../sites/site-cache.ts";
+import type { AgentBroadcaster } from "./agent-broadcaster.ts";
 import { giveBackSlot, takeSlot } from "./agent-slots.ts";
 import type { OfferRouter } from "./offer-router.ts";
 
@@ -24,7 +24,7 @@ export class Assignment {
     private readonly router: OfferRouter,
     private readonly conversations: ConversationBroadcaster,
     private readonly agents: AgentBroadcaster,
-    private readonly events?: DomainEvents,
+    private readonly events?: ConversationEvents,
   ) {}
 
   /**

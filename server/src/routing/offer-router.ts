@@ -1,6 +1,5 @@
 import type { Types } from "mongoose";
 import { Agent, type AgentDoc } from "../agents/agent.model.ts";
-import type { AgentBroadcaster } from "../agents/agent-broadcaster.ts";
 import { updateAgentIf } from "../agents/agent-writes.ts";
 import { Conversation, type ConversationDoc } from "../conversations/conversation.model.ts";
 import type { ConversationBroadcaster } from "../conversations/conversation-broadcaster.ts";
@@ -8,6 +7,7 @@ import { AppError } from "../errors/app-error.ts";
 import type { Logger } from "../logging/logger.ts";
 import { Site, type SiteDoc } from "../sites/site.model.ts";
 import { cachedSite } from "../sites/site-cache.ts";
+import type { AgentBroadcaster } from "./agent-broadcaster.ts";
 import { giveBackSlot, releaseSlot, takeSlot } from "./agent-slots.ts";
 import { rankCandidates } from "./candidate-ranking.ts";
 import { SiteLanes } from "./site-lanes.ts";

@@ -1,11 +1,11 @@
 import type { AgentClientToServerEvents } from "@parley/shared";
 import { Agent, type AgentDoc } from "../agents/agent.model.ts";
 import { toAgentDto, toTeamMemberDto } from "../agents/agent-dto.ts";
+import type { StaffContext } from "../agents/staff-context.ts";
 import { staffConversation } from "../conversations/conversation-access.ts";
 import { toDetailDto } from "../conversations/conversation-dto.ts";
 import { toObjectId } from "../db/object-id.ts";
 import type { HandlerGroup } from "../realtime/command-registry.ts";
-import type { StaffContext } from "../realtime/namespaces.ts";
 import { rooms } from "../realtime/rooms.ts";
 import type { RoutingSystem } from "./routing-system.ts";
 

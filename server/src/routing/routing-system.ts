@@ -1,14 +1,15 @@
 import type { AvailabilityDto } from "@parley/shared";
 import type { Types } from "mongoose";
 import type { AgentDoc } from "../agents/agent.model.ts";
-import { AgentBroadcaster } from "../agents/agent-broadcaster.ts";
 import { Presence } from "../agents/presence.ts";
+import type { ArchiveHook } from "../conversations/conversation-archive.ts";
 import { ConversationBroadcaster } from "../conversations/conversation-broadcaster.ts";
+import type { ConversationEvents } from "../conversations/conversation-events.ts";
 import { ConversationLifecycle } from "../conversations/conversation-lifecycle.ts";
-import type { DomainEvents } from "../events/domain-events.ts";
 import type { Logger } from "../logging/logger.ts";
 import type { StaffNamespace, VisitorNamespace } from "../realtime/namespaces.ts";
 import { admitNewChat, siteAvailability } from "./admission.ts";
+import { AgentBroadcaster } from "./agent-broadcaster.ts";
 import { Assignment } from "./assignment.ts";
 import { recountLoads } from "./load-recount.ts";
 import { OfferRouter } from "./offer-router.ts";
@@ -44,8 +45,10 @@ export function createRoutingSystem(opts: {
   clock?: () => Date;
   /** How long a batch of messages may wait on the database before its senders are told UNAVAILABLE. */
   stallMs?: number;
+  /** Told of each closed chat once it is in the history (tickets mark the ones made into tickets). */
+  archived: ArchiveHook;
   /** Told of chats started, assigned and closed, and of every stored message (webhooks, issue 15). */
-  events?: DomainEvents;
+  events?: ConversationEvents;
 }): RoutingSystem {
   const { logger } = opts;
   const now = opts.clock ?? (() => new Date());
@@ -54,6 +57,7 @@ export function createRoutingSystem(opts: {
   const agents = new AgentBroadcaster(opts.staff, (site) => queue.siteChanged(site));
   const lifecycle = new ConversationLifecycle(
     conversations,
+    opts.archived,
     {
       ms: opts.stallMs ?? 15_000,
       stalled: (what) =>

@@ -2,8 +2,8 @@ import type { IncomingHttpHeaders } from "node:http";
 import express from "express";
 import type { Redis } from "ioredis";
 import { type RateLimiterAbstract, RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from "rate-limiter-flexible";
-import { LoginThrottle } from "../agents/login-throttle.ts";
 import type { Config } from "../config/config.ts";
+import { LoginThrottle } from "./login-throttle.ts";
 
 /** One limit, counted per key (a visitor, an address). */
 export interface Limit {
@@ -72,7 +72,7 @@ export interface RateLimits {
    */
   inboundMailPerSender: Limit;
   /**
-   * Failed sign-ins (agents/login-throttle.ts): 5 per email from one address in 15 minutes, then that address waits
+   * Failed sign-ins (security/login-throttle.ts): 5 per email from one address in 15 minutes, then that address waits
    * out the window for that email; 30 per address across emails in 15 minutes; and per email from every address,
    * 100 in an hour, past which each failure makes the email wait before its next attempt: 1 s, then twice as long
    * each time, up to 5 minutes.

@@ -1,8 +1,8 @@
 import type { SiteSettingsDto } from "@parley/shared";
-import { visitorGoneSettingsOf } from "../conversations/visitor-gone-settings.ts";
-import { supervisionSettingsOf } from "../supervision/supervision-settings.ts";
-import { ticketSettingsOf } from "../tickets/ticket-settings.ts";
 import type { SiteDoc } from "./site.model.ts";
+import { supervisionSettingsOf } from "./supervision-settings.ts";
+import { ticketSettingsOf } from "./ticket-settings.ts";
+import { visitorGoneSettingsOf } from "./visitor-gone-settings.ts";
 import { widgetSettingsOf } from "./widget-settings.ts";
 
 export function toSiteSettingsDto(site: SiteDoc): SiteSettingsDto {

@@ -7,7 +7,7 @@ import type { Logger } from "../logging/logger.ts";
 import type { SharedOpenChat, StaffNamespace } from "../realtime/namespaces.ts";
 import { rooms } from "../realtime/rooms.ts";
 import { cachedSite } from "../sites/site-cache.ts";
-import { supervisionSettingsOf } from "./supervision-settings.ts";
+import { supervisionSettingsOf } from "../sites/supervision-settings.ts";
 
 /** What the watch needs of an open chat; kept in memory, so a check costs no database query. */
 interface OpenChat {

@@ -1,8 +1,8 @@
 import type { AgentClientToServerEvents } from "@parley/shared";
+import type { StaffContext } from "../agents/staff-context.ts";
+import { loadStats } from "../figures/figures-query.ts";
 import type { HandlerGroup } from "../realtime/command-registry.ts";
-import type { StaffContext } from "../realtime/namespaces.ts";
 import { siteOf } from "../sites/site-lookup.ts";
-import { loadStats } from "./figures-query.ts";
 
 /** `stats:get`: a site's figures (see figures.ts for what each one counts), for supervisors and admins. */
 export function statsHandlers(clock: () => Date): HandlerGroup<AgentClientToServerEvents, StaffContext, "stats:get"> {

@@ -1,22 +1,23 @@
 import type { AgentClientToServerEvents, WallTicketDto } from "@parley/shared";
 import { Agent, type AgentDoc } from "../agents/agent.model.ts";
 import { toTeamMemberDto } from "../agents/agent-dto.ts";
+import type { StaffContext } from "../agents/staff-context.ts";
 import { Conversation, type ConversationDoc } from "../conversations/conversation.model.ts";
 import { findConversation } from "../conversations/conversation-archive.ts";
 import { toDetailDto, toMessageDto } from "../conversations/conversation-dto.ts";
+import { toWallChatDto } from "../conversations/wall-chat-dto.ts";
 import { toObjectId } from "../db/object-id.ts";
 import { readInBatches } from "../db/read-in-batches.ts";
 import { AppError } from "../errors/app-error.ts";
 import type { HandlerGroup } from "../realtime/command-registry.ts";
-import type { StaffContext } from "../realtime/namespaces.ts";
 import type { RoutingSystem } from "../routing/routing-system.ts";
 import { siteOf } from "../sites/site-lookup.ts";
+import { supervisionSettingsOf } from "../sites/supervision-settings.ts";
 import type { TicketDoc } from "../tickets/ticket.model.ts";
 import { chatSourceKey } from "../tickets/ticket-source.model.ts";
 import { ticketOfSource } from "../tickets/ticket-sources.ts";
 import type { ChatAlertWatch } from "./chat-alert-watch.ts";
-import { supervisionSettingsOf } from "./supervision-settings.ts";
-import { toWallChatDto, toWallTicketDto } from "./wall-dto.ts";
+import { toWallTicketDto } from "./wall-dto.ts";
 
 type SupervisionEvents = "wall:sync" | "conversation:whisper" | "conversation:join";
 

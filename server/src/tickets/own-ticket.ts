@@ -1,6 +1,6 @@
 import { toObjectId } from "../db/object-id.ts";
 import { AppError } from "../errors/app-error.ts";
-import type { VisitorContext } from "../realtime/namespaces.ts";
+import type { VisitorContext } from "../visitors/visitor-context.ts";
 import { Ticket, type TicketDoc } from "./ticket.model.ts";
 
 /**

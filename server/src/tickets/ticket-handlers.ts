@@ -1,6 +1,6 @@
 import type { AgentClientToServerEvents } from "@parley/shared";
+import type { StaffContext } from "../agents/staff-context.ts";
 import type { HandlerGroup } from "../realtime/command-registry.ts";
-import type { StaffContext } from "../realtime/namespaces.ts";
 import type { TicketDesk } from "./ticket-desk.ts";
 import { ticketDetail } from "./ticket-detail.ts";
 import { escalateByStaff } from "./ticket-escalation.ts";

@@ -1,13 +1,13 @@
 import type { TicketAlertDto, TicketStatus } from "@parley/shared";
 import { Agent, type AgentDoc } from "../agents/agent.model.ts";
 import type { Mailer } from "../email/mail.ts";
-import type { DomainEvents } from "../events/domain-events.ts";
-import type { MailThreading } from "../inbound-email/ticket-mail-threading.ts";
 import type { StaffNamespace, VisitorNamespace } from "../realtime/namespaces.ts";
 import { rooms } from "../realtime/rooms.ts";
 import type { SiteDoc } from "../sites/site.model.ts";
+import type { MailThreading } from "./mail-threading.ts";
 import type { TicketDoc } from "./ticket.model.ts";
 import { toTicketDto, toTicketMessageDto, toVisitorTicketDto } from "./ticket-dto.ts";
+import type { TicketEvents } from "./ticket-events.ts";
 import { type TicketEmails, ticketEmails } from "./ticket-mail.ts";
 import type { TicketMessageDoc } from "./ticket-message.model.ts";
 
@@ -27,7 +27,7 @@ export class TicketNotifier {
     mailer: Mailer | undefined,
     /** Told of each alert announced (metrics). */
     private readonly onAlert?: (kind: TicketAlertDto["kind"]) => void,
-    private readonly events?: DomainEvents,
+    private readonly events?: TicketEvents,
     /** Reply addresses and Message-IDs on the requester's emails (inbound email, issue 15). */
     threading?: MailThreading,
   ) {

@@ -1,13 +1,13 @@
 import type { TicketAlertDto } from "@parley/shared";
 import { type Leases, singleProcessLeases } from "../cluster/leases.ts";
 import type { Mailer } from "../email/mail.ts";
-import type { DomainEvents } from "../events/domain-events.ts";
-import type { MailThreading } from "../inbound-email/ticket-mail-threading.ts";
 import type { Logger } from "../logging/logger.ts";
 import type { StaffNamespace, VisitorNamespace } from "../realtime/namespaces.ts";
 import type { Clock } from "../time/clock.ts";
+import type { MailThreading } from "./mail-threading.ts";
 import { SlaWatch } from "./sla-watch.ts";
 import { TicketDesk } from "./ticket-desk.ts";
+import type { TicketEvents } from "./ticket-events.ts";
 import { TicketNotifier } from "./ticket-notifier.ts";
 
 /** The server's notion of now; tests pass a clock they move by hand. */
@@ -32,7 +32,7 @@ export function createTicketSystem(opts: {
   mailer?: Mailer;
   onAlert?: (kind: TicketAlertDto["kind"]) => void;
   /** Told of new tickets, status changes, replies and alerts (webhooks, issue 15). */
-  events?: DomainEvents;
+  events?: TicketEvents;
   /** Inbound email (issue 15): the requester's emails carry the ticket's reply address. */
   threading?: MailThreading;
 }): TicketSystem {

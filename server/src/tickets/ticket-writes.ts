@@ -1,8 +1,8 @@
 import type { Types, UpdateQuery } from "mongoose";
 import type { SiteDoc } from "../sites/site.model.ts";
+import { ticketSettingsOf } from "../sites/ticket-settings.ts";
 import { Ticket, type TicketDoc } from "./ticket.model.ts";
 import { type Derived, deriveTiming, type TicketTiming } from "./ticket-derived.ts";
-import { ticketSettingsOf } from "./ticket-settings.ts";
 import { ticketWritten } from "./ticket-written.ts";
 
 /**

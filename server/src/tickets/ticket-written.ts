@@ -1,8 +1,9 @@
 import { isDeepStrictEqual } from "node:util";
+import { recordTicket } from "../figures/figures-ledger.ts";
 import type { SiteDoc } from "../sites/site.model.ts";
-import { recordTicket, ticketRowOf } from "../supervision/figures-ledger.ts";
 import { scheduleCheck } from "./sla-schedule.ts";
 import type { TicketDoc } from "./ticket.model.ts";
+import { ticketRowOf } from "./ticket-figures-row.ts";
 import { indexTicket, ticketIndexRowOf } from "./ticket-list.ts";
 
 /**

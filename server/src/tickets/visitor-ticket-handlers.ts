@@ -2,7 +2,7 @@ import type { VisitorClientToServerEvents } from "@parley/shared";
 import { toObjectId } from "../db/object-id.ts";
 import { AppError } from "../errors/app-error.ts";
 import type { HandlerGroup } from "../realtime/command-registry.ts";
-import type { VisitorContext } from "../realtime/namespaces.ts";
+import type { VisitorContext } from "../visitors/visitor-context.ts";
 import { Ticket, type TicketDoc } from "./ticket.model.ts";
 import type { TicketDesk } from "./ticket-desk.ts";
 import { toTicketMessageDto, toVisitorTicketDto } from "./ticket-dto.ts";

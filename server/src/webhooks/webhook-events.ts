@@ -1,8 +1,10 @@
 import { createHash } from "node:crypto";
 import type { WebhookEventBody, WebhookEventType } from "@parley/shared";
 import { toDetailDto, toMessageDto, toRatingDto, toSummaryDto } from "../conversations/conversation-dto.ts";
+import type { ConversationEventMap } from "../conversations/conversation-events.ts";
 import type { DomainEvents } from "../events/domain-events.ts";
 import { toTicketDto, toTicketMessageDto } from "../tickets/ticket-dto.ts";
+import type { TicketEventMap } from "../tickets/ticket-events.ts";
 
 /**
  * What the domain told, as a webhook event: its type, the site, a key that names this one occurrence (the event's id
@@ -30,6 +32,9 @@ export function toEventBody(o: WebhookOccurrence, createdAt: Date): WebhookEvent
   };
 }
 
+/** Everything the domain tells: what webhooks follow. */
+export type DomainEventMap = ConversationEventMap & TicketEventMap;
+
 const ALERT_TYPES = {
   at_risk: "ticket.sla_at_risk",
   breached: "ticket.sla_breached",
@@ -40,7 +45,7 @@ const ALERT_TYPES = {
  * Subscribes to the domain's events and hands each one webhooks carry to `emit`. The one place that decides what
  * leaves the server: internal chat notes (whispers, the close reason) and ticket notes never do.
  */
-export function followDomain(events: DomainEvents, emit: (o: WebhookOccurrence) => void): void {
+export function followDomain(events: DomainEvents<DomainEventMap>, emit: (o: WebhookOccurrence) => void): void {
   events.on("conversation.started", ({ conversation: c }) =>
     emit({
       type: "conversation.started",

@@ -5,6 +5,7 @@ import type { StaffNamespace } from "../realtime/namespaces.ts";
 import type { Resolver } from "./ssrf-guard.ts";
 import { WebhookDispatcher } from "./webhook-dispatcher.ts";
 import { WebhookEndpointStore } from "./webhook-endpoints.ts";
+import type { DomainEventMap } from "./webhook-events.ts";
 import { followDomain } from "./webhook-events.ts";
 
 export interface WebhookSystem {
@@ -22,7 +23,7 @@ export interface WebhookSystem {
  * forget their cached copy at once.
  */
 export function createWebhookSystem(opts: {
-  events: DomainEvents;
+  events: DomainEvents<DomainEventMap>;
   staff: StaffNamespace;
   /** Several nodes share the work (Redis). */
   shared: boolean;

@@ -44,7 +44,7 @@ const prefix = `parley-test-${randomBytes(4).toString("hex")}`;
 beforeAll(async () => {
   const port = await freePort();
   const mongoUri = `${inject("mongoUri").replace(/\/?$/, "/")}${dbName}`;
-  primary = spawn("npx", ["tsx", "src/cluster/cluster-main.ts", "--nodes", "3"], {
+  primary = spawn("npx", ["tsx", "src/app/cluster-main.ts", "--nodes", "3"], {
     cwd: SERVER_DIR,
     env: {
       ...process.env,

@@ -12,10 +12,10 @@ import {
 } from "../../../test/harness.ts";
 import type { ConversationDoc } from "../../conversations/conversation.model.ts";
 import { ClosedConversation } from "../../conversations/conversation.model.ts";
+import { SEARCH_TEXT_LIMIT } from "../../conversations/history-fields.ts";
+import { HistoryHour, type HistoryHourDoc, historyHourKey, hourOf } from "../../conversations/history-hour.model.ts";
+import { recordClosedChat } from "../../conversations/history-record.ts";
 import { backfillHistory } from "../history-backfill.ts";
-import { SEARCH_TEXT_LIMIT } from "../history-fields.ts";
-import { HistoryHour, type HistoryHourDoc, historyHourKey, hourOf } from "../history-hour.model.ts";
-import { recordClosedChat } from "../history-record.ts";
 
 let t: TestServer;
 let site: Awaited<ReturnType<TestServer["createSite"]>>;

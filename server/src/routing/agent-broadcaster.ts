@@ -1,11 +1,11 @@
 import type { AgentNoticeDto } from "@parley/shared";
 import type { Types } from "mongoose";
+import type { AgentDoc } from "../agents/agent.model.ts";
+import { toTeamMemberDto } from "../agents/agent-dto.ts";
+import { isLead } from "../agents/roles.ts";
 import { Conversation } from "../conversations/conversation.model.ts";
 import type { StaffNamespace } from "../realtime/namespaces.ts";
 import { rooms } from "../realtime/rooms.ts";
-import type { AgentDoc } from "./agent.model.ts";
-import { toTeamMemberDto } from "./agent-dto.ts";
-import { isLead } from "./roles.ts";
 
 /** Tells a site's staff that a colleague's status, load or settings changed (their own included). */
 export class AgentBroadcaster {

@@ -1,18 +1,18 @@
 import type { AgentClientToServerEvents } from "@parley/shared";
 import type { Types } from "mongoose";
+import { Agent, type AgentDoc } from "../agents/agent.model.ts";
+import { toTeamMemberDto } from "../agents/agent-dto.ts";
+import { AgentSession } from "../agents/agent-session.model.ts";
+import { updateAgentIf } from "../agents/agent-writes.ts";
+import { hashPassword } from "../agents/password.ts";
+import type { StaffContext } from "../agents/staff-context.ts";
 import { isDuplicateKey } from "../db/duplicate-key.ts";
 import { toObjectId } from "../db/object-id.ts";
 import { AppError } from "../errors/app-error.ts";
 import type { HandlerGroup } from "../realtime/command-registry.ts";
-import type { StaffContext } from "../realtime/namespaces.ts";
 import type { RoutingSystem } from "../routing/routing-system.ts";
 import { siteOf } from "../sites/site-lookup.ts";
 import { unknownProducts } from "../sites/site-products.ts";
-import { Agent, type AgentDoc } from "./agent.model.ts";
-import { toTeamMemberDto } from "./agent-dto.ts";
-import { AgentSession } from "./agent-session.model.ts";
-import { updateAgentIf } from "./agent-writes.ts";
-import { hashPassword } from "./password.ts";
 
 type AgentAdminEvents = "agent:create" | "agent:update";
 

@@ -3,13 +3,17 @@ import { AttachmentUploadQuery, ObjectIdString } from "@parley/shared";
 import { ATTACHMENT_FILENAME_HEADER, ATTACHMENTS_PATH, VISITOR_SITE_HEADER } from "@parley/shared/constants";
 import express, { type ErrorRequestHandler, type Request, type Response, Router } from "express";
 import type { Types } from "mongoose";
-import type { ServerOrigins } from "../app/server-origins.ts";
+import { Attachment, type AttachmentDoc } from "../attachments/attachment.model.ts";
+import { toAttachmentDto } from "../attachments/attachment-links.ts";
+import { AttachmentStore } from "../attachments/attachment-store.ts";
+import { sniffAttachment } from "../attachments/content-sniff.ts";
+import { attachmentDisposition, decodeFileNameHeader, displayFileName } from "../attachments/file-name.ts";
+import type { ServerOrigins } from "../config/server-origins.ts";
 import { toObjectId } from "../db/object-id.ts";
 import { AppError } from "../errors/app-error.ts";
 import { parseInput } from "../errors/parse-input.ts";
 import type { Logger } from "../logging/logger.ts";
 import type { Limit } from "../security/rate-limits.ts";
-import { Attachment, type AttachmentDoc } from "./attachment.model.ts";
 import {
   type Caller,
   isVisitorRequest,
@@ -19,10 +23,6 @@ import {
   visitorCaller,
   visitorSite,
 } from "./attachment-access.ts";
-import { toAttachmentDto } from "./attachment-links.ts";
-import { AttachmentStore } from "./attachment-store.ts";
-import { sniffAttachment } from "./content-sniff.ts";
-import { attachmentDisposition, decodeFileNameHeader, displayFileName } from "./file-name.ts";
 
 export interface AttachmentRouteDeps {
   /** Holds the files (ATTACHMENTS_DIR). */

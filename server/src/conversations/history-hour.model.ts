@@ -4,7 +4,7 @@ import { model, Schema, type Types } from "mongoose";
  * The History search's rows for one site and one UTC hour of closing (issue 13): each chat closed in that hour, as
  * the search matches and lists it, written once when the chat is archived. A search reads these by primary key,
  * newest hour first, and stops when a page is full: on devdb any other read of the history scans all of it, in the
- * database the live chats write to. Same layout as the figures' buckets (supervision/stats-bucket.model.ts).
+ * database the live chats write to. Same layout as the figures' buckets (figures/stats-bucket.model.ts).
  */
 const historyHourSchema = new Schema(
   {

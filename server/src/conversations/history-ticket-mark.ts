@@ -1,6 +1,5 @@
 import type { Types } from "mongoose";
-import { ClosedConversation, type ConversationDoc } from "../conversations/conversation.model.ts";
-import { chatSourceKey, TicketSource } from "../tickets/ticket-source.model.ts";
+import { ClosedConversation, type ConversationDoc } from "./conversation.model.ts";
 import { HistoryHour, historyHourKey, hourOf } from "./history-hour.model.ts";
 import { VisitorPast } from "./visitor-past.model.ts";
 
@@ -24,11 +23,6 @@ export async function markTicketed(conversationId: Types.ObjectId): Promise<void
       { upsert: true },
     ),
   ]);
-}
-
-export async function markTicketIfMade(conversationId: Types.ObjectId): Promise<void> {
-  const source = await TicketSource.findById(chatSourceKey(conversationId)).select({ _id: 1 }).lean();
-  if (source) await markTicketed(conversationId);
 }
 
 /** A ticket joins its visitor's list (the visitor panel), by primary key. */

@@ -1,4 +1,4 @@
-import type { ConversationDoc } from "../conversations/conversation.model.ts";
+import type { ConversationDoc } from "./conversation.model.ts";
 import { HistoryHour, historyHourKey, hourOf } from "./history-hour.model.ts";
 
 /**

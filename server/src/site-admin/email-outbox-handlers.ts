@@ -1,10 +1,10 @@
 import type { AgentClientToServerEvents, OutboxEmailDto } from "@parley/shared";
+import type { StaffContext } from "../agents/staff-context.ts";
 import { toObjectId } from "../db/object-id.ts";
+import type { EmailOutbox } from "../email/email-outbox.ts";
+import { OutboxMail, type OutboxMailDoc } from "../email/outbox-mail.model.ts";
 import { AppError } from "../errors/app-error.ts";
 import type { HandlerGroup } from "../realtime/command-registry.ts";
-import type { StaffContext } from "../realtime/namespaces.ts";
-import type { EmailOutbox } from "./email-outbox.ts";
-import { OutboxMail, type OutboxMailDoc } from "./outbox-mail.model.ts";
 
 const toDto = (m: OutboxMailDoc): OutboxEmailDto => ({
   id: m._id.toHexString(),

@@ -8,9 +8,10 @@ import { conversationPage } from "../conversations/conversation-page.ts";
 import { toObjectId } from "../db/object-id.ts";
 import { withVerifiedProfile } from "../identity/verified-visitors.ts";
 import type { HandlerGroup } from "../realtime/command-registry.ts";
-import type { VisitorContext, VisitorSocket } from "../realtime/namespaces.ts";
-import type { RoutingSystem } from "../routing/routing-system.ts";
+import type { VisitorSocket } from "../realtime/namespaces.ts";
 import { requireSiteProduct } from "../sites/site-products.ts";
+import type { VisitorContext } from "../visitors/visitor-context.ts";
+import type { RoutingSystem } from "./routing-system.ts";
 
 type ChatEvents = "conversation:start" | "conversation:sync" | "message:send" | "site:availability";
 

@@ -6,7 +6,7 @@ import { chatTicket } from "../../../test/tickets-harness.ts";
 import { Conversation } from "../../conversations/conversation.model.ts";
 import { Message } from "../../conversations/message.model.ts";
 import { Site } from "../../sites/site.model.ts";
-import { buildLedger } from "../figures-ledger.ts";
+import { buildLedger } from "../../supervision/figures-rebuild.ts";
 
 /** Ratings (issue 14) are counted in ratings.int.test.ts; these chats have none. */
 const UNRATED = { good: 0, bad: 0, csat: null };

@@ -2,15 +2,15 @@ import { type IdentityClaims, VisitorSessionRequest } from "@parley/shared";
 import { Router } from "express";
 import { AppError } from "../errors/app-error.ts";
 import { parseInput } from "../errors/parse-input.ts";
-import { requireVerifiedSession } from "../identity/identity-policy.ts";
-import { identitySecretOf } from "../identity/identity-secrets.ts";
-import { verifyIdentityToken } from "../identity/identity-token.ts";
-import { mintVerifiedVisitor } from "../identity/verified-visitors.ts";
 import type { RateLimits } from "../security/rate-limits.ts";
 import { effectiveOrigin, isOriginAllowed } from "../sites/origin-policy.ts";
 import type { SiteDoc } from "../sites/site.model.ts";
 import { cachedSiteByKey } from "../sites/site-cache.ts";
-import { mintVisitor } from "./visitor-auth.ts";
+import { mintVisitor } from "../visitors/visitor-auth.ts";
+import { requireVerifiedSession } from "./identity-policy.ts";
+import { identitySecretOf } from "./identity-secrets.ts";
+import { verifyIdentityToken } from "./identity-token.ts";
+import { mintVerifiedVisitor } from "./verified-visitors.ts";
 
 /**
  * Mints a visitor's opaque token. Called cross-origin by the widget on customer sites,

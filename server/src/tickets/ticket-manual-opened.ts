@@ -1,10 +1,10 @@
 import type { Types } from "mongoose";
 import { isDuplicateKey } from "../db/duplicate-key.ts";
 import { AppError } from "../errors/app-error.ts";
-import type { TicketDoc } from "../tickets/ticket.model.ts";
-import { record } from "../tickets/ticket-timeline.ts";
-import { ManualOpen } from "./manual-open.model.ts";
-import { articlesOf } from "./manual-shelf.ts";
+import { ManualOpen } from "../manuals/manual-open.model.ts";
+import { articlesOf } from "../manuals/manual-shelf.ts";
+import type { TicketDoc } from "./ticket.model.ts";
+import { record } from "./ticket-timeline.ts";
 
 /**
  * The requester opened a suggested article while writing on their ticket: a timeline line for the agent, with the

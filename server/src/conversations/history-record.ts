@@ -1,4 +1,4 @@
-import type { ConversationDoc } from "../conversations/conversation.model.ts";
+import type { ConversationDoc } from "./conversation.model.ts";
 import type { HistoryFields } from "./history-fields.ts";
 import { HistoryHour, historyHourKey, hourOf, type StoredHistoryRow } from "./history-hour.model.ts";
 import { HistorySpan } from "./history-span.model.ts";

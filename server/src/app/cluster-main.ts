@@ -7,7 +7,6 @@ import { createServer } from "node:http";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { setupMaster, setupWorker } from "@socket.io/sticky";
-import { startParley } from "../app/parley-server.ts";
 import { loadConfig } from "../config/config.ts";
 import { DataDirLockedError, lockDataDir } from "../db/data-dir-lock.ts";
 import { DevDbSupervisor } from "../db/devdb-supervisor.ts";
@@ -15,6 +14,7 @@ import { publishDevDbUri, withdrawDevDbUri } from "../db/devdb-uri-file.ts";
 import { demoAccountsRefusal } from "../demo/demo-guard.ts";
 import { DEMO_ACCOUNTS } from "../demo/demo-seed.ts";
 import { createLogger } from "../logging/logger.ts";
+import { startParley } from "./parley-server.ts";
 
 const DEFAULT_REDIS_URL = "redis://127.0.0.1:6379";
 /** A worker that dies is replaced, unless workers keep dying at once (a bad config): then the cluster stops. */

@@ -6,7 +6,8 @@ import type { Types } from "mongoose";
 import type { AgentDoc } from "../agents/agent.model.ts";
 import { resolveAgentSession } from "../agents/agent-sessions.ts";
 import { sessionTokenFromCookieHeader } from "../agents/session-cookie.ts";
-import type { ServerOrigins } from "../app/server-origins.ts";
+import type { AttachmentDoc } from "../attachments/attachment.model.ts";
+import type { ServerOrigins } from "../config/server-origins.ts";
 import { staffConversation, visitorConversation } from "../conversations/conversation-access.ts";
 import { findConversation } from "../conversations/conversation-archive.ts";
 import { toObjectId } from "../db/object-id.ts";
@@ -18,7 +19,6 @@ import { cachedSiteByKey } from "../sites/site-cache.ts";
 import { Ticket, type TicketDoc } from "../tickets/ticket.model.ts";
 import { Visitor, type VisitorDoc } from "../visitors/visitor.model.ts";
 import { visitorOfToken } from "../visitors/visitor-auth.ts";
-import type { AttachmentDoc } from "./attachment.model.ts";
 
 /** Who is calling: a signed-in staff member (session cookie), or a widget visitor (bearer token). */
 export type Caller = { kind: "staff"; agent: AgentDoc } | { kind: "visitor"; visitor: VisitorDoc; site: SiteDoc };

@@ -1,7 +1,7 @@
 import { MAX_PREVIEW_LENGTH } from "@parley/shared/constants";
 import type { Types } from "mongoose";
-import type { ConversationDoc } from "../conversations/conversation.model.ts";
-import { messagesAfter } from "../conversations/message-store.ts";
+import type { ConversationDoc } from "./conversation.model.ts";
+import { messagesAfter } from "./message-store.ts";
 
 /**
  * The most text of a chat the History search keeps (16 KB): chats are short, and a search reads the text of every

@@ -2,16 +2,17 @@ import type { AgentClientToServerEvents, SiteSettingsDto, TicketSettings } from 
 import type { Types } from "mongoose";
 import { Agent, type AgentDoc } from "../agents/agent.model.ts";
 import { updateAgentIf } from "../agents/agent-writes.ts";
+import type { StaffContext } from "../agents/staff-context.ts";
 import { Customer, type CustomerDoc } from "../customers/customer.model.ts";
 import { AppError } from "../errors/app-error.ts";
 import type { HandlerGroup } from "../realtime/command-registry.ts";
-import type { StaffContext, StaffNamespace } from "../realtime/namespaces.ts";
+import type { StaffNamespace } from "../realtime/namespaces.ts";
 import { rooms } from "../realtime/rooms.ts";
 import type { RoutingSystem } from "../routing/routing-system.ts";
+import { Site, type SiteDoc } from "../sites/site.model.ts";
+import { toSiteSettingsDto } from "../sites/site-dto.ts";
+import { siteOf } from "../sites/site-lookup.ts";
 import { retimeOpenTickets } from "../tickets/ticket-retime.ts";
-import { Site, type SiteDoc } from "./site.model.ts";
-import { toSiteSettingsDto } from "./site-dto.ts";
-import { siteOf } from "./site-lookup.ts";
 
 type SiteEvents = "site:get" | "site:update" | "products:update";
 

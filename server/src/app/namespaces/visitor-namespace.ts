@@ -1,49 +1,44 @@
 import { type VisitorClientToServerEvents, VisitorHandshake, visitorEventSchemas } from "@parley/shared";
-import type { Config } from "../config/config.ts";
-import { type ChatEndDeps, chatEndHandlers } from "../conversations/chat-end-handlers.ts";
-import { visitorSignalHandlers } from "../conversations/chat-signal-handlers.ts";
-import type { VisitorGoneWatch } from "../conversations/visitor-gone-watch.ts";
-import { toObjectId } from "../db/object-id.ts";
-import { AppError } from "../errors/app-error.ts";
-import { parseInput } from "../errors/parse-input.ts";
-import { requireVerifiedSession } from "../identity/identity-policy.ts";
-import type { Logger } from "../logging/logger.ts";
-import { manualVisitorHandlers } from "../manuals/manual-handlers.ts";
-import type { MeetingDesk } from "../meetings/meeting-desk.ts";
-import { visitorMeetingHandlers } from "../meetings/visitor-meeting-handlers.ts";
-import type { CommandOutcome } from "../observability/metrics.ts";
-import { offlineVisitorHandlers } from "../offline/offline-handlers.ts";
-import { CommandTable } from "../realtime/command-registry.ts";
-import { authenticateHandshake } from "../realtime/handshake.ts";
-import type { InflightTracker } from "../realtime/inflight.ts";
-import type {
-  StaffNamespace,
-  VisitorContext,
-  VisitorNamespace,
-  VisitorSocket,
-  VisitorSocketData,
-} from "../realtime/namespaces.ts";
-import { rooms } from "../realtime/rooms.ts";
-import type { RoutingSystem } from "../routing/routing-system.ts";
-import { clientAddressOf, type RateLimits } from "../security/rate-limits.ts";
-import { effectiveOrigin, isOriginAllowed } from "../sites/origin-policy.ts";
-import { cachedSite, cachedSiteByKey } from "../sites/site-cache.ts";
-import type { TicketDesk } from "../tickets/ticket-desk.ts";
-import { visitorTicketHandlers } from "../tickets/visitor-ticket-handlers.ts";
-import { visitorOfToken } from "./visitor-auth.ts";
-import { visitorHandlers } from "./visitor-handlers.ts";
+import type { Config } from "../../config/config.ts";
+import { type ChatEndDeps, chatEndHandlers } from "../../conversations/chat-end-handlers.ts";
+import { visitorSignalHandlers } from "../../conversations/chat-signal-handlers.ts";
+import type { VisitorGoneWatch } from "../../conversations/visitor-gone-watch.ts";
+import { toObjectId } from "../../db/object-id.ts";
+import { AppError } from "../../errors/app-error.ts";
+import { parseInput } from "../../errors/parse-input.ts";
+import { requireVerifiedSession } from "../../identity/identity-policy.ts";
+import type { Logger } from "../../logging/logger.ts";
+import { manualVisitorHandlers } from "../../manuals/manual-handlers.ts";
+import type { MeetingDesk } from "../../meetings/meeting-desk.ts";
+import { visitorMeetingHandlers } from "../../meetings/visitor-meeting-handlers.ts";
+import { offlineVisitorHandlers } from "../../offline/offline-handlers.ts";
+import { type CommandOutcome, CommandTable, handlersOf, serves } from "../../realtime/command-registry.ts";
+import { authenticateHandshake } from "../../realtime/handshake.ts";
+import type { InflightTracker } from "../../realtime/inflight.ts";
+import type { StaffNamespace, VisitorNamespace, VisitorSocket, VisitorSocketData } from "../../realtime/namespaces.ts";
+import { rooms } from "../../realtime/rooms.ts";
+import type { RoutingSystem } from "../../routing/routing-system.ts";
+import { visitorHandlers } from "../../routing/visitor-chat-handlers.ts";
+import { clientAddressOf, type RateLimits } from "../../security/rate-limits.ts";
+import { effectiveOrigin, isOriginAllowed } from "../../sites/origin-policy.ts";
+import { cachedSite, cachedSiteByKey } from "../../sites/site-cache.ts";
+import type { TicketDesk } from "../../tickets/ticket-desk.ts";
+import { visitorManualOpenedHandlers } from "../../tickets/visitor-manual-handlers.ts";
+import { visitorTicketHandlers } from "../../tickets/visitor-ticket-handlers.ts";
+import { visitorOfToken } from "../../visitors/visitor-auth.ts";
+import type { VisitorContext } from "../../visitors/visitor-context.ts";
 
 export interface VisitorSocketDeps {
   serverOrigin: () => string;
   routing: RoutingSystem;
   tickets: TicketDesk;
-  /** Web conferences on tickets (issue 15). */
+  /** Web conferences on tickets. */
   meetings: MeetingDesk;
   staff: StaffNamespace;
   limits: Pick<RateLimits, "visitorEvents" | "offlineRequests" | "typing">;
   logger: Logger;
   inflight: InflightTracker;
-  /** Visitor gone (issue 13): told of each socket's coming and going, to stamp or clear their open chat. */
+  /** Visitor gone: told of each socket's coming and going, to stamp or clear their open chat. */
   gone?: Pick<VisitorGoneWatch, "connected" | "disconnected">;
   /** Told of every command answered (metrics). */
   observe?: (command: string, outcome: CommandOutcome, seconds: number) => void;
@@ -52,7 +47,7 @@ export interface VisitorSocketDeps {
    * `trust proxy`). Unset: the peer's address, as without TRUST_PROXY.
    */
   trustProxy?: Config["trustProxy"];
-  /** Ratings and transcripts (issue 14): where transcripts are emailed, the server's clock, the figures' hook. */
+  /** Ratings and transcripts: where transcripts are emailed, the server's clock, the figures' hook. */
   chatEnd: Omit<ChatEndDeps, "staff" | "log">;
 }
 
@@ -67,15 +62,26 @@ export function attachVisitorNamespace(ns: VisitorNamespace, deps: VisitorSocket
     (await perSite.take(socket.data.siteId));
   const commands = new CommandTable<VisitorClientToServerEvents, VisitorContext, VisitorSocket>({
     schemas: visitorEventSchemas,
-    handlers: {
-      ...visitorHandlers(deps.routing),
-      ...visitorSignalHandlers({ conversations: deps.routing.conversations, typingLimit: deps.limits.typing }),
-      ...offlineVisitorHandlers(deps.staff, deps.limits.offlineRequests),
-      ...visitorTicketHandlers(deps.tickets),
-      ...visitorMeetingHandlers(deps.meetings),
-      ...manualVisitorHandlers(deps.tickets.clock),
-      ...chatEndHandlers({ ...deps.chatEnd, staff: deps.staff, log: deps.routing.lifecycle.log }),
-    },
+    // The routing table: every event this namespace serves, beside the group (and so the file) that handles it.
+    handlers: handlersOf(
+      serves(
+        ["conversation:start", "message:send", "conversation:sync", "site:availability"],
+        visitorHandlers(deps.routing),
+      ),
+      serves(
+        ["conversation:read", "typing:set"],
+        visitorSignalHandlers({ conversations: deps.routing.conversations, typingLimit: deps.limits.typing }),
+      ),
+      serves(
+        ["conversation:rate", "conversation:transcript"],
+        chatEndHandlers({ ...deps.chatEnd, staff: deps.staff, log: deps.routing.lifecycle.log }),
+      ),
+      serves(["offline:submit"], offlineVisitorHandlers(deps.staff, deps.limits.offlineRequests)),
+      serves(["ticket:list", "ticket:get", "ticket:reply", "ticket:respond"], visitorTicketHandlers(deps.tickets)),
+      serves(["meeting:list", "meeting:accept"], visitorMeetingHandlers(deps.meetings)),
+      serves(["manual:suggest"], manualVisitorHandlers()),
+      serves(["manual:opened"], visitorManualOpenedHandlers(deps.tickets.clock)),
+    ),
     authorize: async (socket) => {
       if (!(await mayAct(socket))) {
         throw new AppError("RATE_LIMITED", "Too many requests; wait a moment and try again");

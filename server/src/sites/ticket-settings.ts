@@ -1,5 +1,5 @@
 import { DEFAULT_TICKET_SETTINGS, type SlaPlan, STANDARD_SLA_PLAN, type TicketSettings } from "@parley/shared";
-import type { SiteDoc } from "../sites/site.model.ts";
+import type { SiteDoc } from "./site.model.ts";
 
 /** A site's ticket settings; sites stored before tickets existed get the defaults. */
 export function ticketSettingsOf(site: Pick<SiteDoc, "tickets">): TicketSettings {
