@@ -24,7 +24,7 @@ export interface ChatSignalDeps {
 
 const tooFast = () => new AppError("RATE_LIMITED", "Too many typing signals; slow down");
 
-/** Typing and "Seen" from the widget (issue 13). */
+/** Typing and "Seen" from the widget. */
 export function visitorSignalHandlers(
   deps: ChatSignalDeps,
 ): HandlerGroup<VisitorClientToServerEvents, VisitorContext, SignalEvents> {
@@ -48,7 +48,7 @@ export function visitorSignalHandlers(
   };
 }
 
-/** Typing and "Seen" from the console (issue 13). */
+/** Typing and "Seen" from the console. */
 export function staffSignalHandlers(
   deps: ChatSignalDeps,
 ): HandlerGroup<AgentClientToServerEvents, StaffContext, SignalEvents> {

@@ -7,7 +7,7 @@ import type { TicketMessageDoc } from "../tickets/ticket-message.model.ts";
 
 /**
  * What happened in the domain, told after it is stored, each with the documents as the change left them. One typed
- * hook the conversation, routing and ticket code call, so outside consumers (webhooks, issue 15) follow the domain
+ * hook the conversation, routing and ticket code call, so outside consumers (webhooks) follow the domain
  * without the domain knowing them. Internal notes are told too: a consumer decides what it passes on.
  */
 export interface DomainEventMap {

@@ -5,8 +5,9 @@ import { recordClosedChat } from "./history-record.ts";
 import { markTicketIfMade, recordVisitorTicket } from "./history-ticket-mark.ts";
 
 /**
- * The History rows and visitors' lists of chats and tickets from before issue 13, written once (db/migrations.ts):
- * one scan of the closed chats and one of the tickets, then primary-key writes, all safe to run again.
+ * The History rows and visitors' lists of chats and tickets stored before History existed, written once
+ * (db/migrations.ts): one scan of the closed chats and one of the tickets, then primary-key writes, all safe to run
+ * again.
  */
 export async function backfillHistory(): Promise<number> {
   let n = 0;

@@ -7,7 +7,7 @@ import { recordMailId } from "./mail-ids.ts";
 import { replyTokenOf } from "./reply-tokens.ts";
 import { SupportAddresses } from "./support-addresses.ts";
 
-/** What an email about a ticket carries so the customer's reply comes back to it (issue 15). */
+/** What an email about a ticket carries so the customer's reply comes back to it. */
 export interface ThreadHeaders {
   /** The ticket's reply address, support+t-<token>@… */
   replyTo: string;

@@ -44,7 +44,7 @@ export function createRoutingSystem(opts: {
   clock?: () => Date;
   /** How long a batch of messages may wait on the database before its senders are told UNAVAILABLE. */
   stallMs?: number;
-  /** Told of chats started, assigned and closed, and of every stored message (webhooks, issue 15). */
+  /** Told of chats started, assigned and closed, and of every stored message (webhooks). */
   events?: DomainEvents;
 }): RoutingSystem {
   const { logger } = opts;
