@@ -15,7 +15,7 @@ createServer((req, res) => {
       to: m.envelopeTo,
       subject: m.mail.subject ?? "",
       text: m.mail.text ?? "",
-      // The HTML part, for the few emails that have one (a chat transcript, issue 14).
+      // The HTML part, for the few emails that have one (a chat transcript).
       html: typeof m.mail.html === "string" ? m.mail.html : "",
     }));
     res.setHeader("content-type", "application/json");

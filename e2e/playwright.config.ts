@@ -12,7 +12,7 @@ const mailboxPort = Number(process.env.E2E_MAILBOX_PORT ?? 3920);
 /** What the demo server emailed (e2e/mail-sink.ts): `GET /mails`. */
 export const mailboxURL = `http://127.0.0.1:${mailboxPort}`;
 
-/** The demo server's inbound SMTP receiver (tickets by email, issue 15): email-tickets.spec.ts delivers to it. */
+/** The demo server's inbound SMTP receiver (tickets by email): email-tickets.spec.ts delivers to it. */
 export const inboundPort = Number(process.env.E2E_INBOUND_PORT ?? 3921);
 /** The demo site's support address, as the demo server's SUPPORT_ADDRESSES names it. */
 export const supportAddress = "support@demo.parley.test";
@@ -69,10 +69,10 @@ export default defineConfig({
         LOG_LEVEL: "warn",
         // Agents whose browser context a test closed go offline quickly, so the next test knows who is online.
         PRESENCE_GRACE_MS: "1000",
-        // Issue 13: "Visitor left" shows within a second of the site's minutes (close-and-gone.spec.ts).
+        // "Visitor left" shows within a second of the site's minutes (close-and-gone.spec.ts).
         VISITOR_GONE_SWEEP_MS: "1000",
         SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
-        // Issue 15: mail to the demo site's support address comes in on this port.
+        // Tickets by email: mail to the demo site's support address comes in on this port.
         SMTP_INBOUND_PORT: String(inboundPort),
         SUPPORT_ADDRESSES: `${supportAddress}=demo`,
       },

@@ -20,7 +20,8 @@ for (const file of ["widget/dist/widget.js", "widget/dist/app.js", ...lazy("widg
     `  ${file.padEnd(32)} ${String(statSync(file).size).padStart(7)} B / ${String(gzipSync(raw).length).padStart(6)} B`,
   );
 }
-// The console's first load: the entry script and what index.html preloads with it (issue 13's budget is 40 KB gz).
+// The console's first load: the entry script and what index.html preloads with it (its budget is 40 kB gz:
+// scripts/bundle-budgets.mjs).
 const consoleHtml = readFileSync("console/dist/index.html", "utf8");
 const firstLoad = [...consoleHtml.matchAll(/(?:src|href)="\/console\/(assets\/[^"]+\.js)"/g)].map(
   (m) => `console/dist/${m[1]}`,

@@ -13,14 +13,14 @@ export const WIDGET_LOADER_GZ_BUDGET = 2_000;
  * socket.io comes in its own chunk, fetched as the app starts (in parallel with the visitor's token), and parts most
  * visitors never use (tickets, the offline form, the end-of-chat rating, other languages, files, a reopen link) are
  * chunks fetched on use; the forms chunk (the pre-chat and offline forms) is fetched at start only when no chat is
- * stored. Issue 14's target: 25 kB. app.js went from 39.07 kB to 25.5 kB with the socket.io split, grew with
+ * stored. The target: 25 kB. app.js went from 39.07 kB to 25.5 kB with the socket.io split, grew with
  * languages, theming, the JS API, verified identity and the rating hook (28.6 kB), and came back to 24.98 kB with
  * the files, offline-flow and forms chunks, their words and rules, and squeezed stylesheets.
  */
 export const WIDGET_APP_GZ_BUDGET = 25_000;
 /**
  * Everything a visitor downloads to chat: the loader, the app and the chunks the app always fetches at start
- * (socket.io). Splitting moves bytes between files; this one keeps the total from growing. 40.9 kB before issue 14's
+ * (socket.io). Splitting moves bytes between files; this one keeps the total from growing. 40.9 kB before the
  * split; 43.3 kB with the features above.
  */
 export const WIDGET_OPEN_CHAT_GZ_BUDGET = 44_000;
@@ -81,7 +81,7 @@ export function measure() {
   ];
   const consoleCss = refs(/<link[^>]*rel="stylesheet"[^>]*href="([^"]+)"/g);
   const atStart = lazy.filter((f) => AT_START.test(path.basename(f)));
-  // The proactive greeting (issue 14): its own entry, fetched by the loader on the pages a greeting applies to.
+  // The proactive greeting: its own entry, fetched by the loader on the pages a greeting applies to.
   const greeting = path.join(widgetDist, "greeting.js");
   return {
     loader: sizes(loader),
@@ -124,7 +124,7 @@ function main() {
     `  a brotli client downloads ${kB(open.br)} instead of ${kB(open.raw)} uncompressed (${Math.round((100 * open.br) / open.raw)}%)`,
   );
   // Files app.js imports up front are round trips before the panel can draw: the bundler makes them when a module
-  // is reached in ways it cannot merge (README, "Bundle budgets").
+  // is reached in ways it cannot merge (docs/development.md, "Bundle budgets").
   if (m.appFiles.length > 1) {
     over++;
     console.error(

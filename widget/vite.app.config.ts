@@ -27,7 +27,7 @@ export default defineConfig({
     target: "es2022",
     modulePreload: false,
     rolldownOptions: {
-      // greeting.js: the proactive greeting (issue 14), which the loader fetches on its own, not through the app.
+      // greeting.js: the proactive greeting, which the loader fetches on its own, not through the app.
       input: { app: "src/app/mount.tsx", greeting: "src/greeting/greeting.ts" },
       // Keep `mount` exported: nothing in the bundle calls it, the loader does. "allow-extension" lets the
       // lazy chunks (the tickets view) import what they share with the app from app.js itself, rather than

@@ -59,7 +59,7 @@ export async function acceptOffer(agent: Page, visitorName: string) {
 }
 
 /**
- * Closes the chat open in the console through its confirmation dialog (issue 13), with a reason, and waits until
+ * Closes the chat open in the console through its confirmation dialog, with a reason, and waits until
  * the header says it is closed.
  */
 /**

@@ -12,10 +12,10 @@ import {
 import { expectNoAxeViolations } from "./axe.ts";
 import { mailsTo, waitForMail } from "./mailbox.ts";
 
-// Issue 14, always reachable: with nobody online during support hours the visitor still starts a chat, is told
-// honestly what to expect, and the chat rings for the first agent who signs in. A reply once the visitor has left
-// reaches them by email, and the email's link reopens the chat. Runs inside the demo site's hours, like every
-// chat spec; each test closes the chats it opened.
+// Always reachable (docs/embedding.md): with nobody online during support hours the visitor still starts a chat, is
+// told honestly what to expect, and the chat rings for the first agent who signs in. A reply once the visitor has left
+// reaches them by email, and the email's link reopens the chat. Runs inside the demo site's hours, like every chat
+// spec; each test closes the chats it opened.
 test.describe.configure({ mode: "serial" });
 
 let contexts: Contexts;

@@ -19,7 +19,8 @@ async function addSiteWideReply(admin: Page, shortcut: string, title: string, te
   await expect(section.getByRole("row", { name: new RegExp(`/${shortcut}`) })).toBeVisible();
 }
 
-// Issue 13: an admin writes a site-wide reply; an agent finds it with "/" in a live chat and sends it, filled in.
+// Canned replies (docs/console.md): an admin writes a site-wide reply; an agent finds it with "/" in a live chat and
+// sends it, filled in.
 test("an agent inserts a site-wide canned reply with / and the keyboard, filled in, and the visitor gets it", async () => {
   const admin = await signIn(await contexts.page(), DEMO.admin);
   await admin.getByRole("link", { name: "Admin" }).click();

@@ -2,7 +2,7 @@ import { expect, type Page, test } from "@playwright/test";
 import { ARTIFACTS, acceptOffer, Contexts, closeChat, DEMO, signIn, startChat } from "./actors.ts";
 import { expectNoAxeViolations } from "./axe.ts";
 
-// Issue 13: closing asks first and keeps a reason; a chat whose visitor went away says so.
+// Closing asks first and keeps a reason; a chat whose visitor went away says so.
 test.describe.configure({ mode: "serial" });
 
 let contexts: Contexts;

@@ -11,8 +11,8 @@ test.beforeEach(({ browser }) => {
 });
 test.afterEach(() => contexts.closeAll());
 
-// Issue 15: an email to the support address from someone who is no customer's contact becomes a ticket that the
-// console marks as from email and from an unverified sender.
+// Tickets by email (docs/tickets.md): an email to the support address from someone who is no customer's contact becomes
+// a ticket that the console marks as from email and from an unverified sender.
 test("an email from an unknown sender becomes a ticket marked as from email, unverified sender", async () => {
   const subject = `Invoice export broken ${randomBytes(3).toString("hex")}`;
   const transport = createTransport({ host: "127.0.0.1", port: inboundPort, secure: false, ignoreTLS: true });

@@ -14,7 +14,7 @@ async function reply(agent: Page, text: string) {
   await expect(agent.getByRole("log")).toContainText(text);
 }
 
-// Issue 13: "A closed chat is found on the History page by a word from its messages."
+// History (docs/console.md): a closed chat is found on the History page by a word from its messages.
 test("a closed chat is found on History by a word from its messages and opens as a read-only transcript", async () => {
   const ana = await signIn(await contexts.page(), DEMO.agent);
   const visitor = await contexts.page();

@@ -3,8 +3,8 @@ import { expect, type Page, test } from "@playwright/test";
 import { ARTIFACTS, acceptOffer, Contexts, closeMyChats, DEMO, signIn } from "./actors.ts";
 import { expectNoAxeViolations } from "./axe.ts";
 
-// The JS API and verified identity (README "JS API and verified identity"), on a host page of the customer's own:
-// the copy-paste snippet queues calls made before widget.js loads, and the loader replays them.
+// The JS API and verified identity (docs/embedding.md, "JS API and verified identity"), on a host page of the
+// customer's own: the copy-paste snippet queues calls made before widget.js loads, and the loader replays them.
 
 let contexts: Contexts;
 test.beforeEach(({ browser }) => {
@@ -13,9 +13,9 @@ test.beforeEach(({ browser }) => {
 test.afterEach(() => contexts.closeAll());
 
 /**
- * A customer's page with the README's snippet, `before` run before widget.js (async, in <head>) loads. Written
- * into a page this server served: a page Playwright made up is a public one to Chromium, whose local network checks
- * then block its socket to localhost. Its context bypasses this server's CSP, which is not the host page's.
+ * A customer's page with the docs' snippet (docs/embedding.md), `before` run before widget.js (async, in <head>) loads.
+ * Written into a page this server served: a page Playwright made up is a public one to Chromium, whose local network
+ * checks then block its socket to localhost. Its context bypasses this server's CSP, which is not the host page's.
  */
 async function hostPage(before: string, reuse?: Page): Promise<{ page: Page; logged: string[] }> {
   const page = reuse ?? (await contexts.page({ bypassCSP: true }));
@@ -36,7 +36,9 @@ ${before}
 const heard = (page: Page) => page.evaluate(() => (window as unknown as { heard: string[] }).heard);
 const launcher = (page: Page) => page.getByRole("button", { name: /Live Chat/ });
 
-/** The README's signing recipe: base64url(JSON claims) "." base64url(HMAC-SHA256(secret, that first part)). */
+/**
+ * The signing recipe of docs/embedding.md: base64url(JSON claims) "." base64url(HMAC-SHA256(secret, that first part)).
+ */
 function sign(claims: object, secret: string): string {
   const payload = Buffer.from(JSON.stringify(claims)).toString("base64url");
   return `${payload}.${createHmac("sha256", secret).update(payload).digest("base64url")}`;

@@ -2,8 +2,8 @@ import { type Browser, type BrowserContext, expect, type Page, test } from "@pla
 import { ARTIFACTS, acceptOffer, closeChat, DEMO, signIn } from "./actors.ts";
 import { expectNoAxeViolations } from "./axe.ts";
 
-// Issue 14, languages: the widget speaks the visitor's browser language (French, German, Spanish, Arabic; English
-// otherwise), mirrors in Arabic, and works the same in every language.
+// Languages (docs/embedding.md): the widget speaks the visitor's browser language (French, German, Spanish, Arabic;
+// English otherwise), mirrors in Arabic, and works the same in every language.
 test.describe.configure({ mode: "serial" });
 
 const opened: BrowserContext[] = [];

@@ -9,7 +9,7 @@ test.beforeEach(({ browser }) => {
 });
 test.afterEach(() => contexts.closeAll());
 
-// Issue 15: manuals before tickets, then a web conference on the ticket the request became.
+// Manuals before tickets, then a web conference on the ticket the request became.
 test("a visitor opens a suggested manual article while writing a request; its ticket gets a web conference they book in the widget", async () => {
   const run = Date.now().toString(36);
   const title = `Exporting reports to CSV ${run}`;

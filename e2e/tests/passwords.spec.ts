@@ -2,8 +2,8 @@ import { expect, type Page, test } from "@playwright/test";
 import { ARTIFACTS, Contexts, DEMO, signIn } from "./actors.ts";
 import { mailsTo, resetLinkIn, waitForMail } from "./mailbox.ts";
 
-// Issue 12. An agent of its own (no chats: capacity 0), created by the admin, so no other spec's account changes.
-// The tests run in order: each starts from the password the one before left.
+// Passwords (docs/deploying.md). An agent of its own (no chats: capacity 0), created by the admin, so no other spec's
+// account changes. The tests run in order: each starts from the password the one before left.
 test.describe.configure({ mode: "serial" });
 
 const PAT = { email: "pat@example.test", password: "pat-first-password" };

@@ -3,7 +3,7 @@ import { ARTIFACTS, acceptOffer, Contexts, closeChat, DEMO, signIn, startChat } 
 import { expectNoAxeViolations } from "./axe.ts";
 import { waitForMail } from "./mailbox.ts";
 
-// Ratings and transcripts (issue 14): once the agent closes the chat, the visitor rates it and asks for its
+// Ratings and transcripts: once the agent closes the chat, the visitor rates it and asks for its
 // transcript by email; the agent sees the rating come in.
 let contexts: Contexts;
 test.beforeEach(({ browser }) => {

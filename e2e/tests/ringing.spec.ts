@@ -2,8 +2,8 @@ import { type Browser, type BrowserContext, expect, type Page, test } from "@pla
 import { acceptOffer, Contexts, closeChat, DEMO, signIn, startChat } from "./actors.ts";
 import { expectNoAxeViolations } from "./axe.ts";
 
-// Issue 13, ringing: notifications, title, shortcuts and their help, the ringing card, the permission banner,
-// the Away notice, and "My chats" context.
+// Ringing (docs/console.md, "When a chat rings you"): notifications, title, shortcuts and their help, the ringing card,
+// the permission banner, the Away notice, and "My chats" context.
 
 /**
  * Records every notification the console shows (and still shows the real one), and lets the test hide the

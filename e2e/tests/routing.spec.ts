@@ -136,7 +136,7 @@ test("outside support hours the widget offers the offline form, and the request 
   await openWidget(visitor);
   await expect(visitor.getByRole("heading", { name: "Support is closed" })).toBeVisible();
   await expect(visitor.getByText(/Support opens/)).toBeVisible();
-  // Issue 14: the visitor may leave a message in the chat instead, told when it will be answered (in the site's
+  // Always reachable: the visitor may leave a message in the chat instead, told when it will be answered (in the site's
   // time zone, named); the request form stays one click away.
   await visitor.getByRole("button", { name: "leave a message in the chat" }).click();
   await expect(

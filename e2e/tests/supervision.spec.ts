@@ -7,7 +7,8 @@ test.beforeEach(({ browser }) => {
 });
 test.afterEach(() => contexts.closeAll());
 
-// Issue 5's end-to-end flow: the supervisor, the agent and the visitor each in their own browser context.
+// Supervision end to end (docs/console.md): the supervisor, the agent and the visitor each in their own browser
+// context.
 test("a supervisor sees a new chat on the wall, monitors it, and whispers to the agent, unseen by the visitor", async () => {
   const sue = await signIn(await contexts.page(), DEMO.supervisor);
   await sue.getByRole("link", { name: "Wall" }).click();

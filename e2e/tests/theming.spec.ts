@@ -2,7 +2,7 @@ import { type Browser, type BrowserContext, expect, type Locator, type Page, tes
 import { acceptOffer, Contexts, closeChat, DEMO, openWidget, signIn, startChat } from "./actors.ts";
 import { expectNoAxeViolations } from "./axe.ts";
 
-// Issue 14, a widget customers can make their own: an admin themes the demo site's widget on the Admin page, with a
+// Theming (docs/embedding.md): an admin themes the demo site's widget on the Admin page, with a
 // preview, and visitors see it (colour, side, dark mode); a greeting bubble on chosen pages; a flashing title on a
 // reply while the panel is closed. Every test leaves the demo site's widget as it found it (the other specs expect
 // the default "Live Chat" launcher on the right and no greeting).

@@ -7,7 +7,7 @@ test.beforeEach(({ browser }) => {
 });
 test.afterEach(() => contexts.closeAll());
 
-// Issue 4's end-to-end flow: console and widget, each in its own browser context.
+// Tickets end to end (docs/tickets.md): console and widget, each in its own browser context.
 test("a chat becomes a critical ticket; the visitor sees its number and target, and confirms the resolution", async () => {
   const ana = await signIn(await contexts.page(), DEMO.agent);
   const visitor = await contexts.page();

@@ -2,7 +2,7 @@ import { expect, test } from "@playwright/test";
 import { ARTIFACTS, acceptOffer, Contexts, DEMO, signIn, startChat } from "./actors.ts";
 import { expectNoAxeViolations } from "./axe.ts";
 
-// Issue 13: typing indicators both ways, "Seen" both ways, and an agent's draft kept across a reload.
+// Typing indicators both ways, "Seen" both ways, and an agent's draft kept across a reload.
 
 let contexts: Contexts;
 test.beforeEach(({ browser }) => {

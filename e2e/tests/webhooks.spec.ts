@@ -58,7 +58,7 @@ test("an admin adds a webhook endpoint, copies its secret, sends a test event an
     await expectNoAxeViolations(ada, "#main");
     await section.screenshot({ path: `${ARTIFACTS}/admin-webhooks-log.png` });
 
-    // The receiver got it, and the README's snippet verifies it with the secret the page showed.
+    // The receiver got it, and the snippet of docs/api.md verifies it with the secret the page showed.
     expect(hooks.received).toHaveLength(1);
     const [request] = hooks.received;
     expect(verifyParleyWebhook(secret, request?.headers ?? {}, request?.body ?? "")).toMatchObject({

@@ -3,7 +3,7 @@ import { expect, type Page, test } from "@playwright/test";
 import { acceptOffer, Contexts, closeChat, closeMyChats, DEMO, openWidget, signIn, startChat } from "./actors.ts";
 import { expectNoAxeViolations } from "./axe.ts";
 
-// Issue 14: the widget passes axe in every state a visitor reaches quickly, on the demo page it is embedded in.
+// The widget passes axe in every state a visitor reaches quickly, on the demo page it is embedded in.
 test.describe.configure({ mode: "serial" });
 
 let contexts: Contexts;
@@ -24,7 +24,7 @@ async function expectWidgetAccessible(page: Page) {
   expect(found, "axe best-practice violations").toEqual([]);
 }
 
-// Inside support hours with nobody online the widget offers the chat, saying so (issue 14, always reachable); the
+// Inside support hours with nobody online the widget offers the chat, saying so (always reachable); the
 // request form outside hours is checked with axe in routing.spec.ts.
 test("with nobody online, the widget's chat form and its notice pass axe", async () => {
   const visitor = await contexts.page();

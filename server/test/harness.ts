@@ -276,7 +276,7 @@ export function startInput(body = "Hello, I need help", name = "Vera Visitor") {
   return { clientMsgId: msgId(), name, email: "vera@example.test", body, environment: TEST_ENVIRONMENT };
 }
 
-// ---- Routing (issue 3): agents with capacity and products, offers, waiting visitors ----
+// ---- Routing: agents with capacity and products, offers, waiting visitors ----
 
 export type StaffMember = Awaited<ReturnType<typeof staffMember>>;
 

@@ -7,14 +7,14 @@ export interface ReceivedWebhook {
   body: string;
   /** What the receiver answered. */
   status: number;
-  /** Whether the README's snippet accepted it (a receiver that checks answers 401 when it did not). */
+  /** Whether the docs' snippet (docs/api.md) accepted it (a receiver that checks answers 401 when it did not). */
   verified: boolean;
 }
 
 /**
  * A real HTTP endpoint on the loopback that records every request and answers with the next status of `answers`
  * (then 200): what a customer's webhook receiver is to Parley in the tests. Once given the endpoint's secret, it checks
- * each request with the README's verification snippet, as a customer's would, and answers 401 to one that fails;
+ * each request with the verification snippet of docs/api.md, as a customer's would, and answers 401 to one that fails;
  * `now` is the time it checks against (the test's clock: Parley signs at its own clock's time).
  */
 export async function webhookReceiver(opts: { answers?: number[]; now?: () => number } = {}) {

@@ -49,13 +49,13 @@ export type AuthorKind = (typeof AUTHOR_KINDS)[number];
 
 /**
  * Why a chat ended. Staff pick the first three when closing; "visitor_left" is the auto-close of a chat whose
- * visitor went away (issue 13), "abandoned" a queued chat withdrawn because its visitor left before an answer.
+ * visitor went away, "abandoned" a queued chat withdrawn because its visitor left before an answer.
  */
 export const CLOSE_REASONS = ["resolved", "no_reply", "spam", "visitor_left", "abandoned"] as const;
 export type CloseReason = (typeof CLOSE_REASONS)[number];
 export const STAFF_CLOSE_REASONS = ["resolved", "no_reply", "spam"] as const;
 export type StaffCloseReason = (typeof STAFF_CLOSE_REASONS)[number];
-/** How a close reason reads in the transcript and the console (issue 13). */
+/** How a close reason reads in the transcript and the console. */
 export const CLOSE_REASON_LABELS: { readonly [R in CloseReason]: string } = {
   resolved: "Resolved",
   no_reply: "No reply",
@@ -67,7 +67,7 @@ export const CLOSE_REASON_LABELS: { readonly [R in CloseReason]: string } = {
 /** Longest text kept as a chat's preview or last message in lists (the console's inbox, the ringing card). */
 export const MAX_PREVIEW_LENGTH = 140;
 
-// Typing indicators (issue 13): a client typing says so at most every TYPING_REFRESH_MS; one that hears nothing
+// Typing indicators: a client typing says so at most every TYPING_REFRESH_MS; one that hears nothing
 // more for TYPING_EXPIRY_MS drops the indicator (a tab closed mid-word never sends "stopped").
 export const TYPING_REFRESH_MS = 3000;
 export const TYPING_EXPIRY_MS = 6000;
@@ -109,7 +109,7 @@ export const VISITOR_SITE_HEADER = "X-Parley-Site";
 /** What the upload form accepts (checked again by content on the server). */
 export const ATTACHMENT_ACCEPT = ".png,.jpg,.jpeg,.gif,.webp,.pdf,.zip,.txt,.log,.json,.csv,.xml,.md,.yaml,.yml";
 
-// Ratings and transcripts (issue 14, a widget customers can make their own):
+// Ratings and transcripts (a widget customers can make their own):
 /** How a visitor rates a chat that ended: one of two, so CSAT is good / (good + bad). */
 export const CHAT_RATINGS = ["good", "bad"] as const;
 export type ChatRating = (typeof CHAT_RATINGS)[number];

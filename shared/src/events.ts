@@ -109,7 +109,7 @@ export interface VisitorClientToServerEvents {
   "conversation:start": Command<ConversationStartInput, { conversation: VisitorConversationDto; message: MessageDto }>;
   "conversation:sync": Command<VisitorSyncInput, MessagePageDto<VisitorConversationDto | null>>;
   "message:send": Command<MessageSendInput, { message: MessageDto }>;
-  // Typing and seen (issue 13):
+  // Typing and seen:
   /** Raises the visitor's read mark (`$max`); answers the mark as stored. Never a message. */
   "conversation:read": Command<ReadMarkInput, { seq: number }>;
   /** Relayed to the staff who opened the chat; never stored. */
@@ -124,12 +124,12 @@ export interface VisitorClientToServerEvents {
   "ticket:reply": Command<VisitorTicketReplyInput, { message: TicketMessageDto }>;
   /** Confirm a resolution (closes the ticket) or reject it (reopens it). */
   "ticket:respond": Command<TicketRespondInput, { ticket: VisitorTicketDto }>;
-  // Ratings and transcripts (issue 14), once the chat ended:
+  // Ratings and transcripts, once the chat ended:
   /** Rates the visitor's own closed chat, once; a retry of the same rating is answered with it. */
   "conversation:rate": Command<ConversationRateInput, { rating: ChatRatingDto }>;
   /** Emails the chat's transcript (never staff notes), once per chat; answers where it went. */
   "conversation:transcript": Command<TranscriptRequestInput, { sentTo: string }>;
-  // Web conferences and manuals (issue 15):
+  // Web conferences and manuals:
   /** The proposals on one of the visitor's own tickets. */
   "meeting:list": Command<TicketRef, { meetings: MeetingDto[] }>;
   /** Picks one proposed slot, once; both sides get the invite by email. */
@@ -142,7 +142,7 @@ export interface VisitorClientToServerEvents {
 
 export interface VisitorServerToClientEvents {
   "message:new": (message: MessageDto) => void;
-  // Typing and seen (issue 13):
+  // Typing and seen:
   /** The staff side read up to `seq` (side "agent"). */
   "conversation:read": (mark: ReadMarkDto) => void;
   /** An agent started or stopped typing (never for notes). */
@@ -154,7 +154,7 @@ export interface VisitorServerToClientEvents {
   "ticket:updated": (ticket: VisitorTicketDto) => void;
   /** A reply on one of the visitor's tickets (staff replies and their own, from another tab). */
   "ticket:message": (message: TicketMessageDto) => void;
-  /** A web conference on one of the visitor's tickets was proposed or accepted (issue 15). */
+  /** A web conference on one of the visitor's tickets was proposed or accepted. */
   "meeting:updated": (meeting: MeetingDto) => void;
 }
 
@@ -169,14 +169,14 @@ export interface AgentClientToServerEvents {
   "conversation:accept": Command<ConversationRef, { conversation: ConversationDetailDto }>;
   "conversation:close": Command<ConversationCloseInput, { conversation: ConversationDetailDto }>;
   "message:send": Command<MessageSendInput, { message: MessageDto }>;
-  // Typing and seen (issue 13):
+  // Typing and seen:
   /** Raises the staff read mark; only the assignee or a joined participant may (a watching supervisor may not). */
   "conversation:read": Command<ReadMarkInput, { seq: number }>;
   /** Relayed to the visitor (unless `internal`) and to the other staff who opened the chat; never stored. */
   "typing:set": Command<StaffTypingInput, Record<string, never>>;
   /** Online, away or offline; only online agents are offered chats. */
   "presence:set": Command<PresenceSetInput, { me: AgentDto }>;
-  // Ringing (issue 13): the agent's own console settings.
+  // Ringing: the agent's own console settings.
   "me:prefs": Command<AgentPrefsInput, { me: AgentDto }>;
   /** Passes on a chat offered to this agent; it goes to the next agent and is not offered back. */
   "offer:decline": Command<ConversationRef, Record<string, never>>;
@@ -191,7 +191,7 @@ export interface AgentClientToServerEvents {
   "agent:reset-password": Command<AgentResetPasswordInput, { agent: TeamMemberDto }>;
   "products:update": Command<ProductsUpdateInput, { site: SiteSettingsDto }>;
   "site:update": Command<SiteUpdateInput, { site: SiteSettingsDto }>;
-  /** Verified identity (issue 14): the site's identity secret, made on first ask; never sent to widgets. */
+  /** Verified identity: the site's identity secret, made on first ask; never sent to widgets. */
   "site:identity": Command<EmptyInput, SiteIdentityDto>;
   /** A new identity secret: tokens signed with the old one stop verifying at once. */
   "site:identity-rotate": Command<EmptyInput, SiteIdentityDto>;
@@ -219,7 +219,7 @@ export interface AgentClientToServerEvents {
   /** Admins: the site's emails not delivered yet (waiting for a retry, or given up). */
   "email:outbox": Command<EmptyInput, { emails: OutboxEmailDto[] }>;
   "email:retry": Command<EmailRetryInput, { emails: OutboxEmailDto[] }>;
-  // Canned responses (issue 13); every staff member, the handlers check whose reply it is:
+  // Canned responses; every staff member, the handlers check whose reply it is:
   /** The site-wide replies and the caller's personal ones. */
   "canned:list": Command<EmptyInput, { responses: CannedResponseDto[] }>;
   /** Create (no id) or edit: site-wide ones by admins, personal ones by their owner. */
@@ -227,13 +227,13 @@ export interface AgentClientToServerEvents {
   "canned:delete": Command<CannedRef, { id: string }>;
   /** The reply's text with placeholders filled for a chat the caller may reply in; counts one use. */
   "canned:use": Command<CannedUseInput, CannedUseDto>;
-  // REST API keys (issue 15), admins only:
+  // REST API keys, admins only:
   "api-key:list": Command<EmptyInput, { keys: ApiKeyDto[] }>;
   /** The answer carries the secret; it is never shown again. */
   "api-key:create": Command<ApiKeyCreateInput, ApiKeyCreatedDto>;
   /** The key stops working at once; it stays listed as revoked. */
   "api-key:revoke": Command<ApiKeyRef, { key: ApiKeyDto }>;
-  // Web conferences and manuals (issue 15):
+  // Web conferences and manuals:
   /** A ticket's web-conference proposals, and the customer's reported time zone. */
   "meeting:list": Command<TicketRef, TicketMeetingsDto>;
   /** Proposes slots (inside support hours) and a meeting link; replaces a proposal not answered yet. */
@@ -241,7 +241,7 @@ export interface AgentClientToServerEvents {
   /** The site's manual articles (every staff member reads; admins save). */
   "manuals:list": Command<EmptyInput, { articles: ManualArticleDto[] }>;
   "manuals:save": Command<ManualsSaveInput, { articles: ManualArticleDto[] }>;
-  // Webhooks (issue 15), admins only:
+  // Webhooks, admins only:
   "webhook:list": Command<EmptyInput, { endpoints: WebhookEndpointDto[] }>;
   /** Answers the new endpoint's secret: shown this once. */
   "webhook:create": Command<WebhookCreateInput, WebhookSecretDto>;
@@ -259,7 +259,7 @@ export interface AgentClientToServerEvents {
 
 export interface AgentServerToClientEvents {
   "message:new": (message: MessageDto) => void;
-  // Typing and seen (issue 13):
+  // Typing and seen:
   /** A read mark of a chat rose: the visitor's (to staff who opened the chat), or the staff's (to them too). */
   "conversation:read": (mark: ReadMarkDto) => void;
   /** The visitor (or a colleague) started or stopped typing in a chat this socket opened. */
@@ -280,14 +280,14 @@ export interface AgentServerToClientEvents {
   "wall:chat": (chat: WallChatDto) => void;
   /** To supervisors and admins: a chat alert was raised or cleared. */
   "wall:alert": (alert: WallAlertDto) => void;
-  // Canned responses (issue 13): site-wide ones to the site's staff, personal ones to their owner's sockets only.
+  // Canned responses: site-wide ones to the site's staff, personal ones to their owner's sockets only.
   "canned:updated": (response: CannedResponseDto) => void;
   "canned:deleted": (ref: { id: string; scope: CannedResponseDto["scope"] }) => void;
-  // Ringing (issue 13): to one agent's own tabs, e.g. why routing set them to Away.
+  // Ringing: to one agent's own tabs, e.g. why routing set them to Away.
   "agent:notice": (notice: AgentNoticeDto) => void;
-  // Ratings (issue 14): to the staff who have the chat open.
+  // Ratings: to the staff who have the chat open.
   "conversation:rated": (rated: ConversationRatedDto) => void;
-  // Web conferences (issue 15): to the site's staff.
+  // Web conferences: to the site's staff.
   "meeting:updated": (meeting: MeetingDto) => void;
 }
 
@@ -302,7 +302,7 @@ export const visitorEventSchemas = {
   "conversation:start": ConversationStartInput,
   "conversation:sync": VisitorSyncInput,
   "message:send": MessageSendInput,
-  // Typing and seen (issue 13):
+  // Typing and seen:
   "conversation:read": ReadMarkInput,
   "typing:set": VisitorTypingInput,
   "site:availability": EmptyInput,
@@ -311,10 +311,10 @@ export const visitorEventSchemas = {
   "ticket:get": TicketRef,
   "ticket:reply": VisitorTicketReplyInput,
   "ticket:respond": TicketRespondInput,
-  // Ratings and transcripts (issue 14):
+  // Ratings and transcripts:
   "conversation:rate": ConversationRateInput,
   "conversation:transcript": TranscriptRequestInput,
-  // Web conferences and manuals (issue 15):
+  // Web conferences and manuals:
   "meeting:list": TicketRef,
   "meeting:accept": MeetingAcceptInput,
   "manual:suggest": ManualSuggestInput,
@@ -327,11 +327,11 @@ export const agentEventSchemas = {
   "conversation:accept": ConversationRef,
   "conversation:close": ConversationCloseInput,
   "message:send": MessageSendInput,
-  // Typing and seen (issue 13):
+  // Typing and seen:
   "conversation:read": ReadMarkInput,
   "typing:set": StaffTypingInput,
   "presence:set": PresenceSetInput,
-  // Ringing (issue 13)
+  // Ringing
   "me:prefs": AgentPrefsInput,
   "offer:decline": ConversationRef,
   "conversation:transfer": TransferInput,
@@ -362,21 +362,21 @@ export const agentEventSchemas = {
   "stats:get": StatsInput,
   "email:outbox": EmptyInput,
   "email:retry": EmailRetryInput,
-  // Canned responses (issue 13):
+  // Canned responses:
   "canned:list": EmptyInput,
   "canned:save": CannedSaveInput,
   "canned:delete": CannedRef,
   "canned:use": CannedUseInput,
-  // REST API keys (issue 15):
+  // REST API keys:
   "api-key:list": EmptyInput,
   "api-key:create": ApiKeyCreateInput,
   "api-key:revoke": ApiKeyRef,
-  // Web conferences and manuals (issue 15):
+  // Web conferences and manuals:
   "meeting:list": TicketRef,
   "meeting:propose": MeetingProposeInput,
   "manuals:list": EmptyInput,
   "manuals:save": ManualsSaveInput,
-  // Webhooks (issue 15):
+  // Webhooks:
   "webhook:list": EmptyInput,
   "webhook:create": WebhookCreateInput,
   "webhook:update": WebhookUpdateInput,

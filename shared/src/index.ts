@@ -3,7 +3,7 @@ export * from "./errors.ts";
 export * from "./events.ts";
 export * from "./schemas/admin.ts";
 export * from "./schemas/agent.ts";
-// REST API v1 and its keys (issue 15)
+// REST API v1 and its keys
 export * from "./schemas/api.ts";
 export * from "./schemas/api-keys.ts";
 export * from "./schemas/attachments.ts";
@@ -13,18 +13,18 @@ export * from "./schemas/customers.ts";
 export type * from "./schemas/dto.ts";
 export * from "./schemas/history.ts";
 export * from "./schemas/identity.ts";
-// Tickets by email (issue 15)
+// Tickets by email
 export * from "./schemas/inbound-email.ts";
-// Manuals before tickets (issue 15)
+// Manuals before tickets
 export * from "./schemas/manuals.ts";
-// Web-conference scheduling (issue 15)
+// Web-conference scheduling
 export * from "./schemas/meetings.ts";
 export * from "./schemas/message.ts";
 export * from "./schemas/offline.ts";
 export * from "./schemas/password.ts";
 export * from "./schemas/primitives.ts";
 export * from "./schemas/products.ts";
-// Ratings and transcripts (issue 14)
+// Ratings and transcripts
 export * from "./schemas/ratings.ts";
 export * from "./schemas/routing.ts";
 export * from "./schemas/sla.ts";
@@ -32,9 +32,9 @@ export * from "./schemas/supervision.ts";
 export * from "./schemas/support-hours.ts";
 export * from "./schemas/tickets.ts";
 export * from "./schemas/visitor.ts";
-// Visitor gone and close reasons (issue 13)
+// Visitor gone and close reasons
 export * from "./schemas/visitor-gone.ts";
-// Signed webhooks (issue 15)
+// Signed webhooks
 export * from "./schemas/webhooks.ts";
-// A widget customers can make their own (issue 14)
+// A widget customers can make their own
 export * from "./schemas/widget-settings.ts";

@@ -1,4 +1,4 @@
-// Typing indicators on the client side (issue 13), for the widget and the console alike. Pure logic with the time
+// Typing indicators on the client side, for the widget and the console alike. Pure logic with the time
 // passed in, so its tests need no timers; the caller owns the timers and the socket.
 
 import { TYPING_EXPIRY_MS, TYPING_REFRESH_MS } from "./constants.ts";

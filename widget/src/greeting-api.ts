@@ -1,4 +1,4 @@
-// The contract between the loader (widget.js) and the proactive greeting chunk (widget/greeting.js, issue 14).
+// The contract between the loader (widget.js) and the proactive greeting chunk (widget/greeting.js).
 // Like mount-api.ts, the two files are cached independently: only ever add optional members here.
 import type { WidgetConfigDto } from "@parley/shared";
 import type { StorageKeys } from "./keys.ts";

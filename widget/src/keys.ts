@@ -21,7 +21,7 @@ export type StorageKeys = ReturnType<typeof storageKeys>;
 export const offlineRequestKey = (siteKey: string) => `parley:${siteKey}:offline-request`;
 
 /**
- * localStorage: whose session the stored visitor token is (issue 14): the verified userId, `?<userId>` when the
+ * localStorage: whose session the stored visitor token is: the verified userId, `?<userId>` when the
  * server did not accept that user's token (an anonymous session), absent for an anonymous visitor. When the page
  * names someone else, or nobody, the app drops that session rather than show one person's chats to another.
  */

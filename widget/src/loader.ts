@@ -12,7 +12,7 @@ const script = (document.currentScript ??
   document.querySelector("script[data-site][src*='widget.js']")) as HTMLScriptElement | null;
 
 /**
- * The site's widget config (issue 14): the launcher's stylesheet with the site's theme, and its label in the
+ * The site's widget config: the launcher's stylesheet with the site's theme, and its label in the
  * visitor's language, so the loader carries neither. The launcher is drawn once it is applied, so the default theme
  * never flashes; without it there is no launcher on this page view (the server that would answer the chat is not
  * answering either). The proactive greeting's code is fetched only on a page it applies to.
@@ -196,7 +196,7 @@ function start(script: HTMLScriptElement, queued: ArrayLike<unknown>[]): void {
   for (const args of queued) api(...(args as unknown[]));
 
   // Restore on navigation: reopen if the panel was open in this tab, reconnect if a chat exists. A link from a
-  // "reply while you were away" email (#parley=…) opens the panel on that chat (issue 14).
+  // "reply while you were away" email (#parley=…) opens the panel on that chat.
   if (read(() => sessionStorage, keys.open) || location.hash.startsWith("#parley=")) setOpen(true, false);
   else if (read(() => localStorage, keys.conversation)) mount();
 }

@@ -56,7 +56,7 @@ export class Admin {
     return result;
   }
 
-  /** Verified identity (issue 14): the secret the site's own server signs identity tokens with. */
+  /** Verified identity: the secret the site's own server signs identity tokens with. */
   identitySecret(): Promise<CommandResult<SiteIdentityDto>> {
     return command(this.ctx.socket, "site:identity", {});
   }
@@ -75,7 +75,7 @@ export class Admin {
     return command(this.ctx.socket, "email:retry", { emailId });
   }
 
-  // REST API keys (issue 15): answered to this admin only; the secret comes once, in the create answer.
+  // REST API keys: answered to this admin only; the secret comes once, in the create answer.
   listApiKeys(): Promise<CommandResult<{ keys: ApiKeyDto[] }>> {
     return command(this.ctx.socket, "api-key:list", {});
   }

@@ -3,7 +3,7 @@ import { ChatSignals } from "./chat-signals.ts";
 import type { RealtimeContext } from "./context.ts";
 
 /**
- * Issue 13's additions to an open chat: typing, "Seen" and drafts kept across reloads. One chunk of their own,
+ * What an open chat has besides its messages: typing, "Seen" and drafts kept across reloads. One chunk of their own,
  * loaded right after sign-in (ConsoleSession.loadChatExtras): the console's main chunk has a size budget.
  */
 export interface ChatExtras {

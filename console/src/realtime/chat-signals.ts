@@ -13,7 +13,7 @@ export interface SignalsState {
 }
 
 /**
- * Typing and "Seen" in the console (issue 13). Neither is a message: typing is throttled and never retried, a
+ * Typing and "Seen" in the console. Neither is a message: typing is throttled and never retried, a
  * read mark goes out again only when more arrived. Kept in its own small store, apart from the session's, and
  * loaded in its own chunk after sign-in (ConsoleSession.loadSignals), off the main chunk's budget.
  */

@@ -75,7 +75,7 @@ export class ConversationSync {
     this.ctx.store.update((s) => patchConversation(s, summary.id, (v) => withSummary(v, summary)));
   }
 
-  /** The visitor rated a chat this console has open (issue 14). */
+  /** The visitor rated a chat this console has open. */
   onRated(rated: ConversationRatedDto): void {
     if (!(rated.conversationId in this.ctx.store.get().conversations)) return;
     this.ctx.store.update((s) => patchConversation(s, rated.conversationId, (v) => withRating(v, rated)));

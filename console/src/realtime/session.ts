@@ -45,7 +45,7 @@ export class ConsoleSession {
   readonly tickets: Tickets;
   readonly customers: Customers;
   readonly wall: WallSync;
-  /** Typing, "Seen" and drafts kept across reloads (issue 13), once loaded (loadChatExtras). */
+  /** Typing, "Seen" and drafts kept across reloads, once loaded (loadChatExtras). */
   extras: ChatExtras | null = null;
   private extrasLoading: Promise<ChatExtras> | undefined;
   /** Also for parts loaded later (the canned replies' module), which follow their own events on it. */

@@ -8,7 +8,7 @@ import type {
 import { type AgentSocket, type CommandResult, command } from "./socket.ts";
 
 /**
- * The Admin page's webhook commands (issue 15). Nothing here is kept in the session's store: only the Webhooks
+ * The Admin page's webhook commands. Nothing here is kept in the session's store: only the Webhooks
  * section shows these, and it loads them when it opens.
  */
 export class WebhookAdmin {

@@ -34,11 +34,11 @@ export function withDetail(view: ConversationView, detail: ConversationDetailDto
 /** A `conversation:updated` event carries the summary fields; the visitor details stay. */
 export function withSummary(view: ConversationView, summary: ConversationSummaryDto): ConversationView {
   if (!view.detail || view.detail.updatedAt > summary.updatedAt) return view;
-  // Every summary field, those added later included ("Visitor left", issue 13); the detail-only fields stay.
+  // Every summary field, those added later included ("Visitor left"); the detail-only fields stay.
   return { ...view, detail: { ...view.detail, ...summary } };
 }
 
-/** The visitor rated the chat (issue 14), told live to the staff who have it open. */
+/** The visitor rated the chat, told live to the staff who have it open. */
 export function withRating(view: ConversationView, rated: ConversationRatedDto): ConversationView {
   if (!view.detail || view.detail.id !== rated.conversationId) return view;
   return { ...view, detail: { ...view.detail, rating: rated.rating } };

@@ -5,7 +5,7 @@ export const MAX_DRAFTS = 50;
 const PREFIX = "parley:draft:";
 
 /**
- * An agent's unsent composer text per chat (issue 13), kept in localStorage under the agent's id and the chat's, so
+ * An agent's unsent composer text per chat, kept in localStorage under the agent's id and the chat's, so
  * it survives switching chats and reloading, and one agent's drafts never show to another signed in on the same
  * browser. Cleared on send (the composer empties) and when the chat closes. Storage refused (private mode, full)
  * leaves the drafts in memory for the session.

@@ -1,6 +1,6 @@
 import type { StatsDayDto } from "@parley/shared";
 
-// The figures page (issue 5): the geometry of its stacked bar chart and the wording of its numbers, kept
+// The figures page: the geometry of its stacked bar chart and the wording of its numbers, kept
 // pure so they can be tested without a DOM.
 
 /** Stacked bottom to top in this order; the legend and the text alternative follow it too. */

@@ -65,7 +65,7 @@ export function slaText(reading: SlaReadingDto | null, formatDue: (iso: string) 
   return reading.state === "breached" ? `${state}: was due ${due}` : `${state}: due ${due}`;
 }
 
-/** Where a ticket came from (issue 15), as the ticket page's "Came in by" reads. */
+/** Where a ticket came from, as the ticket page's "Came in by" reads. */
 export const CHANNEL_LABELS: Record<TicketChannel, string> = {
   chat: "Chat",
   offline: "Offline request",

@@ -11,7 +11,7 @@ import type {
 import type { ErrorBody } from "@parley/shared/errors";
 import { applyOrHold, type Holding, replayHeld, startHolding } from "./held.ts";
 
-// The supervisors' wall (issue 5): every queued and active chat of the site, every agent, the chat alerts.
+// The supervisors' wall: every queued and active chat of the site, every agent, the chat alerts.
 // `wall:sync` gives the whole floor; `wall:chat`, `wall:alert`, `agent:updated` and `ticket:updated` keep it.
 // Pushes carry no version, so the last one the socket delivered wins (one socket delivers in order), and
 // pushes that arrive while a snapshot is in flight are replayed on top of it (see held.ts).

@@ -5,7 +5,7 @@ import { wholeNumber } from "./whole-number.ts";
 
 type Issue = NonNullable<ErrorBody["issues"]>[number];
 
-/** The Admin page's "Chat widget" form as typed (issue 14). */
+/** The Admin page's "Chat widget" form as typed. */
 export interface WidgetForm {
   accentColour: string;
   accentTextColour: string;

@@ -7,7 +7,7 @@ type CannedModule = typeof import("./canned/index.ts");
 let loading: Promise<CannedModule> | undefined;
 
 /**
- * Canned replies (issue 13) are loaded when first opened, once per page load (a failed fetch is tried again next
+ * Canned replies are loaded when first opened, once per page load (a failed fetch is tried again next
  * time): of them, the main chunk carries only this file.
  */
 function Lazy({ render }: { render: (loaded: CannedModule) => VNode }) {

@@ -4,7 +4,7 @@ const LABEL = { good: "Good", bad: "Bad" } as const;
 const EMOJI = { good: "👍", bad: "👎" } as const;
 
 /**
- * The visitor's rating of a chat that ended (issue 14), under its transcript. A live region, mounted while the chat
+ * The visitor's rating of a chat that ended, under its transcript. A live region, mounted while the chat
  * is closed: a rating that arrives while the agent still has the chat open is announced. The comment is the
  * visitor's text, rendered as text.
  */

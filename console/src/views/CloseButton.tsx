@@ -10,7 +10,7 @@ interface CloseButtonProps {
 }
 
 /**
- * "Close conversation" asks first, with the reason (issue 13). The dialog is loaded on first use: the inbox's main
+ * "Close conversation" asks first, with the reason. The dialog is loaded on first use: the inbox's main
  * chunk should not carry it.
  */
 export function CloseButton({ visitorName, busy, onClose }: CloseButtonProps) {

@@ -16,7 +16,7 @@ interface CloseDialogProps {
 }
 
 /**
- * Confirms a close and asks why (issue 13). A confirmation rather than an undo: an undo would hold the close in this
+ * Confirms a close and asks why. A confirmation rather than an undo: an undo would hold the close in this
  * tab for a few seconds, so a reload or a lost connection in that time would drop it, and the visitor would keep
  * writing into a chat the agent believes closed. Enter confirms (Resolved unless changed), Escape cancels.
  */

@@ -13,7 +13,7 @@ interface ComposerProps {
   draft: string;
   onDraft: (text: string) => void;
   onSend: (body: string, attachmentIds: string[]) => void;
-  /** Typing indicators (issue 13), throttled by the caller. */
+  /** Typing indicators, throttled by the caller. */
   onTyping?: (hasText: boolean) => void;
   onStopTyping?: () => void;
 }

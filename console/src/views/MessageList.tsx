@@ -10,7 +10,7 @@ interface MessageListProps {
   pending: readonly OutboxEntry[];
   me: AgentDto;
   onDiscard: (clientMsgId: string) => void;
-  /** The visitor has read up to this seq: "Seen" goes under the latest staff reply it covers (issue 13). */
+  /** The visitor has read up to this seq: "Seen" goes under the latest staff reply it covers. */
   seenSeq?: number;
 }
 

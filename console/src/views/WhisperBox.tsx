@@ -73,7 +73,7 @@ export function WhisperBox({ conversationId, agentName }: WhisperBoxProps) {
           onInput={(e) => {
             setText(e.currentTarget.value);
             setSent("");
-            // Typing a note: staff who have the chat open see it, the visitor never does (issue 13).
+            // Typing a note: staff who have the chat open see it, the visitor never does.
             session.extras?.signals.input(conversationId, e.currentTarget.value.trim() !== "", true);
           }}
           onKeyDown={onKeyDown}

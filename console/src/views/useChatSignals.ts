@@ -7,7 +7,7 @@ import { useSession } from "./session-context.ts";
 const NONE: SignalsState = { typing: {}, seenByVisitor: {} };
 
 /**
- * Typing, "Seen" and drafts for the open chat (issue 13): who is typing there, up to where the visitor has read,
+ * Typing, "Seen" and drafts for the open chat: who is typing there, up to where the visitor has read,
  * and this agent's reading, marked while the chat is on screen in a visible tab. Only who answers the chat marks
  * it (`answering`): a supervisor reading along must not make the visitor see "Seen". `extras` is null for the
  * moment their chunk takes to load after sign-in; the composer waits for it, so a draft is never missed.

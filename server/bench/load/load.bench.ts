@@ -1,4 +1,4 @@
-// `npm run bench:load` (issue 10): Parley under load on devdb, beside a bare Socket.IO relay driven by the same
+// `npm run bench:load`: Parley under load on devdb, beside a bare Socket.IO relay driven by the same
 // client code in the same run, and the ratio between them. Figures only: it prints, it asserts nothing.
 //
 //   1. K chats (visitor + accepting agent), an open-loop rate of visitor messages stepped up until Parley

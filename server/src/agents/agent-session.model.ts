@@ -1,6 +1,6 @@
 import { model, Schema, type Types } from "mongoose";
 
-// Keyed by the sha256 of the cookie value (issue 10): checking a session on every staff event is one primary-key
+// Keyed by the sha256 of the cookie value: checking a session on every staff event is one primary-key
 // read, however many sessions are stored. The raw token is never stored. No TTL index (FerretDB 1.24 has none):
 // expiry is checked on read and expired rows are swept in the background (agent-sessions.ts).
 const agentSessionSchema = new Schema(

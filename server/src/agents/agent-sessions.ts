@@ -42,7 +42,7 @@ export async function sweepExpiredSessions(now = new Date()): Promise<number> {
 }
 
 /**
- * Sessions stored before they were keyed by hash (issue 10) carry an ObjectId and a `tokenHash` field: each one
+ * Sessions stored before they were keyed by hash carry an ObjectId and a `tokenHash` field: each one
  * still valid is stored again under its hash, and all of them are removed. Run once (db/migrations.ts).
  */
 export async function keySessionsByHash(now = new Date()): Promise<number> {

@@ -12,7 +12,7 @@ import { updateAgentIf } from "./agent-writes.ts";
 export type PresenceListener = (agent: AgentDoc, previous: AgentStatus) => Promise<void>;
 
 /**
- * Online / away / offline (issue 3). The status an agent picks is kept as `preferredStatus`; everyone sees
+ * Online / away / offline. The status an agent picks is kept as `preferredStatus`; everyone sees
  * `status`, which becomes "offline" only when the agent's last console tab has been gone for `graceMs`, so
  * a reload or a brief network drop is not a logout. Opening the console again restores what they picked.
  *

@@ -18,11 +18,11 @@ export const STAFF_COMMAND_ROLES: { readonly [K in keyof AgentClientToServerEven
   "conversation:accept": EVERYONE,
   "conversation:close": EVERYONE,
   "message:send": EVERYONE,
-  // Typing and seen (issue 13); whose chat is checked in the handlers.
+  // Typing and seen; whose chat is checked in the handlers.
   "conversation:read": EVERYONE,
   "typing:set": EVERYONE,
   "presence:set": EVERYONE,
-  // Ringing (issue 13)
+  // Ringing
   "me:prefs": EVERYONE,
   "offer:decline": EVERYONE,
   "conversation:transfer": EVERYONE,
@@ -44,7 +44,8 @@ export const STAFF_COMMAND_ROLES: { readonly [K in keyof AgentClientToServerEven
   "ticket:escalate": EVERYONE,
   "customer:list": EVERYONE,
   "customer:save": ADMINS,
-  // History: every staff member sees the site's closed chats (README: agents see colleagues' chats).
+  // History: every staff member sees the site's closed chats (docs/console.md, "Who sees what": agents see colleagues'
+  // chats).
   "history:search": EVERYONE,
   "visitor:history": EVERYONE,
   "wall:sync": LEADS,
@@ -53,21 +54,21 @@ export const STAFF_COMMAND_ROLES: { readonly [K in keyof AgentClientToServerEven
   "stats:get": LEADS,
   "email:outbox": ADMINS,
   "email:retry": ADMINS,
-  // Canned responses (issue 13): site-wide ones are the admins', personal ones their owner's (handlers check).
+  // Canned responses: site-wide ones are the admins', personal ones their owner's (handlers check).
   "canned:list": EVERYONE,
   "canned:save": EVERYONE,
   "canned:delete": EVERYONE,
   "canned:use": EVERYONE,
-  // REST API keys (issue 15)
+  // REST API keys
   "api-key:list": ADMINS,
   "api-key:create": ADMINS,
   "api-key:revoke": ADMINS,
-  // Web conferences and manuals (issue 15): any staff member of the site proposes; only admins edit the manuals.
+  // Web conferences and manuals: any staff member of the site proposes; only admins edit the manuals.
   "meeting:list": EVERYONE,
   "meeting:propose": EVERYONE,
   "manuals:list": EVERYONE,
   "manuals:save": ADMINS,
-  // Webhooks (issue 15): endpoints, their secrets and delivery logs.
+  // Webhooks: endpoints, their secrets and delivery logs.
   "webhook:list": ADMINS,
   "webhook:create": ADMINS,
   "webhook:update": ADMINS,

@@ -4,7 +4,7 @@ import { model, Schema, type Types } from "mongoose";
 const access = { type: String, enum: API_ACCESS, required: true };
 
 /**
- * A REST API key (issue 15), keyed by the sha256 of its secret: every API request finds its key with one `_id`
+ * A REST API key, keyed by the sha256 of its secret: every API request finds its key with one `_id`
  * read (the only indexed read on devdb), and a stolen database holds no usable secret. `keyId` is the public part
  * of the secret (`prk_<keyId>_…`) that the Admin page shows and revokes by.
  */

@@ -19,7 +19,7 @@ export interface ApiRouterOptions extends ApiDeps {
 }
 
 /**
- * REST API v1 (issue 15), mounted at /api/v1: the reference (no key needed), then every operation of the route
+ * REST API v1, mounted at /api/v1: the reference (no key needed), then every operation of the route
  * table behind the API key check. For each operation: the key's scope, then the role rule of the staff command it
  * matches (the key acts as its agent), then the input, then the same domain function the socket handler calls.
  */

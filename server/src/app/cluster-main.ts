@@ -1,7 +1,7 @@
 // `npm run start:cluster -- --nodes 3`: N Parley nodes on one port, sharing the database (devdb, or MONGODB_URI) and
 // Redis (REDIS_URL, default the local one), behind a sticky balancer in the primary process: @socket.io/sticky on
 // Node's cluster module keeps a polling client on the worker that holds its session. For one machine; production runs
-// nodes on several machines behind nginx or HAProxy (README, "Several nodes").
+// nodes on several machines behind nginx or HAProxy (docs/deploying.md, "Several nodes").
 import cluster, { type Worker } from "node:cluster";
 import { createServer } from "node:http";
 import path from "node:path";

@@ -2,7 +2,7 @@ import { type InferSchemaType, model, Schema, type Types } from "mongoose";
 
 const uploaderSchema = new Schema(
   {
-    /** "email": a file that came with an email to the support address (issue 15); its id is the ticket's. */
+    /** "email": a file that came with an email to the support address; its id is the ticket's. */
     kind: { type: String, enum: ["staff", "visitor", "email"], required: true },
     /** The agent's or the visitor's id (the ticket's for "email"). */
     id: { type: Schema.Types.ObjectId, required: true },

@@ -2,7 +2,7 @@ import { MAX_MESSAGE_LENGTH } from "@parley/shared/constants";
 import { type InferSchemaType, model, Schema, type Types } from "mongoose";
 
 /**
- * A saved reply (issue 13). `owner` null is a site-wide reply (admins edit it); otherwise it is that staff member's
+ * A saved reply. `owner` null is a site-wide reply (admins edit it); otherwise it is that staff member's
  * personal reply, seen and edited by them alone.
  *
  * Read by site once per console session and after a change, never per message: that query scans the collection on

@@ -31,9 +31,9 @@ const EnvSchema = z.object({
   OFFER_SWEEP_INTERVAL_MS: z.coerce.number().int().min(500).max(3_600_000).default(5_000),
   /** How often the wall's chat alerts (long waits, unanswered visitors) are checked; in memory, no query. */
   CHAT_ALERT_INTERVAL_MS: z.coerce.number().int().min(500).max(600_000).default(5_000),
-  /** How often open chats are looked over for visitors who left, and closed once left long enough (issue 13). */
+  /** How often open chats are looked over for visitors who left, and closed once left long enough. */
   VISITOR_GONE_SWEEP_MS: z.coerce.number().int().min(500).max(600_000).default(30_000),
-  /** The longest one page of History search reads before answering with what it found (issue 13). */
+  /** The longest one page of History search reads before answering with what it found. */
   HISTORY_PAGE_MS: z.coerce.number().int().min(100).max(60_000).default(2_000),
   /**
    * The longest a socket command, or a batch of chat messages, waits on the database before it is answered
@@ -59,7 +59,7 @@ const EnvSchema = z.object({
    */
   VISITOR_EVENT_BURST: z.coerce.number().int().min(1).max(100_000).default(60),
   VISITOR_EVENT_RATE: z.coerce.number().positive().max(100_000).default(2),
-  /** REST API requests per key (issue 15): a burst of this many, refilled at API_KEY_RATE a second. */
+  /** REST API requests per key: a burst of this many, refilled at API_KEY_RATE a second. */
   API_KEY_BURST: z.coerce.number().int().min(1).max(100_000).default(600),
   API_KEY_RATE: z.coerce.number().positive().max(100_000).default(10),
   /**
@@ -92,7 +92,7 @@ const EnvSchema = z.object({
   EMAIL_RETRY_BASE_MS: z.coerce.number().int().min(1).max(3_600_000).default(60_000),
   EMAIL_FROM: z.string().min(3).default("Parley Support <support@localhost>"),
   /**
-   * Tickets by email (issue 15): the support addresses mail comes in to, each naming its site by key,
+   * Tickets by email: the support addresses mail comes in to, each naming its site by key,
    * "support@acme.example=acme, help@other.example=other"; an address without "=key" belongs to the only site.
    * Unset: no mail is taken in, and ticket emails say that replies are not read.
    */
@@ -175,7 +175,7 @@ export interface Config {
   /** Unset: no email leaves the server (each one is logged as skipped). */
   smtpUrl: string | undefined;
   emailFrom: string;
-  /** Tickets by email (issue 15). */
+  /** Tickets by email. */
   inboundEmail: InboundEmailConfig;
   visitorEvents: { capacity: number; perSecond: number };
   apiRequests: { capacity: number; perSecond: number };

@@ -1,7 +1,7 @@
 import { model, Schema, type Types } from "mongoose";
 
 /**
- * What a visitor may do once per ended chat (issue 14): rate it, have its transcript emailed. Keyed
+ * What a visitor may do once per ended chat: rate it, have its transcript emailed. Keyed
  * "<conversation>:<action>", so inserting the row is what claims the action: of two at once (two tabs, two nodes)
  * exactly one insert succeeds. The closed chat itself is written by primary key only: on devdb any other filter on
  * the history reads all of it.

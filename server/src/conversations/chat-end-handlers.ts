@@ -20,7 +20,7 @@ export interface ChatEndDeps {
   onRated?: (conversation: ConversationDoc) => void;
 }
 
-/** What a visitor may do once their chat ended (issue 14): rate it, have its transcript emailed. */
+/** What a visitor may do once their chat ended: rate it, have its transcript emailed. */
 export function chatEndHandlers(
   deps: ChatEndDeps,
 ): HandlerGroup<VisitorClientToServerEvents, VisitorContext, "conversation:rate" | "conversation:transcript"> {

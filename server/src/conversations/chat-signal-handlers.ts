@@ -25,7 +25,7 @@ export interface ChatSignalDeps {
 
 const tooFast = () => new AppError("RATE_LIMITED", "Too many typing signals; slow down");
 
-/** Typing and "Seen" from the widget (issue 13). */
+/** Typing and "Seen" from the widget. */
 export function visitorSignalHandlers(
   deps: ChatSignalDeps,
 ): HandlerGroup<VisitorClientToServerEvents, VisitorContext, SignalEvents> {
@@ -49,7 +49,7 @@ export function visitorSignalHandlers(
   };
 }
 
-/** Typing and "Seen" from the console (issue 13). */
+/** Typing and "Seen" from the console. */
 export function staffSignalHandlers(
   deps: ChatSignalDeps,
 ): HandlerGroup<AgentClientToServerEvents, StaffContext, SignalEvents> {

@@ -28,8 +28,8 @@ export async function staffConversation(
   if (!c?.site.equals(agent.site)) throw new AppError("NOT_FOUND", "Conversation not found");
   switch (intent) {
     case "view":
-      // Agents may look at the queue before accepting, at chats they handled, and at the site's history (issue 13:
-      // closed chats are read-only transcripts every staff member may open, as History lists them).
+      // Agents may look at the queue before accepting, at chats they handled, and at the site's history (closed
+      // chats are read-only transcripts every staff member may open, as History lists them).
       if (isLead(agent) || c.status === "queued" || c.status === "closed" || isAssignee(agent, c)) return c;
       break;
     case "reply":
@@ -60,7 +60,7 @@ export async function visitorConversation(
 
 /**
  * The visitor's latest conversation, through the pointer kept on the visitor. Visitors from before the pointer
- * (issue 10) have no such field: their latest is looked up once the slow way and the pointer written.
+ * have no such field: their latest is looked up once the slow way and the pointer written.
  */
 async function latestConversationOf(visitorId: Types.ObjectId): Promise<ConversationDoc | null> {
   const visitor = await Visitor.findById(visitorId)

@@ -15,11 +15,11 @@ export type ArchiveHook = (conversationId: Types.ObjectId) => Promise<void>;
  * reader already treats as closed and the next boot moves on (archiveLeftovers).
  */
 export async function archiveConversation(closed: ConversationDoc, archived: ArchiveHook): Promise<void> {
-  // The History search's fields (issue 13), read from the messages once, here. A chat with no preview stored (from
+  // The History search's fields, read from the messages once, here. A chat with no preview stored (from
   // before previews were kept) gets its opening line as one.
   const fields = await historyFieldsOf(closed);
   const stored = { ...closed, preview: closed.preview ?? fields.opening, hasTicket: false };
-  // Through the driver, as read: the model would add its defaults, and a chat from before issue 10 must not gain
+  // Through the driver, as read: the model would add its defaults, and a chat stored by an older version must not gain
   // `keyedMessages: true` (its messages would then be looked for under keys they were never stored under).
   await ClosedConversation.collection.replaceOne({ _id: closed._id }, stored, { upsert: true });
   // Its History row and its place in the visitor's list, then a ticket made while the chat was open.

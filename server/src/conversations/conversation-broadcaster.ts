@@ -21,7 +21,10 @@ export class ConversationBroadcaster {
 
   /** Told of every change the wall sees, so chat alerts can clear as soon as a chat is answered or taken. */
   onWallChanged?: (conversation: ConversationDoc) => void;
-  /** Told of every stored message with its chat as the message left it (issue 14: replies to a visitor away). */
+  /**
+   * Told of every stored message with its chat as the message left it (replies to a visitor away: docs/embedding.md,
+   * "Always reachable").
+   */
   onMessageStored?: (conversation: ConversationDoc, message: MessageDoc) => void;
 
   messageCreated(conversation: ConversationDoc, message: MessageDoc): void {
@@ -36,7 +39,7 @@ export class ConversationBroadcaster {
   }
 
   /**
-   * Typing and seen (issue 13), to who shows them and no one else. The staff side hears through the conversation
+   * Typing and seen, to who shows them and no one else. The staff side hears through the conversation
    * room only (the staff who opened the chat: its assignee, joined or watching leads), not the whole site: "is
    * typing" and "Seen" are drawn in the open chat. A rise of the staff mark also reaches the assignee's sockets,
    * so the inbox's unread count drops in their other tabs.

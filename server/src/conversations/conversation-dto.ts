@@ -38,7 +38,7 @@ export function toVisitorConversationDto(c: ConversationDoc): VisitorConversatio
   };
 }
 
-/** The visitor's rating of an ended chat (issue 14), as both sides see it. */
+/** The visitor's rating of an ended chat, as both sides see it. */
 export function toRatingDto(c: Pick<ConversationDoc, "rating">): ChatRatingDto | null {
   const r = c.rating;
   return r ? { rating: r.value, comment: r.comment ?? null, at: r.at.toISOString() } : null;

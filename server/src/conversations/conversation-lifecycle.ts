@@ -28,7 +28,7 @@ export interface LifecycleHooks {
 
 export class ConversationLifecycle {
   private hooks: LifecycleHooks = { admit: async () => {}, queued: async () => {}, closed: async () => {} };
-  /** The ordering point every message goes through (issue 10). */
+  /** The ordering point every message goes through. */
   readonly log: MessageLog;
 
   constructor(
@@ -142,7 +142,7 @@ export class ConversationLifecycle {
   }
 
   /**
-   * Closes a chat on Parley's own account (issue 13: its visitor left), only if it is still exactly as `seen`:
+   * Closes a chat on Parley's own account (its visitor left), only if it is still exactly as `seen`:
    * same status, no message since, the visitor still away. A visitor who comes back or a message that arrives at
    * the same moment wins, and the chat stays open. Null when it did.
    */

@@ -15,7 +15,7 @@ const MAX_REMEMBERED = 20_000;
 const owners = new Map<string, ConversationOwner>();
 
 /**
- * The visitor's own conversation, open or closed, as far as a message needs it (issue 10): its owner facts are
+ * The visitor's own conversation, open or closed, as far as a message needs it: its owner facts are
  * immutable, so once read they are kept, and a visitor's message costs no read to authorize. Whether the chat is
  * still open is decided where its seq is taken (MessageLog), from the conversation as it is then.
  */

@@ -9,7 +9,7 @@ import { endedChatOf } from "./ended-chat.ts";
 import { markRated } from "./history-rating-mark.ts";
 
 /**
- * A visitor rates their chat once it ended (issue 14). Once and final (the widget says so before sending): a
+ * A visitor rates their chat once it ended. Once and final (the widget says so before sending): a
  * rating that could change would have to be taken back out of the figures' counts, and a visitor who meant the
  * other button has the comment to say so. A retry of the same rating (its ack lost) is answered as the first was.
  * `written` is told of every write of the rating onto the chat (the staff and the figures follow it), also when the

@@ -70,7 +70,7 @@ const conversationSchema = new Schema(
     lastVisitorMessageAt: { type: Date, default: null },
     lastAgentMessageAt: { type: Date, default: null },
     /**
-     * Its messages are stored under "<conversation>:<seq>" with message keys (issue 10), so a resync reads them by
+     * Its messages are stored under "<conversation>:<seq>" with message keys, so a resync reads them by
      * primary key. Absent on conversations started before: those are read by query (message-store.ts).
      */
     keyedMessages: { type: Boolean, default: true },
@@ -86,12 +86,12 @@ const conversationSchema = new Schema(
     /** Set once the visitor has been gone for the site's "visitor left" minutes; cleared if they come back. */
     visitorLeftAt: { type: Date, default: null },
     closeReason: { type: String, enum: CLOSE_REASONS, default: null },
-    // Always reachable (issue 14):
+    // Always reachable:
     /** Left as a message outside support hours: it stays queued when the visitor leaves (they were told to). */
     leftMessage: { type: Boolean, default: false },
     /** When the last "reply while you were away" email was queued for this chat: one per REPLY_EMAIL_GAP. */
     replyEmailedAt: { type: Date, default: null },
-    // Ratings and transcripts (issue 14): written on the closed chat only (conversation-rating.ts,
+    // Ratings and transcripts: written on the closed chat only (conversation-rating.ts,
     // transcript-request.ts), so left unset (no default) on the open ones every message rewrites.
     /** The visitor's rating, once; the figures count it by the chat's start (CSAT). */
     rating: { type: ratingSchema },

@@ -4,10 +4,10 @@ import type { VisitorRef } from "../visitors/visitor-auth.ts";
 import { ClosedConversation, Conversation, type ConversationDoc } from "./conversation.model.ts";
 
 /**
- * The visitor's own chat once it ended (issue 14: rating, transcript), by primary key: the history first, where an
- * ended chat is. Another visitor's chat is not found (ids cannot be probed); one still open is refused (CONFLICT);
- * one that closed a moment ago and is still being moved to the history (conversation-archive.ts) is UNAVAILABLE,
- * which the widget retries.
+ * The visitor's own chat once it ended (to rate it or have its transcript emailed), by primary key: the history first,
+ * where an ended chat is. Another visitor's chat is not found (ids cannot be probed); one still open is refused
+ * (CONFLICT); one that closed a moment ago and is still being moved to the history (conversation-archive.ts) is
+ * UNAVAILABLE, which the widget retries.
  */
 export async function endedChatOf(visitor: VisitorRef, conversationId: Types.ObjectId): Promise<ConversationDoc> {
   const closed = await ClosedConversation.findById(conversationId).lean<ConversationDoc>();

@@ -1,7 +1,7 @@
 import { model, Schema, type Types } from "mongoose";
 
 /**
- * The History search's rows for one site and one UTC hour of closing (issue 13): each chat closed in that hour, as
+ * The History search's rows for one site and one UTC hour of closing: each chat closed in that hour, as
  * the search matches and lists it, written once when the chat is archived. A search reads these by primary key,
  * newest hour first, and stops when a page is full: on devdb any other read of the history scans all of it, in the
  * database the live chats write to. Same layout as the figures' buckets (figures/stats-bucket.model.ts).
@@ -14,7 +14,7 @@ const historyHourSchema = new Schema(
     chats: { type: Schema.Types.Mixed, default: {} },
     /** Chat ids a ticket was made from: set apart, by primary key, whenever the ticket comes. */
     ticketed: { type: Schema.Types.Mixed, default: {} },
-    /** Ratings by chat id ("good" or "bad", issue 14): set apart, by primary key, when the visitor rates. */
+    /** Ratings by chat id ("good" or "bad"): set apart, by primary key, when the visitor rates. */
     rated: { type: Schema.Types.Mixed },
   },
   { versionKey: false, minimize: false },
@@ -40,7 +40,7 @@ export interface HistoryHourDoc {
   site: Types.ObjectId;
   chats: Record<string, string>;
   ticketed: Record<string, boolean>;
-  /** Absent on hours from before ratings (issue 14). */
+  /** Absent on hours from before ratings. */
   rated?: Record<string, string>;
 }
 export const HistoryHour = model("HistoryHour", historyHourSchema, "history_hours");

@@ -2,7 +2,7 @@ import type { ConversationDoc } from "./conversation.model.ts";
 import { HistoryHour, historyHourKey, hourOf } from "./history-hour.model.ts";
 
 /**
- * The visitor's rating on the chat's History row (issue 14), by primary key, beside the row rather than in it (as
+ * The visitor's rating on the chat's History row, by primary key, beside the row rather than in it (as
  * "has a ticket" is): the row is written once by the archive, and a rating comes after it, or (a visitor quicker
  * than the archive) just before it.
  */

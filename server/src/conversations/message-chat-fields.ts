@@ -9,7 +9,7 @@ export interface ChatFields {
 }
 
 /**
- * What a batch of messages of one conversation writes on the chat besides its seqs (issue 13), given the
+ * What a batch of messages of one conversation writes on the chat besides its seqs, given the
  * conversation's last seq before the batch (`base`): message i gets seq base + i + 1.
  *
  * The staff read mark rises only with a visible agent message: a send is only allowed to the assignee or a joined

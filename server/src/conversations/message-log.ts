@@ -36,7 +36,7 @@ type Pending = PendingSend | PendingTask;
 const MAX_BATCHES_IN_FLIGHT = 2;
 
 /**
- * The ordering point of chat messages (issue 10). Every message of a conversation passes through here, so:
+ * The ordering point of chat messages. Every message of a conversation passes through here, so:
  *
  * - **No one sees N+1 before N is readable.** A conversation's messages are numbered and stored batch by batch;
  *   its next batch starts only when the previous one is stored and announced, and one batch is one insert.
@@ -63,7 +63,7 @@ export class MessageLog {
   /**
    * Per open conversation, the highest `lastSeq` this process has seen: a lower bound of the real one, since seqs
    * only grow. The seqs a batch will get are predicted from it, so the batch's last message and its sender's read
-   * mark go in the same primary-key update that takes the seqs (issue 13). Bounded: forgetting costs one extra
+   * mark go in the same primary-key update that takes the seqs. Bounded: forgetting costs one extra
    * update, never a wrong value.
    */
   private readonly knownSeqs = new Map<string, number>();
@@ -283,7 +283,7 @@ export class MessageLog {
         this.knowSeq(key, conversation.lastSeq);
         await correctChatFields(conversation, inputs, base === known ? null : chatFields(inputs, base, now));
         if (conversation.firstAgentReplyAt === null && spoke.lastAgentMessageAt) {
-          // Stored as null before issue 10, where $min keeps null: guarded on it being unset instead.
+          // Stored as null by older versions, where $min keeps null: guarded on it being unset instead.
           await Conversation.updateOne(
             { _id: conversationId, firstAgentReplyAt: null },
             { $set: { firstAgentReplyAt: now } },
@@ -363,8 +363,8 @@ const MAX_KNOWN_SEQS = 20_000;
 /**
  * The predicted seqs were too low (first message of a chat in this process, or another node numbered messages in
  * between): raises the last message's seq and the read mark to the real ones, with `$max`, so a later batch that
- * already wrote a higher one is left alone. Also fills a missing preview (chats from before issue 13). Both are
- * rare; the common case is no write at all. The document the broadcast carries is corrected in place.
+ * already wrote a higher one is left alone. Also fills a missing preview (chats from before previews were kept). Both
+ * are rare; the common case is no write at all. The document the broadcast carries is corrected in place.
  */
 async function correctChatFields(
   conversation: ConversationDoc,

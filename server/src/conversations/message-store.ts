@@ -57,7 +57,7 @@ export function storedMessage(conversationId: Types.ObjectId, seq: number): Prom
   return Message.findById(messageIdOf(conversationId, seq)).lean<MessageDoc>().exec();
 }
 
-/** Stored before message keys existed (issue 10): found by its fields, which on devdb reads every message. */
+/** Stored before message keys existed: found by its fields, which on devdb reads every message. */
 export function legacyMessage(conversationId: Types.ObjectId, clientMsgId: string): Promise<MessageDoc | null> {
   return Message.findOne({ conversation: conversationId, clientMsgId }).lean<MessageDoc>().exec();
 }
@@ -96,7 +96,7 @@ export async function messagesAfter(
   return { messages, hasMore: seq < conversation.lastSeq };
 }
 
-/** Conversations started before issue 10 may hold messages under ObjectIds: they are found by query. */
+/** Conversations stored by older versions may hold messages under ObjectIds: they are found by query. */
 async function legacyMessagesAfter(
   conversationId: Types.ObjectId,
   afterSeq: number,

@@ -18,7 +18,7 @@ export const attachmentSnapshotSchema = new Schema(
 const messageSchema = new Schema({
   /**
    * "<conversation>:<seq>" (see messageIdOf): a resync reads the seqs it missed by primary key, the one lookup
-   * that stays fast as history grows on every backend. Messages stored before issue 10 keep an ObjectId.
+   * that stays fast as history grows on every backend. Messages stored by older versions keep an ObjectId.
    */
   _id: { type: Schema.Types.Mixed, required: true },
   conversation: { type: Schema.Types.ObjectId, ref: "Conversation", required: true },
@@ -35,7 +35,7 @@ const messageSchema = new Schema({
 });
 // The delivery contract: one row per client send. Inserting a message is what claims its client id (this index
 // refuses a second one, on MongoDB and devdb alike); one seq per slot is its primary key ("<conversation>:<seq>"),
-// and was a unique (conversation, seq) index before issue 10, which every insert paid for.
+// and was a unique (conversation, seq) index in older versions, which every insert paid for.
 messageSchema.index({ conversation: 1, clientMsgId: 1 }, { unique: true });
 
 /** A stored message, as read with lean(). */

@@ -6,7 +6,7 @@ import type { ConversationBroadcaster } from "./conversation-broadcaster.ts";
 const FIELD = { visitor: "visitorReadSeq", agent: "agentReadSeq" } as const;
 
 /**
- * Raises one side's read mark of an open chat to `seq` (issue 13: "Seen"), and tells the other side. Stored as the
+ * Raises one side's read mark of an open chat to `seq` ("Seen"), and tells the other side. Stored as the
  * highest seq read, with `$max` in one primary-key update, so marks from several tabs or a late resend never lower
  * it; never a message. A seq past the chat's last (as just read) is clamped to it: a client cannot claim to have
  * read what does not exist yet. Answers the mark as it now stands.

@@ -15,7 +15,7 @@ import { messagesAfter } from "./message-store.ts";
 const MAX_TRANSCRIPT_MESSAGES = 2_000;
 
 /**
- * The visitor of an ended chat asks for its transcript by email (issue 14): to the address they type, or the one
+ * The visitor of an ended chat asks for its transcript by email: to the address they type, or the one
  * they gave when the chat started. Once per chat (a claim row, chat-end-claim.model.ts): an email address typed
  * in a widget must not become a way to send a site's emails to anyone, over and over. Through the email outbox,
  * so a mail server that is down delays it rather than losing it. Only what the visitor saw: no staff notes.

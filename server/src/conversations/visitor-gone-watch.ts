@@ -24,7 +24,7 @@ export interface VisitorGoneDeps {
 }
 
 /**
- * Visitor gone (issue 13). A chat's visitor is connected while any of their sockets is (tabs and pages, on any node:
+ * Visitor gone. A chat's visitor is connected while any of their sockets is (tabs and pages, on any node:
  * fetchSockets asks every node through the adapter, as agent presence does). When the last one goes, the chat is
  * stamped `visitorDisconnectedAt` on the server's clock; a connection clears it again.
  *
@@ -118,7 +118,7 @@ export class VisitorGoneWatch {
       chat = left;
     }
     const minutes = Math.floor(away / MINUTE_MS);
-    // A message left outside support hours was left to be answered later, visitor gone or not (issue 14).
+    // A message left outside support hours was left to be answered later, visitor gone or not.
     if (chat.status === "queued" && chat.leftMessage) return;
     if (chat.status === "queued") {
       // Nobody answered and nobody will be read: it leaves the queue (its ringing offer ends with the close).

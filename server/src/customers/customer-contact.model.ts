@@ -2,7 +2,7 @@ import { model, Schema, type Types } from "mongoose";
 
 /**
  * Which customer an email is a contact of, keyed by "<siteId>:<email>": a ticket's entitlement and an inbound
- * email's sender check (issue 15) find the customer in two primary-key reads, instead of a scan of every customer's
+ * email's sender check find the customer in two primary-key reads, instead of a scan of every customer's
  * contacts (the only indexed filter on devdb is `_id`). Written whenever a customer is saved (customer.model.ts);
  * a key left behind by a contact since removed is caught on read, as the customer no longer lists the email.
  */

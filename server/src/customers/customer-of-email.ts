@@ -18,7 +18,7 @@ export async function customerOfEmail(site: Types.ObjectId, email: string | null
   return listed ? customer : null;
 }
 
-/** The contacts of customers saved before they were keyed (issue 15), written once (db/migrations.ts). */
+/** The contacts of customers saved before they were keyed, written once (db/migrations.ts). */
 export async function keyCustomerContacts(): Promise<number> {
   let n = 0;
   for await (const c of Customer.find({}).lean<CustomerDoc[]>().cursor()) {

@@ -41,7 +41,7 @@ export class DevDbUnavailableError extends Error {
 }
 
 const GO_MISSING_MESSAGE =
-  "Go 1.22+ is needed to build the embedded database (devdb): install Go from your package manager, or set MONGODB_URI to a MongoDB server.";
+  "Go 1.26+ is needed to build the embedded database (devdb): install Go from your package manager, or set MONGODB_URI to a MongoDB server.";
 
 const READY_TIMEOUT_MS = 60_000;
 const STOP_TIMEOUT_MS = 10_000;
@@ -229,7 +229,7 @@ async function buildBinary(binPath: string, log: MiniLogger): Promise<string> {
       await rm(tmp, { force: true });
       process.stderr.write(result.output.endsWith("\n") || result.output === "" ? result.output : `${result.output}\n`);
       throw new DevDbUnavailableError(
-        `Building the embedded database (devdb) with \`go build\` failed (exit ${result.code}; go's output is printed above): fix the build or your Go install (Go 1.22+), or set MONGODB_URI to a MongoDB server.`,
+        `Building the embedded database (devdb) with \`go build\` failed (exit ${result.code}; go's output is printed above): fix the build or your Go install (Go 1.26+), or set MONGODB_URI to a MongoDB server.`,
       );
     }
     await rename(tmp, binPath); // atomic; concurrent builders just replace each other's identical file

@@ -8,7 +8,7 @@ export const DEMO_EMAILS: readonly string[] = DEMO_ACCOUNTS.map((a) => a.email);
 
 /**
  * In production (NODE_ENV=production, not demo mode) the server must not start while a demo account exists: their
- * passwords are published (README, the demo banner), so a data directory or database that once ran the demo would
+ * passwords are published (README.md, the demo banner), so a data directory or database that once ran the demo would
  * open a door to anyone. Returns why it must not start, or null. Runs before the server starts, on a connection of
  * its own (the server opens its own in startParley).
  */

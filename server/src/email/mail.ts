@@ -5,11 +5,11 @@ export type MailKind =
   | "ticket_reply"
   | "ticket_escalation"
   | "password_reset"
-  // Always reachable (issue 14): an agent's reply to a visitor who left the chat.
+  // Always reachable: an agent's reply to a visitor who left the chat.
   | "chat_reply"
-  // Ratings and transcripts (issue 14): a chat's transcript, asked for by its visitor.
+  // Ratings and transcripts: a chat's transcript, asked for by its visitor.
   | "chat_transcript"
-  // Web conferences (issue 15): the proposal with its accept links, and the invite once accepted.
+  // Web conferences: the proposal with its accept links, and the invite once accepted.
   | "meeting_proposed"
   | "meeting_invite";
 
@@ -37,7 +37,7 @@ export interface OutgoingMail {
   /** The site it is for (its id): an undelivered email is shown to that site's admins only. */
   site?: string;
   /**
-   * Tickets by email (issue 15): where the customer's reply goes (the ticket's reply address), and the
+   * Tickets by email: where the customer's reply goes (the ticket's reply address), and the
    * Message-ID Parley recorded for this email, so a reply's In-Reply-To finds the ticket and the email coming
    * back to us is known as our own. Kept with the email in the outbox: a retry sends the same ids.
    */

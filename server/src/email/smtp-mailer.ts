@@ -66,7 +66,7 @@ export function createMailer(config: Pick<Config, "smtpUrl" | "emailFrom">, logg
         ...(mail.messageId ? { messageId: mail.messageId } : {}),
         ...(mail.inReplyTo ? { inReplyTo: mail.inReplyTo, references: mail.inReplyTo } : {}),
         // RFC 3834: Parley's emails are sent by a program, so the recipient's auto-responder (an out-of-office)
-        // does not answer them, and Parley's own intake ignores any that come back (issue 15).
+        // does not answer them, and Parley's own intake ignores any that come back.
         headers: { "Auto-Submitted": "auto-generated" },
         ...(mail.calendar ? { icalEvent: { method: "REQUEST", filename: "invite.ics", content: mail.calendar } } : {}),
       });

@@ -17,7 +17,7 @@ export interface TicketRef {
 export interface RequesterMail extends TicketRef {
   to: string;
   requesterName: string;
-  /** The email carries the ticket's reply address (inbound email is set up, issue 15): answering it adds to the ticket. */
+  /** The email carries the ticket's reply address (inbound email is set up): answering it adds to the ticket. */
   repliesRead?: boolean;
 }
 

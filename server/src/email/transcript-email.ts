@@ -1,6 +1,6 @@
 import type { OutgoingMail } from "./mail.ts";
 
-// A chat's transcript as an email (issue 14), composed from plain data (no database, no clock): the caller passes
+// A chat's transcript as an email, composed from plain data (no database, no clock): the caller passes
 // the messages the visitor could see, never staff notes. Plain text, and HTML in which every user text (names,
 // messages, file names, the site's name) is escaped: the visitor's own words and the agent's are text, never markup.
 

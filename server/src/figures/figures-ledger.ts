@@ -4,7 +4,7 @@ import { forgetBucket } from "./bucket-cache.ts";
 import { bucketKeyAt, StatsBucket, type StoredChatRow, type StoredTicketRow } from "./stats-bucket.model.ts";
 
 // The figures (figures.ts) are computed from one row per chat and per ticket. Reading those rows off the chats and
-// tickets themselves meant reading the whole history on devdb (7 s for a week here, issue 10), so each row is kept
+// tickets themselves meant reading the whole history on devdb (7 s for a week), so each row is kept
 // up to date in an hourly bucket (stats-bucket.model.ts) as its chat or ticket changes: a primary-key update, only
 // when the row actually changed. A crash between a change and its row leaves that row as it was until the chat or
 // ticket changes again.

@@ -1,5 +1,5 @@
 /**
- * The supervisors' figures (`stats:get`, issue 5), computed from plain rows so every rule can be tested with
+ * The supervisors' figures (`stats:get`), computed from plain rows so every rule can be tested with
  * hand-written times; figures-query.ts loads the rows. Every instant, "now" included, comes in as a parameter.
  *
  * Definitions (the task's, for the console's Figures page):
@@ -14,7 +14,7 @@
  *   missed    — closed without a reply, though staff had a chance: it was assigned to someone (it has an
  *               assignee) or offered and declined, let ring out or transferred away (`declinedBy` not empty).
  *   abandoned — closed without a reply, never assigned nor declined: left waiting in the queue until it closed;
- *               or withdrawn from the queue because its visitor left (closeReason "abandoned", issue 13), even if
+ *               or withdrawn from the queue because its visitor left (closeReason "abandoned"), even if
  *               an offer had rung someone meanwhile: the visitor gave up before staff could answer.
  *   So started = answered + missed + abandoned + waiting, for the range and for each day.
  * - firstReplyWaitSeconds: over answered chats, `firstAgentReplyAt − createdAt`; the median (the mean of the
@@ -29,7 +29,7 @@
  *   late), in percent to one decimal; null when none is decided. Read with the SLA engine on the site's
  *   calendar, so pauses and closed hours count as the ticket page shows them: when the ticket was last written,
  *   as its targets' fates (sla-clock.ts fateOf), which stay true until it is written again.
- * - satisfaction (issue 14): over the chats of the range that their visitor rated, good / (good + bad) in percent
+ * - satisfaction: over the chats of the range that their visitor rated, good / (good + bad) in percent
  *   to one decimal (null with no rating); for the range, for each day and for each agent, by the same rules as the
  *   counts beside it: a chat's day is the day it started, its agent its last assignee. A rating is final, so a
  *   chat counts once.
@@ -51,9 +51,9 @@ export interface ChatRow {
   hadAgent?: boolean;
   closedAt: Date | null;
   firstAgentReplyAt: Date | null;
-  /** Why it closed (issue 13); absent on rows written before. */
+  /** Why it closed; absent on rows written before. */
   closeReason?: string | null;
-  /** The visitor's rating (issue 14); absent on rows written before and on chats not rated. */
+  /** The visitor's rating; absent on rows written before and on chats not rated. */
   rating?: ChatRating | null;
 }
 

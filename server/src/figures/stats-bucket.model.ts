@@ -2,7 +2,7 @@ import { model, Schema, type Types } from "mongoose";
 import type { ClockFate } from "../sla/sla-clock.ts";
 
 /**
- * The figures' rows for one site and one UTC hour of creation (issue 10): each chat and ticket created in that hour,
+ * The figures' rows for one site and one UTC hour of creation: each chat and ticket created in that hour,
  * as the figures need it, updated as the chat or ticket changes (figures-ledger.ts). A week's figures read 169 of
  * these by primary key instead of every chat and ticket of the history.
  */
@@ -28,9 +28,9 @@ export interface StoredChatRow {
   hadAgent: boolean;
   closedAt: Date | null;
   firstAgentReplyAt: Date | null;
-  /** Issue 13; absent on rows written before. */
+  /** Why the chat closed; absent on rows written before close reasons were kept. */
   closeReason?: string | null;
-  /** Issue 14: "good" or "bad" once the visitor rated the chat; absent on rows written before. */
+  /** "good" or "bad" once the visitor rated the chat; absent on rows written before ratings. */
   rating?: string | null;
 }
 

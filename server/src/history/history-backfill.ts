@@ -6,8 +6,9 @@ import { markTicketIfMade } from "../tickets/chat-ticket-mark.ts";
 import { Ticket, type TicketDoc } from "../tickets/ticket.model.ts";
 
 /**
- * The History rows and visitors' lists of chats and tickets from before issue 13, written once (db/migrations.ts):
- * one scan of the closed chats and one of the tickets, then primary-key writes, all safe to run again.
+ * The History rows and visitors' lists of chats and tickets stored before History existed, written once
+ * (db/migrations.ts): one scan of the closed chats and one of the tickets, then primary-key writes, all safe to run
+ * again.
  */
 export async function backfillHistory(): Promise<number> {
   let n = 0;

@@ -3,7 +3,7 @@ import { type ChatRating, MAX_PREVIEW_LENGTH } from "@parley/shared/constants";
 import type { ConversationDoc } from "../conversations/conversation.model.ts";
 import type { StoredHistoryRow } from "../conversations/history-hour.model.ts";
 
-/** A closed chat as the history stores it: the conversation, with `hasTicket` from issue 13 on. */
+/** A closed chat as the history stores it: the conversation, with `hasTicket` on chats closed since History existed. */
 export type ClosedChatDoc = ConversationDoc & { hasTicket?: boolean };
 
 /** A row of an hour, read back: what the page shows but its snippet, and what the filters test. */

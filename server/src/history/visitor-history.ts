@@ -21,7 +21,7 @@ const newest = (entries: Record<string, string> | undefined, except: string): Ty
 /**
  * The visitor's earlier closed chats and their tickets on the chat's site, newest first, all read by primary key.
  * Matched by visitor identity only: a verified email would also find what they wrote from another browser, but the
- * widget does not verify emails yet (issue 14), and an unverified one would show anyone's history to whoever types
+ * widget does not verify emails yet, and an unverified one would show anyone's history to whoever types
  * that address.
  */
 export async function visitorHistory(c: ConversationDoc): Promise<VisitorHistoryDto> {

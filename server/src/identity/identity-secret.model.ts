@@ -1,7 +1,7 @@
 import { model, Schema } from "mongoose";
 
 /**
- * A site's identity secret (issue 14), in its own collection keyed by the site's id: the site document is cached,
+ * A site's identity secret, in its own collection keyed by the site's id: the site document is cached,
  * broadcast to staff and read on every visitor event, and the secret must travel with none of that. Stored as is
  * (an HMAC key cannot be hashed); only admins read it back, on the Admin page.
  */

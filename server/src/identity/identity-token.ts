@@ -2,9 +2,9 @@ import { createHmac, timingSafeEqual } from "node:crypto";
 import { IDENTITY_MAX_LIFETIME_S, IdentityClaims } from "@parley/shared";
 
 /**
- * The identity token (issue 14), as the host page's server makes it:
- * `base64url(JSON claims) + "." + base64url(HMAC-SHA256(secret, that first part))`. The MAC covers the encoded
- * text, not a re-serialised object, so any language's JSON encoder can sign. README "JS API and verified identity".
+ * The identity token, as the host page's server makes it: `base64url(JSON claims) + "." + base64url(HMAC-SHA256(secret,
+ * that first part))`. The MAC covers the encoded text, not a re-serialised object, so any language's JSON encoder can
+ * sign. docs/embedding.md, "JS API and verified identity".
  */
 export type IdentityVerdict =
   | { ok: true; claims: IdentityClaims }

@@ -1,7 +1,7 @@
 import { model, Schema, type Types } from "mongoose";
 
 /**
- * Which visitor a verified user is on a site (issue 14), keyed `"<siteId>:<userId>"`: a second device of the same
+ * Which visitor a verified user is on a site, keyed `"<siteId>:<userId>"`: a second device of the same
  * user finds them with one primary-key read, and the key being unique is what makes two first sign-ins at once end
  * up as one visitor. Only a verified identity ever writes here; emails never join two visitors.
  */

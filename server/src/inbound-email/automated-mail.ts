@@ -1,5 +1,5 @@
 /**
- * Whether an email was sent by a program rather than a person (issue 15): auto-replies, bounces and list or bulk
+ * Whether an email was sent by a program rather than a person: auto-replies, bounces and list or bulk
  * mail open no ticket, or an out-of-office answering our "Ticket received" would open another ticket, be answered
  * again, and so on. Pure: it reads the headers (names lowercased) and the SMTP envelope's sender.
  */

@@ -46,7 +46,7 @@ export interface EmailIntakeDeps {
 
 /**
  * Where every inbound email goes, whichever way it came in (the SMTP receiver, the IMAP poller): one function, so
- * both are the same intake (issue 15). An email is, in this order: unreadable or without a sender (ignored);
+ * both are the same intake. An email is, in this order: unreadable or without a sender (ignored);
  * automatic (auto-reply, bounce, bulk: ignored, or it would answer our answers); one of our own coming back, or one
  * already taken in (ignored: a loop, a redelivery); a reply to a ticket (through its reply address, or an
  * In-Reply-To / References naming an email of the ticket, from the requester); else a new ticket. Each lookup is a

@@ -9,7 +9,7 @@ import { type InboundFiles, refusedNote } from "./inbound-attachments.ts";
 import { newPartOfReply } from "./reply-text.ts";
 
 /**
- * An email that answers a ticket, stored as the customer's reply (issue 15): just as from the widget, it answers a
+ * An email that answers a ticket, stored as the customer's reply: just as from the widget, it answers a
  * "waiting on customer" and reopens a resolved ticket. Only the new part of the email is kept (not the quoted
  * thread). Someone other than the requester (a colleague who had the reply address) is named in the text.
  */

@@ -29,7 +29,7 @@ export const clientMsgIdOf = (messageId: string): string =>
 const cut = (text: string, max: number): string => (text.length <= max ? text : `${text.slice(0, max - 1)}…`);
 
 /**
- * A new ticket from an email to the support address (issue 15), with the policy's fields read from it: the priority
+ * A new ticket from an email to the support address, with the policy's fields read from it: the priority
  * from "[High]" or a "Priority:" line (else medium, marked for triage), the product matched to the site's, the body
  * as the details, the files through the upload checks. Unassigned: someone triages it. A sender who is no
  * customer's contact is marked "unverified sender", since anyone can write any address in From. The same email

@@ -20,7 +20,7 @@ export interface InboundEmailSystem {
 }
 
 /**
- * Tickets by email (issue 15): the intake, and its two ways in, each on when configured: the SMTP receiver
+ * Tickets by email: the intake, and its two ways in, each on when configured: the SMTP receiver
  * (SMTP_INBOUND_PORT) and the IMAP poller (IMAP_URL). Both need SUPPORT_ADDRESSES, which says whose mail it is.
  */
 export function createInboundEmail(opts: {

@@ -22,7 +22,7 @@ const reply = (code: number, text: string): Error => Object.assign(new Error(tex
 const plainAddress = (ip: string): string => ip.replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/, "");
 
 /**
- * The inbound SMTP receiver (issue 15, smtp-server): the support address's mail server forwards to it (SMTP_INBOUND_PORT)
+ * The inbound SMTP receiver (smtp-server): the support address's mail server forwards to it (SMTP_INBOUND_PORT)
  * and each message goes to the same intake the IMAP poller uses. No AUTH: it is meant for a forwarder on the same
  * machine or network, and is limited by where it listens (SMTP_INBOUND_HOST, loopback by default) and, optionally,
  * which clients may connect (SMTP_INBOUND_ALLOWED_CLIENTS). It takes mail only for the support addresses (others are

@@ -13,7 +13,7 @@ export interface SupportRecipient {
 }
 
 /**
- * Which site an email belongs to (issue 15). The rule: the support address it was sent to. Each configured address
+ * Which site an email belongs to. The rule: the support address it was sent to. Each configured address
  * (SUPPORT_ADDRESSES, "support@acme.example=acme") names its site by key; one without a key belongs to the only
  * site, and is refused when there are several. A ticket's reply address is the support address with a tag,
  * "support+t-<token>@acme.example", so a reply lands in the same site whatever mail server forwards it. Mail to

@@ -1,7 +1,7 @@
 import { model, Schema } from "mongoose";
 
 /**
- * That a visitor opened one manual article from a ticket's reply form (issue 15), keyed `${ticketId}:${articleId}`:
+ * That a visitor opened one manual article from a ticket's reply form, keyed `${ticketId}:${articleId}`:
  * the timeline says it once however often they open it, and checking is one primary-key write.
  */
 const manualOpenSchema = new Schema(

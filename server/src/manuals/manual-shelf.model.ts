@@ -2,7 +2,7 @@ import type { ManualArticleDto } from "@parley/shared";
 import { model, Schema } from "mongoose";
 
 /**
- * A site's manual articles (issue 15), in one document keyed by the site's id: a suggestion reads it by primary
+ * A site's manual articles, in one document keyed by the site's id: a suggestion reads it by primary
  * key and matches in memory, and the list is bounded (MAX_MANUAL_ARTICLES).
  */
 const manualShelfSchema = new Schema(

@@ -1,7 +1,7 @@
 import { model, Schema, type Types } from "mongoose";
 
 /**
- * One slot's accept link in a proposal email (issue 15). Keyed by the sha256 of its token, so following it is one
+ * One slot's accept link in a proposal email. Keyed by the sha256 of its token, so following it is one
  * primary-key read and the database never holds a working link. It expires with the slot it accepts.
  */
 const meetingAcceptLinkSchema = new Schema(

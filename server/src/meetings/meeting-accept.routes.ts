@@ -28,7 +28,7 @@ function page(res: Response, status: number, title: string, body: string): void 
 }
 
 /**
- * The accept links of a proposal email (issue 15). Opening one (GET) only shows the slot and a button: mail
+ * The accept links of a proposal email. Opening one (GET) only shows the slot and a button: mail
  * scanners and link previews fetch links, and must not book anything. The button POSTs to the same address, which
  * accepts as the ticket's requester would in the widget, with the same refusals (twice, superseded, passed).
  */

@@ -31,7 +31,7 @@ export interface MeetingDeskDeps {
 }
 
 /**
- * Web conferences on tickets (issue 15): staff propose slots and a link, the customer accepts one (in the widget or
+ * Web conferences on tickets: staff propose slots and a link, the customer accepts one (in the widget or
  * from the email), both get an invite, and each step is on the ticket's timeline and pushed to both sides.
  */
 export class MeetingDesk {

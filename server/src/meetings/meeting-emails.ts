@@ -1,7 +1,7 @@
 import type { OutgoingMail } from "../email/mail.ts";
 import { formatDue } from "../email/ticket-emails.ts";
 
-// The two emails of a web conference (issue 15), plain text composed from plain data: the proposal (each slot with
+// The two emails of a web conference, plain text composed from plain data: the proposal (each slot with
 // its accept link) to the customer, and the invite (with its .ics) to both sides once a slot is accepted.
 
 interface About {

@@ -17,7 +17,7 @@ export interface StoredMeeting {
 }
 
 /**
- * Every web-conference proposal of one ticket (issue 15), in one document keyed by the ticket's id: reading a
+ * Every web-conference proposal of one ticket, in one document keyed by the ticket's id: reading a
  * ticket's meetings (the console and the widget open it often) is one primary-key read, and the list is small
  * (a handful of proposals in a ticket's life). `version` makes each change a compare-and-set, so two accepts at
  * once (the widget and the email link) cannot both win.

@@ -43,7 +43,7 @@ export class Metrics {
     registers: [this.registry],
   });
 
-  /** Tickets by email (issue 15): what became of each inbound email the intake read. */
+  /** Tickets by email: what became of each inbound email the intake read. */
   readonly inboundEmails = new Counter({
     name: "parley_inbound_emails_total",
     help: "Inbound emails by outcome (ticket, reply, ignored, refused) and, for ignored ones, why",

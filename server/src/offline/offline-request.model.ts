@@ -13,9 +13,9 @@ const offlineRequestSchema = new Schema({
   priority: { type: String, enum: PRIORITIES, required: true },
   product: { type: String, default: null },
   details: { type: String, required: true },
-  /** Manual articles suggested while writing that the visitor opened (issue 15), titled as when they sent it. */
+  /** Manual articles suggested while writing that the visitor opened, titled as when they sent it. */
   manualsOpened: { type: [{ _id: false, id: String, title: String, url: String }], default: [] },
-  /** The browser's time zone, for proposing a web conference on a ticket made from this request (issue 15). */
+  /** The browser's time zone, for proposing a web conference on a ticket made from this request. */
   timeZone: { type: String, default: null },
   createdAt: { type: Date, required: true, default: () => new Date() },
 });

@@ -24,7 +24,7 @@ export function toOfflineRequestDto(r: OfflineRequestDoc): OfflineRequestDto {
     product: r.product ?? null,
     details: r.details,
     createdAt: r.createdAt.toISOString(),
-    // Only when there are some: requests from before issue 15, and most others, carry none.
+    // Only when there are some: requests from before manual suggestions, and most others, carry none.
     ...(r.manualsOpened?.length
       ? { manualsOpened: r.manualsOpened.map((m) => ({ id: m.id ?? "", title: m.title ?? "", url: m.url ?? "" })) }
       : {}),

@@ -14,8 +14,8 @@ export const AWAY_EMAIL_GAP_MS = 15 * 60_000;
 export const REOPEN_LINK_TTL_MS = 7 * 24 * 3_600_000;
 
 /**
- * Always reachable (issue 14): an agent's reply to a visitor who is not connected (issue 13 stamps
- * `visitorDisconnectedAt` when their last socket goes) reaches them by email, if they gave one, with a link that
+ * Always reachable: an agent's reply to a visitor who is not connected (`visitorDisconnectedAt`
+ * is stamped when their last socket goes) reaches them by email, if they gave one, with a link that
  * reopens the chat in the widget. Coalesced: the first reply of a burst is emailed at once (the visitor waits for
  * it) and later ones within AWAY_EMAIL_GAP_MS are not; the link shows the whole chat. The gap is claimed by a
  * compare-and-set on the chat (`replyEmailedAt`), so two nodes, or two replies at once, send one email.

@@ -1,7 +1,7 @@
 import { model, Schema, type Types } from "mongoose";
 
 /**
- * A link from a "reply while you were away" email back into one chat (issue 14). Keyed by the sha256 of its token,
+ * A link from a "reply while you were away" email back into one chat. Keyed by the sha256 of its token,
  * so following it is one primary-key read; only the hash is stored. It expires; an expired row is refused (nothing
  * sweeps them yet: one row per away-email, at most one per chat per 15 minutes).
  */

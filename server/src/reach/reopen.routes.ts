@@ -10,7 +10,7 @@ import { VisitorToken } from "../visitors/visitor-token.model.ts";
 import { ReopenLink, type ReopenLinkDoc } from "./reopen-link.model.ts";
 
 /**
- * Follows a "reply while you were away" link (issue 14): the widget on the linked page sends the `#parley=` token
+ * Follows a "reply while you were away" link: the widget on the linked page sends the `#parley=` token
  * and gets a visitor token for the visitor the chat belongs to, plus the chat to show. A fresh visitor token is
  * minted (only hashes are stored, so the visitor's own cannot be given back); the link stays usable until it
  * expires, as an email is often opened more than once. CORS for /api/widget is answered by the session routes.

@@ -78,7 +78,7 @@ interface TableOptions<Events, Ctx, S extends Socket> {
  *
  * Built once per namespace and shared by its sockets, each of which gets a single listener: thousands of idle
  * widgets stay connected, and a table of handlers (closures) per socket cost more than the socket itself
- * (issue 10: heap per idle visitor connection).
+ * (docs/development.md, "Performance": heap per idle visitor connection).
  */
 export class CommandTable<Events, Ctx, S extends Socket> {
   private readonly commands = new Map<

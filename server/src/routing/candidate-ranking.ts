@@ -15,7 +15,7 @@ export interface ChatNeeds {
 }
 
 /**
- * Online agents who could take the chat, best first (issue 3):
+ * Online agents who could take the chat, best first:
  * 1. those who support the chat's product, if it names one (a preference, not a filter: a chat about a
  *    product nobody online supports still reaches someone);
  * 2. then the least busy, by chats held and offers ringing;

@@ -4,8 +4,8 @@ import { Conversation } from "../conversations/conversation.model.ts";
 /**
  * Sets every agent's load to what the conversations say: chats owned plus offers ringing. Each change of
  * owner and its load update are two writes, so a crash between them leaves the counter off by one; run at
- * boot, before anything routes, this puts it right. (One process, as the README says: with several, this
- * would race with their live updates.)
+ * boot, before anything routes, this puts it right. (Only while no other node is up, as docs/deploying.md
+ * says under "Several nodes": with others running, this would race with their live updates.)
  */
 export async function recountLoads(): Promise<number> {
   let fixed = 0;

@@ -19,7 +19,7 @@ const PASS_LIMIT = 200;
 const OFFER_CLEARED = { offeredTo: null, offeredToName: null, offerExpiresAt: null };
 
 /**
- * Automatic assignment: offers each queued chat to one agent at a time (issue 3).
+ * Automatic assignment: offers each queued chat to one agent at a time.
  *
  * An offer takes a slot of the agent's capacity when it is made, so an agent is never offered more than
  * they can hold. Accepting keeps the slot; declining, timing out or going away gives it back and the chat

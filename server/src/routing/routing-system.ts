@@ -47,7 +47,7 @@ export function createRoutingSystem(opts: {
   stallMs?: number;
   /** Told of each closed chat once it is in the history (tickets mark the ones made into tickets). */
   archived: ArchiveHook;
-  /** Told of chats started, assigned and closed, and of every stored message (webhooks, issue 15). */
+  /** Told of chats started, assigned and closed, and of every stored message (webhooks). */
   events?: ConversationEvents;
 }): RoutingSystem {
   const { logger } = opts;

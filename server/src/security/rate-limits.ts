@@ -54,7 +54,7 @@ export interface RateLimits {
     perSite: Limit;
   };
   /**
-   * Typing signals (issue 13), per sender (a visitor or a staff member): 20 in 20 seconds. A client says "typing"
+   * Typing signals, per sender (a visitor or a staff member): 20 in 20 seconds. A client says "typing"
    * at most every 3 s and "stopped" on send or blur, so a person stays far inside; a loop is cut off before it
    * floods the other side.
    */
@@ -63,10 +63,10 @@ export interface RateLimits {
   visitorUploads: Limit;
   /** New offline requests per visitor: 5 in 10 minutes. */
   offlineRequests: Limit;
-  /** REST API requests per key (issue 15): 600 in 60 seconds by default (config API_KEY_BURST, API_KEY_RATE). */
+  /** REST API requests per key: 600 in 60 seconds by default (config API_KEY_BURST, API_KEY_RATE). */
   apiRequests: Limit;
   /**
-   * Emails to the support address per sender (the SMTP envelope's, issue 15): 30 in 10 minutes. A person writing
+   * Emails to the support address per sender (the SMTP envelope's): 30 in 10 minutes. A person writing
    * tickets and replies stays far inside; a mail loop or a flood from one address is deferred (451), and the
    * sending server tries again later.
    */

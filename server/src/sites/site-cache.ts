@@ -2,7 +2,7 @@ import type { Types } from "mongoose";
 import { onSiteWritten, Site, type SiteDoc } from "./site.model.ts";
 
 /**
- * Sites in memory (issue 10): every visitor event and handshake needs its site (origins, products, hours), and a
+ * Sites in memory: every visitor event and handshake needs its site (origins, products, hours), and a
  * site changes a few times a year. Any write through the Site model in this process forgets them at once (hooks
  * in site.model.ts: the admin pages, tests); a write from another process (the admin command, another node) is
  * seen within STALE_MS.

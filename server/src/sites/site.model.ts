@@ -41,15 +41,15 @@ const siteSchema = new Schema(
       required: true,
       default: () => structuredClone(DEFAULT_SUPERVISION_SETTINGS),
     },
-    /** VisitorGoneSettings (issue 13: "Visitor left" and the auto-close), validated by its shared schema on write. */
+    /** VisitorGoneSettings ("Visitor left" and the auto-close), validated by its shared schema on write. */
     visitorGone: {
       type: Schema.Types.Mixed,
       required: true,
       default: () => structuredClone(DEFAULT_VISITOR_GONE_SETTINGS),
     },
-    /** WidgetSettings (issue 14: theme, proactive greeting, unread sound), validated by its shared schema on write. */
+    /** WidgetSettings (theme, proactive greeting, unread sound), validated by its shared schema on write. */
     widget: { type: Schema.Types.Mixed, required: true, default: () => structuredClone(DEFAULT_WIDGET_SETTINGS) },
-    /** Verified identity (issue 14): widget sessions need an identity token signed with the site's secret. */
+    /** Verified identity: widget sessions need an identity token signed with the site's secret. */
     requireVerifiedIdentity: { type: Boolean, default: false },
   },
   { timestamps: true, minimize: false },
@@ -65,9 +65,9 @@ export type SiteDoc = Omit<
   tickets?: TicketSettings;
   /** Absent on sites stored before supervision existed: read through supervisionSettingsOf. */
   supervision?: SupervisionSettings;
-  /** Absent on sites stored before issue 13: read through visitorGoneSettingsOf. */
+  /** Absent on sites stored before these settings existed: read through visitorGoneSettingsOf. */
   visitorGone?: VisitorGoneSettings;
-  /** Absent on sites stored before issue 14's theming: read through widgetSettingsOf. */
+  /** Absent on sites stored before theming existed: read through widgetSettingsOf. */
   widget?: WidgetSettings;
 };
 

@@ -13,7 +13,7 @@ import { toWidgetConfigDto } from "./widget-settings.ts";
 export const WIDGET_CONFIG_CACHE = "public, max-age=60";
 
 /**
- * `GET /api/widget/config/:siteKey` (issue 14): the theme the loader draws the launcher with, and whether a
+ * `GET /api/widget/config/:siteKey`: the theme the loader draws the launcher with, and whether a
  * greeting applies. Read on every page view of every customer site, so it comes from the site cache. Public, as
  * the site key is: anyone can see a widget's colours, so it answers any origin without the embedding check
  * (CORS for /api/widget is answered by visitorSessionRoutes).

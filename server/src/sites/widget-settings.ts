@@ -5,7 +5,7 @@ import { pathPatternsSource } from "@parley/shared/path-pattern";
 import { themeHostCss } from "@parley/shared/theme-css";
 import type { SiteDoc } from "./site.model.ts";
 
-/** A site's widget settings; sites stored before issue 14's theming get the defaults, part by part. */
+/** A site's widget settings; sites stored before theming existed get the defaults, part by part. */
 export function widgetSettingsOf(site: Pick<SiteDoc, "widget">): WidgetSettings {
   const stored = site.widget;
   return {

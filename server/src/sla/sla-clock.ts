@@ -1,5 +1,5 @@
 /**
- * The SLA engine (issue 4): how much of a target's working time a ticket has used, when it falls due, and
+ * The SLA engine: how much of a target's working time a ticket has used, when it falls due, and
  * whether it is at risk or breached. Pure, on top of the support calendar: every instant, "now" included,
  * comes in as a parameter, so tests never wait on real time and the server decides when to look again.
  *
@@ -100,7 +100,7 @@ export function readSla(cal: SupportCalendar, clock: SlaClock, now: Date): SlaRe
  * What a clock's reading will be at any later instant, as long as nothing changes it (a reply meeting it, a pause,
  * new hours: each a write of the ticket): met, on time or late; or open, breached from `breachAt` on (already, if
  * `breachAt` is `at`), or never while it stays paused (null). Worked out once when the ticket is written, so the
- * figures decide thousands of targets without the calendar arithmetic (issue 10).
+ * figures decide thousands of targets without the calendar arithmetic.
  */
 export type ClockFate = { kind: "met"; late: boolean } | { kind: "open"; breachAt: Date | null };
 

@@ -61,7 +61,7 @@ export async function buildLedger(): Promise<number> {
 }
 
 /**
- * A chat stored before the reply times were kept (issue 5): it may have been answered though `firstAgentReplyAt` is
+ * A chat stored before the reply times were kept: it may have been answered though `firstAgentReplyAt` is
  * unset. Every chat since has `lastVisitorMessageAt`, as it starts with the visitor's message.
  */
 const predatesReplyTimes = (c: ConversationDoc): boolean =>

@@ -17,7 +17,7 @@ export function availabilityAt(
   return {
     open,
     agentsOnline: agentsOnline > 0,
-    // Inside hours a chat starts even with nobody online: it waits in the queue (issue 14, always reachable).
+    // Inside hours a chat starts even with nobody online: it waits in the queue (always reachable).
     acceptingChats: open,
     nextOpeningAt: opening ? opening.start.toISOString() : null,
     closesAt,

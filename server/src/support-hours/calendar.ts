@@ -44,7 +44,7 @@ interface Rules {
 
 /**
  * Indexed calendars by the calendar object: a site's calendar comes from the site cache, one object until the site
- * changes, so a report reading thousands of tickets' SLAs on it works each day's spans out once (issue 10).
+ * changes, so a report reading thousands of tickets' SLAs on it works each day's spans out once.
  */
 const indexed = new WeakMap<SupportCalendar, Rules>();
 const MAX_DAYS_KEPT = 20_000;

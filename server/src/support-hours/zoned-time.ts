@@ -51,7 +51,7 @@ const MAX_HOURS_KEPT = 200_000;
  * What the zone's clock reads at `instant` (milliseconds carried over, since Intl stops at seconds).
  *
  * Asking Intl costs microseconds, and SLA arithmetic asks thousands of times per ticket list or figures
- * (issue 10: most of a report's time). So the zone's offset is remembered per UTC hour, for hours whose first
+ * (profiled: it was most of a report's time). So the zone's offset is remembered per UTC hour, for hours whose first
  * and last millisecond have the same offset: no zone changes its offset twice within an hour, so such an hour
  * has one offset throughout. An hour with a change in it is always asked of Intl.
  */

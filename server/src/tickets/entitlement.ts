@@ -1,5 +1,5 @@
 /**
- * Whether a customer's product is covered when a ticket is opened (issue 4, shared/spec/support-policy.txt:
+ * Whether a customer's product is covered when a ticket is opened (shared/spec/support-policy.txt:
  * "60 days of free support after the final software release"; "paid support can still be bought covering
  * any issues found after 60 days"). Pure: the instant comes in.
  *

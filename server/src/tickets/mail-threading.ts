@@ -1,7 +1,7 @@
 import type { SiteDoc } from "../sites/site.model.ts";
 import type { TicketDoc } from "./ticket.model.ts";
 
-/** What an email about a ticket carries so the customer's reply comes back to it (issue 15). */
+/** What an email about a ticket carries so the customer's reply comes back to it. */
 export interface ThreadHeaders {
   /** The ticket's reply address, support+t-<token>@… */
   replyTo: string;

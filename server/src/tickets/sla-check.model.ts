@@ -1,7 +1,7 @@
 import { model, Schema, type Types } from "mongoose";
 
 /**
- * When each ticket next needs the SLA watch (issue 10): one small row per ticket with a check pending, beside the
+ * When each ticket next needs the SLA watch: one small row per ticket with a check pending, beside the
  * ticket's own `nextCheckAt`, which stays the authority. The watch's pass reads these rows, not the tickets: the
  * tickets only grow, and on devdb any query but a primary-key lookup reads every document it covers.
  */

@@ -29,7 +29,7 @@ interface Requester {
   offlineRequest: Types.ObjectId | null;
   sourceKey: string;
   from: string;
-  /** Manual articles the visitor opened while writing an offline request (issue 15). */
+  /** Manual articles the visitor opened while writing an offline request. */
   manualsOpened?: readonly { title: string; url: string }[];
 }
 

@@ -1,7 +1,7 @@
 import { model, Schema, type Types } from "mongoose";
 
 /**
- * One small row per ticket with what the console's list filters and sorts on (issue 10): the list reads these
+ * One small row per ticket with what the console's list filters and sorts on: the list reads these
  * instead of the tickets, whose documents are several times larger, then the page's tickets by primary key. Kept
  * by every ticket write (ticket-written.ts); the words of a ticket are one lower-cased string.
  */

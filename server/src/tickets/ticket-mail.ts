@@ -24,7 +24,7 @@ export interface TicketEmails {
  * ticket, every status change and every staff reply, never internal notes; supervisors and admins hear of
  * escalations. Sends are fire-and-forget: the mailer logs failures and a skipped send (no SMTP_URL).
  *
- * With inbound email set up (`threading`, issue 15), the requester's emails carry the ticket's reply address and a
+ * With inbound email set up (`threading`), the requester's emails carry the ticket's reply address and a
  * Message-ID Parley records, so answering one adds to the ticket.
  */
 export function ticketEmails(mailer: Mailer, threading?: MailThreading): TicketEmails {

@@ -28,7 +28,7 @@ export class TicketNotifier {
     /** Told of each alert announced (metrics). */
     private readonly onAlert?: (kind: TicketAlertDto["kind"]) => void,
     private readonly events?: TicketEvents,
-    /** Reply addresses and Message-IDs on the requester's emails (inbound email, issue 15). */
+    /** Reply addresses and Message-IDs on the requester's emails (inbound email). */
     threading?: MailThreading,
   ) {
     this.emails = mailer ? ticketEmails(mailer, threading) : null;

@@ -3,7 +3,7 @@ import { model, Schema, type Types } from "mongoose";
 /**
  * Which ticket was made from a chat or an offline request, keyed by the source ("chat:<id>", "offline:<id>"): one
  * primary-key read tells whether a chat already has its ticket (creating one, the supervisors' wall), however many
- * tickets there are (issue 10). The tickets' unique `sourceKey` index still allows one ticket per source.
+ * tickets there are. The tickets' unique `sourceKey` index still allows one ticket per source.
  */
 const ticketSourceSchema = new Schema(
   {

@@ -13,7 +13,7 @@ export async function keySource(ticket: Pick<TicketDoc, "_id" | "sourceKey">): P
   await TicketSource.updateOne({ _id: ticket.sourceKey }, { $setOnInsert: { ticket: ticket._id } }, { upsert: true });
 }
 
-/** The sources of tickets made before they were keyed (issue 10), written once (db/migrations.ts). */
+/** The sources of tickets made before they were keyed, written once (db/migrations.ts). */
 export async function keyTicketSources(): Promise<number> {
   let n = 0;
   for await (const t of Ticket.find({}).select({ _id: 1, sourceKey: 1 }).lean<TicketDoc[]>().cursor()) {

@@ -31,9 +31,9 @@ export function createTicketSystem(opts: {
   leases?: Leases;
   mailer?: Mailer;
   onAlert?: (kind: TicketAlertDto["kind"]) => void;
-  /** Told of new tickets, status changes, replies and alerts (webhooks, issue 15). */
+  /** Told of new tickets, status changes, replies and alerts (webhooks). */
   events?: TicketEvents;
-  /** Inbound email (issue 15): the requester's emails carry the ticket's reply address. */
+  /** Inbound email: the requester's emails carry the ticket's reply address. */
   threading?: MailThreading;
 }): TicketSystem {
   const notifier = new TicketNotifier(
@@ -52,7 +52,7 @@ export function createTicketSystem(opts: {
     start: async () => watch.start(),
     stop: async () => {
       await watch.stop();
-      // Emails still being threaded (issue 15) reach the mailer before the server flushes and closes it.
+      // Emails still being threaded reach the mailer before the server flushes and closes it.
       await notifier.emailsSettled();
     },
   };

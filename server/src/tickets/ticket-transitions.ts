@@ -1,5 +1,5 @@
 /**
- * Which status change each ticket action makes, and what it does to the SLA clocks (issue 4). Pure: the
+ * Which status change each ticket action makes, and what it does to the SLA clocks. Pure: the
  * ticket service applies the result with a compare-and-set on the status it was computed from, so two
  * racing actions cannot both apply.
  */

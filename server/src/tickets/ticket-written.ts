@@ -8,7 +8,7 @@ import { indexTicket, ticketIndexRowOf } from "./ticket-list.ts";
 
 /**
  * After every write that creates or changes a ticket: the places that keep a copy of what the SLA watch, the
- * figures and the console's list need of it, so none of them reads the whole ticket history (issue 10). Given the
+ * figures and the console's list need of it, so none of them reads the whole ticket history. Given the
  * ticket as it was before the write, only the copies that the write changed are written again.
  */
 export async function ticketWritten(ticket: TicketDoc, site: SiteDoc, at: Date, before?: TicketDoc): Promise<void> {

@@ -64,9 +64,9 @@ const ticketSchema = new Schema(
      * a second ticket. Always set, as FerretDB 1.24 has no partial indexes to skip tickets without one.
      */
     sourceKey: { type: String, required: true },
-    /** Where it came from (issue 15); null on tickets stored before: a chat's or an offline request's, by its links. */
+    /** Where it came from; null on tickets stored before: a chat's or an offline request's, by its links. */
     channel: { type: String, enum: [...TICKET_CHANNELS, null], default: null },
-    /** Emailed in from an address that is no customer's contact (issue 15). */
+    /** Emailed in from an address that is no customer's contact. */
     unverifiedSender: { type: Boolean, default: false },
     /** No priority was stated (an email without "[High]"): medium until someone triages it. */
     needsTriage: { type: Boolean, default: false },

@@ -6,7 +6,7 @@ import { VisitorToken, type VisitorTokenDoc } from "./visitor-token.model.ts";
 
 /** Who a visitor is, as far as every event needs: plain ids, not a copy of their document. */
 export type VisitorRef = Pick<VisitorDoc, "_id" | "site">;
-/** A token's visitor, and whether the session was minted for a verified identity (issue 14). */
+/** A token's visitor, and whether the session was minted for a verified identity. */
 export type TokenVisitor = VisitorRef & { verified: boolean };
 
 /** A new visitor of the site and their bearer token (returned once; only its hash is stored). */
@@ -27,7 +27,7 @@ export async function visitorOfToken(token: string, site: Pick<SiteDoc, "_id">):
 }
 
 /**
- * Visitors from before tokens were keyed by hash (issue 10) get their token row: run once, at the first start of
+ * Visitors from before tokens were keyed by hash get their token row: run once, at the first start of
  * this version (db/migrations.ts).
  */
 export async function keyVisitorTokens(): Promise<number> {

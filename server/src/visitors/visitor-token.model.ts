@@ -1,7 +1,7 @@
 import { model, Schema, type Types } from "mongoose";
 
 /**
- * A visitor's bearer token, keyed by its sha256 (issue 10): the widget's handshake is one primary-key read,
+ * A visitor's bearer token, keyed by its sha256: the widget's handshake is one primary-key read,
  * however many visitors have ever come. Only the hash is stored.
  */
 const visitorTokenSchema = new Schema(
@@ -10,7 +10,7 @@ const visitorTokenSchema = new Schema(
     visitor: { type: Schema.Types.ObjectId, ref: "Visitor", required: true },
     site: { type: Schema.Types.ObjectId, ref: "Site", required: true },
     /**
-     * Set when the token was minted for a verified identity (issue 14), so a site that requires one checks it on
+     * Set when the token was minted for a verified identity, so a site that requires one checks it on
      * the handshake without reading the visitor. Absent: an anonymous session.
      */
     userId: { type: String },

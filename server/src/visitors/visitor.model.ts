@@ -7,11 +7,11 @@ const visitorSchema = new Schema(
     tokenHash: { type: String, required: true, unique: true },
     name: { type: String, default: null },
     email: { type: String, default: null },
-    /** The host's user id when the visitor is a verified identity (issue 14); null for anonymous visitors. */
+    /** The host's user id when the visitor is a verified identity; null for anonymous visitors. */
     userId: { type: String, default: null },
     /**
      * The conversation the visitor started last, so the widget's "my latest chat" is a primary-key read. Null: none
-     * yet. Absent on visitors created before issue 10 (looked up once, then written).
+     * yet. Absent on visitors created by older versions (looked up once, then written).
      */
     lastConversation: { type: Schema.Types.ObjectId, ref: "Conversation", default: null },
   },

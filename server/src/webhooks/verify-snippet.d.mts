@@ -1,4 +1,4 @@
-/** The README's verification snippet (verify-snippet.mjs), typed for the tests that run it. */
+/** The webhook verification snippet of docs/api.md (verify-snippet.mjs), typed for the tests that run it. */
 export function verifyParleyWebhook(
   secret: string,
   headers: Record<string, string | string[] | undefined>,

@@ -1,4 +1,4 @@
-// Verifies a Parley webhook request (README, Webhooks). Copy this into your receiver; it needs only node:crypto.
+// Verifies a Parley webhook request (Parley's docs/api.md, Webhooks). Copy this into your receiver; it needs only node:crypto.
 import { createHmac, timingSafeEqual } from "node:crypto";
 
 const TOLERANCE_SECONDS = 5 * 60;

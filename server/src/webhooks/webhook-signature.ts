@@ -1,6 +1,6 @@
 import { createHmac, randomBytes } from "node:crypto";
 
-/** The request headers a receiver verifies (README, Webhooks: the snippet). */
+/** The request headers a receiver verifies (docs/api.md, "Verifying a request": the snippet). */
 export const SIGNATURE_HEADER = "parley-signature";
 export const TIMESTAMP_HEADER = "parley-timestamp";
 export const EVENT_ID_HEADER = "parley-event-id";

@@ -18,7 +18,7 @@ export interface WebhookSystem {
 }
 
 /**
- * Signed webhooks (issue 15): follows the domain's events, stores a delivery per (event, endpoint) and sends it.
+ * Signed webhooks: follows the domain's events, stores a delivery per (event, endpoint) and sends it.
  * With several nodes, a change of a site's endpoints is told to the others (through the Socket.IO adapter), which
  * forget their cached copy at once.
  */

@@ -86,7 +86,7 @@ describe("shared schemas", () => {
       "ticket:respond",
       "typing:set",
     ]);
-    // 41, and issue 15's api-key:list/create/revoke, meeting:list, meeting:propose, manuals:list, manuals:save and the
+    // 41, and api-key:list/create/revoke, meeting:list, meeting:propose, manuals:list, manuals:save and the
     // 8 webhook commands.
     expect(Object.keys(agentEventSchemas)).toHaveLength(48 + 8);
   });

@@ -80,11 +80,11 @@ export const SiteUpdateInput = z.strictObject({
   supportHours: SupportCalendar.optional(),
   tickets: TicketSettings.optional(),
   supervision: SupervisionSettings.optional(),
-  /** Visitor gone (issue 13): when a chat shows "Visitor left" and when it closes itself. */
+  /** Visitor gone: when a chat shows "Visitor left" and when it closes itself. */
   visitorGone: VisitorGoneSettings.optional(),
-  /** The widget's theme, proactive greeting and unread sound (issue 14). */
+  /** The widget's theme, proactive greeting and unread sound. */
   widget: WidgetSettings.optional(),
-  /** Verified identity (issue 14): refuse widget sessions without a valid identity token. */
+  /** Verified identity: refuse widget sessions without a valid identity token. */
   requireVerifiedIdentity: z.boolean().optional(),
 });
 export type SiteUpdateInput = z.infer<typeof SiteUpdateInput>;

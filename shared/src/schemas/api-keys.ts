@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { ObjectIdString } from "./primitives.ts";
 
-// REST API v1 keys (issue 15): an admin makes a key for a site, names the agent it acts as, and gives it read or
+// REST API v1 keys: an admin makes a key for a site, names the agent it acts as, and gives it read or
 // write access per resource. The secret is shown once, when the key is made; the server keeps only its hash.
 
 /** What a key can be scoped to: one entry per resource of the REST API. */

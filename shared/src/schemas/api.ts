@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { Email, ObjectIdString } from "./primitives.ts";
 
-// Requests only the REST API v1 makes (issue 15); every other API request is parsed by a socket event's schema.
+// Requests only the REST API v1 makes; every other API request is parsed by a socket event's schema.
 
 /** GET /api/v1/customers/{customerId} */
 export const CustomerRef = z.strictObject({ customerId: ObjectIdString });

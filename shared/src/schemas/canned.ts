@@ -1,4 +1,4 @@
-// Canned responses (issue 13): saved replies an agent inserts into the chat composer with `/`.
+// Canned responses: saved replies an agent inserts into the chat composer with `/`.
 import { z } from "zod";
 import { MAX_MESSAGE_LENGTH } from "../constants.ts";
 import { ObjectIdString } from "./primitives.ts";

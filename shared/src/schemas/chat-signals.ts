@@ -1,4 +1,4 @@
-// Typing and "Seen" (issue 13): signals about a chat that are not messages. Read marks are stored on the chat
+// Typing and "Seen": signals about a chat that are not messages. Read marks are stored on the chat
 // (highest seq read per side); typing is relayed live and never stored.
 import { z } from "zod";
 import { ObjectIdString, Seq } from "./primitives.ts";

@@ -69,9 +69,9 @@ export interface VisitorConversationDto {
   createdAt: string;
   /** Highest seq the staff side has read: the widget shows "Seen" up to it. */
   agentReadSeq: number;
-  /** The visitor gave an email: a reply while they are away reaches them there too (issue 14, always reachable). */
+  /** The visitor gave an email: a reply while they are away reaches them there too (always reachable). */
   replyByEmail: boolean;
-  /** Once the chat ended: the visitor's rating, if they gave one (issue 14). */
+  /** Once the chat ended: the visitor's rating, if they gave one. */
   rating: ChatRatingDto | null;
   /** Once the chat ended: its transcript was emailed (one per chat). */
   transcriptSent: boolean;
@@ -156,7 +156,7 @@ export interface ConversationDetailDto extends ConversationSummaryDto {
   environment: Environment | null;
   closedAt: string | null;
   closeReason: CloseReason | null;
-  /** The visitor's rating once the chat ended (issue 14); null until they give one. */
+  /** The visitor's rating once the chat ended; null until they give one. */
   rating: ChatRatingDto | null;
 }
 
@@ -200,11 +200,11 @@ export interface SiteSettingsDto {
   products: Product[];
   tickets: TicketSettings;
   supervision: SupervisionSettings;
-  /** Visitor gone (issue 13). */
+  /** Visitor gone. */
   visitorGone: VisitorGoneSettings;
-  /** The widget's theme, proactive greeting and unread sound (issue 14). */
+  /** The widget's theme, proactive greeting and unread sound. */
   widget: WidgetSettings;
-  /** Verified identity (issue 14): widget sessions need a valid identity token. The secret is never here. */
+  /** Verified identity: widget sessions need a valid identity token. The secret is never here. */
   requireVerifiedIdentity: boolean;
 }
 
@@ -219,7 +219,7 @@ export interface OfflineRequestDto {
   product: string | null;
   details: string;
   createdAt: string;
-  /** Manual articles suggested to the visitor that they opened before sending (issue 15). */
+  /** Manual articles suggested to the visitor that they opened before sending. */
   manualsOpened?: OpenedManualDto[];
 }
 
@@ -240,7 +240,7 @@ export interface SlaReadingDto {
 }
 
 /**
- * Whether the customer's product is covered (issue 4): free until 60 days after its final release, then
+ * Whether the customer's product is covered: free until 60 days after its final release, then
  * only with paid support. "unknown": no customer record links the requester's email to the product.
  */
 export type EntitlementDto =
@@ -273,7 +273,7 @@ export interface TicketDto {
   flagged: boolean;
   conversationId: string | null;
   offlineRequestId: string | null;
-  /** Where it came from (issue 15): a chat, an offline request, or an email. */
+  /** Where it came from: a chat, an offline request, or an email. */
   channel: TicketChannel;
   /**
    * Emailed in by an address that is no customer's contact: anyone can put any address in From, so staff check
@@ -360,7 +360,7 @@ export interface TicketEventDto {
   text: string;
 }
 
-// ---- Supervision (issue 5) ----
+// ---- Supervision ----
 
 /** A queued or active chat as the supervisors' wall shows it. */
 export interface WallChatDto {
@@ -426,7 +426,7 @@ export interface StatsDayDto {
   answered: number;
   missed: number;
   abandoned: number;
-  /** Ratings of the day's chats (issue 14). */
+  /** Ratings of the day's chats. */
   satisfaction: SatisfactionDto;
 }
 
@@ -447,6 +447,6 @@ export interface StatsDto {
   slaCompliance: { response: number | null; workaround: number | null };
   /** One entry per day of the range, oldest first (the chart). */
   days: StatsDayDto[];
-  /** The visitors' ratings of the range's chats, by the day each chat started (issue 14). */
+  /** The visitors' ratings of the range's chats, by the day each chat started. */
   satisfaction: SatisfactionDto;
 }

@@ -57,7 +57,7 @@ export interface HistoryRowDto {
   closedAt: string;
   closeReason: CloseReason | null;
   hasTicket: boolean;
-  /** The visitor's rating (issue 14); null if they gave none. */
+  /** The visitor's rating; null if they gave none. */
   rating: ChatRating | null;
   /** Text around the first searched word (lowercase, as searched), or the start of the chat. */
   snippet: string;

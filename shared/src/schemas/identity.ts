@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { Email, PersonName } from "./primitives.ts";
 
-// Verified identity (issue 14): the host page's server vouches for a signed-in user with a token signed by the
+// Verified identity: the host page's server vouches for a signed-in user with a token signed by the
 // site's identity secret, so a widget on any of that user's devices reaches the same chats and tickets.
 
 /** The longest `exp` a token may carry, counted from the server's now: a leaked token is good for a day at most. */

@@ -3,7 +3,7 @@ import { MAX_NAME_LENGTH } from "../constants.ts";
 import { Email } from "./primitives.ts";
 
 /**
- * Tickets by email (issue 15): what Parley reads of an inbound email, checked here before any of it reaches
+ * Tickets by email: what Parley reads of an inbound email, checked here before any of it reaches
  * the intake's logic or a query. The server turns the MIME parser's output into this shape; every value is a
  * string, a number or bytes, so nothing in a header can become a query operator.
  */

@@ -3,7 +3,7 @@ import { MAX_MESSAGE_LENGTH } from "../constants.ts";
 import { ObjectIdString } from "./primitives.ts";
 import { ProductId } from "./products.ts";
 
-// Manuals before tickets (issue 15, shared/spec/support-policy.txt: "Ensure you have consulted the online manuals
+// Manuals before tickets (shared/spec/support-policy.txt: "Ensure you have consulted the online manuals
 // before creating a support ticket"): admins list manual articles per product; the widget suggests matching ones
 // while a visitor writes, and which ones they opened travels with their request to the agent.
 

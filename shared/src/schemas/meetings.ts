@@ -2,7 +2,7 @@ import { z } from "zod";
 import { ObjectIdString } from "./primitives.ts";
 import { IanaTimeZone } from "./support-hours.ts";
 
-// Web conferences (issue 15, shared/spec/support-policy.txt "Web Conferencing": "Codegic can schedule an online
+// Web conferences (shared/spec/support-policy.txt "Web Conferencing": "Codegic can schedule an online
 // webinar at a mutually convenient time"): an agent proposes time slots and a meeting link from a ticket, the
 // customer picks one in the widget or from the email, and both get an invite.
 

@@ -19,7 +19,7 @@ export const OfflineRequestInput = z.strictObject({
     .trim()
     .min(1, "details are required")
     .max(MAX_MESSAGE_LENGTH, `details are longer than ${MAX_MESSAGE_LENGTH} characters`),
-  /** Suggested manual articles the visitor opened while writing (issue 15): shown to the agent. */
+  /** Suggested manual articles the visitor opened while writing: shown to the agent. */
   manualsOpened: ManualsOpened.optional(),
   /** The browser's time zone (Intl), for proposing a web conference; an unknown one is dropped, not refused. */
   timeZone: z.string().max(64).optional(),

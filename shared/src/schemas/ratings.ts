@@ -2,7 +2,7 @@ import { z } from "zod";
 import { CHAT_RATINGS, type ChatRating, MAX_RATING_COMMENT_LENGTH } from "../constants.ts";
 import { Email, ObjectIdString } from "./primitives.ts";
 
-// Ratings and transcripts (issue 14): when a chat ends its visitor may rate it once and ask for its transcript.
+// Ratings and transcripts: when a chat ends its visitor may rate it once and ask for its transcript.
 
 /** `conversation:rate` (visitor): once per chat, after it closed; final once stored. */
 export const ConversationRateInput = z.strictObject({

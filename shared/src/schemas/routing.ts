@@ -7,7 +7,7 @@ import { ProductId } from "./products.ts";
 export const PresenceSetInput = z.strictObject({ status: z.enum(AGENT_STATUSES) });
 export type PresenceSetInput = z.infer<typeof PresenceSetInput>;
 
-/** `me:prefs`: the agent's own console settings (issue 13: ringing). */
+/** `me:prefs`: the agent's own console settings (the ring sound). */
 export const AgentPrefsInput = z.strictObject({ sound: z.boolean() });
 export type AgentPrefsInput = z.infer<typeof AgentPrefsInput>;
 

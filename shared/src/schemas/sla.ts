@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { PRIORITIES, type Priority } from "../constants.ts";
 
-// SLA plans are data (issue 4): the policy's standard plan below, and priority-support plans an admin
+// SLA plans are data: the policy's standard plan below, and priority-support plans an admin
 // creates with targets of their own. Targets are counted in working time on the site's support calendar.
 
 /** A target as the policy words it: "8 working hours", "3 working days". */

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { ClientMsgId, MessageBody, ObjectIdString } from "./primitives.ts";
 
-// Supervisors and admins watch every chat of their site (issue 5): the live wall, whispers to the agent,
+// Supervisors and admins watch every chat of their site: the live wall, whispers to the agent,
 // joining a chat, alerts and the figures a support lead is judged by.
 
 /** When the wall raises an alert, per site (admin page). */

@@ -4,7 +4,7 @@ import { ClientMsgId, MessageBody, ObjectIdString } from "./primitives.ts";
 import { ProductId } from "./products.ts";
 
 /**
- * A ticket's life (issue 4, shared/spec/support-policy.txt "Support Process Overview"): new → open →
+ * A ticket's life (shared/spec/support-policy.txt "Support Process Overview"): new → open →
  * waiting on customer → workaround provided → resolved, awaiting confirmation → closed; escalated from
  * any open state.
  */
@@ -19,7 +19,7 @@ export const TICKET_STATUSES = [
 ] as const;
 export type TicketStatus = (typeof TICKET_STATUSES)[number];
 
-/** Where a ticket came from: a chat, an offline request, or an email to the support address (issue 15). */
+/** Where a ticket came from: a chat, an offline request, or an email to the support address. */
 export const TICKET_CHANNELS = ["chat", "offline", "email"] as const;
 export type TicketChannel = (typeof TICKET_CHANNELS)[number];
 

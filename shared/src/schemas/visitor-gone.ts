@@ -2,7 +2,7 @@ import { z } from "zod";
 import { STAFF_CLOSE_REASONS } from "../constants.ts";
 import { ObjectIdString } from "./primitives.ts";
 
-// Visitor gone and closing with a reason (issue 13): chats whose visitor went away end by themselves, and staff
+// Visitor gone and closing with a reason: chats whose visitor went away end by themselves, and staff
 // say why they closed one.
 
 /** When a chat's visitor counts as gone, and when such a chat closes itself, per site (admin page). */

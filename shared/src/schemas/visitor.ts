@@ -14,13 +14,13 @@ import {
 import { ProductId } from "./products.ts";
 
 /**
- * POST /api/widget/session. `identityToken` (issue 14): the host page vouches for a signed-in user; the session is
+ * POST /api/widget/session. `identityToken`: the host page vouches for a signed-in user; the session is
  * then that user's, the same on every device (answered `verified: true`).
  */
 export const VisitorSessionRequest = z.strictObject({ siteKey: SiteKey, identityToken: IdentityToken.optional() });
 export type VisitorSessionRequest = z.infer<typeof VisitorSessionRequest>;
 
-// Always reachable (issue 14):
+// Always reachable:
 /** POST /api/widget/reopen: the token from a "reply while you were away" email's `#parley=` link. */
 export const VisitorReopenRequest = z.strictObject({ siteKey: SiteKey, reopenToken: OpaqueToken });
 export type VisitorReopenRequest = z.infer<typeof VisitorReopenRequest>;
@@ -37,7 +37,7 @@ export const ConversationStartInput = z.strictObject({
   environment: Environment,
   /** The product the visitor needs help with, if the site lists products; routing prefers its agents. */
   product: ProductId.optional(),
-  // Always reachable (issue 14):
+  // Always reachable:
   /** Outside support hours the visitor chose to leave a message in the chat; it waits in the queue until answered. */
   afterHours: z.literal(true).optional(),
 });

@@ -1,4 +1,4 @@
-// Signed webhooks (issue 15): a site's admins register HTTPS endpoints that Parley POSTs events to.
+// Signed webhooks: a site's admins register HTTPS endpoints that Parley POSTs events to.
 import { z } from "zod";
 import { ObjectIdString } from "./primitives.ts";
 

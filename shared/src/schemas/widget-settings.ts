@@ -3,7 +3,7 @@ import { AA_TEXT_CONTRAST, contrastRatio, isHexColour } from "../widget/contrast
 import { PATH_PATTERN } from "../widget/path-pattern.ts";
 import { SiteKey } from "./primitives.ts";
 
-// A widget customers can make their own (issue 14): theme, proactive greeting and unread alerts, per site, set on
+// A widget customers can make their own: theme, proactive greeting and unread alerts, per site, set on
 // the Admin page and read by the widget through `GET /api/widget/config/:siteKey`. Everything here reaches
 // customer pages as text or as CSS custom property values, never as HTML.
 

@@ -1,5 +1,5 @@
-// WCAG 2.x contrast between two sRGB colours, for the widget's accent and the text drawn on it (issue 14,
-// "a widget customers can make their own"). Pure: the console checks as the admin types, the schema on save.
+// WCAG 2.x contrast between two sRGB colours, for the widget's accent and the text drawn on it (see
+// docs/embedding.md, "Theming"). Pure: the console checks as the admin types, the schema on save.
 // https://www.w3.org/TR/WCAG21/#dfn-contrast-ratio
 
 /** The ratio WCAG AA asks of normal-size text: the launcher's label is 15 px. */

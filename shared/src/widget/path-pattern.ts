@@ -1,4 +1,4 @@
-// Which pages of the customer's site a proactive greeting shows on (issue 14). A pattern is a path where `*`
+// Which pages of the customer's site a proactive greeting shows on. A pattern is a path where `*`
 // stands for any run of characters: `/pricing*` matches `/pricing`, `/pricing/teams` and `/pricing?x` is not
 // a path. The server compiles the site's patterns into one regular expression for the loader, so the loader
 // (every page view, ≤ 2 kB) does not carry the escaping.

@@ -1,4 +1,4 @@
-// The site's theme as CSS custom properties (issue 14), the one way a site's choices reach the widget's styles:
+// The site's theme as CSS custom properties, the one way a site's choices reach the widget's styles:
 // the server sends them to the loader ready to adopt, and the console's preview sets the same ones. Values come
 // from the validated WidgetTheme (#rrggbb colours, a closed set of positions), so nothing else can get in.
 

@@ -81,7 +81,7 @@ export class ChatClient {
   private unread = 0;
   /** Chats whose history this page has loaded (or started here): their new messages are told to the page. */
   private readonly live = new Set<string>();
-  /** Typing and "Seen" (issue 13). */
+  /** Typing and "Seen". */
   readonly signals: ChatSignals;
 
   constructor(private readonly options: ChatClientOptions) {
@@ -225,7 +225,7 @@ export class ChatClient {
     if (before !== conversation.id) this.options.storage.setItem(this.keys.conversation, conversation.id);
   }
 
-  /** The connection while it is up (the lazy views send through it: ratings and transcripts, issue 14). */
+  /** The connection while it is up (the lazy views send through it: ratings and transcripts). */
   liveSocket(): VisitorSocket | null {
     return this.socket?.connected ? this.socket : null;
   }

@@ -6,7 +6,7 @@ import { request, type VisitorSocket } from "./request.ts";
 import type { Store } from "./store.ts";
 
 /**
- * Typing and "Seen" in the widget (issue 13). Neither is a message: typing goes out throttled and is never
+ * Typing and "Seen" in the widget. Neither is a message: typing goes out throttled and is never
  * retried, and a read mark is sent again only when more arrived, so a lost one costs nothing.
  */
 export class ChatSignals {

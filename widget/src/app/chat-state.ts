@@ -57,9 +57,9 @@ export interface ChatState {
   focusRequest: number;
   /** Highest seq of the shown chat the agent side has read ("Seen"); only ever rises. */
   agentReadSeq: number;
-  /** Names of the agents typing in the shown chat (issue 13). */
+  /** Names of the agents typing in the shown chat. */
   typing: readonly string[];
-  /** Outside support hours the visitor chose to leave a message in the chat rather than the offline form (issue 14). */
+  /** Outside support hours the visitor chose to leave a message in the chat rather than the offline form. */
   leavingMessage: boolean;
 }
 

@@ -2,7 +2,8 @@ import type { WidgetMessageEvent } from "../mount-api.ts";
 
 /**
  * `Parley('identify', {...})` as checked here. Without `token`, name and email only fill in the forms; with a token
- * signed by the host's server (README "JS API and verified identity") the session is that user's on every device.
+ * signed by the host's server (docs/embedding.md, "JS API and verified identity") the session is that user's on every
+ * device.
  */
 export interface HostIdentity {
   name?: string;

@@ -26,8 +26,8 @@ export function mount(root: ShadowRoot, options: MountOptions): WidgetHandle {
   const serverUrl = options.serverUrl.replace(/\/+$/, "");
   const storage = browserStore("localStorage");
 
-  // The page's calls made before the app loaded (README "JS API and verified identity"), replayed before anything
-  // connects: identify decides the session, setLocale the first language.
+  // The page's calls made before the app loaded (docs/embedding.md, "JS API and verified identity"), replayed before
+  // anything connects: identify decides the session, setLocale the first language.
   const api = new HostApi();
   for (const call of Array.from(options.calls ?? [])) api.call(call);
   const locale = api.locale ?? options.locale;
@@ -37,7 +37,7 @@ export function mount(root: ShadowRoot, options: MountOptions): WidgetHandle {
   let destroyed = false;
   /** The user the running client's session is for (the identity token's), null for anonymous. */
   let user: string | null = null;
-  // Issue 14: the site's theme and greeting for the panel, and the unread alerts (title, optional tone).
+  // The site's theme and greeting for the panel, and the unread alerts (title, optional tone).
   let config: WidgetConfigDto | null = null;
   let draw: (() => void) | null = null;
   // A lazy chunk: most visits never get a reply with the panel closed.

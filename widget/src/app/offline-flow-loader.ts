@@ -9,7 +9,7 @@ import type { Store } from "./store.ts";
 
 /**
  * The offline flow (offline-flow.ts) for the chat client, fetched as its own chunk on the first submit, or at a
- * connect while a request a reload left is still on its way: most visitors never send one (issue 14's app budget).
+ * connect while a request a reload left is still on its way: most visitors never send one (the app's size budget).
  */
 export class OfflineFlowLoader {
   private flow: Promise<OfflineFlow> | null = null;

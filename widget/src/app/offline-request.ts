@@ -12,7 +12,7 @@ export interface OfflineFields {
   details: string;
 }
 
-/** Sent with the fields but not typed into them (issue 15): manual articles opened, the browser's time zone. */
+/** Sent with the fields but not typed into them: manual articles opened, the browser's time zone. */
 export type OfflineExtra = Pick<OfflineRequestInput, "manualsOpened" | "timeZone">;
 
 /**

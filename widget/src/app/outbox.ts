@@ -19,7 +19,7 @@ export interface OutboxEntry {
   environment?: Environment;
   /** Files already uploaded to the conversation; sent as `attachmentIds` (the names are for the pending bubble). */
   attachments?: AttachmentRef[];
-  /** A start left as a message outside support hours (issue 14). */
+  /** A start left as a message outside support hours. */
   afterHours?: true;
   createdAt: string;
 }

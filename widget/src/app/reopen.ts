@@ -2,7 +2,7 @@ import type { StorageKeys } from "../keys.ts";
 import type { KeyValueStore } from "./storage.ts";
 
 /**
- * Trades the link's token for the visitor the chat belongs to (issue 14), and stores that visitor and chat so the
+ * Trades the link's token for the visitor the chat belongs to, and stores that visitor and chat so the
  * widget starts on it. The fragment is removed first: it is a credential, and must not stay in the address bar,
  * the history or a shared URL. A link that no longer works leaves the widget as it was.
  */

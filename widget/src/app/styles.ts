@@ -3,7 +3,7 @@
 // browser zoom still scales them. Sides are logical (inline-start, end-end, text-align: start) so that a panel
 // in a right-to-left language (dir="rtl") mirrors by itself.
 
-// Issue 14: the site's accent and the text on it come as custom properties from the loader's shadow root
+// Theming: the site's accent and the text on it come as custom properties from the loader's shadow root
 // (--parley-bg, --parley-fg, --parley-left/right: @parley/shared/theme-css); the panel's own surfaces are
 // variables too, so dark mode (the site's setting, or the visitor's prefers-color-scheme on "auto") swaps them.
 const ACCENT = "var(--parley-bg, #1f4fd1)";

@@ -62,7 +62,7 @@ export interface ResyncHost {
 export class Resyncer {
   /**
    * Highest seq a sync fetched. Live broadcasts do not move it: the server broadcasts
-   * message N only once every message before it is stored (its message log, issue 10), but
+   * message N only once every message before it is stored (its message log), but
    * the cursor does not lean on that: refetching the live tail on reconnect is cheap, and
    * merging makes it harmless.
    */

@@ -1,4 +1,4 @@
-// Unread alerts (issue 14): with the panel closed, a new agent reply flashes the host page's title and, when the
+// Unread alerts: with the panel closed, a new agent reply flashes the host page's title and, when the
 // site turns it on, plays a short tone. The loader's badge on the launcher says the same in its own words.
 
 /** The title alternates: the count for FLASH_ON_MS, the page's own title for FLASH_OFF_MS. */

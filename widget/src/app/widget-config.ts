@@ -2,7 +2,7 @@ import type { WidgetConfigDto } from "@parley/shared";
 import { createContext } from "preact";
 
 /**
- * The site's widget config (issue 14) as the panel sees it: null until it has arrived (or if it never does), and
+ * The site's widget config as the panel sees it: null until it has arrived (or if it never does), and
  * the panel then shows the defaults. The loader fetched the same URL a moment before, so this is usually
  * answered by the browser's cache (the server sends it with max-age and an ETag).
  */

@@ -1,4 +1,4 @@
-// The proactive greeting (issue 14): a bubble beside the launcher after the site's delay, fetched by the loader
+// The proactive greeting: a bubble beside the launcher after the site's delay, fetched by the loader
 // only on a page the site's greeting applies to, once per visit. Plain DOM, no Preact, nothing imported at run
 // time: it must not share a chunk with the app (the loader keeps what it needs small, so the delay, the checks and
 // the once-per-visit mark live here).

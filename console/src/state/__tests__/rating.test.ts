@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { emptyConversation, withRating } from "../conversation.ts";
 import { detail } from "./fixtures.ts";
 
-describe("a rating told live (issue 14)", () => {
+describe("a rating told live", () => {
   const rating = { rating: "bad" as const, comment: "Too slow", at: "2026-12-07T12:00:00.000Z" };
 
   it("should show on the chat it is for, and on no other", () => {

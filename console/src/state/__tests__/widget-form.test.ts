@@ -2,7 +2,7 @@ import { DEFAULT_WIDGET_SETTINGS } from "@parley/shared";
 import { describe, expect, it } from "vitest";
 import { accentContrast, widgetFormOf, widgetInput } from "../widget-form.ts";
 
-describe("the chat widget form (issue 14)", () => {
+describe("the chat widget form", () => {
   const form = widgetFormOf(DEFAULT_WIDGET_SETTINGS);
 
   it("should give back the settings it was filled from", () => {

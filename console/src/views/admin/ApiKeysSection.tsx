@@ -44,7 +44,7 @@ const scopeText = (scopes: ApiKeyScopes): string =>
     .join("; ") || "None";
 
 /**
- * REST API keys (issue 15): make one (named, acting as an agent of the site, read or write per resource), copy its
+ * REST API keys: make one (named, acting as an agent of the site, read or write per resource), copy its
  * secret while it is shown (once), and revoke keys. The server keeps only a hash of each secret.
  */
 export function ApiKeysSection({ me, members }: { me: AgentDto; members: readonly TeamMemberDto[] }) {

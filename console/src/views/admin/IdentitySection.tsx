@@ -11,7 +11,7 @@ const UNANSWERED = "The server did not answer; try again.";
 const LAYOUT = { labels: { requireVerifiedIdentity: "Require verified identity" } };
 
 /**
- * Verified identity (issue 14): the secret the site's own server signs its users' identity tokens with (shown on
+ * Verified identity: the secret the site's own server signs its users' identity tokens with (shown on
  * request, never sent to widgets), its rotation, and whether the widget accepts only verified users.
  */
 export function IdentitySection({ settings }: { settings: SiteSettingsDto }) {

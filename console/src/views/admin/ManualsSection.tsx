@@ -19,7 +19,7 @@ import { useRowFocus } from "./useRowFocus.ts";
 const UNANSWERED = "The server did not answer in time. Reload the page to see whether the articles were saved.";
 
 /**
- * Manual articles per product (issue 15, the policy: "consult the online manuals before creating a support
+ * Manual articles per product (the policy: "consult the online manuals before creating a support
  * ticket"): the widget suggests them while a visitor writes a request, matched on keywords and title words.
  */
 export function ManualsSection({ products }: { products: readonly Product[] }) {

@@ -11,7 +11,7 @@ const LAYOUT = {
   labels: { queueWaitAlertSeconds: "Queue wait alert", unansweredAlertSeconds: "Unanswered visitor alert" },
 };
 
-/** When the wall raises a chat alert (issue 5): a long wait in the queue, or a visitor waiting for an answer. */
+/** When the wall raises a chat alert: a long wait in the queue, or a visitor waiting for an answer. */
 export function SupervisionSection({ settings }: { settings: SiteSettingsDto }) {
   const { form, edit, errors, busy, saved, submit } = useSiteSettingsForm(settings, {
     formOf: (site) => ({

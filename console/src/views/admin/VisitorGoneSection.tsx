@@ -11,7 +11,7 @@ const LAYOUT = {
   labels: { leftAfterMinutes: "Visitor left after", closeAfterMinutes: "Close chats of visitors who left after" },
 };
 
-/** Chats whose visitor went away (issue 13): when they show "Visitor left", and when they close themselves. */
+/** Chats whose visitor went away: when they show "Visitor left", and when they close themselves. */
 export function VisitorGoneSection({ settings }: { settings: SiteSettingsDto }) {
   const { form, edit, errors, busy, saved, submit } = useSiteSettingsForm(settings, {
     formOf: (site) => ({

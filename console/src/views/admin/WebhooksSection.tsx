@@ -12,7 +12,7 @@ const UNANSWERED = "The server did not answer; try again.";
 const LAYOUT = { labels: { url: "URL", events: "Events", description: "Description" } };
 
 /**
- * Signed webhooks (issue 15): endpoints the server POSTs events to, each with its own secret (shown once, when it is
+ * Signed webhooks: endpoints the server POSTs events to, each with its own secret (shown once, when it is
  * made), and each endpoint's delivery log with a way to send a delivery again.
  */
 export function WebhooksSection() {

@@ -5,7 +5,7 @@ const DEFAULT_ACCENT = "#1f4fd1";
 const HEX = /^#[0-9a-fA-F]{6}$/;
 
 /**
- * The launcher and the panel's header as a visitor would see them, redrawn as the admin types (issue 14). It
+ * The launcher and the panel's header as a visitor would see them, redrawn as the admin types. It
  * sets the same custom properties the widget reads (@parley/shared/theme-css); text is shown as text. Not
  * interactive: it is a picture of the widget, not a second one.
  */

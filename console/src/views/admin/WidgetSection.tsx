@@ -26,7 +26,7 @@ const LAYOUT = {
 };
 
 /**
- * The chat widget on the customer's site (issue 14): its look, a greeting bubble on chosen pages, and the sound
+ * The chat widget on the customer's site: its look, a greeting bubble on chosen pages, and the sound
  * on a reply. A contrast below WCAG AA between the launcher's text and the accent is refused on save, and shown
  * while typing.
  */

@@ -218,7 +218,7 @@ function Select({ name, label, form, set, issuesFor, children }: FieldProps & { 
   );
 }
 
-/** The visitor's rating (issue 14). */
+/** The visitor's rating. */
 const RATING_LABELS = { good: "Good", bad: "Bad" } as const;
 
 function HistoryTable({ page, productName }: { page: HistoryPageDto; productName: (id: string) => string }) {

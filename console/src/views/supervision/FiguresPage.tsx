@@ -134,7 +134,7 @@ function Figures({ stats }: { stats: StatsDto }) {
           <Stat label="First response on time" value={formatPercent(stats.slaCompliance.response)} />
           <Stat label="Workaround on time" value={formatPercent(stats.slaCompliance.workaround)} />
         </dl>
-        {/* Ratings (issue 14): good / (good + bad) over the chats the visitors rated. */}
+        {/* Ratings: good / (good + bad) over the chats the visitors rated. */}
         <h3 id="figures-csat">Satisfaction</h3>
         <dl class="stat-list">
           <Stat label="CSAT (rated good)" value={formatPercent(stats.satisfaction.csat)} />

@@ -1,7 +1,7 @@
 import type { StatsDayDto } from "@parley/shared";
 import { dayLabel, formatPercent } from "../../state/figures.ts";
 
-/** CSAT per day (issue 14): the visitors' ratings of each day's chats, by the day each chat started. */
+/** CSAT per day: the visitors' ratings of each day's chats, by the day each chat started. */
 export function SatisfactionByDay({ days }: { days: readonly StatsDayDto[] }) {
   return (
     <section class="page-section" aria-labelledby="figures-csat-days">

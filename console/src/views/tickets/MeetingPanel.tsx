@@ -55,7 +55,7 @@ let rowCount = 0;
 const newRow = (): Row => ({ key: `s${++rowCount}`, start: "", minutes: 60 });
 
 /**
- * Web conferences on a ticket (issue 15): the proposals, each slot in the agent's and the customer's zone, and a
+ * Web conferences on a ticket: the proposals, each slot in the agent's and the customer's zone, and a
  * form to propose times inside support hours with a meeting link. The server refuses a slot outside support hours
  * and says which one; the customer picks in the widget or from the email.
  */

@@ -1,5 +1,5 @@
-// Issue 12: changing one's password, resetting it by an emailed link, and an admin's forced reset, through the
-// real HTTP routes, sockets and SMTP.
+// Passwords (docs/deploying.md): changing one's password, resetting it by an emailed link, and an admin's forced reset,
+// through the real HTTP routes, sockets and SMTP.
 import { request } from "node:http";
 import type { TeamMemberDto } from "@parley/shared";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";

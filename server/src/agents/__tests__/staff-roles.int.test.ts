@@ -38,7 +38,7 @@ describe("staff command roles", () => {
       }
     }
     // 14 admin-only commands (with the identity secret's two, the API keys' three and manuals:save) refused to 2
-    // roles, 4 lead commands refused to agents, and the 8 webhook commands (issue 15) refused to 2 roles.
+    // roles, 4 lead commands refused to agents, and the 8 webhook commands refused to 2 roles.
     expect(refusedCount).toBe(32 + 8 * 2);
   });
 });

@@ -26,7 +26,7 @@ import { Site } from "../../sites/site.model.ts";
 import { ChatEndClaim, chatEndClaimOf } from "../chat-end-claim.model.ts";
 import { ClosedConversation } from "../conversation.model.ts";
 
-// Ratings and transcripts (issue 14), against a real server, devdb and a real SMTP server.
+// Ratings and transcripts, against a real server, devdb and a real SMTP server.
 
 const H = 3_600_000;
 const DAY = 24 * H;

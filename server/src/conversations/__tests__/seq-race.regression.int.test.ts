@@ -1,4 +1,4 @@
-// Regression (issue 10): the seq was taken by an `$inc` before the message was stored, so with several senders a
+// Regression: the seq was taken by an `$inc` before the message was stored, so with several senders a
 // receiver could be told of N+1 while N was not readable yet; one that resynced at that moment stepped past N and
 // never saw it (35 of 1,197 messages missed, with the data intact).
 import type { ConversationDetailDto, MessageDto, MessagePageDto, VisitorConversationDto } from "@parley/shared";

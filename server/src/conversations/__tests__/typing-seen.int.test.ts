@@ -13,7 +13,7 @@ import { call, collect, connected, msgId, ok, TestServer, waitFor, waitingVisito
 import { Conversation, type ConversationDoc } from "../conversation.model.ts";
 import { Message } from "../message.model.ts";
 
-// Issue 13: typing indicators and "Seen", and the chat's preview and last message.
+// Typing indicators and "Seen" (docs/console.md), and the chat's preview and last message.
 
 let t: TestServer;
 let site: Awaited<ReturnType<TestServer["createSite"]>>;

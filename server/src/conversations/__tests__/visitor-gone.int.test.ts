@@ -29,7 +29,7 @@ import {
 import { Site } from "../../sites/site.model.ts";
 import { ClosedConversation, Conversation, type ConversationDoc } from "../conversation.model.ts";
 
-// Visitor gone (issue 13). The server's clock is moved by hand and the sweep run by the test; the sweep's own
+// Visitor gone. The server's clock is moved by hand and the sweep run by the test; the sweep's own
 // timer is set far beyond any test. Times the server stamps on messages are the machine's, so a test that needs a
 // message "after" the visitor left sets the clock behind the machine's before the visitor goes.
 const MINUTE = 60_000;

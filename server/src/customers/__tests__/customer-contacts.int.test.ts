@@ -1,4 +1,4 @@
-// The contact keys (issue 15): a customer is found by a contact's email in primary-key reads, whoever saved it,
+// The contact keys: a customer is found by a contact's email in primary-key reads, whoever saved it,
 // and the keys of customers saved before them are written at the next start.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TestServer } from "../../../test/harness.ts";

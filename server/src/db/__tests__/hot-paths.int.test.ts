@@ -1,4 +1,4 @@
-// Issue 10: what runs per message, per connection or per staff event must not read a whole collection. On devdb
+// What runs per message, per connection or per staff event must not read a whole collection. On devdb
 // (FerretDB on SQLite) any filter but exactly {_id: value} reads every document of the collection, so the cost
 // of such a path would grow with the history. This checks the filters the server actually sends.
 import type { MessagePageDto, VisitorConversationDto } from "@parley/shared";
@@ -99,7 +99,7 @@ describe("hot paths against a growing history", () => {
       await ok(tab, "conversation:sync", { conversationId, afterSeq: 2 });
       // Per staff event: the session and the account are checked on every one.
       await ok(tab, "site:get", {});
-      // Typing and seen (issue 13), both ways.
+      // Typing and seen, both ways.
       await ok(again, "typing:set", { conversationId, typing: true });
       await ok(tab, "typing:set", { conversationId, typing: true });
       await ok(again, "conversation:read", { conversationId, seq: 11 });

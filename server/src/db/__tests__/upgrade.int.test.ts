@@ -1,6 +1,6 @@
-// A database written by the version before issue 10, started by this one: what it stored still works. The old
-// shapes are written straight into the collections while the server is down, and the one-off migrations are made to
-// run again, as on the first start of this version.
+// A database written by an older version (before messages were keyed by seq and sessions by hash), started by this one:
+// what it stored still works. The old shapes are written straight into the collections while the server is down, and
+// the one-off migrations are made to run again, as on the first start of this version.
 import type { MessageDto, MessagePageDto, VisitorConversationDto } from "@parley/shared";
 import { AGENT_SESSION_COOKIE } from "@parley/shared/constants";
 import { Types } from "mongoose";
@@ -18,7 +18,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.stop());
 
-describe("a database from before issue 10", () => {
+describe("a database from an older version", () => {
   it("should keep old visitors, sessions, chats and messages working after the upgrade", async () => {
     const agent = await t.staff(site._id, "agent", "Ana Agent");
     const visitorToken = mintToken();

@@ -99,7 +99,8 @@ describe("createMailer", () => {
   });
 
   it("should log no recipient address and no subject, whether it skips, sends, refuses or fails", async () => {
-    // The README promises logs without user text: the subject carries the ticket's subject as the customer typed it.
+    // The docs promise logs without user text (docs/deploying.md, "Security"): the subject carries the ticket's subject
+    // as the customer typed it.
     const { logger, lines } = capturingLogger();
     const skipping = createMailer({ smtpUrl: undefined, emailFrom: "x <x@localhost>" }, logger);
     const sending = createMailer({ smtpUrl, emailFrom: "x <x@localhost>" }, logger);

@@ -8,7 +8,7 @@ import { Message } from "../../conversations/message.model.ts";
 import { Site } from "../../sites/site.model.ts";
 import { buildLedger } from "../../supervision/figures-rebuild.ts";
 
-/** Ratings (issue 14) are counted in ratings.int.test.ts; these chats have none. */
+/** Ratings are counted in ratings.int.test.ts; these chats have none. */
 const UNRATED = { good: 0, bad: 0, csat: null };
 
 const S = 1000;
@@ -126,7 +126,7 @@ describe("stats:get", () => {
       }).save({ timestamps: false });
     await old(legacyId, null);
     await old(new Types.ObjectId(), new Date(noon3DaysAgo + 75 * S));
-    // Stored as messages were before issue 10: under an ObjectId.
+    // Stored as older versions stored messages: under an ObjectId.
     await Message.create({
       _id: new Types.ObjectId(),
       conversation: legacyId,

@@ -12,7 +12,7 @@ import {
   type TicketRow,
 } from "../figures.ts";
 
-/** Ratings (issue 14) are counted in ratings.int.test.ts; these chats have none. */
+/** Ratings are counted in ratings.int.test.ts; these chats have none. */
 const UNRATED = { good: 0, bad: 0, csat: null };
 
 // Every expected number below is worked out by hand in the comment beside it.
@@ -95,7 +95,7 @@ describe("outcomeOf", () => {
     expect(outcomeOf(chat({ createdAt: t0, status: "closed", closedAt: t0 }))).toBe("abandoned");
   });
 
-  it("should count a queued chat withdrawn because its visitor left as abandoned, even if an offer rang (issue 13)", () => {
+  it("should count a queued chat withdrawn because its visitor left as abandoned, even if an offer rang", () => {
     const withdrawn = { createdAt: t0, status: "closed", closedAt: t0, closeReason: "abandoned" } as const;
     expect(outcomeOf(chat({ ...withdrawn, hadAgent: true, declinedCount: 1 }))).toBe("abandoned");
     expect(outcomeOf(chat({ ...withdrawn, firstAgentReplyAt: t0 }))).toBe("answered");
@@ -178,7 +178,7 @@ describe("computeStats: chats", () => {
     ]);
   });
 
-  it("should give CSAT as good / (good + bad) to one decimal, per day and per agent (issue 14)", () => {
+  it("should give CSAT as good / (good + bad) to one decimal, per day and per agent", () => {
     const closed = { status: "closed" as const, closedAt: t(5) };
     const stats = computeStats(
       statsWindow("today", "UTC", now),

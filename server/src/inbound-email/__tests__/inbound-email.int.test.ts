@@ -1,4 +1,4 @@
-// Tickets by email (issue 15), end to end: a real SMTP client (nodemailer) delivers to Parley's inbound receiver,
+// Tickets by email, end to end: a real SMTP client (nodemailer) delivers to Parley's inbound receiver,
 // the real server stores tickets and replies in the suite's devdb, and Parley's own emails go out to a real SMTP sink.
 import { randomBytes } from "node:crypto";
 import type { TicketDto, TicketEventDto, TicketMessageDto } from "@parley/shared";

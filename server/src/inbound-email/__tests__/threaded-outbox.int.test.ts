@@ -1,5 +1,5 @@
 // A ticket email that waits in the outbox (the mail server is down) keeps its reply address and its recorded
-// Message-ID, so the customer's answer to the email that finally goes out still finds the ticket (issue 15).
+// Message-ID, so the customer's answer to the email that finally goes out still finds the ticket.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TestServer, waitFor, waitForAsync } from "../../../test/harness.ts";
 import { type ReceivedMail, smtpSink } from "../../../test/smtp-sink.ts";

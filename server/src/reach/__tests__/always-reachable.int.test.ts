@@ -1,4 +1,4 @@
-// Always reachable (issue 14): a chat starts with nobody online and is offered when an agent comes online; outside
+// Always reachable: a chat starts with nobody online and is offered when an agent comes online; outside
 // hours a message left in the chat waits for the opening; a reply to a visitor who left reaches them by email
 // (through a real SMTP server), once per burst, never while they are connected, with a link that reopens the chat.
 import type { MessageDto, MessagePageDto, SupportCalendar, VisitorConversationDto } from "@parley/shared";

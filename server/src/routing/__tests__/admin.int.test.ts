@@ -1,4 +1,4 @@
-// Issue 3, console administration: disabling cuts an agent off at once, and bad settings are refused
+// Console administration (docs/console.md): disabling cuts an agent off at once, and bad settings are refused
 // with messages that say what is wrong; only admins may change anything.
 import type { ErrorBody, SiteSettingsDto, TeamMemberDto } from "@parley/shared";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";

@@ -1,4 +1,5 @@
-// Issue 3: who gets a chat (least busy, longest waiting, product first), capacity, and capacity freeing up.
+// Routing (docs/console.md): who gets a chat (least busy, longest waiting, product first), capacity, and capacity
+// freeing up.
 import type { ConversationDetailDto, ConversationSummaryDto } from "@parley/shared";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {

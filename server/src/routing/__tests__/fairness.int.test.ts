@@ -1,4 +1,4 @@
-// Issue 3: "least busy first, with fair spread over 100 chats and 3 agents (report the spread)".
+// Routing (docs/console.md): "least busy first, with fair spread over 100 chats and 3 agents (report the spread)".
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { agentRow, autoAccept, staffMember, TestServer, waitFor, waitingVisitor } from "../../../test/harness.ts";
 import { Conversation } from "../../conversations/conversation.model.ts";

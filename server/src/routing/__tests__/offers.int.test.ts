@@ -1,5 +1,5 @@
-// Issue 3: offers that time out or are declined move on, never ring one agent forever, and of any number
-// of agents accepting one chat at once exactly one owns it.
+// Routing (docs/console.md): offers that time out or are declined move on, never ring one agent forever, and of any
+// number of agents accepting one chat at once exactly one owns it.
 import type { Ack, ConversationDetailDto, ConversationSummaryDto, TeamMemberDto } from "@parley/shared";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {

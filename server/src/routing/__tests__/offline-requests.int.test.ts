@@ -1,4 +1,4 @@
-// Issue 3, offline mode: "when the site is closed, or no agent is online, the widget says so, shows when
+// Offline mode (docs/console.md): "when the site is closed, or no agent is online, the widget says so, shows when
 // support opens next, and offers an offline form", whose requests reach the console with a reference.
 import type { AvailabilityDto, OfflineRequestDto, SupportCalendar } from "@parley/shared";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -96,7 +96,7 @@ describe("outside support hours", () => {
     expect(bad).toMatchObject({ ok: false, error: { code: "BAD_REQUEST" } });
   });
 
-  // Issue 14 (always reachable) changed this: inside hours the chat starts and waits in the queue.
+  // Always reachable (docs/embedding.md): inside hours the chat starts and waits in the queue.
   it("should accept new chats while support is open but nobody is online, and queue them", async () => {
     const site = await t.createSite(undefined, undefined, { assignmentMode: "auto" });
     const visitor = await t.visitor(site.key);

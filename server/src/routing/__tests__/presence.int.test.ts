@@ -1,5 +1,5 @@
-// Issue 3: "an agent whose last console tab closes becomes offline after a short grace period, so a reload
-// is not a logout", and only online agents are offered chats.
+// Presence (docs/console.md): "an agent whose last console tab closes becomes offline after a short grace period, so a
+// reload is not a logout", and only online agents are offered chats.
 import type { TeamMemberDto } from "@parley/shared";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {

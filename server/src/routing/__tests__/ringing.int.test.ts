@@ -1,5 +1,5 @@
-// Issue 13 (ringing): the agent's own sound setting (`me:prefs`), and the notice that tells an agent, and only
-// them, why routing set them to Away after a chat rang them without an answer.
+// Ringing (docs/console.md, "When a chat rings you"): the agent's own sound setting (`me:prefs`), and the notice that
+// tells an agent, and only them, why routing set them to Away after a chat rang them without an answer.
 import type { AgentDto, AgentNoticeDto, ConversationSummaryDto, TeamMemberDto } from "@parley/shared";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {

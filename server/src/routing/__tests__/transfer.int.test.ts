@@ -1,5 +1,5 @@
-// Issue 3: "an agent can transfer a chat to another agent or to a product team, with a note. The visitor
-// sees who took over." The note is for staff only.
+// Transfers (docs/console.md): "an agent can transfer a chat to another agent or to a product team, with a note. The
+// visitor sees who took over." The note is for staff only.
 import type { ConversationDetailDto, MessageDto, MessagePageDto, VisitorConversationDto } from "@parley/shared";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {

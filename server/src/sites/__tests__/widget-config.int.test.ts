@@ -1,4 +1,4 @@
-// Issue 14, a widget customers can make their own: the loader reads a site's theme and greeting from
+// Theming (docs/embedding.md, "Theming, greeting and unread alerts"): the loader reads a site's theme and greeting from
 // GET /api/widget/config/:siteKey before it draws the launcher; admins set them with site:update.
 import {
   DEFAULT_WIDGET_SETTINGS,

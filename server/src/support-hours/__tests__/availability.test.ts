@@ -20,7 +20,7 @@ describe("availabilityAt", () => {
     });
   });
 
-  // Issue 14 (always reachable) changed this: the chat waits in the queue until an agent comes online.
+  // Always reachable (docs/embedding.md): the chat waits in the queue until an agent comes online.
   it("should accept chats inside hours even when nobody is online", () => {
     const a = availabilityAt({ supportHours: POLICY_CALENDAR, products }, 0, new Date("2026-11-26T12:00:00Z"));
     expect(a).toMatchObject({ open: true, agentsOnline: false, acceptingChats: true });

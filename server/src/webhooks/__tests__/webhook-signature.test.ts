@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { verifyParleyWebhook } from "../verify-snippet.mjs";
 import { newWebhookSecret, signWebhook } from "../webhook-signature.ts";
 
-// The README's snippet against the server's signer: what a customer's receiver accepts and refuses.
+// The snippet docs/api.md shows, against the server's signer: what a customer's receiver accepts and refuses.
 describe("webhook signatures", () => {
   const secret = newWebhookSecret();
   const body = JSON.stringify({ id: "evt_1", type: "message.created", data: { body: "héllo" } });
@@ -27,9 +27,9 @@ describe("webhook signatures", () => {
     expect(verifyParleyWebhook(secret, {}, body, at.getTime())).toBeNull();
   });
 
-  it("should be the snippet the README shows, byte for byte", () => {
-    const readme = readFileSync(new URL("../../../../README.md", import.meta.url), "utf8");
+  it("should be the snippet docs/api.md shows, byte for byte", () => {
+    const docs = readFileSync(new URL("../../../../docs/api.md", import.meta.url), "utf8");
     const snippet = readFileSync(new URL("../verify-snippet.mjs", import.meta.url), "utf8");
-    expect(readme).toContain(`\`\`\`js\n${snippet.trim()}\n\`\`\``);
+    expect(docs).toContain(`\`\`\`js\n${snippet.trim()}\n\`\`\``);
   });
 });

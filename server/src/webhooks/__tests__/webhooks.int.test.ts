@@ -63,7 +63,7 @@ const WHISPER = "whisper: the customer seems upset";
 const TICKET_NOTE = "note: check the 4.2 regression first";
 
 describe("signed webhooks", () => {
-  it("should send every event type, each signed so the README's snippet verifies it, and never a note", async () => {
+  it("should send every event type, each signed so the docs' snippet verifies it, and never a note", async () => {
     clock.set(START);
     const { site, adam, receiver: r, secret } = await siteWithEndpoint((s) => t.staff(s, "admin", "Adam"));
     await setWeekdayHours(site._id);

@@ -3,7 +3,7 @@ import { openingInSiteZone, startView } from "../availability.ts";
 import { reopenTokenOf } from "../reopen-token.ts";
 import { availability } from "./fixtures.ts";
 
-// Issue 14, always reachable: the server now says acceptingChats while open with nobody online.
+// Always reachable (docs/embedding.md): the server now says acceptingChats while open with nobody online.
 const closed = availability({
   open: false,
   agentsOnline: false,

@@ -18,7 +18,7 @@ const fromApp = { request, ratings: CHAT_RATINGS, maxComment: MAX_RATING_COMMENT
 export type ChatEndViewProps = ChatEndProps & { app: typeof fromApp };
 
 /**
- * Ratings and transcripts (issue 14): what a visitor can do once their chat ended is its own chunk, fetched when a
+ * Ratings and transcripts: what a visitor can do once their chat ended is its own chunk, fetched when a
  * chat ends (most page views never see one end), so the app does not carry it. Until it arrives, or if it cannot,
  * nothing shows: the chat and "Start a new chat" work without it. Kept this small on purpose: it is in the app.
  */

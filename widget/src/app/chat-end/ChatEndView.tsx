@@ -21,7 +21,7 @@ function problem(T: ChatEndCatalogue, answer: Answer<unknown>, codes: Record<str
   return codes[answer.error.code] ?? T.errors.generic;
 }
 
-/** Rating the chat that ended (once) and having its transcript emailed (once): issue 14. */
+/** Rating the chat that ended (once) and having its transcript emailed (once). */
 export function ChatEndView({
   conversation,
   socket,

@@ -1,4 +1,4 @@
-// The chat-end view's own rules (ratings and transcripts, issue 14), adopted when it first shows. Colours are the
+// The chat-end view's own rules (ratings and transcripts), adopted when it first shows. Colours are the
 // panel's theme variables (styles.ts), so a site's theme and the dark scheme apply here too.
 export const CHAT_END_CSS = `
 .chat-end { max-height: 55%; overflow-y: auto; padding: 10px 12px; border-top: 1px solid var(--line); display: flex; flex-direction: column; gap: 10px; }

@@ -11,7 +11,7 @@ interface Props {
   onSend: (body: string, attachments: AttachmentRef[]) => void;
   /** Where files go: the chat on screen; null until the chat exists (attaching is hidden until then). */
   uploadTarget: UploadTarget | null;
-  /** Typing indicators (issue 13): throttled by the caller. */
+  /** Typing indicators: throttled by the caller. */
   onTyping: (hasText: boolean) => void;
   onStopTyping: () => void;
 }

@@ -25,7 +25,7 @@ interface Props {
   onStopTyping: () => void;
   /** When support opens (site's time zone), while it is closed. */
   opens: string | null;
-  /** Shown once the chat ended, above "Start a new chat" (issue 14: rating, transcript). */
+  /** Shown once the chat ended, above "Start a new chat" (rating, transcript). */
   afterEnd?: ComponentChildren;
 }
 

@@ -15,8 +15,9 @@ let loading: Promise<FilesChunk> | undefined;
 let chunk: FilesChunk | null = null;
 
 /**
- * Uploading, downloading, thumbnails and the staged-files list are one chunk, fetched on the first file picked,
- * dropped or shown: most chats have none (issue 14's app budget). A failed fetch is retried on the next use.
+ * Uploading, downloading, thumbnails and the staged-files list are one chunk, fetched on the first file picked, dropped
+ * or shown: most chats have none (the app's size budget: docs/development.md). A failed fetch is retried on the next
+ * use.
  */
 export function loadFiles(): Promise<FilesChunk> {
   loading ??= import("../files/FileViews.tsx").then(

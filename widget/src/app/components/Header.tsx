@@ -22,7 +22,7 @@ export function Header({ connection, onMinimize, ticketsToggle }: Props) {
     // A div, not <header>: inside the panel (a dialog, not a sectioning element) a <header> is a second
     // "banner" landmark beside the host page's own, which axe rightly flags.
     <div class="header">
-      {/* Decorative: the team's name beside it says who this is (issue 14). */}
+      {/* Decorative: the team's name beside it says who this is. */}
       {theme?.avatarUrl && <img class="avatar" src={theme.avatarUrl} alt="" width={32} height={32} />}
       <div class="heading">
         <h2 class="title" id={TITLE_ID}>

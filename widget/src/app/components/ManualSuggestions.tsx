@@ -28,8 +28,8 @@ interface Props {
 }
 
 /**
- * Manual articles matching what the visitor is writing (issue 15: "consult the online manuals before creating a
- * support ticket"), matched by the server on the site's keywords and titles. Links open in a new tab, so the form and
+ * Manual articles matching what the visitor is writing (the support policy: "consult the online manuals before creating
+ * a support ticket"), matched by the server on the site's keywords and titles. Links open in a new tab, so the form and
  * what they typed stay; each one opened is remembered and sent with the request.
  */
 export function ManualSuggestions({ socket, text, product, opened, onOpen }: Props) {

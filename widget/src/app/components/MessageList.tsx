@@ -58,7 +58,7 @@ export function MessageList({ items, visitorName, seenSeq }: Props) {
 /**
  * A list that scrolls must be reachable by keyboard. Chromium makes a scrolling region focusable by itself; other
  * browsers, and axe (scrollable-region-focusable), want a tabIndex. Given only while the list overflows (a long chat,
- * or a short one the rating form squeezes, issue 14), so a short chat gets no extra tab stop.
+ * or a short one the rating form squeezes), so a short chat gets no extra tab stop.
  */
 function keyboardScrollable(el: HTMLElement): void {
   if (el.scrollHeight > el.clientHeight) el.tabIndex = 0;

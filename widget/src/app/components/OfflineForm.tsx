@@ -30,7 +30,7 @@ const IDS: Record<keyof OfflineFields, string> = {
 };
 
 export function OfflineForm({ initial, products, sending, failure, onSubmit, socket }: Props) {
-  // Manual articles the visitor opened from the suggestions: the agent sees them with the request (issue 15).
+  // Manual articles the visitor opened from the suggestions: the agent sees them with the request.
   const [opened, setOpened] = useState<readonly string[]>([]);
   // The button stays enabled while sending (a disabled one drops keyboard focus); a repeat is ignored upstream.
   const { form, submit, field, error } = useForm(initial, IDS, validate, (fields) =>
@@ -92,7 +92,7 @@ export function OfflineForm({ initial, products, sending, failure, onSubmit, soc
   );
 }
 
-/** The browser's time zone, for a web conference proposed on the ticket this request may become (issue 15). */
+/** The browser's time zone, for a web conference proposed on the ticket this request may become. */
 function browserZone(): OfflineExtra {
   try {
     const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;

@@ -24,10 +24,10 @@ export interface OfflineViewProps {
   /** A start was refused because support went offline meanwhile: its text is in the form. */
   refusedStart: boolean;
   onSubmit: (fields: OfflineFields, extra?: OfflineExtra) => void;
-  /** Where manual suggestions are asked for (issue 15); null while offline. */
+  /** Where manual suggestions are asked for; null while offline. */
   socket: () => VisitorSocket | null;
   onChat: () => void;
-  /** Outside hours: the visitor leaves a message in the chat instead (issue 14). */
+  /** Outside hours: the visitor leaves a message in the chat instead. */
   onLeaveMessage: () => void;
 }
 

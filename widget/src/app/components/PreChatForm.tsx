@@ -15,9 +15,9 @@ export interface PreChatProps {
   failure: string | null;
   /** With the page the visitor is on (captureEnvironment, taken as they send). */
   onStart: (draft: StartDraft, environment: Environment) => void;
-  /** What to expect when nobody can answer right away (issue 14); the usual greeting otherwise. */
+  /** What to expect when nobody can answer right away; the usual greeting otherwise. */
   expectation?: string | null;
-  /** The site's greeting (issue 14), shown as text at the top of a new chat; empty: the usual sentence. */
+  /** The site's greeting, shown as text at the top of a new chat; empty: the usual sentence. */
   greeting?: string;
 }
 

@@ -116,7 +116,7 @@ function Replies({
   const t = ticketsText();
   const you = words().you;
   return (
-    // Focusable: with a web conference card above it (issue 15) the log can be a few lines tall and scroll, and a
+    // Focusable: with a web conference card above it the log can be a few lines tall and scroll, and a
     // keyboard user must be able to scroll it (axe: scrollable-region-focusable).
     // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region is reached by keyboard through its tabindex
     <div class="log ticket-log" role="log" aria-live="polite" aria-label={t.replies} ref={ref} tabIndex={0}>

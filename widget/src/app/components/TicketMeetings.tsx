@@ -21,7 +21,7 @@ export function meetingSlotText(slot: { start: string; end: string }, lang: stri
 }
 
 /**
- * A ticket's web conference (issue 15) in the widget: the open proposal's times to pick from, or the booked one with
+ * A ticket's web conference in the widget: the open proposal's times to pick from, or the booked one with
  * its link. Part of the lazy tickets chunk; it asks and listens on the feed's socket itself, so the chat's own code
  * carries none of it.
  */

@@ -1,4 +1,4 @@
-// The chat-end view's words (rating a chat and emailing its transcript, issue 14) in English. Kept apart from en.ts
+// The chat-end view's words (rating a chat and emailing its transcript) in English. Kept apart from en.ts
 // because that view is a lazy chunk: these travel with it (chat-end.ts), not with the chat every visitor loads.
 // A translation is typed `ChatEndCatalogue`, so a missing key fails the typecheck.
 import type { ChatRating } from "@parley/shared/constants";

@@ -21,7 +21,7 @@ export const en = {
   formFailed: "The form could not be loaded.",
   notSetUp: "Chat is not set up for this website.",
   notAvailableHere: "Chat is not available on this website.",
-  /** Verified identity (issue 14): the site requires a signed-in user and the page named none. */
+  /** Verified identity: the site requires a signed-in user and the page named none. */
   signInToChat: "Sign in to this website to chat with us.",
 
   /** "today at 9:00 AM GMT": `day` is Intl.RelativeTimeFormat's word, or a weekday and date. */

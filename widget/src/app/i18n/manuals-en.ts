@@ -1,4 +1,4 @@
-// The manual suggestions' words in English (issue 15): part of the offline form's lazy chunk, not the chat's entry.
+// The manual suggestions' words in English: part of the offline form's lazy chunk, not the chat's entry.
 // A translation is typed `ManualsCatalogue`.
 
 export const manualsEn = {

@@ -1,4 +1,4 @@
-// The manual suggestions' catalogues (issue 15): part of the offline form's lazy chunk. The same idea as
+// The manual suggestions' catalogues: part of the offline form's lazy chunk. The same idea as
 // view-catalogue.ts, written out here rather than imported: the offline chunk importing view-catalogue.ts (or
 // use-store.ts) made the bundler move preact into a shared file that app.js would then have to fetch before it
 // starts (the widget's app must stay one file, scripts/bundle-budgets.mjs; checked with `ls widget/dist`). The panel

@@ -61,7 +61,7 @@ export const ticketsEn = {
   replyTooLongShort: "the reply is too long",
   tooManyRequests: "too many requests, please wait a moment and try again",
   somethingWrongRetry: "something went wrong, please try again",
-  // Web conferences (issue 15):
+  // Web conferences:
   meetingTitle: "Web conference",
   meetingPick: (name: string) =>
     `${name} proposes a web conference to look at the problem together. Pick the time that suits you:`,
