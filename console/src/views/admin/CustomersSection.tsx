@@ -15,6 +15,7 @@ import {
   newCustomerProductRow,
 } from "../../state/customer-form.ts";
 import { errorsAt, type FormErrors, formErrors } from "../../state/issues.ts";
+import { type Column, DataTable } from "../DataTable.tsx";
 import { useSession } from "../session-context.ts";
 import { SelectField } from "../tickets/fields.tsx";
 import { EditorSlot, useEditorSlot } from "./EditorSlot.tsx";
@@ -52,6 +53,35 @@ export function CustomersSection({ settings }: { settings: SiteSettingsDto }) {
   const planName = (id: string) => plans.find((p) => p.id === id)?.name ?? id;
   const productName = (id: string) => settings.products.find((p) => p.id === id)?.name ?? id;
   const sorted = [...(customers ?? [])].sort((a, b) => a.name.localeCompare(b.name));
+  const columns: Column<CustomerDto>[] = [
+    { key: "name", header: "Name", rowHeader: true, cell: (c) => c.name },
+    {
+      key: "contacts",
+      header: "Contacts",
+      cell: (c) => c.contacts.map((x) => `${x.name} <${x.email}>`).join(", ") || "None",
+    },
+    {
+      key: "products",
+      header: "Products",
+      cell: (c) =>
+        c.products
+          .map(
+            (p) =>
+              `${productName(p.product)} (released ${formatDate(p.finalRelease)}${p.paidSupportUntil ? `, paid until ${formatDate(p.paidSupportUntil)}` : ""})`,
+          )
+          .join("; ") || "None",
+    },
+    { key: "plan", header: "SLA plan", cell: (c) => planName(c.slaPlanId) },
+    {
+      key: "actions",
+      header: "Actions",
+      cell: (c) => (
+        <button type="button" class="quiet" aria-label={`Edit ${c.name}`} onClick={() => editor.open(c)}>
+          Edit
+        </button>
+      ),
+    },
+  ];
 
   return (
     <section class="page-section" aria-labelledby="admin-customers">
@@ -67,44 +97,14 @@ export function CustomersSection({ settings }: { settings: SiteSettingsDto }) {
       )}
       {customers === null ? (
         !loadError && <p class="muted">Loading…</p>
-      ) : sorted.length === 0 ? (
-        <p class="muted">No customers yet.</p>
       ) : (
-        <div class="table-scroll">
-          <table class="data-table">
-            <thead>
-              <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Contacts</th>
-                <th scope="col">Products</th>
-                <th scope="col">SLA plan</th>
-                <th scope="col">Actions</th>
-              </tr>
-            </thead>
-            <tbody>
-              {sorted.map((c) => (
-                <tr key={c.id}>
-                  <th scope="row">{c.name}</th>
-                  <td>{c.contacts.map((x) => `${x.name} <${x.email}>`).join(", ") || "None"}</td>
-                  <td>
-                    {c.products
-                      .map(
-                        (p) =>
-                          `${productName(p.product)} (released ${formatDate(p.finalRelease)}${p.paidSupportUntil ? `, paid until ${formatDate(p.paidSupportUntil)}` : ""})`,
-                      )
-                      .join("; ") || "None"}
-                  </td>
-                  <td>{planName(c.slaPlanId)}</td>
-                  <td>
-                    <button type="button" class="quiet" aria-label={`Edit ${c.name}`} onClick={() => editor.open(c)}>
-                      Edit
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          name={{ labelledBy: "admin-customers" }}
+          scroll
+          columns={columns}
+          rows={sorted}
+          empty="No customers yet."
+        />
       )}
       <EditorSlot slot={editor} addLabel="Add customer">
         {(customer) => (

@@ -1,5 +1,5 @@
 import { type SiteSettingsDto, type SlaDuration, type SlaPlan, STANDARD_SLA_PLAN } from "@parley/shared";
-import { PRIORITIES } from "@parley/shared/constants";
+import { PRIORITIES, type Priority } from "@parley/shared/constants";
 import type { TargetedSubmitEvent } from "preact";
 import { useEffect, useRef, useState } from "preact/hooks";
 import { failureOf } from "../../realtime/socket.ts";
@@ -20,6 +20,7 @@ import {
   withTarget,
 } from "../../state/sla-plan-form.ts";
 import { PRIORITY_LABELS } from "../../state/ticket.ts";
+import { type Column, DataTable } from "../DataTable.tsx";
 import { useSession } from "../session-context.ts";
 import { SelectField } from "../tickets/fields.tsx";
 import { EditorSlot, useEditorSlot } from "./EditorSlot.tsx";
@@ -94,28 +95,21 @@ export function SlaPlansSection({ settings }: { settings: SiteSettingsDto }) {
 }
 
 function PlanTable({ plan, caption }: { plan: SlaPlan; caption: string }) {
+  const columns: Column<Priority>[] = [
+    { key: "priority", header: "Priority", rowHeader: true, cell: (p) => PRIORITY_LABELS[p] },
+    { key: "response", header: "First response", cell: (p) => durationText(plan.targets[p].response) },
+    { key: "workaround", header: "Workaround", cell: (p) => durationText(plan.targets[p].workaround) },
+  ];
   return (
-    <div class="table-scroll">
-      <table class="data-table plan-table">
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Priority</th>
-            <th scope="col">First response</th>
-            <th scope="col">Workaround</th>
-          </tr>
-        </thead>
-        <tbody>
-          {PRIORITIES.map((p) => (
-            <tr key={p}>
-              <th scope="row">{PRIORITY_LABELS[p]}</th>
-              <td>{durationText(plan.targets[p].response)}</td>
-              <td>{durationText(plan.targets[p].workaround)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      name={{ caption, visible: true }}
+      class="data-table plan-table"
+      scroll
+      columns={columns}
+      rows={PRIORITIES}
+      rowKey={(p: Priority) => p}
+      empty="No targets."
+    />
   );
 }
 

@@ -6,6 +6,7 @@ import { errorsAt, type FormErrors, formErrors } from "../../state/issues.ts";
 import { EditorSlot, useEditorSlot } from "../admin/EditorSlot.tsx";
 import { ErrorSummary, SavedStatus } from "../admin/FormErrors.tsx";
 import { TextField } from "../admin/fields.tsx";
+import { type Column, DataTable } from "../DataTable.tsx";
 import { TextAreaField } from "../tickets/fields.tsx";
 import { useCannedReplies } from "./useCannedReplies.ts";
 
@@ -20,6 +21,13 @@ interface CannedSectionProps {
   headingId: string;
   intro: string;
 }
+
+const columns: Column<CannedResponseDto>[] = [
+  { key: "shortcut", header: "Shortcut", rowHeader: true, class: "canned-shortcut", cell: (r) => `/${r.shortcut}` },
+  { key: "title", header: "Title", cell: (r) => r.title },
+  { key: "body", header: "Text", class: "canned-body", cell: (r) => r.body },
+  { key: "uses", header: "Uses", cell: (r) => r.useCount },
+];
 
 /** One list of canned replies (site-wide, or the signed-in person's own): shortcut, title, text, uses, and editing. */
 export function CannedSection({ scope, editable, heading, headingId, intro }: CannedSectionProps) {
@@ -51,6 +59,44 @@ export function CannedSection({ scope, editable, heading, headingId, intro }: Ca
     else setDeleteError(failureOf(result, UNANSWERED).message);
   };
 
+  const actions: Column<CannedResponseDto> = {
+    key: "actions",
+    header: "Actions",
+    cell: (r) =>
+      confirming === r.id ? (
+        <>
+          <button type="button" ref={confirmRef} onClick={() => void remove(r)}>
+            Confirm delete /{r.shortcut}
+          </button>{" "}
+          <button
+            type="button"
+            class="quiet"
+            onClick={() => {
+              focusAfter.current = deleteId(r);
+              setConfirming(null);
+            }}
+          >
+            Keep
+          </button>
+        </>
+      ) : (
+        <>
+          <button type="button" class="quiet" aria-label={`Edit /${r.shortcut}`} onClick={() => editor.open(r)}>
+            Edit
+          </button>{" "}
+          <button
+            type="button"
+            class="quiet"
+            id={deleteId(r)}
+            aria-label={`Delete /${r.shortcut}`}
+            onClick={() => setConfirming(r.id)}
+          >
+            Delete
+          </button>
+        </>
+      ),
+  };
+
   return (
     <section class="page-section" aria-labelledby={headingId}>
       <h3 id={headingId}>{heading}</h3>
@@ -62,76 +108,14 @@ export function CannedSection({ scope, editable, heading, headingId, intro }: Ca
       )}
       {list.responses === null ? (
         !list.error && <p class="muted">Loading…</p>
-      ) : mine.length === 0 ? (
-        <p class="muted">No {scope === "site" ? "site-wide replies" : "replies of your own"} yet.</p>
       ) : (
-        <div class="table-scroll">
-          <table class="data-table">
-            <caption class="sr-only">{heading}</caption>
-            <thead>
-              <tr>
-                <th scope="col">Shortcut</th>
-                <th scope="col">Title</th>
-                <th scope="col">Text</th>
-                <th scope="col">Uses</th>
-                {editable && <th scope="col">Actions</th>}
-              </tr>
-            </thead>
-            <tbody>
-              {mine.map((r) => (
-                <tr key={r.id}>
-                  <th scope="row" class="canned-shortcut">
-                    /{r.shortcut}
-                  </th>
-                  <td>{r.title}</td>
-                  <td class="canned-body">{r.body}</td>
-                  <td>{r.useCount}</td>
-                  {editable && (
-                    <td>
-                      {confirming === r.id ? (
-                        <>
-                          <button type="button" ref={confirmRef} onClick={() => void remove(r)}>
-                            Confirm delete /{r.shortcut}
-                          </button>{" "}
-                          <button
-                            type="button"
-                            class="quiet"
-                            onClick={() => {
-                              focusAfter.current = deleteId(r);
-                              setConfirming(null);
-                            }}
-                          >
-                            Keep
-                          </button>
-                        </>
-                      ) : (
-                        <>
-                          <button
-                            type="button"
-                            class="quiet"
-                            aria-label={`Edit /${r.shortcut}`}
-                            onClick={() => editor.open(r)}
-                          >
-                            Edit
-                          </button>{" "}
-                          <button
-                            type="button"
-                            class="quiet"
-                            id={deleteId(r)}
-                            aria-label={`Delete /${r.shortcut}`}
-                            onClick={() => setConfirming(r.id)}
-                          >
-                            Delete
-                          </button>
-                        </>
-                      )}
-                    </td>
-                  )}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          name={{ caption: heading }}
+          scroll
+          columns={editable ? [...columns, actions] : columns}
+          rows={mine}
+          empty={`No ${scope === "site" ? "site-wide replies" : "replies of your own"} yet.`}
+        />
       )}
       {editable && (
         <EditorSlot slot={editor} addLabel={`Add ${noun}`}>
