@@ -1,7 +1,6 @@
 import { type CustomerDto, type SiteSettingsDto, STANDARD_SLA_PLAN } from "@parley/shared";
 import type { ErrorBody } from "@parley/shared/errors";
-import type { TargetedSubmitEvent } from "preact";
-import { useEffect, useRef, useState } from "preact/hooks";
+import { useEffect, useState } from "preact/hooks";
 import { formatDate } from "../../format.ts";
 import { failureOf } from "../../realtime/socket.ts";
 import {
@@ -14,12 +13,12 @@ import {
   newContactRow,
   newCustomerProductRow,
 } from "../../state/customer-form.ts";
-import { errorsAt, type FormErrors, formErrors } from "../../state/issues.ts";
+import { errorsAt } from "../../state/issues.ts";
 import { type Column, DataTable } from "../DataTable.tsx";
 import { useSession } from "../session-context.ts";
 import { SelectField } from "../tickets/fields.tsx";
+import { EditorForm, useEditorForm } from "./EditorForm.tsx";
 import { EditorSlot, useEditorSlot } from "./EditorSlot.tsx";
-import { ErrorSummary, SavedStatus } from "./FormErrors.tsx";
 import { TextField } from "./fields.tsx";
 import { RowGroup } from "./RowList.tsx";
 
@@ -31,7 +30,6 @@ export function CustomersSection({ settings }: { settings: SiteSettingsDto }) {
   const [customers, setCustomers] = useState<readonly CustomerDto[] | null>(null);
   const [loadError, setLoadError] = useState<ErrorBody | null>(null);
   const editor = useEditorSlot<CustomerDto>();
-  const [saved, setSaved] = useState("");
 
   useEffect(() => {
     let live = true;
@@ -111,15 +109,11 @@ export function CustomersSection({ settings }: { settings: SiteSettingsDto }) {
           <CustomerEditor
             customer={customer}
             settings={settings}
-            onSaved={(c) => {
-              setSaved(`Customer ${c.name} saved.`);
-              editor.close();
-            }}
+            onSaved={(c) => editor.done(`Customer ${c.name} saved.`)}
             onCancel={editor.close}
           />
         )}
       </EditorSlot>
-      <SavedStatus text={saved} />
     </section>
   );
 }
@@ -134,10 +128,8 @@ interface CustomerEditorProps {
 function CustomerEditor({ customer, settings, onSaved, onCancel }: CustomerEditorProps) {
   const session = useSession();
   const [form, setForm] = useState<CustomerForm>(() => customerFormOf(customer));
-  const [errors, setErrors] = useState<FormErrors | null>(null);
-  const [busy, setBusy] = useState(false);
-  const nameRef = useRef<HTMLInputElement>(null);
-  useEffect(() => nameRef.current?.focus(), []);
+  const editor = useEditorForm();
+  const { errors } = editor;
 
   const edit = (patch: Partial<CustomerForm>) => setForm((f) => ({ ...f, ...patch }));
   const title = customer ? `Edit customer ${customer.name}` : "New customer";
@@ -151,26 +143,19 @@ function CustomerEditor({ customer, settings, onSaved, onCancel }: CustomerEdito
     ...(current && !settings.products.some((p) => p.id === current) ? [{ value: current, label: current }] : []),
   ];
 
-  const submit = async (event: TargetedSubmitEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    if (busy) return;
-    const layout = customerIssueLayout(form);
-    setBusy(true);
-    setErrors(null);
-    const result = await session.customers.save(customerInput(form));
-    setBusy(false);
-    if (result.ok) onSaved(result.data.customer);
-    else setErrors(formErrors(failureOf(result, UNANSWERED), layout));
-  };
+  const submit = () =>
+    void editor.save(session.customers.save(customerInput(form)), {
+      layout: customerIssueLayout(form),
+      unanswered: UNANSWERED,
+      onSaved: (data) => onSaved(data.customer),
+    });
 
   return (
-    <form class="admin-form" aria-label={title} onSubmit={submit} noValidate aria-busy={busy}>
-      <h4>{title}</h4>
-      <ErrorSummary errors={errors} />
+    <EditorForm state={editor} title={title} saveLabel="Save customer" onSubmit={submit} onCancel={onCancel}>
       <TextField
         label="Customer name"
         value={form.name}
-        inputRef={nameRef}
+        inputRef={editor.firstRef}
         messages={errorsAt(errors, "name")}
         onInput={(name) => edit({ name })}
       />
@@ -254,14 +239,6 @@ function CustomerEditor({ customer, settings, onSaved, onCancel }: CustomerEdito
         messages={errorsAt(errors, "slaPlanId")}
         onChange={(slaPlanId) => edit({ slaPlanId })}
       />
-      <div class="form-actions">
-        <button type="submit" class="primary" aria-disabled={busy}>
-          Save customer
-        </button>
-        <button type="button" class="quiet" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
-    </form>
+    </EditorForm>
   );
 }

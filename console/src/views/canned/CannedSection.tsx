@@ -1,10 +1,9 @@
 import type { CannedResponseDto, CannedScope } from "@parley/shared";
-import type { TargetedSubmitEvent } from "preact";
 import { useEffect, useRef, useState } from "preact/hooks";
 import { failureOf } from "../../realtime/socket.ts";
-import { errorsAt, type FormErrors, formErrors } from "../../state/issues.ts";
+import { errorsAt } from "../../state/issues.ts";
+import { EditorForm, useEditorForm } from "../admin/EditorForm.tsx";
 import { EditorSlot, useEditorSlot } from "../admin/EditorSlot.tsx";
-import { ErrorSummary, SavedStatus } from "../admin/FormErrors.tsx";
 import { TextField } from "../admin/fields.tsx";
 import { type Column, DataTable } from "../DataTable.tsx";
 import { TextAreaField } from "../tickets/fields.tsx";
@@ -33,7 +32,6 @@ const columns: Column<CannedResponseDto>[] = [
 export function CannedSection({ scope, editable, heading, headingId, intro }: CannedSectionProps) {
   const { replies, list } = useCannedReplies();
   const editor = useEditorSlot<CannedResponseDto>();
-  const [saved, setSaved] = useState("");
   const [confirming, setConfirming] = useState<string | null>(null);
   const [deleteError, setDeleteError] = useState<string | null>(null);
   const confirmRef = useRef<HTMLButtonElement>(null);
@@ -55,7 +53,7 @@ export function CannedSection({ scope, editable, heading, headingId, intro }: Ca
     const result = await replies.remove(r.id);
     focusAfter.current = result.ok ? "add" : deleteId(r);
     setConfirming(null);
-    if (result.ok) setSaved(`Deleted /${r.shortcut}.`);
+    if (result.ok) editor.setSaved(`Deleted /${r.shortcut}.`);
     else setDeleteError(failureOf(result, UNANSWERED).message);
   };
 
@@ -124,16 +122,12 @@ export function CannedSection({ scope, editable, heading, headingId, intro }: Ca
               scope={scope}
               response={response}
               noun={noun}
-              onSaved={(r) => {
-                setSaved(`Saved /${r.shortcut}.`);
-                editor.close();
-              }}
+              onSaved={(r) => editor.done(`Saved /${r.shortcut}.`)}
               onCancel={editor.close}
             />
           )}
         </EditorSlot>
       )}
-      <SavedStatus text={saved} />
     </section>
   );
 }
@@ -153,32 +147,24 @@ function CannedEditor({ scope, response, noun, onSaved, onCancel }: CannedEditor
     title: response?.title ?? "",
     body: response?.body ?? "",
   });
-  const [errors, setErrors] = useState<FormErrors | null>(null);
-  const [busy, setBusy] = useState(false);
-  const firstRef = useRef<HTMLInputElement>(null);
-  useEffect(() => firstRef.current?.focus(), []);
+  const editor = useEditorForm();
+  const { errors } = editor;
   const edit = (patch: Partial<typeof form>) => setForm((f) => ({ ...f, ...patch }));
   const title = response ? `Edit /${response.shortcut}` : `New ${noun}`;
 
-  const submit = async (event: TargetedSubmitEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    if (busy) return;
-    setBusy(true);
-    setErrors(null);
-    const result = await replies.save({ ...(response ? { id: response.id } : {}), scope, ...form });
-    setBusy(false);
-    if (result.ok) onSaved(result.data.response);
-    else setErrors(formErrors(failureOf(result, UNANSWERED), { labels: LABELS }));
-  };
+  const submit = () =>
+    void editor.save(replies.save({ ...(response ? { id: response.id } : {}), scope, ...form }), {
+      layout: { labels: LABELS },
+      unanswered: UNANSWERED,
+      onSaved: (data) => onSaved(data.response),
+    });
 
   return (
-    <form class="admin-form" aria-label={title} onSubmit={submit} noValidate aria-busy={busy}>
-      <h4>{title}</h4>
-      <ErrorSummary errors={errors} />
+    <EditorForm state={editor} title={title} saveLabel={`Save ${noun}`} onSubmit={submit} onCancel={onCancel}>
       <TextField
         label="Shortcut"
         value={form.shortcut}
-        inputRef={firstRef}
+        inputRef={editor.firstRef}
         hint="Typed after / in the composer to find it: letters, digits, - and _."
         messages={errorsAt(errors, "shortcut")}
         onInput={(shortcut) => edit({ shortcut })}
@@ -200,14 +186,6 @@ function CannedEditor({ scope, response, noun, onSaved, onCancel }: CannedEditor
         Filled in when inserted: {"{visitor.name}"}, {"{visitor.email}"}, {"{agent.name}"} (you) and {"{ticket.number}"}{" "}
         (the ticket made from the chat). Anything else in braces stays as typed.
       </p>
-      <div class="form-actions">
-        <button type="submit" class="primary" aria-disabled={busy}>
-          Save {noun}
-        </button>
-        <button type="button" class="quiet" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
-    </form>
+    </EditorForm>
   );
 }
