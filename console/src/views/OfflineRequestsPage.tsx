@@ -1,7 +1,9 @@
+import type { OfflineRequestDto } from "@parley/shared";
 import { useEffect, useRef, useState } from "preact/hooks";
 import { formatDateTime } from "../format.ts";
 import { navigate, pathFor } from "../router.ts";
 import { arrivalAnnouncement, lastArrival, type OfflineArrival, type OfflineState } from "../state/offline.ts";
+import { actionsColumn, type Column, DataTable } from "./DataTable.tsx";
 import { usePageHeading } from "./usePage.ts";
 
 const PRIORITY_LABELS = { critical: "Critical", high: "High", medium: "Medium", low: "Low" } as const;
@@ -10,6 +12,60 @@ interface OfflineRequestsPageProps {
   offline: OfflineState;
   productName: (id: string) => string;
 }
+
+const columns = (productName: (id: string) => string): Column<OfflineRequestDto>[] => [
+  { key: "reference", header: "Reference", rowHeader: true, class: "reference", cell: (r) => r.reference },
+  { key: "name", header: "Name", cell: (r) => r.name },
+  { key: "email", header: "Email", cell: (r) => <a href={`mailto:${r.email}`}>{r.email}</a> },
+  {
+    key: "priority",
+    header: "Priority",
+    cell: (r) => <span class={`priority priority--${r.priority}`}>{PRIORITY_LABELS[r.priority]}</span>,
+  },
+  {
+    key: "product",
+    header: "Product",
+    cell: (r) => (r.product ? productName(r.product) : <span class="muted">None</span>),
+  },
+  {
+    key: "details",
+    header: "Details",
+    class: "details",
+    cell: (r) => (
+      <>
+        {r.details}
+        {r.manualsOpened && r.manualsOpened.length > 0 && (
+          <p class="manuals-opened">
+            Opened before writing:{" "}
+            {r.manualsOpened.map((m, i) => (
+              <span key={m.id}>
+                {i > 0 && ", "}
+                <a href={m.url} target="_blank" rel="noopener noreferrer">
+                  {m.title}
+                </a>
+              </span>
+            ))}
+          </p>
+        )}
+      </>
+    ),
+  },
+  {
+    key: "received",
+    header: "Received",
+    cell: (r) => <time dateTime={r.createdAt}>{formatDateTime(r.createdAt)}</time>,
+  },
+  actionsColumn((r) => (
+    <button
+      type="button"
+      class="quiet"
+      aria-label={`Create ticket from ${r.reference}`}
+      onClick={() => navigate(pathFor({ name: "ticketNew", source: { kind: "offline", id: r.id } }))}
+    >
+      Create ticket
+    </button>
+  )),
+];
 
 /** What visitors left while support was closed or nobody was online; every value is visitor-supplied. */
 export function OfflineRequestsPage({ offline, productName }: OfflineRequestsPageProps) {
@@ -29,73 +85,15 @@ export function OfflineRequestsPage({ offline, productName }: OfflineRequestsPag
         )}
         {!loaded ? (
           !error && <p class="muted">Loading…</p>
-        ) : requests.length === 0 ? (
-          <p class="muted">No offline requests yet.</p>
         ) : (
-          <div class="table-scroll">
-            <table class="data-table offline-table">
-              <thead>
-                <tr>
-                  <th scope="col">Reference</th>
-                  <th scope="col">Name</th>
-                  <th scope="col">Email</th>
-                  <th scope="col">Priority</th>
-                  <th scope="col">Product</th>
-                  <th scope="col">Details</th>
-                  <th scope="col">Received</th>
-                  <th scope="col">
-                    <span class="sr-only">Actions</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {requests.map((r) => (
-                  <tr key={r.id}>
-                    <th scope="row" class="reference">
-                      {r.reference}
-                    </th>
-                    <td>{r.name}</td>
-                    <td>
-                      <a href={`mailto:${r.email}`}>{r.email}</a>
-                    </td>
-                    <td>
-                      <span class={`priority priority--${r.priority}`}>{PRIORITY_LABELS[r.priority]}</span>
-                    </td>
-                    <td>{r.product ? productName(r.product) : <span class="muted">None</span>}</td>
-                    <td class="details">
-                      {r.details}
-                      {r.manualsOpened && r.manualsOpened.length > 0 && (
-                        <p class="manuals-opened">
-                          Opened before writing:{" "}
-                          {r.manualsOpened.map((m, i) => (
-                            <span key={m.id}>
-                              {i > 0 && ", "}
-                              <a href={m.url} target="_blank" rel="noopener noreferrer">
-                                {m.title}
-                              </a>
-                            </span>
-                          ))}
-                        </p>
-                      )}
-                    </td>
-                    <td>
-                      <time dateTime={r.createdAt}>{formatDateTime(r.createdAt)}</time>
-                    </td>
-                    <td>
-                      <button
-                        type="button"
-                        class="quiet"
-                        aria-label={`Create ticket from ${r.reference}`}
-                        onClick={() => navigate(pathFor({ name: "ticketNew", source: { kind: "offline", id: r.id } }))}
-                      >
-                        Create ticket
-                      </button>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            name={{ labelledBy: "offline-heading" }}
+            class="data-table offline-table"
+            scroll
+            columns={columns(productName)}
+            rows={requests}
+            empty="No offline requests yet."
+          />
         )}
       </section>
     </main>

@@ -1,6 +1,7 @@
-import type { AgentDto } from "@parley/shared";
+import type { AgentDto, TeamMemberDto } from "@parley/shared";
 import { isLead } from "../state/roles.ts";
 import type { TeamState } from "../state/team.ts";
+import { type Column, DataTable } from "./DataTable.tsx";
 import { StatusDot } from "./StatusDot.tsx";
 import { usePageHeading } from "./usePage.ts";
 
@@ -9,6 +10,29 @@ interface TeamPageProps {
   team: TeamState;
   productName: (id: string) => string;
 }
+
+const columns = (me: AgentDto, productName: (id: string) => string): Column<TeamMemberDto>[] => [
+  {
+    key: "name",
+    header: "Name",
+    rowHeader: true,
+    cell: (m) => (
+      <>
+        {m.name}
+        {m.id === me.id && <span class="muted"> (you)</span>}
+      </>
+    ),
+  },
+  { key: "role", header: "Role", class: "capitalize", cell: (m) => m.role },
+  { key: "status", header: "Status", cell: (m) => <StatusDot status={m.status} /> },
+  { key: "load", header: "Load", cell: (m) => `${m.load} / ${m.capacity}` },
+  {
+    key: "products",
+    header: "Products",
+    cell: (m) => (m.products.length ? m.products.map(productName).join(", ") : <span class="muted">None</span>),
+  },
+  { key: "disabled", header: "Disabled", cell: (m) => (m.disabled ? "Yes" : "No") },
+];
 
 /** Who is on, and how busy: live from `agent:updated`. */
 export function TeamPage({ me, team, productName }: TeamPageProps) {
@@ -24,39 +48,14 @@ export function TeamPage({ me, team, productName }: TeamPageProps) {
         ) : !team.loaded ? (
           <p class="muted">Loading…</p>
         ) : (
-          <div class="table-scroll">
-            <table class="data-table">
-              <thead>
-                <tr>
-                  <th scope="col">Name</th>
-                  <th scope="col">Role</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">Load</th>
-                  <th scope="col">Products</th>
-                  <th scope="col">Disabled</th>
-                </tr>
-              </thead>
-              <tbody>
-                {team.members.map((m) => (
-                  <tr key={m.id} class={m.disabled ? "is-disabled" : undefined}>
-                    <th scope="row">
-                      {m.name}
-                      {m.id === me.id && <span class="muted"> (you)</span>}
-                    </th>
-                    <td class="capitalize">{m.role}</td>
-                    <td>
-                      <StatusDot status={m.status} />
-                    </td>
-                    <td>{`${m.load} / ${m.capacity}`}</td>
-                    <td>
-                      {m.products.length ? m.products.map(productName).join(", ") : <span class="muted">None</span>}
-                    </td>
-                    <td>{m.disabled ? "Yes" : "No"}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            name={{ labelledBy: "team-heading" }}
+            scroll
+            columns={columns(me, productName)}
+            rows={team.members}
+            rowClass={(m) => (m.disabled ? "is-disabled" : undefined)}
+            empty="Nobody on the team yet."
+          />
         )}
       </section>
     </main>

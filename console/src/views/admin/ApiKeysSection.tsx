@@ -12,6 +12,7 @@ import { useEffect, useId, useRef, useState } from "preact/hooks";
 import { failureOf } from "../../realtime/socket.ts";
 import { errorsAt, type FormErrors, formErrors } from "../../state/issues.ts";
 import { ROLE_LABELS } from "../../state/roles.ts";
+import { actionsColumn, type Column, DataTable } from "../DataTable.tsx";
 import { useSession } from "../session-context.ts";
 import { ErrorSummary } from "./FormErrors.tsx";
 import { TextField } from "./fields.tsx";
@@ -110,6 +111,38 @@ export function ApiKeysSection({ me, members }: { me: AgentDto; members: readonl
     } else setStatus(failureOf(result, UNANSWERED).message);
   };
 
+  const columns: Column<ApiKeyDto>[] = [
+    { key: "name", header: "Name", cell: (key) => key.name },
+    { key: "key", header: "Key", cell: (key) => <code>{key.prefix}_…</code> },
+    { key: "access", header: "Access", cell: (key) => scopeText(key.scopes) },
+    { key: "agent", header: "Acts as", cell: (key) => key.agent.name },
+    {
+      key: "used",
+      header: "Last used",
+      cell: (key) => (key.lastUsedAt ? new Date(key.lastUsedAt).toLocaleString() : "Never"),
+    },
+    {
+      key: "state",
+      header: "State",
+      cell: (key) => (key.revokedAt ? `Revoked ${new Date(key.revokedAt).toLocaleDateString()}` : "Active"),
+    },
+    actionsColumn((key) =>
+      key.revokedAt ? null : confirming === key.id ? (
+        <>
+          <button type="button" class="danger" onClick={() => void revoke(key)}>
+            Revoke {key.name} now
+          </button>{" "}
+          <button type="button" onClick={() => setConfirming(null)}>
+            Keep {key.name}
+          </button>
+        </>
+      ) : (
+        <button type="button" aria-label={`Revoke ${key.name}`} onClick={() => setConfirming(key.id)}>
+          Revoke…
+        </button>
+      ),
+    ),
+  ];
   const enabled = members.filter((m) => !m.disabled);
   return (
     <section class="page-section" aria-labelledby="admin-api-keys">
@@ -195,55 +228,8 @@ export function ApiKeysSection({ me, members }: { me: AgentDto; members: readonl
       </p>
       {keys === null ? (
         <p class="muted">Loading…</p>
-      ) : keys.length === 0 ? (
-        <p class="muted">No API keys yet.</p>
       ) : (
-        <table class="data-table">
-          <caption class="sr-only">API keys</caption>
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Key</th>
-              <th scope="col">Access</th>
-              <th scope="col">Acts as</th>
-              <th scope="col">Last used</th>
-              <th scope="col">State</th>
-              <th scope="col">
-                <span class="sr-only">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {keys.map((key) => (
-              <tr key={key.id}>
-                <td>{key.name}</td>
-                <td>
-                  <code>{key.prefix}_…</code>
-                </td>
-                <td>{scopeText(key.scopes)}</td>
-                <td>{key.agent.name}</td>
-                <td>{key.lastUsedAt ? new Date(key.lastUsedAt).toLocaleString() : "Never"}</td>
-                <td>{key.revokedAt ? `Revoked ${new Date(key.revokedAt).toLocaleDateString()}` : "Active"}</td>
-                <td>
-                  {key.revokedAt ? null : confirming === key.id ? (
-                    <>
-                      <button type="button" class="danger" onClick={() => void revoke(key)}>
-                        Revoke {key.name} now
-                      </button>{" "}
-                      <button type="button" onClick={() => setConfirming(null)}>
-                        Keep {key.name}
-                      </button>
-                    </>
-                  ) : (
-                    <button type="button" aria-label={`Revoke ${key.name}`} onClick={() => setConfirming(key.id)}>
-                      Revoke…
-                    </button>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable name={{ caption: "API keys" }} columns={columns} rows={keys} empty="No API keys yet." />
       )}
     </section>
   );

@@ -1,7 +1,6 @@
 import { type CustomerDto, type SiteSettingsDto, STANDARD_SLA_PLAN } from "@parley/shared";
 import type { ErrorBody } from "@parley/shared/errors";
-import type { TargetedSubmitEvent } from "preact";
-import { useEffect, useRef, useState } from "preact/hooks";
+import { useEffect, useState } from "preact/hooks";
 import { formatDate } from "../../format.ts";
 import { failureOf } from "../../realtime/socket.ts";
 import {
@@ -14,11 +13,12 @@ import {
   newContactRow,
   newCustomerProductRow,
 } from "../../state/customer-form.ts";
-import { errorsAt, type FormErrors, formErrors } from "../../state/issues.ts";
+import { errorsAt } from "../../state/issues.ts";
+import { type Column, DataTable } from "../DataTable.tsx";
 import { useSession } from "../session-context.ts";
 import { SelectField } from "../tickets/fields.tsx";
+import { EditorForm, useEditorForm } from "./EditorForm.tsx";
 import { EditorSlot, useEditorSlot } from "./EditorSlot.tsx";
-import { ErrorSummary, SavedStatus } from "./FormErrors.tsx";
 import { TextField } from "./fields.tsx";
 import { RowGroup } from "./RowList.tsx";
 
@@ -30,7 +30,6 @@ export function CustomersSection({ settings }: { settings: SiteSettingsDto }) {
   const [customers, setCustomers] = useState<readonly CustomerDto[] | null>(null);
   const [loadError, setLoadError] = useState<ErrorBody | null>(null);
   const editor = useEditorSlot<CustomerDto>();
-  const [saved, setSaved] = useState("");
 
   useEffect(() => {
     let live = true;
@@ -52,6 +51,35 @@ export function CustomersSection({ settings }: { settings: SiteSettingsDto }) {
   const planName = (id: string) => plans.find((p) => p.id === id)?.name ?? id;
   const productName = (id: string) => settings.products.find((p) => p.id === id)?.name ?? id;
   const sorted = [...(customers ?? [])].sort((a, b) => a.name.localeCompare(b.name));
+  const columns: Column<CustomerDto>[] = [
+    { key: "name", header: "Name", rowHeader: true, cell: (c) => c.name },
+    {
+      key: "contacts",
+      header: "Contacts",
+      cell: (c) => c.contacts.map((x) => `${x.name} <${x.email}>`).join(", ") || "None",
+    },
+    {
+      key: "products",
+      header: "Products",
+      cell: (c) =>
+        c.products
+          .map(
+            (p) =>
+              `${productName(p.product)} (released ${formatDate(p.finalRelease)}${p.paidSupportUntil ? `, paid until ${formatDate(p.paidSupportUntil)}` : ""})`,
+          )
+          .join("; ") || "None",
+    },
+    { key: "plan", header: "SLA plan", cell: (c) => planName(c.slaPlanId) },
+    {
+      key: "actions",
+      header: "Actions",
+      cell: (c) => (
+        <button type="button" class="quiet" aria-label={`Edit ${c.name}`} onClick={() => editor.open(c)}>
+          Edit
+        </button>
+      ),
+    },
+  ];
 
   return (
     <section class="page-section" aria-labelledby="admin-customers">
@@ -67,59 +95,25 @@ export function CustomersSection({ settings }: { settings: SiteSettingsDto }) {
       )}
       {customers === null ? (
         !loadError && <p class="muted">Loading…</p>
-      ) : sorted.length === 0 ? (
-        <p class="muted">No customers yet.</p>
       ) : (
-        <div class="table-scroll">
-          <table class="data-table">
-            <thead>
-              <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Contacts</th>
-                <th scope="col">Products</th>
-                <th scope="col">SLA plan</th>
-                <th scope="col">Actions</th>
-              </tr>
-            </thead>
-            <tbody>
-              {sorted.map((c) => (
-                <tr key={c.id}>
-                  <th scope="row">{c.name}</th>
-                  <td>{c.contacts.map((x) => `${x.name} <${x.email}>`).join(", ") || "None"}</td>
-                  <td>
-                    {c.products
-                      .map(
-                        (p) =>
-                          `${productName(p.product)} (released ${formatDate(p.finalRelease)}${p.paidSupportUntil ? `, paid until ${formatDate(p.paidSupportUntil)}` : ""})`,
-                      )
-                      .join("; ") || "None"}
-                  </td>
-                  <td>{planName(c.slaPlanId)}</td>
-                  <td>
-                    <button type="button" class="quiet" aria-label={`Edit ${c.name}`} onClick={() => editor.open(c)}>
-                      Edit
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          name={{ labelledBy: "admin-customers" }}
+          scroll
+          columns={columns}
+          rows={sorted}
+          empty="No customers yet."
+        />
       )}
       <EditorSlot slot={editor} addLabel="Add customer">
         {(customer) => (
           <CustomerEditor
             customer={customer}
             settings={settings}
-            onSaved={(c) => {
-              setSaved(`Customer ${c.name} saved.`);
-              editor.close();
-            }}
+            onSaved={(c) => editor.done(`Customer ${c.name} saved.`)}
             onCancel={editor.close}
           />
         )}
       </EditorSlot>
-      <SavedStatus text={saved} />
     </section>
   );
 }
@@ -134,10 +128,8 @@ interface CustomerEditorProps {
 function CustomerEditor({ customer, settings, onSaved, onCancel }: CustomerEditorProps) {
   const session = useSession();
   const [form, setForm] = useState<CustomerForm>(() => customerFormOf(customer));
-  const [errors, setErrors] = useState<FormErrors | null>(null);
-  const [busy, setBusy] = useState(false);
-  const nameRef = useRef<HTMLInputElement>(null);
-  useEffect(() => nameRef.current?.focus(), []);
+  const editor = useEditorForm();
+  const { errors } = editor;
 
   const edit = (patch: Partial<CustomerForm>) => setForm((f) => ({ ...f, ...patch }));
   const title = customer ? `Edit customer ${customer.name}` : "New customer";
@@ -151,26 +143,19 @@ function CustomerEditor({ customer, settings, onSaved, onCancel }: CustomerEdito
     ...(current && !settings.products.some((p) => p.id === current) ? [{ value: current, label: current }] : []),
   ];
 
-  const submit = async (event: TargetedSubmitEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    if (busy) return;
-    const layout = customerIssueLayout(form);
-    setBusy(true);
-    setErrors(null);
-    const result = await session.customers.save(customerInput(form));
-    setBusy(false);
-    if (result.ok) onSaved(result.data.customer);
-    else setErrors(formErrors(failureOf(result, UNANSWERED), layout));
-  };
+  const submit = () =>
+    void editor.save(session.customers.save(customerInput(form)), {
+      layout: customerIssueLayout(form),
+      unanswered: UNANSWERED,
+      onSaved: (data) => onSaved(data.customer),
+    });
 
   return (
-    <form class="admin-form" aria-label={title} onSubmit={submit} noValidate aria-busy={busy}>
-      <h4>{title}</h4>
-      <ErrorSummary errors={errors} />
+    <EditorForm state={editor} title={title} saveLabel="Save customer" onSubmit={submit} onCancel={onCancel}>
       <TextField
         label="Customer name"
         value={form.name}
-        inputRef={nameRef}
+        inputRef={editor.firstRef}
         messages={errorsAt(errors, "name")}
         onInput={(name) => edit({ name })}
       />
@@ -254,14 +239,6 @@ function CustomerEditor({ customer, settings, onSaved, onCancel }: CustomerEdito
         messages={errorsAt(errors, "slaPlanId")}
         onChange={(slaPlanId) => edit({ slaPlanId })}
       />
-      <div class="form-actions">
-        <button type="submit" class="primary" aria-disabled={busy}>
-          Save customer
-        </button>
-        <button type="button" class="quiet" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
-    </form>
+    </EditorForm>
   );
 }

@@ -1,6 +1,7 @@
 import type { OutboxEmailDto } from "@parley/shared";
 import { useEffect, useState } from "preact/hooks";
 import { failureOf } from "../../realtime/socket.ts";
+import { actionsColumn, type Column, DataTable } from "../DataTable.tsx";
 import { useSession } from "../session-context.ts";
 
 const UNANSWERED = "The server did not answer; try again.";
@@ -41,51 +42,38 @@ export function EmailDeliverySection() {
     } else setStatus(failureOf(result, UNANSWERED).message);
   };
 
+  const columns: Column<OutboxEmailDto>[] = [
+    { key: "email", header: "Email", cell: (email) => KIND_WORDS[email.kind] ?? email.kind },
+    { key: "ticket", header: "Ticket", cell: (email) => email.ticket },
+    {
+      key: "state",
+      header: "State",
+      cell: (email) =>
+        email.status === "failed" ? "Gave up" : `Next try ${new Date(email.nextAttemptAt).toLocaleTimeString()}`,
+    },
+    { key: "attempts", header: "Attempts", cell: (email) => email.attempts },
+    actionsColumn((email) => (
+      <button
+        type="button"
+        onClick={() => void retry(email)}
+        aria-label={`Retry the ${KIND_WORDS[email.kind]?.toLowerCase() ?? "email"} for ${email.ticket}`}
+      >
+        Retry now
+      </button>
+    )),
+  ];
   return (
     <section class="page-section" aria-labelledby="admin-email">
       <h3 id="admin-email">Email delivery</h3>
       {emails === null ? (
         <p class="muted">Loading…</p>
-      ) : emails.length === 0 ? (
-        <p class="muted">Every email has been delivered.</p>
       ) : (
-        <table class="data-table">
-          <caption class="sr-only">Emails not delivered yet</caption>
-          <thead>
-            <tr>
-              <th scope="col">Email</th>
-              <th scope="col">Ticket</th>
-              <th scope="col">State</th>
-              <th scope="col">Attempts</th>
-              <th scope="col">
-                <span class="sr-only">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {emails.map((email) => (
-              <tr key={email.id}>
-                <td>{KIND_WORDS[email.kind] ?? email.kind}</td>
-                <td>{email.ticket}</td>
-                <td>
-                  {email.status === "failed"
-                    ? "Gave up"
-                    : `Next try ${new Date(email.nextAttemptAt).toLocaleTimeString()}`}
-                </td>
-                <td>{email.attempts}</td>
-                <td>
-                  <button
-                    type="button"
-                    onClick={() => void retry(email)}
-                    aria-label={`Retry the ${KIND_WORDS[email.kind]?.toLowerCase() ?? "email"} for ${email.ticket}`}
-                  >
-                    Retry now
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable
+          name={{ caption: "Emails not delivered yet" }}
+          columns={columns}
+          rows={emails}
+          empty="Every email has been delivered."
+        />
       )}
       <p role="status" class="muted">
         {status}

@@ -1,12 +1,19 @@
 import { POLICY_CALENDAR, type SiteSettingsDto } from "@parley/shared";
 import type { AssignmentMode } from "@parley/shared/constants";
 import { useId } from "preact/hooks";
-import { hoursFormOf, hoursIssueLayout, siteUpdateOf, withCalendar } from "../../state/hours-form.ts";
+import {
+  hoursFormOf,
+  hoursIssueLayout,
+  newClosedDateRow,
+  newExtraOpeningRow,
+  siteUpdateOf,
+  withCalendar,
+} from "../../state/hours-form.ts";
 import { errorsAt } from "../../state/issues.ts";
-import { ClosedDateRows } from "./ClosedDateRows.tsx";
-import { ExtraOpeningRows } from "./ExtraOpeningRows.tsx";
+import { DatedRows } from "./DatedRows.tsx";
 import { ErrorSummary, FieldError, SavedStatus } from "./FormErrors.tsx";
 import { TextField } from "./fields.tsx";
+import { TimeSpanFields } from "./TimeSpanFields.tsx";
 import { useSiteSettingsForm } from "./useSiteSettingsForm.ts";
 import { WeeklyRows } from "./WeeklyRows.tsx";
 
@@ -91,11 +98,33 @@ export function HoursSection({ settings }: { settings: SiteSettingsDto }) {
           </datalist>
         </div>
         <WeeklyRows rows={form.weekly} errors={errors} onChange={(weekly) => edit({ weekly })} />
-        <ClosedDateRows rows={form.closedDates} errors={errors} onChange={(closedDates) => edit({ closedDates })} />
-        <ExtraOpeningRows
+        {/* Holidays: no weekly range that starts on these dates opens. Extra openings still do. */}
+        <DatedRows
+          noun="closed date"
+          errorPath="closedDates"
+          newRow={newClosedDateRow}
+          rows={form.closedDates}
+          errors={errors}
+          onChange={(closedDates) => edit({ closedDates })}
+          rest={(row, { at, patch }) => (
+            <TextField
+              label="Note"
+              value={row.note}
+              class="field--wide"
+              messages={at("note")}
+              onInput={(note) => patch({ note })}
+            />
+          )}
+        />
+        {/* One-off openings (arranged weekend support); they apply even on a closed date. */}
+        <DatedRows
+          noun="extra opening"
+          errorPath="extraOpenings"
+          newRow={newExtraOpeningRow}
           rows={form.extraOpenings}
           errors={errors}
           onChange={(extraOpenings) => edit({ extraOpenings })}
+          rest={(row, { at, patch }) => <TimeSpanFields span={row} at={at} onChange={patch} />}
         />
         <div class="form-actions">
           <button type="button" onClick={usePolicy}>

@@ -1,7 +1,6 @@
 import { type SiteSettingsDto, type SlaDuration, type SlaPlan, STANDARD_SLA_PLAN } from "@parley/shared";
-import { PRIORITIES } from "@parley/shared/constants";
-import type { TargetedSubmitEvent } from "preact";
-import { useEffect, useRef, useState } from "preact/hooks";
+import { PRIORITIES, type Priority } from "@parley/shared/constants";
+import { useState } from "preact/hooks";
 import { failureOf } from "../../realtime/socket.ts";
 import { errorsAt, type FormErrors, formErrors, plainErrors } from "../../state/issues.ts";
 import {
@@ -20,10 +19,12 @@ import {
   withTarget,
 } from "../../state/sla-plan-form.ts";
 import { PRIORITY_LABELS } from "../../state/ticket.ts";
+import { type Column, DataTable } from "../DataTable.tsx";
 import { useSession } from "../session-context.ts";
 import { SelectField } from "../tickets/fields.tsx";
+import { EditorForm, useEditorForm } from "./EditorForm.tsx";
 import { EditorSlot, useEditorSlot } from "./EditorSlot.tsx";
-import { ErrorSummary, SavedStatus } from "./FormErrors.tsx";
+import { ErrorSummary } from "./FormErrors.tsx";
 import { TextField } from "./fields.tsx";
 
 const UNANSWERED = "The server did not answer in time. Reload the page to see whether the plans were saved.";
@@ -37,17 +38,16 @@ export function SlaPlansSection({ settings }: { settings: SiteSettingsDto }) {
   const session = useSession();
   const plans = settings.tickets.slaPlans;
   const editor = useEditorSlot<SlaPlan>();
-  const [saved, setSaved] = useState("");
   const [deleteError, setDeleteError] = useState<FormErrors | null>(null);
 
   const remove = async (plan: SlaPlan) => {
     if (!window.confirm(`Delete the plan ${plan.name}? Customers on it must be moved to another plan first.`)) return;
-    setSaved("");
+    editor.setSaved("");
     setDeleteError(null);
     const result = await session.admin.updateSite({
       tickets: { ...settings.tickets, slaPlans: plansWithout(plans, plan.id) },
     });
-    if (result.ok) setSaved(`Plan ${plan.name} deleted.`);
+    if (result.ok) editor.setSaved(`Plan ${plan.name} deleted.`);
     else setDeleteError(plainErrors(failureOf(result, UNANSWERED)));
   };
 
@@ -80,42 +80,31 @@ export function SlaPlansSection({ settings }: { settings: SiteSettingsDto }) {
           <PlanEditor
             plan={edited}
             settings={settings}
-            onSaved={(plan) => {
-              setSaved(`Plan ${plan.name} saved.`);
-              editor.close();
-            }}
+            onSaved={(plan) => editor.done(`Plan ${plan.name} saved.`)}
             onCancel={editor.close}
           />
         )}
       </EditorSlot>
-      <SavedStatus text={saved} />
     </section>
   );
 }
 
 function PlanTable({ plan, caption }: { plan: SlaPlan; caption: string }) {
+  const columns: Column<Priority>[] = [
+    { key: "priority", header: "Priority", rowHeader: true, cell: (p) => PRIORITY_LABELS[p] },
+    { key: "response", header: "First response", cell: (p) => durationText(plan.targets[p].response) },
+    { key: "workaround", header: "Workaround", cell: (p) => durationText(plan.targets[p].workaround) },
+  ];
   return (
-    <div class="table-scroll">
-      <table class="data-table plan-table">
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Priority</th>
-            <th scope="col">First response</th>
-            <th scope="col">Workaround</th>
-          </tr>
-        </thead>
-        <tbody>
-          {PRIORITIES.map((p) => (
-            <tr key={p}>
-              <th scope="row">{PRIORITY_LABELS[p]}</th>
-              <td>{durationText(plan.targets[p].response)}</td>
-              <td>{durationText(plan.targets[p].workaround)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      name={{ caption, visible: true }}
+      class="data-table plan-table"
+      scroll
+      columns={columns}
+      rows={PRIORITIES}
+      rowKey={(p: Priority) => p}
+      empty="No targets."
+    />
   );
 }
 
@@ -129,44 +118,42 @@ interface PlanEditorProps {
 function PlanEditor({ plan, settings, onSaved, onCancel }: PlanEditorProps) {
   const session = useSession();
   const [form, setForm] = useState<PlanForm>(() => planFormOf(plan, STANDARD_SLA_PLAN));
-  const [errors, setErrors] = useState<FormErrors | null>(null);
-  const [busy, setBusy] = useState(false);
-  const nameRef = useRef<HTMLInputElement>(null);
-  useEffect(() => nameRef.current?.focus(), []);
+  const editor = useEditorForm();
   const title = plan ? `Edit plan ${plan.name}` : "New plan";
-  const at = (path: string) => errorsAt(errors, `slaPlans.${EDITED_PLAN}.${path}`);
+  const at = (path: string) => errorsAt(editor.errors, `slaPlans.${EDITED_PLAN}.${path}`);
 
-  const submit = async (event: TargetedSubmitEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    if (busy) return;
+  const submit = () => {
     const current = settings.tickets.slaPlans;
     const built = planOf(form);
     const index = form.originalId === null ? current.length : current.findIndex((p) => p.id === form.originalId);
     if (!built.ok) {
       // Only the rows' positions matter to the layout; a new plan would go last.
       const layout = planIssueLayout(form.originalId === null ? [...current, STANDARD_SLA_PLAN] : current, index);
-      setErrors(formErrors(localRefusal(built.issues, `tickets.slaPlans.${index}.`), layout));
+      editor.setErrors(formErrors(localRefusal(built.issues, `tickets.slaPlans.${index}.`), layout));
       return;
     }
     const sent = plansWith(current, form.originalId, built.plan);
-    const layout = planIssueLayout(sent, sent.indexOf(built.plan));
-    setBusy(true);
-    setErrors(null);
-    const result = await session.admin.updateSite({ tickets: { ...settings.tickets, slaPlans: sent } });
-    setBusy(false);
-    if (result.ok) onSaved(built.plan);
-    else setErrors(formErrors(failureOf(result, UNANSWERED), layout));
+    void editor.save(session.admin.updateSite({ tickets: { ...settings.tickets, slaPlans: sent } }), {
+      layout: planIssueLayout(sent, sent.indexOf(built.plan)),
+      unanswered: UNANSWERED,
+      onSaved: () => onSaved(built.plan),
+    });
   };
 
   return (
-    <form class="admin-form plan-editor" aria-label={title} onSubmit={submit} noValidate aria-busy={busy}>
-      <h4>{title}</h4>
-      <ErrorSummary errors={errors} />
+    <EditorForm
+      state={editor}
+      title={title}
+      saveLabel="Save plan"
+      class="plan-editor"
+      onSubmit={submit}
+      onCancel={onCancel}
+    >
       <div class="field-grid">
         <TextField
           label="Plan name"
           value={form.name}
-          inputRef={nameRef}
+          inputRef={editor.firstRef}
           messages={at("name")}
           onInput={(name) => setForm((f) => withPlanName(f, name))}
         />
@@ -222,14 +209,6 @@ function PlanEditor({ plan, settings, onSaved, onCancel }: PlanEditorProps) {
           </fieldset>
         );
       })}
-      <div class="form-actions">
-        <button type="submit" class="primary" aria-disabled={busy}>
-          Save plan
-        </button>
-        <button type="button" class="quiet" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
-    </form>
+    </EditorForm>
   );
 }

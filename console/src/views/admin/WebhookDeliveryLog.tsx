@@ -2,6 +2,7 @@ import type { WebhookDeliveryDto, WebhookEndpointDto } from "@parley/shared";
 import { useEffect, useState } from "preact/hooks";
 import { failureOf } from "../../realtime/socket.ts";
 import type { WebhookAdmin } from "../../realtime/webhooks.ts";
+import { actionsColumn, type Column, DataTable } from "../DataTable.tsx";
 
 const UNANSWERED = "The server did not answer; try again.";
 
@@ -52,63 +53,59 @@ export function WebhookDeliveryLog({
     await load();
   };
 
+  const columns: Column<WebhookDeliveryDto>[] = [
+    {
+      key: "event",
+      header: "Event",
+      cell: (d) => (
+        <>
+          {d.type}
+          <br />
+          <span class="muted">{when(d.createdAt)}</span>
+        </>
+      ),
+    },
+    {
+      key: "status",
+      header: "Status",
+      cell: (d) => (
+        <>
+          {STATUS_WORDS[d.status]}
+          {d.status === "pending" && d.nextAttemptAt ? (
+            <>
+              <br />
+              <span class="muted">next {when(d.nextAttemptAt)}</span>
+            </>
+          ) : null}
+        </>
+      ),
+    },
+    {
+      key: "response",
+      header: "Response",
+      cell: (d) => (d.responseStatus === null ? "—" : `HTTP ${d.responseStatus}`),
+    },
+    { key: "time", header: "Time", cell: (d) => (d.durationMs === null ? "—" : `${d.durationMs} ms`) },
+    { key: "attempts", header: "Attempts", cell: (d) => d.attempts },
+    { key: "error", header: "Last error", cell: (d) => d.lastError ?? "—" },
+    actionsColumn((d) => (
+      <button
+        type="button"
+        onClick={() => void redeliver(d)}
+        aria-label={`Redeliver ${d.type} of ${when(d.createdAt)}`}
+      >
+        Redeliver
+      </button>
+    )),
+  ];
   const captionId = `webhook-log-${endpoint.id}`;
   return (
     <div class="webhook-log">
       <h5 id={captionId}>Deliveries to {endpoint.url}</h5>
       {deliveries === null ? (
         <p class="muted">Loading…</p>
-      ) : deliveries.length === 0 ? (
-        <p class="muted">No deliveries yet.</p>
       ) : (
-        <table class="data-table" aria-labelledby={captionId}>
-          <thead>
-            <tr>
-              <th scope="col">Event</th>
-              <th scope="col">Status</th>
-              <th scope="col">Response</th>
-              <th scope="col">Time</th>
-              <th scope="col">Attempts</th>
-              <th scope="col">Last error</th>
-              <th scope="col">
-                <span class="sr-only">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {deliveries.map((d) => (
-              <tr key={d.id}>
-                <td>
-                  {d.type}
-                  <br />
-                  <span class="muted">{when(d.createdAt)}</span>
-                </td>
-                <td>
-                  {STATUS_WORDS[d.status]}
-                  {d.status === "pending" && d.nextAttemptAt ? (
-                    <>
-                      <br />
-                      <span class="muted">next {when(d.nextAttemptAt)}</span>
-                    </>
-                  ) : null}
-                </td>
-                <td>{d.responseStatus === null ? "—" : `HTTP ${d.responseStatus}`}</td>
-                <td>{d.durationMs === null ? "—" : `${d.durationMs} ms`}</td>
-                <td>{d.attempts}</td>
-                <td>{d.lastError ?? "—"}</td>
-                <td>
-                  <button
-                    type="button"
-                    onClick={() => void redeliver(d)}
-                    aria-label={`Redeliver ${d.type} of ${when(d.createdAt)}`}
-                  >
-                    Redeliver
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable name={{ labelledBy: captionId }} columns={columns} rows={deliveries} empty="No deliveries yet." />
       )}
       <p role="status" class="muted">
         {status}

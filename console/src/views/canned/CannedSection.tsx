@@ -1,11 +1,11 @@
 import type { CannedResponseDto, CannedScope } from "@parley/shared";
-import type { TargetedSubmitEvent } from "preact";
 import { useEffect, useRef, useState } from "preact/hooks";
 import { failureOf } from "../../realtime/socket.ts";
-import { errorsAt, type FormErrors, formErrors } from "../../state/issues.ts";
+import { errorsAt } from "../../state/issues.ts";
+import { EditorForm, useEditorForm } from "../admin/EditorForm.tsx";
 import { EditorSlot, useEditorSlot } from "../admin/EditorSlot.tsx";
-import { ErrorSummary, SavedStatus } from "../admin/FormErrors.tsx";
 import { TextField } from "../admin/fields.tsx";
+import { type Column, DataTable } from "../DataTable.tsx";
 import { TextAreaField } from "../tickets/fields.tsx";
 import { useCannedReplies } from "./useCannedReplies.ts";
 
@@ -21,11 +21,17 @@ interface CannedSectionProps {
   intro: string;
 }
 
+const columns: Column<CannedResponseDto>[] = [
+  { key: "shortcut", header: "Shortcut", rowHeader: true, class: "canned-shortcut", cell: (r) => `/${r.shortcut}` },
+  { key: "title", header: "Title", cell: (r) => r.title },
+  { key: "body", header: "Text", class: "canned-body", cell: (r) => r.body },
+  { key: "uses", header: "Uses", cell: (r) => r.useCount },
+];
+
 /** One list of canned replies (site-wide, or the signed-in person's own): shortcut, title, text, uses, and editing. */
 export function CannedSection({ scope, editable, heading, headingId, intro }: CannedSectionProps) {
   const { replies, list } = useCannedReplies();
   const editor = useEditorSlot<CannedResponseDto>();
-  const [saved, setSaved] = useState("");
   const [confirming, setConfirming] = useState<string | null>(null);
   const [deleteError, setDeleteError] = useState<string | null>(null);
   const confirmRef = useRef<HTMLButtonElement>(null);
@@ -47,8 +53,46 @@ export function CannedSection({ scope, editable, heading, headingId, intro }: Ca
     const result = await replies.remove(r.id);
     focusAfter.current = result.ok ? "add" : deleteId(r);
     setConfirming(null);
-    if (result.ok) setSaved(`Deleted /${r.shortcut}.`);
+    if (result.ok) editor.setSaved(`Deleted /${r.shortcut}.`);
     else setDeleteError(failureOf(result, UNANSWERED).message);
+  };
+
+  const actions: Column<CannedResponseDto> = {
+    key: "actions",
+    header: "Actions",
+    cell: (r) =>
+      confirming === r.id ? (
+        <>
+          <button type="button" ref={confirmRef} onClick={() => void remove(r)}>
+            Confirm delete /{r.shortcut}
+          </button>{" "}
+          <button
+            type="button"
+            class="quiet"
+            onClick={() => {
+              focusAfter.current = deleteId(r);
+              setConfirming(null);
+            }}
+          >
+            Keep
+          </button>
+        </>
+      ) : (
+        <>
+          <button type="button" class="quiet" aria-label={`Edit /${r.shortcut}`} onClick={() => editor.open(r)}>
+            Edit
+          </button>{" "}
+          <button
+            type="button"
+            class="quiet"
+            id={deleteId(r)}
+            aria-label={`Delete /${r.shortcut}`}
+            onClick={() => setConfirming(r.id)}
+          >
+            Delete
+          </button>
+        </>
+      ),
   };
 
   return (
@@ -62,76 +106,14 @@ export function CannedSection({ scope, editable, heading, headingId, intro }: Ca
       )}
       {list.responses === null ? (
         !list.error && <p class="muted">Loading…</p>
-      ) : mine.length === 0 ? (
-        <p class="muted">No {scope === "site" ? "site-wide replies" : "replies of your own"} yet.</p>
       ) : (
-        <div class="table-scroll">
-          <table class="data-table">
-            <caption class="sr-only">{heading}</caption>
-            <thead>
-              <tr>
-                <th scope="col">Shortcut</th>
-                <th scope="col">Title</th>
-                <th scope="col">Text</th>
-                <th scope="col">Uses</th>
-                {editable && <th scope="col">Actions</th>}
-              </tr>
-            </thead>
-            <tbody>
-              {mine.map((r) => (
-                <tr key={r.id}>
-                  <th scope="row" class="canned-shortcut">
-                    /{r.shortcut}
-                  </th>
-                  <td>{r.title}</td>
-                  <td class="canned-body">{r.body}</td>
-                  <td>{r.useCount}</td>
-                  {editable && (
-                    <td>
-                      {confirming === r.id ? (
-                        <>
-                          <button type="button" ref={confirmRef} onClick={() => void remove(r)}>
-                            Confirm delete /{r.shortcut}
-                          </button>{" "}
-                          <button
-                            type="button"
-                            class="quiet"
-                            onClick={() => {
-                              focusAfter.current = deleteId(r);
-                              setConfirming(null);
-                            }}
-                          >
-                            Keep
-                          </button>
-                        </>
-                      ) : (
-                        <>
-                          <button
-                            type="button"
-                            class="quiet"
-                            aria-label={`Edit /${r.shortcut}`}
-                            onClick={() => editor.open(r)}
-                          >
-                            Edit
-                          </button>{" "}
-                          <button
-                            type="button"
-                            class="quiet"
-                            id={deleteId(r)}
-                            aria-label={`Delete /${r.shortcut}`}
-                            onClick={() => setConfirming(r.id)}
-                          >
-                            Delete
-                          </button>
-                        </>
-                      )}
-                    </td>
-                  )}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          name={{ caption: heading }}
+          scroll
+          columns={editable ? [...columns, actions] : columns}
+          rows={mine}
+          empty={`No ${scope === "site" ? "site-wide replies" : "replies of your own"} yet.`}
+        />
       )}
       {editable && (
         <EditorSlot slot={editor} addLabel={`Add ${noun}`}>
@@ -140,16 +122,12 @@ export function CannedSection({ scope, editable, heading, headingId, intro }: Ca
               scope={scope}
               response={response}
               noun={noun}
-              onSaved={(r) => {
-                setSaved(`Saved /${r.shortcut}.`);
-                editor.close();
-              }}
+              onSaved={(r) => editor.done(`Saved /${r.shortcut}.`)}
               onCancel={editor.close}
             />
           )}
         </EditorSlot>
       )}
-      <SavedStatus text={saved} />
     </section>
   );
 }
@@ -169,32 +147,24 @@ function CannedEditor({ scope, response, noun, onSaved, onCancel }: CannedEditor
     title: response?.title ?? "",
     body: response?.body ?? "",
   });
-  const [errors, setErrors] = useState<FormErrors | null>(null);
-  const [busy, setBusy] = useState(false);
-  const firstRef = useRef<HTMLInputElement>(null);
-  useEffect(() => firstRef.current?.focus(), []);
+  const editor = useEditorForm();
+  const { errors } = editor;
   const edit = (patch: Partial<typeof form>) => setForm((f) => ({ ...f, ...patch }));
   const title = response ? `Edit /${response.shortcut}` : `New ${noun}`;
 
-  const submit = async (event: TargetedSubmitEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    if (busy) return;
-    setBusy(true);
-    setErrors(null);
-    const result = await replies.save({ ...(response ? { id: response.id } : {}), scope, ...form });
-    setBusy(false);
-    if (result.ok) onSaved(result.data.response);
-    else setErrors(formErrors(failureOf(result, UNANSWERED), { labels: LABELS }));
-  };
+  const submit = () =>
+    void editor.save(replies.save({ ...(response ? { id: response.id } : {}), scope, ...form }), {
+      layout: { labels: LABELS },
+      unanswered: UNANSWERED,
+      onSaved: (data) => onSaved(data.response),
+    });
 
   return (
-    <form class="admin-form" aria-label={title} onSubmit={submit} noValidate aria-busy={busy}>
-      <h4>{title}</h4>
-      <ErrorSummary errors={errors} />
+    <EditorForm state={editor} title={title} saveLabel={`Save ${noun}`} onSubmit={submit} onCancel={onCancel}>
       <TextField
         label="Shortcut"
         value={form.shortcut}
-        inputRef={firstRef}
+        inputRef={editor.firstRef}
         hint="Typed after / in the composer to find it: letters, digits, - and _."
         messages={errorsAt(errors, "shortcut")}
         onInput={(shortcut) => edit({ shortcut })}
@@ -216,14 +186,6 @@ function CannedEditor({ scope, response, noun, onSaved, onCancel }: CannedEditor
         Filled in when inserted: {"{visitor.name}"}, {"{visitor.email}"}, {"{agent.name}"} (you) and {"{ticket.number}"}{" "}
         (the ticket made from the chat). Anything else in braces stays as typed.
       </p>
-      <div class="form-actions">
-        <button type="submit" class="primary" aria-disabled={busy}>
-          Save {noun}
-        </button>
-        <button type="button" class="quiet" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
-    </form>
+    </EditorForm>
   );
 }

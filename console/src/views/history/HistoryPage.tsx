@@ -1,4 +1,4 @@
-import type { HistoryCursor, HistoryPageDto } from "@parley/shared";
+import type { HistoryCursor, HistoryPageDto, HistoryRowDto } from "@parley/shared";
 import type { ErrorBody } from "@parley/shared/errors";
 import type { ComponentChildren } from "preact";
 import { useEffect, useId, useRef, useState } from "preact/hooks";
@@ -8,6 +8,7 @@ import { failureOf } from "../../realtime/socket.ts";
 import { pathFor } from "../../router.ts";
 import { EMPTY_HISTORY_FILTERS, fieldOfIssue, type HistoryFilters, historyInput } from "../../state/history-filters.ts";
 import type { SessionState } from "../../state/session.ts";
+import { type Column, DataTable } from "../DataTable.tsx";
 import { Link } from "../Link.tsx";
 import { useSession } from "../session-context.ts";
 import { usePageHeading } from "../usePage.ts";
@@ -141,8 +142,6 @@ export function HistoryPage({ state, productName }: HistoryPageProps) {
         </h3>
         {page === null ? (
           !error && <p class="muted">Loading…</p>
-        ) : page.rows.length === 0 ? (
-          <p class="muted">No closed chats match these filters.</p>
         ) : (
           <HistoryTable page={page} productName={productName} />
         )}
@@ -222,41 +221,47 @@ function Select({ name, label, form, set, issuesFor, children }: FieldProps & { 
 const RATING_LABELS = { good: "Good", bad: "Bad" } as const;
 
 function HistoryTable({ page, productName }: { page: HistoryPageDto; productName: (id: string) => string }) {
+  const columns: Column<HistoryRowDto>[] = [
+    {
+      key: "visitor",
+      header: "Visitor",
+      rowHeader: true,
+      cell: (r) => (
+        <>
+          <Link href={pathFor({ name: "conversation", id: r.id })}>{r.visitorName}</Link>
+          {r.visitorEmail && <span class="muted history-email">{r.visitorEmail}</span>}
+        </>
+      ),
+    },
+    { key: "closed", header: "Closed", cell: (r) => formatDateTime(r.closedAt) },
+    { key: "agent", header: "Agent", cell: (r) => r.assignee?.name ?? <span class="muted">Nobody</span> },
+    {
+      key: "product",
+      header: "Product",
+      cell: (r) => (r.product ? productName(r.product) : <span class="muted">None</span>),
+    },
+    { key: "ticket", header: "Ticket", cell: (r) => (r.hasTicket ? "Yes" : "No") },
+    {
+      key: "reason",
+      header: "Close reason",
+      cell: (r) => (r.closeReason ? CLOSE_REASON_LABELS[r.closeReason] : <span class="muted">Not given</span>),
+    },
+    {
+      key: "rating",
+      header: "Rating",
+      cell: (r) => (r.rating ? RATING_LABELS[r.rating] : <span class="muted">None</span>),
+    },
+    { key: "excerpt", header: "Excerpt", class: "history-snippet", cell: (r) => r.snippet },
+  ];
   return (
-    <div class="table-scroll">
-      <table class="data-table history-table">
-        <caption class="sr-only">Closed chats</caption>
-        <thead>
-          <tr>
-            <th scope="col">Visitor</th>
-            <th scope="col">Closed</th>
-            <th scope="col">Agent</th>
-            <th scope="col">Product</th>
-            <th scope="col">Ticket</th>
-            <th scope="col">Close reason</th>
-            <th scope="col">Rating</th>
-            <th scope="col">Excerpt</th>
-          </tr>
-        </thead>
-        <tbody>
-          {page.rows.map((r) => (
-            <tr key={r.id}>
-              <th scope="row">
-                <Link href={pathFor({ name: "conversation", id: r.id })}>{r.visitorName}</Link>
-                {r.visitorEmail && <span class="muted history-email">{r.visitorEmail}</span>}
-              </th>
-              <td>{formatDateTime(r.closedAt)}</td>
-              <td>{r.assignee?.name ?? <span class="muted">Nobody</span>}</td>
-              <td>{r.product ? productName(r.product) : <span class="muted">None</span>}</td>
-              <td>{r.hasTicket ? "Yes" : "No"}</td>
-              <td>{r.closeReason ? CLOSE_REASON_LABELS[r.closeReason] : <span class="muted">Not given</span>}</td>
-              <td>{r.rating ? RATING_LABELS[r.rating] : <span class="muted">None</span>}</td>
-              <td class="history-snippet">{r.snippet}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      name={{ caption: "Closed chats" }}
+      class="data-table history-table"
+      scroll
+      columns={columns}
+      rows={page.rows}
+      empty="No closed chats match these filters."
+    />
   );
 }
 

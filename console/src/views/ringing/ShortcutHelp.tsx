@@ -1,6 +1,12 @@
 import { useId, useRef } from "preact/hooks";
-import { SHORTCUTS } from "../../state/shortcut-list.ts";
+import { SHORTCUTS, type Shortcut } from "../../state/shortcut-list.ts";
+import { type Column, DataTable } from "../DataTable.tsx";
 import { ModalDialog } from "../ModalDialog.tsx";
+
+const COLUMNS: Column<Shortcut>[] = [
+  { key: "keys", header: "Keys", cell: (s) => <kbd>{s.keys}</kbd> },
+  { key: "action", header: "Action", cell: (s) => s.label },
+];
 
 /** The list of keyboard shortcuts, opened with `?`; Escape or the button closes it. */
 export function ShortcutHelp({ onClose }: { onClose: () => void }) {
@@ -9,25 +15,14 @@ export function ShortcutHelp({ onClose }: { onClose: () => void }) {
   return (
     <ModalDialog labelledBy={headingId} initialFocus={closeRef} onClose={onClose}>
       <h2 id={headingId}>Keyboard shortcuts</h2>
-      <table class="shortcut-table">
-        <caption class="sr-only">Keys and what they do</caption>
-        <thead>
-          <tr>
-            <th scope="col">Keys</th>
-            <th scope="col">Action</th>
-          </tr>
-        </thead>
-        <tbody>
-          {SHORTCUTS.map((s) => (
-            <tr key={s.action}>
-              <td>
-                <kbd>{s.keys}</kbd>
-              </td>
-              <td>{s.label}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DataTable
+        name={{ caption: "Keys and what they do" }}
+        class="shortcut-table"
+        columns={COLUMNS}
+        rows={SHORTCUTS}
+        rowKey={(s) => s.action}
+        empty="No shortcuts."
+      />
       <p class="muted">The Alt shortcuts also work while typing in the reply box; ? does not.</p>
       <div class="dialog-actions">
         <button type="button" ref={closeRef} onClick={onClose}>

@@ -1,11 +1,12 @@
 import type { StatsDto, StatsRange } from "@parley/shared";
-import { PRIORITIES } from "@parley/shared/constants";
+import { PRIORITIES, type Priority } from "@parley/shared/constants";
 import type { ErrorBody } from "@parley/shared/errors";
 import { useEffect, useId, useRef, useState } from "preact/hooks";
 import { failureOf } from "../../realtime/socket.ts";
 import { formatPercent, formatSeconds } from "../../state/figures.ts";
 import { isLead } from "../../state/roles.ts";
 import type { SessionState } from "../../state/session.ts";
+import { type Column, DataTable } from "../DataTable.tsx";
 import { useSession } from "../session-context.ts";
 import { usePageHeading } from "../usePage.ts";
 import { DaysChart } from "./DaysChart.tsx";
@@ -99,6 +100,18 @@ export function FiguresPage({ state }: { state: SessionState }) {
 }
 
 /** The range in the site's time zone, which is what "today" means for the figures. */
+const AGENT_COLUMNS: Column<StatsDto["perAgent"][number]>[] = [
+  { key: "agent", header: "Agent", rowHeader: true, cell: ({ agent }) => agent.name },
+  { key: "chats", header: "Chats", class: "tabular", cell: ({ chats }) => chats },
+  {
+    key: "rated",
+    header: "Rated good / bad",
+    class: "tabular",
+    cell: ({ satisfaction }) => `${satisfaction.good} / ${satisfaction.bad}`,
+  },
+  { key: "csat", header: "CSAT", class: "tabular", cell: ({ satisfaction }) => formatPercent(satisfaction.csat) },
+];
+
 function rangeText(stats: StatsDto): string {
   const label = RANGES.find((r) => r.value === stats.range)?.label ?? stats.range;
   let format: Intl.DateTimeFormat;
@@ -148,52 +161,27 @@ function Figures({ stats }: { stats: StatsDto }) {
       </section>
       <section class="page-section" aria-labelledby="figures-agents">
         <h3 id="figures-agents">Chats per agent</h3>
-        {stats.perAgent.length === 0 ? (
-          <p class="muted">No agent handled a chat in this range.</p>
-        ) : (
-          <table class="data-table">
-            <thead>
-              <tr>
-                <th scope="col">Agent</th>
-                <th scope="col">Chats</th>
-                <th scope="col">Rated good / bad</th>
-                <th scope="col">CSAT</th>
-              </tr>
-            </thead>
-            <tbody>
-              {stats.perAgent.map(({ agent, chats: count, satisfaction }) => (
-                <tr key={agent.id}>
-                  <th scope="row">{agent.name}</th>
-                  <td class="tabular">{count}</td>
-                  <td class="tabular">
-                    {satisfaction.good} / {satisfaction.bad}
-                  </td>
-                  <td class="tabular">{formatPercent(satisfaction.csat)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
+        <DataTable
+          name={{ labelledBy: "figures-agents" }}
+          columns={AGENT_COLUMNS}
+          rows={stats.perAgent}
+          rowKey={(row) => row.agent.id}
+          empty="No agent handled a chat in this range."
+        />
       </section>
       <SatisfactionByDay days={stats.days} />
       <section class="page-section" aria-labelledby="figures-tickets">
         <h3 id="figures-tickets">Tickets opened by priority</h3>
-        <table class="data-table">
-          <thead>
-            <tr>
-              <th scope="col">Priority</th>
-              <th scope="col">Tickets</th>
-            </tr>
-          </thead>
-          <tbody>
-            {PRIORITIES.map((p) => (
-              <tr key={p}>
-                <th scope="row">{PRIORITY_LABELS[p]}</th>
-                <td class="tabular">{stats.ticketsByPriority[p] ?? 0}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable
+          name={{ labelledBy: "figures-tickets" }}
+          columns={[
+            { key: "priority", header: "Priority", rowHeader: true, cell: (p) => PRIORITY_LABELS[p] },
+            { key: "tickets", header: "Tickets", class: "tabular", cell: (p) => stats.ticketsByPriority[p] ?? 0 },
+          ]}
+          rows={PRIORITIES}
+          rowKey={(p: Priority) => p}
+          empty="No priorities."
+        />
       </section>
     </div>
   );

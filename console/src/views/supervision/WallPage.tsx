@@ -16,6 +16,7 @@ import {
   wallOrder,
   wallTotals,
 } from "../../state/wall-reading.ts";
+import { actionsColumn, type Column, DataTable } from "../DataTable.tsx";
 import { Link } from "../Link.tsx";
 import { StatusDot } from "../StatusDot.tsx";
 import { useSession } from "../session-context.ts";
@@ -173,111 +174,103 @@ interface ChatsProps {
   productName: (id: string) => string;
 }
 
-function Chats({ wall, thresholds, now, productName }: ChatsProps) {
-  const ordered = wallOrder(wall.chats, now);
-  return (
-    <section class="page-section" aria-labelledby="wall-chats-heading">
-      <h3 id="wall-chats-heading">Chats</h3>
-      {ordered.length === 0 ? (
-        <p class="muted">No chats are queued or active.</p>
-      ) : (
-        <div class="table-scroll">
-          <table class="data-table wall-chats">
-            <thead>
-              <tr>
-                <th scope="col">Visitor</th>
-                <th scope="col">Product</th>
-                <th scope="col">Agent</th>
-                <th scope="col">Wait</th>
-                <th scope="col">Last visitor message</th>
-                <th scope="col">Ticket</th>
-                <th scope="col">
-                  <span class="sr-only">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {ordered.map((chat) => (
-                <ChatRow
-                  key={chat.id}
-                  chat={chat}
-                  now={now}
-                  attention={needsAttention(chat, now, thresholds)}
-                  tickets={ticketsOf(wall, chat.id)}
-                  productName={productName}
-                />
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-    </section>
-  );
-}
-
-interface ChatRowProps {
+interface ChatLine {
   chat: WallChatDto;
-  now: number;
   attention: boolean;
+  /** How long the visitor has waited for an answer in an active chat; null when nobody is waiting. */
+  waiting: number | null;
   tickets: readonly WallTicketDto[];
-  productName: (id: string) => string;
 }
 
-function ChatRow({ chat, now, attention, tickets, productName }: ChatRowProps) {
-  const waiting = chat.status === "active" ? unansweredMs(chat, now) : null;
-  return (
-    <tr class={attention ? "is-attention" : waiting !== null ? "is-unanswered" : undefined}>
-      <th scope="row">
-        {chat.visitorName}
-        {attention && (
-          <span class="attention-flag">
-            <span aria-hidden="true">! </span>Needs attention
-          </span>
-        )}
-        {chat.visitorLeftAt && <span class="left-flag">Visitor left</span>}
-      </th>
-      <td>{chat.product ? productName(chat.product) : <span class="muted">None</span>}</td>
-      <td>
-        <AgentCell chat={chat} />
-      </td>
-      <td class="tabular">
-        <WaitCell chat={chat} now={now} />
-      </td>
-      <td class="tabular">
-        {waiting !== null ? (
+function Chats({ wall, thresholds, now, productName }: ChatsProps) {
+  const lines = wallOrder(wall.chats, now).map(
+    (chat): ChatLine => ({
+      chat,
+      attention: needsAttention(chat, now, thresholds),
+      waiting: chat.status === "active" ? unansweredMs(chat, now) : null,
+      tickets: ticketsOf(wall, chat.id),
+    }),
+  );
+  const columns: Column<ChatLine>[] = [
+    {
+      key: "visitor",
+      header: "Visitor",
+      rowHeader: true,
+      cell: ({ chat, attention }) => (
+        <>
+          {chat.visitorName}
+          {attention && (
+            <span class="attention-flag">
+              <span aria-hidden="true">! </span>Needs attention
+            </span>
+          )}
+          {chat.visitorLeftAt && <span class="left-flag">Visitor left</span>}
+        </>
+      ),
+    },
+    {
+      key: "product",
+      header: "Product",
+      cell: ({ chat }) => (chat.product ? productName(chat.product) : <span class="muted">None</span>),
+    },
+    { key: "agent", header: "Agent", cell: ({ chat }) => <AgentCell chat={chat} /> },
+    { key: "wait", header: "Wait", class: "tabular", cell: ({ chat }) => <WaitCell chat={chat} now={now} /> },
+    {
+      key: "last",
+      header: "Last visitor message",
+      class: "tabular",
+      cell: ({ chat, waiting }) =>
+        waiting !== null ? (
           <strong class="unanswered">Unanswered for {seconds(waiting)}</strong>
         ) : chat.status === "queued" ? (
           <span class="muted">In the queue</span>
         ) : (
           <span class="muted">Answered</span>
-        )}
-      </td>
-      <td>
-        {tickets.length === 0 ? (
-          <span class="muted">None</span>
-        ) : (
-          <ul class="plain-list">
-            {tickets.map((t) => (
-              <li key={t.id}>
-                <Link href={pathFor({ name: "ticket", id: t.id })}>{t.number}</Link>{" "}
-                <span class={`sla sla--${t.response}`}>response {SLA_WORDS[t.response]}</span>
-                {t.workaround && (
-                  <>
-                    {", "}
-                    <span class={`sla sla--${t.workaround}`}>workaround {SLA_WORDS[t.workaround]}</span>
-                  </>
-                )}
-              </li>
-            ))}
-          </ul>
-        )}
-      </td>
-      <td>
-        <Link href={pathFor({ name: "conversation", id: chat.id })} class="button-link">
-          Monitor {chat.visitorName}
-        </Link>
-      </td>
-    </tr>
+        ),
+    },
+    { key: "ticket", header: "Ticket", cell: ({ tickets }) => <TicketsCell tickets={tickets} /> },
+    actionsColumn(({ chat }) => (
+      <Link href={pathFor({ name: "conversation", id: chat.id })} class="button-link">
+        Monitor {chat.visitorName}
+      </Link>
+    )),
+  ];
+  return (
+    <section class="page-section" aria-labelledby="wall-chats-heading">
+      <h3 id="wall-chats-heading">Chats</h3>
+      <DataTable
+        name={{ labelledBy: "wall-chats-heading" }}
+        class="data-table wall-chats"
+        scroll
+        columns={columns}
+        rows={lines}
+        rowKey={({ chat }) => chat.id}
+        rowClass={({ attention, waiting }) =>
+          attention ? "is-attention" : waiting !== null ? "is-unanswered" : undefined
+        }
+        empty="No chats are queued or active."
+      />
+    </section>
+  );
+}
+
+function TicketsCell({ tickets }: { tickets: readonly WallTicketDto[] }) {
+  if (tickets.length === 0) return <span class="muted">None</span>;
+  return (
+    <ul class="plain-list">
+      {tickets.map((t) => (
+        <li key={t.id}>
+          <Link href={pathFor({ name: "ticket", id: t.id })}>{t.number}</Link>{" "}
+          <span class={`sla sla--${t.response}`}>response {SLA_WORDS[t.response]}</span>
+          {t.workaround && (
+            <>
+              {", "}
+              <span class={`sla sla--${t.workaround}`}>workaround {SLA_WORDS[t.workaround]}</span>
+            </>
+          )}
+        </li>
+      ))}
+    </ul>
   );
 }
 
@@ -307,63 +300,64 @@ function WaitCell({ chat, now }: { chat: WallChatDto; now: number }) {
 }
 
 function Agents({ rows, meId }: { rows: readonly AgentRow[]; meId: string }) {
+  const columns: Column<AgentRow>[] = [
+    {
+      key: "name",
+      header: "Name",
+      rowHeader: true,
+      cell: ({ agent }) => (
+        <>
+          {agent.name}
+          {agent.id === meId && <span class="muted"> (you)</span>}
+        </>
+      ),
+    },
+    { key: "status", header: "Status", cell: ({ agent }) => <StatusDot status={agent.status} /> },
+    {
+      key: "load",
+      header: "Load",
+      class: "tabular",
+      cell: ({ agent }) => (
+        <>
+          {agent.capacity === 0 && agent.load === 0 ? (
+            <span class="muted">Takes no chats</span>
+          ) : (
+            `${agent.load} of ${agent.capacity}`
+          )}
+          {agent.capacity > 0 && agent.load >= agent.capacity && <span class="muted"> (full)</span>}
+        </>
+      ),
+    },
+    {
+      key: "chats",
+      header: "Chats",
+      cell: ({ chats, ringing }) =>
+        chats.length === 0 && ringing.length === 0 ? (
+          <span class="muted">None</span>
+        ) : (
+          <>
+            {chats.map((c) => c.visitorName).join(", ")}
+            {ringing.length > 0 && (
+              <span class="muted">
+                {chats.length > 0 ? "; " : ""}ringing: {ringing.map((c) => c.visitorName).join(", ")}
+              </span>
+            )}
+          </>
+        ),
+    },
+  ];
   return (
     <section class="page-section" aria-labelledby="wall-agents-heading">
       <h3 id="wall-agents-heading">Agents</h3>
-      {rows.length === 0 ? (
-        <p class="muted">Nobody on the team yet.</p>
-      ) : (
-        <div class="table-scroll">
-          <table class="data-table wall-agents">
-            <thead>
-              <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Status</th>
-                <th scope="col">Load</th>
-                <th scope="col">Chats</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map(({ agent, chats, ringing }) => {
-                const full = agent.capacity > 0 && agent.load >= agent.capacity;
-                return (
-                  <tr key={agent.id}>
-                    <th scope="row">
-                      {agent.name}
-                      {agent.id === meId && <span class="muted"> (you)</span>}
-                    </th>
-                    <td>
-                      <StatusDot status={agent.status} />
-                    </td>
-                    <td class="tabular">
-                      {agent.capacity === 0 && agent.load === 0 ? (
-                        <span class="muted">Takes no chats</span>
-                      ) : (
-                        `${agent.load} of ${agent.capacity}`
-                      )}
-                      {full && <span class="muted"> (full)</span>}
-                    </td>
-                    <td>
-                      {chats.length === 0 && ringing.length === 0 ? (
-                        <span class="muted">None</span>
-                      ) : (
-                        <>
-                          {chats.map((c) => c.visitorName).join(", ")}
-                          {ringing.length > 0 && (
-                            <span class="muted">
-                              {chats.length > 0 ? "; " : ""}ringing: {ringing.map((c) => c.visitorName).join(", ")}
-                            </span>
-                          )}
-                        </>
-                      )}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable
+        name={{ labelledBy: "wall-agents-heading" }}
+        class="data-table wall-agents"
+        scroll
+        columns={columns}
+        rows={rows}
+        rowKey={({ agent }) => agent.id}
+        empty="Nobody on the team yet."
+      />
     </section>
   );
 }

@@ -18,6 +18,7 @@ import {
   type TicketFilters,
   type TicketSort,
 } from "../../state/ticket-list.ts";
+import { type Column, DataTable } from "../DataTable.tsx";
 import { Link } from "../Link.tsx";
 import { useSession } from "../session-context.ts";
 import { usePageHeading } from "../usePage.ts";
@@ -230,8 +231,6 @@ export function TicketListPage({ state, productName }: TicketListPageProps) {
         )}
         {rows === null ? (
           !error && <p class="muted">Loading…</p>
-        ) : rows.length === 0 ? (
-          <p class="muted">No tickets match these filters.</p>
         ) : (
           <TicketTable rows={rows} productName={productName} />
         )}
@@ -246,53 +245,65 @@ function sortByName(list: readonly CustomerDto[]): CustomerDto[] {
 }
 
 function TicketTable({ rows, productName }: { rows: readonly TicketDto[]; productName: (id: string) => string }) {
+  const columns: Column<TicketDto>[] = [
+    {
+      key: "number",
+      header: "Number",
+      rowHeader: true,
+      cell: (t) => <Link href={pathFor({ name: "ticket", id: t.id })}>{t.number}</Link>,
+    },
+    {
+      key: "subject",
+      header: "Subject",
+      class: "details",
+      cell: (t) => (
+        <>
+          {t.subject}
+          {t.fields.product && <span class="muted"> · {productName(t.fields.product)}</span>}
+        </>
+      ),
+    },
+    {
+      key: "priority",
+      header: "Priority",
+      cell: (t) => <span class={`priority priority--${t.priority}`}>{PRIORITY_LABELS[t.priority]}</span>,
+    },
+    { key: "status", header: "Status", cell: (t) => STATUS_LABELS[t.status] },
+    { key: "assignee", header: "Assignee", cell: (t) => t.assignee?.name ?? <span class="muted">Unassigned</span> },
+    { key: "customer", header: "Customer", cell: (t) => t.customer?.name ?? <span class="muted">None</span> },
+    {
+      key: "response",
+      header: "First response",
+      class: (t) => `sla sla--${t.sla.response.state}`,
+      cell: (t) => slaCellText(t.sla.response, formatDateTime),
+    },
+    {
+      key: "workaround",
+      header: "Workaround",
+      class: (t) => `sla sla--${t.sla.workaround?.state ?? "none"}`,
+      cell: (t) => slaCellText(t.sla.workaround, formatDateTime),
+    },
+    {
+      key: "flags",
+      header: "Flags",
+      cell: (t) => (
+        <>
+          {t.flagged && <span class="flag flag--entitlement">Flagged: no entitlement</span>}{" "}
+          {t.unverifiedSender && <span class="flag flag--unverified">Unverified sender</span>}{" "}
+          {t.needsTriage && <span class="flag flag--triage">Triage</span>}{" "}
+          {t.escalation && <span class="flag flag--escalated">Escalated</span>}
+        </>
+      ),
+    },
+  ];
   return (
-    <div class="table-scroll">
-      <table class="data-table ticket-table">
-        <caption class="sr-only">Tickets</caption>
-        <thead>
-          <tr>
-            <th scope="col">Number</th>
-            <th scope="col">Subject</th>
-            <th scope="col">Priority</th>
-            <th scope="col">Status</th>
-            <th scope="col">Assignee</th>
-            <th scope="col">Customer</th>
-            <th scope="col">First response</th>
-            <th scope="col">Workaround</th>
-            <th scope="col">Flags</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((t) => (
-            <tr key={t.id}>
-              <th scope="row">
-                <Link href={pathFor({ name: "ticket", id: t.id })}>{t.number}</Link>
-              </th>
-              <td class="details">
-                {t.subject}
-                {t.fields.product && <span class="muted"> · {productName(t.fields.product)}</span>}
-              </td>
-              <td>
-                <span class={`priority priority--${t.priority}`}>{PRIORITY_LABELS[t.priority]}</span>
-              </td>
-              <td>{STATUS_LABELS[t.status]}</td>
-              <td>{t.assignee?.name ?? <span class="muted">Unassigned</span>}</td>
-              <td>{t.customer?.name ?? <span class="muted">None</span>}</td>
-              <td class={`sla sla--${t.sla.response.state}`}>{slaCellText(t.sla.response, formatDateTime)}</td>
-              <td class={`sla sla--${t.sla.workaround?.state ?? "none"}`}>
-                {slaCellText(t.sla.workaround, formatDateTime)}
-              </td>
-              <td>
-                {t.flagged && <span class="flag flag--entitlement">Flagged: no entitlement</span>}{" "}
-                {t.unverifiedSender && <span class="flag flag--unverified">Unverified sender</span>}{" "}
-                {t.needsTriage && <span class="flag flag--triage">Triage</span>}{" "}
-                {t.escalation && <span class="flag flag--escalated">Escalated</span>}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      name={{ caption: "Tickets" }}
+      class="data-table ticket-table"
+      scroll
+      columns={columns}
+      rows={rows}
+      empty="No tickets match these filters."
+    />
   );
 }
