@@ -1,6 +1,5 @@
-import type { OutboxEmailDto } from "@parley/shared";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { call, ok, TestServer, waitFor, waitForAsync } from "../../../test/harness.ts";
+import { call, ok, present, TestServer, waitFor, waitForAsync } from "../../../test/harness.ts";
 import { type ReceivedMail, smtpSink } from "../../../test/smtp-sink.ts";
 import { chatTicket } from "../../../test/tickets-harness.ts";
 import { OutboxMail } from "../outbox-mail.model.ts";
@@ -38,7 +37,7 @@ describe("the email outbox", () => {
     const { ticket } = await chatTicket(t, site.key, ana, { email: "olga@example.test" });
     await waitForAsync(async () => (await OutboxMail.findOne({ ticket: ticket.number }).lean())?.attempts === 2);
     // The site's admin sees it waiting, by kind and ticket, never by recipient or text.
-    const listed = await ok<{ emails: OutboxEmailDto[] }>(admin.socket, "email:outbox", {});
+    const listed = await ok(admin.socket, "email:outbox", {});
     expect(listed.emails).toEqual([
       expect.objectContaining({ kind: "ticket_created", ticket: ticket.number, status: "pending" }),
     ]);
@@ -63,12 +62,12 @@ describe("the email outbox", () => {
     // Past the long waits: as if it had been failing for hours, one attempt from the end.
     await OutboxMail.updateOne({ ticket: ticket.number }, { $set: { attempts: 6, nextAttemptAt: new Date(0) } });
     await waitForAsync(async () => (await row())?.status === "failed");
-    const { emails } = await ok<{ emails: OutboxEmailDto[] }>(admin.socket, "email:outbox", {});
+    const { emails } = await ok(admin.socket, "email:outbox", {});
     const failed = emails.find((e) => e.ticket === ticket.number);
     expect(failed).toMatchObject({ status: "failed", attempts: 7 });
 
     sink = await smtpSink(port);
-    await ok(admin.socket, "email:retry", { emailId: failed?.id });
+    await ok(admin.socket, "email:retry", { emailId: present(failed, "the failed email").id });
     await waitFor(() => sink?.received.some(to("pia@example.test")) ?? false, 10_000);
     await waitForAsync(async () => (await row()) === null);
   });
