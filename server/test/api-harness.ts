@@ -22,7 +22,7 @@ export async function issueKey(
     customers: "none",
     offline: "none",
   };
-  return ok<ApiKeyCreatedDto>(admin.socket, "api-key:create", {
+  return ok(admin.socket, "api-key:create", {
     name: opts.name ?? "test key",
     scopes: { ...none, ...scopes },
     ...(opts.agentId ? { agentId: opts.agentId } : {}),

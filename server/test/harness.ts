@@ -2,10 +2,13 @@
 import { randomBytes } from "node:crypto";
 import type {
   Ack,
+  AckData,
   AgentClientToServerEvents,
   AgentRole,
   AgentServerToClientEvents,
   AssignmentMode,
+  agentEventSchemas,
+  ConversationStartInput,
   Environment,
   MessageDto,
   Product,
@@ -13,10 +16,12 @@ import type {
   VisitorClientToServerEvents,
   VisitorConversationDto,
   VisitorServerToClientEvents,
+  visitorEventSchemas,
 } from "@parley/shared";
 import mongoose, { type Types } from "mongoose";
 import { io, type Socket } from "socket.io-client";
 import { inject } from "vitest";
+import type { z } from "zod";
 import { Agent } from "../src/agents/agent.model.ts";
 import { hashPassword } from "../src/agents/password.ts";
 import { type ParleyServer, startParley } from "../src/app/parley-server.ts";
@@ -225,24 +230,63 @@ export function refused(socket: Socket): Promise<Error & { data?: { code?: strin
   });
 }
 
-/** Emits and waits for the ack, typed by the event map. Payload is `unknown` so tests can send bad input. */
-export async function call<T = unknown>(
-  socket: Socket,
-  event: string,
-  payload: unknown,
+/** A socket of one of the two namespaces, and the commands its map declares. */
+export type CommandSocket = VisitorClient | StaffClient;
+export type CommandsOf<S extends CommandSocket> = S extends Socket<infer _Listen, infer Emit> ? Emit : never;
+export type CommandName<S extends CommandSocket> = keyof CommandsOf<S> & string;
+type SchemasOf<S extends CommandSocket> =
+  CommandsOf<S> extends AgentClientToServerEvents ? typeof agentEventSchemas : typeof visitorEventSchemas;
+/**
+ * What the event's schema accepts: the map's payload with defaulted fields optional, as a client may send
+ * it (the map types what the schema hands the handler).
+ */
+export type CommandInput<S extends CommandSocket, K extends CommandName<S>> = z.input<
+  SchemasOf<S>[K & keyof SchemasOf<S>]
+>;
+
+/**
+ * Emits and waits for the ack. The event must be one the socket's namespace declares and the payload its
+ * type (shared/src/events.ts), so a misspelt event or a wrong payload does not compile; the answer's data
+ * is the event's. Tests of what the server refuses send through {@link callUnchecked}.
+ */
+export function call<S extends CommandSocket, K extends CommandName<S>>(
+  socket: S,
+  event: K,
+  payload: CommandInput<S, K>,
   opts: { timeoutMs?: number } = {},
-): Promise<Ack<T>> {
-  return (await socket.timeout(opts.timeoutMs ?? 5_000).emitWithAck(event, payload)) as Ack<T>;
+): Promise<Ack<AckData<CommandsOf<S>, K>>> {
+  // socket.io's typings cannot follow a generic event name through timeout(); the signature above is
+  // what holds tests to the contract.
+  const timed = socket.timeout(opts.timeoutMs ?? 5_000) as unknown as {
+    emitWithAck(event: K, payload: CommandInput<S, K>): Promise<Ack<AckData<CommandsOf<S>, K>>>;
+  };
+  return timed.emitWithAck(event, payload);
 }
 
 /** Unwraps a successful ack or fails the test with the error it carried. */
-export async function ok<T = unknown>(
+export async function ok<S extends CommandSocket, K extends CommandName<S>>(
+  socket: S,
+  event: K,
+  payload: CommandInput<S, K>,
+  opts: { timeoutMs?: number } = {},
+): Promise<AckData<CommandsOf<S>, K>> {
+  return unwrap(event, await call(socket, event, payload, opts));
+}
+
+/**
+ * Sends any event with any payload, unchecked by the event maps: only for tests of what the server does
+ * with input no client of ours would send (zod refusals, unknown events).
+ */
+export async function callUnchecked(
   socket: Socket,
   event: string,
   payload: unknown,
   opts: { timeoutMs?: number } = {},
-): Promise<T> {
-  const res = await call<T>(socket, event, payload, opts);
+): Promise<Ack<unknown>> {
+  return (await socket.timeout(opts.timeoutMs ?? 5_000).emitWithAck(event, payload)) as Ack<unknown>;
+}
+
+function unwrap<T>(event: string, res: Ack<T>): T {
   if (!res.ok) throw new Error(`${event} failed: ${res.error.code} ${res.error.message}`);
   return res.data;
 }
@@ -359,16 +403,12 @@ export function autoAccept(member: { socket: StaffClient; id: string }) {
  * A visitor who starts a chat, with their `queue:updated`, `conversation:updated` and `message:new`
  * events collected from before the start so none is missed.
  */
-export async function waitingVisitor(t: ServerClient, siteKey: string, input: Record<string, unknown> = {}) {
+export async function waitingVisitor(t: ServerClient, siteKey: string, input: Partial<ConversationStartInput> = {}) {
   const visitor = await t.visitor(siteKey);
   const queue = collect<QueueStatusDto>(visitor.socket, "queue:updated");
   const updates = collect<VisitorConversationDto>(visitor.socket, "conversation:updated");
   const messages = collect<MessageDto>(visitor.socket, "message:new");
-  const started = await ok<{ conversation: VisitorConversationDto; message: MessageDto }>(
-    visitor.socket,
-    "conversation:start",
-    { ...startInput(), ...input },
-  );
+  const started = await ok(visitor.socket, "conversation:start", { ...startInput(), ...input });
   return { ...visitor, id: started.conversation.id, started, queue, updates, messages };
 }
 
@@ -398,6 +438,12 @@ export function recordCommands(): { commands: RecordedCommand[]; stop(): void } 
   };
   client.on("commandStarted", listener);
   return { commands, stop: () => client.off("commandStarted", listener) };
+}
+
+/** The value, or the test fails saying what is missing: for something looked up that a later command sends on. */
+export function present<T>(value: T | null | undefined, what: string): T {
+  if (value === null || value === undefined) throw new Error(`missing: ${what}`);
+  return value;
 }
 
 export const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));

@@ -1,4 +1,4 @@
-import type { TicketDto, TicketFields } from "@parley/shared";
+import type { TicketFields } from "@parley/shared";
 import type { Types } from "mongoose";
 import { Site } from "../src/sites/site.model.ts";
 import { msgId, ok, type ServerClient, type StaffClient, waitingVisitor } from "./harness.ts";
@@ -32,7 +32,7 @@ export async function chatTicket(
   const visitor = await waitingVisitor(t, siteKey, { email: opts.email ?? "vera@example.test" });
   await ok(agent.socket, "conversation:accept", { conversationId: visitor.id });
   await ok(visitor.socket, "message:send", { conversationId: visitor.id, clientMsgId: msgId(), body: "It broke" });
-  const { ticket } = await ok<{ ticket: TicketDto }>(agent.socket, "ticket:create", {
+  const { ticket } = await ok(agent.socket, "ticket:create", {
     source: { kind: "chat", conversationId: visitor.id },
     fields: ticketFields(opts.fields),
   });

@@ -3,7 +3,7 @@
 // matching `*EventSchemas` table) and an ack; the tables are typed against the
 // maps, so an event without a schema does not compile.
 import type { z } from "zod";
-import type { AckCallback } from "./errors.ts";
+import type { Ack, AckCallback } from "./errors.ts";
 import {
   AgentCreateInput,
   AgentUpdateInput,
@@ -295,7 +295,7 @@ export interface AgentServerToClientEvents {
 
 type PayloadOf<F> = F extends (payload: infer P, ack: never) => void ? P : never;
 type SchemaTable<Events> = {
-  [K in keyof Events]: z.ZodType<PayloadOf<Events[K]>, unknown>;
+  [K in keyof Events]: z.ZodType<CommandPayload<Events, K>, unknown>;
 };
 
 export const visitorEventSchemas = {
@@ -389,3 +389,23 @@ export const agentEventSchemas = {
 
 /** The `data` type an event's ack carries on success. */
 export type AckData<Events, K extends keyof Events> = Events[K] extends Command<never, infer O> ? O : never;
+
+/** The payload an event takes. */
+export type CommandPayload<Events, K extends keyof Events> = PayloadOf<Events[K]>;
+
+/**
+ * What `socket.timeout(ms)` is for one of the maps above. socket.io's typings work an event's parameters
+ * out from its name, which they cannot do for a generic name, so each client's one typed call helper
+ * views its timed socket as this (and nothing else casts around timeout()).
+ */
+export interface TimedCommands<Events> {
+  emitWithAck<K extends keyof Events & string>(
+    event: K,
+    payload: CommandPayload<Events, K>,
+  ): Promise<Ack<AckData<Events, K>>>;
+  emit<K extends keyof Events & string>(
+    event: K,
+    payload: CommandPayload<Events, K>,
+    ack: (err: Error | null, reply: Ack<AckData<Events, K>>) => void,
+  ): unknown;
+}

@@ -1,11 +1,16 @@
-import type { AckData, AgentClientToServerEvents, AgentServerToClientEvents } from "@parley/shared";
+import type {
+  AckData,
+  AgentClientToServerEvents,
+  AgentServerToClientEvents,
+  CommandPayload,
+  TimedCommands,
+} from "@parley/shared";
 import { ACK_TIMEOUT_MS, SOCKET_NAMESPACES } from "@parley/shared/constants";
 import type { Ack, ErrorBody } from "@parley/shared/errors";
 import { io, type Socket } from "socket.io-client";
 
 export type AgentSocket = Socket<AgentServerToClientEvents, AgentClientToServerEvents>;
 export type CommandName = keyof AgentClientToServerEvents;
-type PayloadOf<K extends CommandName> = Parameters<AgentClientToServerEvents[K]>[0];
 
 /**
  * An ack, or `unanswered` when none came back in time or the socket dropped first.
@@ -27,13 +32,11 @@ export function createAgentSocket(): AgentSocket {
 export async function command<K extends CommandName>(
   socket: AgentSocket,
   event: K,
-  payload: PayloadOf<K>,
+  payload: CommandPayload<AgentClientToServerEvents, K>,
 ): Promise<CommandResult<AckData<AgentClientToServerEvents, K>>> {
-  // socket.io's typings cannot follow a generic event name through timeout(); the
-  // signature above is what keeps callers honest.
-  const timed = socket.timeout(ACK_TIMEOUT_MS) as unknown as {
-    emitWithAck(event: K, payload: PayloadOf<K>): Promise<Ack<AckData<AgentClientToServerEvents, K>>>;
-  };
+  // socket.io's typings cannot follow a generic event name through timeout(); TimedCommands is
+  // that socket as the map declares it.
+  const timed = socket.timeout(ACK_TIMEOUT_MS) as unknown as TimedCommands<AgentClientToServerEvents>;
   try {
     return await timed.emitWithAck(event, payload);
   } catch {

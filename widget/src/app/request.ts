@@ -1,4 +1,10 @@
-import type { AckData, VisitorClientToServerEvents, VisitorServerToClientEvents } from "@parley/shared";
+import type {
+  AckData,
+  CommandPayload,
+  TimedCommands,
+  VisitorClientToServerEvents,
+  VisitorServerToClientEvents,
+} from "@parley/shared";
 import { ACK_TIMEOUT_MS } from "@parley/shared/constants";
 import type { Ack } from "@parley/shared/errors";
 import type { Socket } from "socket.io-client";
@@ -7,7 +13,7 @@ export type VisitorSocket = Socket<VisitorServerToClientEvents, VisitorClientToS
 
 type Events = VisitorClientToServerEvents;
 export type EventName = keyof Events;
-export type Payload<K extends EventName> = Parameters<Events[K]>[0];
+export type Payload<K extends EventName> = CommandPayload<Events, K>;
 export type Reply<K extends EventName> = AckData<Events, K>;
 
 /**
@@ -30,16 +36,13 @@ export function request<K extends EventName>(
       resolve(NO_ANSWER);
       return;
     }
-    const timed = socket.timeout(ACK_TIMEOUT_MS);
-    (timed.emit as TimedEmit).call(timed, event, payload, (err, reply) => {
+    // socket.io's typings cannot follow a generic event name through timeout(); TimedCommands is
+    // that socket as the map declares it.
+    (socket.timeout(ACK_TIMEOUT_MS) as unknown as TimedCommands<Events>).emit(event, payload, (err, reply) => {
       resolve(err ? NO_ANSWER : asAck<Reply<K>>(reply));
     });
   });
 }
-
-// socket.io's typings cannot resolve the parameters of a generic event name; every
-// visitor command has this shape (one payload, then the ack), which the maps above enforce.
-type TimedEmit = (event: EventName, payload: unknown, ack: (err: Error | null, reply: unknown) => void) => void;
 
 function asAck<T>(value: unknown): Ack<T> {
   if (typeof value === "object" && value !== null && "ok" in value) return value as Ack<T>;

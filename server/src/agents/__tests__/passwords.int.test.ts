@@ -1,7 +1,6 @@
 // Passwords (docs/deploying.md): changing one's password, resetting it by an emailed link, and an admin's forced reset,
 // through the real HTTP routes, sockets and SMTP.
 import { request } from "node:http";
-import type { TeamMemberDto } from "@parley/shared";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   call,
@@ -280,7 +279,7 @@ describe("an admin's forced reset", () => {
 
     const admin = await t.staff(site._id, "admin", "Ada Admin");
     const cut = disconnected(target.socket);
-    const { agent } = await ok<{ agent: TeamMemberDto }>(admin.socket, "agent:reset-password", { agentId: target.id });
+    const { agent } = await ok(admin.socket, "agent:reset-password", { agentId: target.id });
     expect(agent.id).toBe(target.id);
     await cut;
     expect(await me(target.cookie)).toBe(401);

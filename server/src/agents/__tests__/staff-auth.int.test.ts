@@ -1,5 +1,5 @@
 import { request } from "node:http";
-import type { ConversationDetailDto, MessageDto, VisitorConversationDto } from "@parley/shared";
+import type { MessageDto } from "@parley/shared";
 import { SOCKET_NAMESPACES } from "@parley/shared/constants";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -15,8 +15,6 @@ import {
 } from "../../../test/harness.ts";
 import { Conversation } from "../../conversations/conversation.model.ts";
 import { Agent } from "../agent.model.ts";
-
-type Started = { conversation: VisitorConversationDto; message: MessageDto };
 
 let t: TestServer;
 let site: Awaited<ReturnType<TestServer["createSite"]>>;
@@ -98,9 +96,9 @@ describe("staff see their own site only, and one agent owns a chat", () => {
     const other = await t.createSite();
     const { socket: outsider } = await t.staff(other._id);
     const visitor = await t.visitor(site.key);
-    const started = await ok<Started>(visitor.socket, "conversation:start", startInput());
+    const started = await ok(visitor.socket, "conversation:start", startInput());
     const id = started.conversation.id;
-    for (const event of ["conversation:accept", "conversation:close"]) {
+    for (const event of ["conversation:accept", "conversation:close"] as const) {
       expect(await call(outsider, event, { conversationId: id })).toMatchObject({
         ok: false,
         error: { code: "NOT_FOUND" },
@@ -110,7 +108,7 @@ describe("staff see their own site only, and one agent owns a chat", () => {
       ok: false,
       error: { code: "NOT_FOUND" },
     });
-    const inbox = await ok<{ waiting: { id: string }[] }>(outsider, "inbox:sync", {});
+    const inbox = await ok(outsider, "inbox:sync", {});
     expect(inbox.waiting.map((c) => c.id)).not.toContain(id);
   });
 
@@ -118,7 +116,7 @@ describe("staff see their own site only, and one agent owns a chat", () => {
     const owner = await t.staff(site._id);
     const other = await t.staff(site._id);
     const visitor = await t.visitor(site.key);
-    const started = await ok<Started>(visitor.socket, "conversation:start", startInput());
+    const started = await ok(visitor.socket, "conversation:start", startInput());
     const id = started.conversation.id;
     expect(
       await call(other.socket, "message:send", { conversationId: id, clientMsgId: "too-early", body: "hi" }),
@@ -142,10 +140,10 @@ describe("staff see their own site only, and one agent owns a chat", () => {
   it("should give a chat to exactly one of 20 agents accepting at once", async () => {
     const agents = await Promise.all(Array.from({ length: 20 }, () => t.staff(site._id)));
     const visitor = await t.visitor(site.key);
-    const started = await ok<Started>(visitor.socket, "conversation:start", startInput());
+    const started = await ok(visitor.socket, "conversation:start", startInput());
     const results = await Promise.all(
       agents.map((a) =>
-        call<{ conversation: ConversationDetailDto }>(a.socket, "conversation:accept", {
+        call(a.socket, "conversation:accept", {
           conversationId: started.conversation.id,
         }),
       ),
@@ -179,7 +177,7 @@ describe("watching a queued chat", () => {
     const watcher = await t.staff(site._id);
     const owner = await t.staff(site._id);
     const visitor = await t.visitor(site.key);
-    const started = await ok<Started>(visitor.socket, "conversation:start", startInput());
+    const started = await ok(visitor.socket, "conversation:start", startInput());
     const id = started.conversation.id;
     await ok(watcher.socket, "conversation:sync", { conversationId: id, afterSeq: 0 });
     const watcherHears: MessageDto[] = [];
@@ -203,7 +201,7 @@ describe("opening a chat one may not read", () => {
     const owner = await t.staff(site._id);
     const other = await t.staff(site._id);
     const visitor = await t.visitor(site.key);
-    const started = await ok<Started>(visitor.socket, "conversation:start", startInput());
+    const started = await ok(visitor.socket, "conversation:start", startInput());
     const id = started.conversation.id;
     await ok(owner.socket, "conversation:accept", { conversationId: id });
     const otherHears = collect<MessageDto>(other.socket, "message:new");
@@ -221,7 +219,7 @@ describe("opening a chat one may not read", () => {
     const owner = await t.staff(site._id);
     const other = await t.staff(site._id);
     const visitor = await t.visitor(site.key);
-    const started = await ok<Started>(visitor.socket, "conversation:start", startInput());
+    const started = await ok(visitor.socket, "conversation:start", startInput());
     const id = started.conversation.id;
     // The owner accepts between the other agent's first look (the chat is queued: they may watch it) and their
     // joining the chat's room, after the owner's accept has sent the onlookers out of it.

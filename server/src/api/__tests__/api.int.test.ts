@@ -1,11 +1,4 @@
-import type {
-  ApiKeyDto,
-  CustomerDto,
-  MessageDto,
-  OfflineRequestDto,
-  TicketDto,
-  TicketMessageDto,
-} from "@parley/shared";
+import type { MessageDto, TicketDto, TicketMessageDto } from "@parley/shared";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ALL_WRITE, apiCall, issueKey } from "../../../test/api-harness.ts";
 import {
@@ -103,9 +96,7 @@ beforeAll(async () => {
   await ok(admin.socket, "conversation:accept", { conversationId: spare.id });
   ids.spareChat = spare.id;
   ids.ticket = (await chatTicket(t, site.key, admin)).ticket.id;
-  ids.customer = (
-    await ok<{ customer: CustomerDto }>(admin.socket, "customer:save", customerInput("hank@globex.test"))
-  ).customer.id;
+  ids.customer = (await ok(admin.socket, "customer:save", customerInput("hank@globex.test"))).customer.id;
   const leaver = await t.visitor(site.key);
   await ok(leaver.socket, "offline:submit", {
     clientRequestId: msgId(),
@@ -114,7 +105,7 @@ beforeAll(async () => {
     priority: "low",
     details: "Call me back",
   });
-  const { requests } = await ok<{ requests: OfflineRequestDto[] }>(admin.socket, "offline:list", {});
+  const { requests } = await ok(admin.socket, "offline:list", {});
   ids.offline = requests[0]?.id ?? "";
 });
 afterAll(() => t.stop());
@@ -124,7 +115,7 @@ describe("REST API v1 keys", () => {
     const created = await issueKey(admin, { tickets: "read" }, { name: "Reporting" });
     expect(created.secret).toMatch(/^prk_[a-f0-9]{12}_[A-Za-z0-9_-]{43}$/);
     expect(created.secret.startsWith(created.key.prefix)).toBe(true);
-    const { keys } = await ok<{ keys: ApiKeyDto[] }>(admin.socket, "api-key:list", {});
+    const { keys } = await ok(admin.socket, "api-key:list", {});
     const listed = keys.find((k) => k.id === created.key.id);
     expect(listed).toMatchObject({
       name: "Reporting",
@@ -196,7 +187,7 @@ describe("every route", () => {
   it("should answer 401 to every route once the key is revoked", async () => {
     const created = await issueKey(admin);
     expect((await request(created.secret, "listTickets")).status).toBe(200);
-    const { key } = await ok<{ key: ApiKeyDto }>(admin.socket, "api-key:revoke", { keyId: created.key.id });
+    const { key } = await ok(admin.socket, "api-key:revoke", { keyId: created.key.id });
     expect(key.revokedAt).not.toBeNull();
     for (const route of API_ROUTES) {
       const res = await request(created.secret, route.operationId);
@@ -286,7 +277,7 @@ describe("what the routes do", () => {
     await apiCall(t.url, created.secret, "GET", "/tickets");
     // Written after the answer, off the request's path.
     await waitForAsync(async () => {
-      const { keys } = await ok<{ keys: ApiKeyDto[] }>(admin.socket, "api-key:list", {});
+      const { keys } = await ok(admin.socket, "api-key:list", {});
       return keys.find((k) => k.id === created.key.id)?.lastUsedAt === clock.now().toISOString();
     });
   });
@@ -367,8 +358,7 @@ describe("sites", () => {
     const otherAdmin = await staffMember(t, other._id, { role: "admin", name: "Bea", capacity: 5 });
     const theirs = {
       ticket: (await chatTicket(t, other.key, otherAdmin, { email: "b@other.test" })).ticket.id,
-      customer: (await ok<{ customer: CustomerDto }>(otherAdmin.socket, "customer:save", customerInput("z@other.test")))
-        .customer.id,
+      customer: (await ok(otherAdmin.socket, "customer:save", customerInput("z@other.test"))).customer.id,
     };
     const chat = await waitingVisitor(t, other.key);
     await ok(otherAdmin.socket, "conversation:accept", { conversationId: chat.id });

@@ -1,4 +1,3 @@
-import type { MessageDto } from "@parley/shared";
 import { afterAll, describe, expect, it } from "vitest";
 import { TestCluster } from "../../../test/cluster-harness.ts";
 import { call, msgId, ok, sleep, staffMember, waitingVisitor } from "../../../test/harness.ts";
@@ -28,7 +27,7 @@ describe("SIGTERM in the middle of a burst", () => {
       sleep(i * 2).then(async () => {
         if (i === 30) node.child.kill("SIGTERM");
         const clientMsgId = msgId();
-        const res = await call<{ message: MessageDto }>(vera.socket, "message:send", {
+        const res = await call(vera.socket, "message:send", {
           conversationId: vera.id,
           clientMsgId,
           body: `drain #${i}`,

@@ -1,4 +1,4 @@
-import type { TicketAlertDto, TicketDto, TicketEventDto, WallAlertDto } from "@parley/shared";
+import type { TicketAlertDto, WallAlertDto } from "@parley/shared";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TestCluster } from "../../../test/cluster-harness.ts";
 import { collect, ok, sleep, staffMember, waitFor, waitingVisitor } from "../../../test/harness.ts";
@@ -42,11 +42,7 @@ describe("background work on three nodes", () => {
     const escalatedMail = (m: (typeof sink.received)[number]) =>
       m.envelopeTo.includes(sue.email) && (m.mail.subject ?? "").includes("Escalated");
     await waitFor(() => alerts.some((a) => a.kind === "escalated") && sink.received.some(escalatedMail));
-    const { ticket: after, timeline } = await ok<{ ticket: TicketDto; timeline: TicketEventDto[] }>(
-      sue.socket,
-      "ticket:get",
-      { ticketId: ticket.id },
-    );
+    const { ticket: after, timeline } = await ok(sue.socket, "ticket:get", { ticketId: ticket.id });
     // Settle: a duplicate from a slower node would arrive within this.
     await sleep(500);
     expect(after.status).toBe("escalated");

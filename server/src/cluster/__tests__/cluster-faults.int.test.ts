@@ -1,4 +1,4 @@
-import type { MessageDto, MessagePageDto, VisitorConversationDto } from "@parley/shared";
+import type { MessageDto } from "@parley/shared";
 import { afterAll, describe, expect, it } from "vitest";
 import { type ClusterNode, TestCluster } from "../../../test/cluster-harness.ts";
 import {
@@ -29,7 +29,7 @@ function outbox(conversationId: string, count: number, label: string) {
   const items: Item[] = Array.from({ length: count }, (_, i) => ({ clientMsgId: msgId(), body: `${label} #${i}` }));
   const acked = new Map<string, number>();
   const send = (socket: VisitorClient, item: Item) =>
-    call<{ message: MessageDto }>(socket, "message:send", { conversationId, ...item }).then(
+    call(socket, "message:send", { conversationId, ...item }).then(
       (res) => {
         if (res.ok) acked.set(item.clientMsgId, res.data.message.seq);
       },
@@ -43,7 +43,7 @@ function outbox(conversationId: string, count: number, label: string) {
 
 /** What a console shows after catching up: what came live, plus a resync, each seq once. */
 async function agentView(live: MessageDto[], socket: Parameters<typeof ok>[0], conversationId: string) {
-  const page = await ok<MessagePageDto<unknown>>(socket, "conversation:sync", { conversationId, afterSeq: 0 });
+  const page = await ok(socket, "conversation:sync", { conversationId, afterSeq: 0 });
   const bySeq = new Map<number, MessageDto>();
   for (const m of [...live, ...page.messages]) bySeq.set(m.seq, m);
   return [...bySeq.values()].sort((a, b) => a.seq - b.seq);
@@ -104,7 +104,7 @@ describe("a node killed in the middle of a burst", () => {
     await box.resendUnacked(again);
     expect(box.acked.size).toBe(40);
 
-    const page = await ok<MessagePageDto<VisitorConversationDto | null>>(again, "conversation:sync", { afterSeq: 0 });
+    const page = await ok(again, "conversation:sync", { afterSeq: 0 });
     expectEachOnce(page.messages, box.items, box.acked);
     expectEachOnce(await agentView(agentLive, ana.socket, vera.id), box.items, box.acked);
     const liveSeqs = agentLive.map((m) => m.seq);
@@ -165,7 +165,7 @@ describe("Redis gone for a while in the middle of a burst", () => {
     expectEachOnce(await agentView(agentLive, ana.socket, vera.id), box.items, box.acked);
     const liveSeqs = agentLive.map((m) => m.seq);
     expect(new Set(liveSeqs).size).toBe(liveSeqs.length);
-    const page = await ok<MessagePageDto<VisitorConversationDto | null>>(vera.socket, "conversation:sync", {
+    const page = await ok(vera.socket, "conversation:sync", {
       afterSeq: 0,
     });
     expectEachOnce(page.messages, box.items, box.acked);

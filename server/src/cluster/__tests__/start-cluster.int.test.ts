@@ -105,7 +105,7 @@ describe("npm run start:cluster", () => {
     });
     try {
       await connected(polling);
-      const { conversation } = await ok<{ conversation: { id: string } }>(polling, "conversation:start", {
+      const { conversation } = await ok(polling, "conversation:start", {
         clientMsgId: msgId(),
         name: "Polly",
         body: "over polling",

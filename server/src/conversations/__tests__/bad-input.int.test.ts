@@ -1,10 +1,7 @@
-import type { MessageDto, VisitorConversationDto } from "@parley/shared";
 import { MAX_MESSAGE_LENGTH } from "@parley/shared/constants";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { call, ok, startInput, TestServer } from "../../../test/harness.ts";
+import { call, callUnchecked, ok, startInput, TestServer } from "../../../test/harness.ts";
 import { Message } from "../message.model.ts";
-
-type Started = { conversation: VisitorConversationDto; message: MessageDto };
 
 let t: TestServer;
 let site: Awaited<ReturnType<TestServer["createSite"]>>;
@@ -20,20 +17,23 @@ afterAll(() => t.stop());
 describe("bad input is refused with an error ack and loses nothing", () => {
   it("should refuse an operator object, an unknown field and an over-long message", async () => {
     const visitor = await t.visitor(site.key);
-    const started = await ok<Started>(visitor.socket, "conversation:start", startInput("keep me"));
+    const started = await ok(visitor.socket, "conversation:start", startInput("keep me"));
     const conversationId = started.conversation.id;
 
-    const operator = await call(visitor.socket, "message:send", {
+    const operator = await callUnchecked(visitor.socket, "message:send", {
       conversationId: { $ne: null },
       clientMsgId: "op-attack-1",
       body: "x",
     });
     expect(operator).toMatchObject({ ok: false, error: { code: "BAD_REQUEST" } });
 
-    const syncOperator = await call(visitor.socket, "conversation:sync", { conversationId: { $gt: "" }, afterSeq: 0 });
+    const syncOperator = await callUnchecked(visitor.socket, "conversation:sync", {
+      conversationId: { $gt: "" },
+      afterSeq: 0,
+    });
     expect(syncOperator).toMatchObject({ ok: false, error: { code: "BAD_REQUEST" } });
 
-    const unknownField = await call(visitor.socket, "message:send", {
+    const unknownField = await callUnchecked(visitor.socket, "message:send", {
       conversationId,
       clientMsgId: "unknown-field",
       body: "x",
@@ -55,7 +55,7 @@ describe("bad input is refused with an error ack and loses nothing", () => {
     });
     expect(atLimit.ok).toBe(true);
 
-    const notAString = await call(visitor.socket, "message:send", {
+    const notAString = await callUnchecked(visitor.socket, "message:send", {
       conversationId,
       clientMsgId: "num-body-1",
       body: 42,
@@ -69,7 +69,7 @@ describe("bad input is refused with an error ack and loses nothing", () => {
 
   it("should answer an unknown event with an error ack", async () => {
     const visitor = await t.visitor(site.key);
-    expect(await call(visitor.socket, "admin:drop-everything", {})).toMatchObject({
+    expect(await callUnchecked(visitor.socket, "admin:drop-everything", {})).toMatchObject({
       ok: false,
       error: { code: "BAD_REQUEST" },
     });

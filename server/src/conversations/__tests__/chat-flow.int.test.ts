@@ -1,9 +1,7 @@
-import type { ConversationDetailDto, MessageDto, MessagePageDto, VisitorConversationDto } from "@parley/shared";
+import type { MessageDto, VisitorConversationDto } from "@parley/shared";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { collect, ok, startInput, TestServer, waitFor } from "../../../test/harness.ts";
 import { Message } from "../message.model.ts";
-
-type Started = { conversation: VisitorConversationDto; message: MessageDto };
 
 let t: TestServer;
 let site: Awaited<ReturnType<TestServer["createSite"]>>;
@@ -22,15 +20,15 @@ describe("a chat from the widget to the console", () => {
     const visitorUpdates = collect<VisitorConversationDto>(visitor.socket, "conversation:updated");
     const visitorInbox = collect<MessageDto>(visitor.socket, "message:new");
 
-    const started = await ok<Started>(visitor.socket, "conversation:start", startInput("My printer is on fire"));
+    const started = await ok(visitor.socket, "conversation:start", startInput("My printer is on fire"));
     expect(started.conversation.status).toBe("queued");
     expect(started.message).toMatchObject({ seq: 1, body: "My printer is on fire", author: { kind: "visitor" } });
 
     await waitFor(() => inboxUpdates.some((c) => c.id === started.conversation.id && c.status === "queued"));
-    const inbox = await ok<{ waiting: { id: string }[]; mine: unknown[] }>(staff, "inbox:sync", {});
+    const inbox = await ok(staff, "inbox:sync", {});
     expect(inbox.waiting.map((c) => c.id)).toContain(started.conversation.id);
 
-    const opened = await ok<MessagePageDto<ConversationDetailDto>>(staff, "conversation:sync", {
+    const opened = await ok(staff, "conversation:sync", {
       conversationId: started.conversation.id,
       afterSeq: 0,
     });
@@ -38,7 +36,7 @@ describe("a chat from the widget to the console", () => {
     expect(opened.conversation.visitor).toEqual({ name: "Vera Visitor", email: "vera@example.test" });
     expect(opened.conversation.environment?.url).toBe("https://shop.example.test/checkout");
 
-    const accepted = await ok<{ conversation: ConversationDetailDto }>(staff, "conversation:accept", {
+    const accepted = await ok(staff, "conversation:accept", {
       conversationId: started.conversation.id,
     });
     expect(accepted.conversation).toMatchObject({ status: "active", assignee: { id: agent._id.toHexString() } });
@@ -73,14 +71,14 @@ describe("a chat from the widget to the console", () => {
 
   it("should store a message sent twice with one clientMsgId exactly once", async () => {
     const visitor = await t.visitor(site.key);
-    const started = await ok<Started>(visitor.socket, "conversation:start", startInput());
+    const started = await ok(visitor.socket, "conversation:start", startInput());
     const send = { conversationId: started.conversation.id, clientMsgId: "retry-me-123", body: "Are you there?" };
 
     const [a, b] = await Promise.all([
-      ok<{ message: MessageDto }>(visitor.socket, "message:send", send),
-      ok<{ message: MessageDto }>(visitor.socket, "message:send", send),
+      ok(visitor.socket, "message:send", send),
+      ok(visitor.socket, "message:send", send),
     ]);
-    const c = await ok<{ message: MessageDto }>(visitor.socket, "message:send", send);
+    const c = await ok(visitor.socket, "message:send", send);
 
     expect(b.message.id).toBe(a.message.id);
     expect(c.message).toEqual(a.message);
@@ -92,8 +90,8 @@ describe("a chat from the widget to the console", () => {
   it("should also dedupe a retried conversation:start", async () => {
     const visitor = await t.visitor(site.key);
     const input = startInput("first words");
-    const first = await ok<Started>(visitor.socket, "conversation:start", input);
-    const again = await ok<Started>(visitor.socket, "conversation:start", input);
+    const first = await ok(visitor.socket, "conversation:start", input);
+    const again = await ok(visitor.socket, "conversation:start", input);
     expect(again.conversation.id).toBe(first.conversation.id);
     expect(again.message.id).toBe(first.message.id);
     expect(await Message.countDocuments({ conversation: first.conversation.id })).toBe(1);
@@ -101,7 +99,7 @@ describe("a chat from the widget to the console", () => {
 
   it("should let the visitor find their conversation and its history after a reload", async () => {
     const visitor = await t.visitor(site.key);
-    const started = await ok<Started>(visitor.socket, "conversation:start", startInput("remember me"));
+    const started = await ok(visitor.socket, "conversation:start", startInput("remember me"));
     await ok(visitor.socket, "message:send", {
       conversationId: started.conversation.id,
       clientMsgId: "second-msg",
@@ -111,7 +109,7 @@ describe("a chat from the widget to the console", () => {
 
     // A reload: same token, new socket, no conversation id known yet.
     const again = t.visitorSocket({ siteKey: site.key, visitorToken: visitor.token });
-    const page = await ok<MessagePageDto<VisitorConversationDto | null>>(again, "conversation:sync", { afterSeq: 0 });
+    const page = await ok(again, "conversation:sync", { afterSeq: 0 });
     expect(page.conversation?.id).toBe(started.conversation.id);
     expect(page.messages.map((m) => m.body)).toEqual(["remember me", "and me"]);
   });
@@ -119,9 +117,9 @@ describe("a chat from the widget to the console", () => {
   it("should close a conversation and refuse further messages with CONVERSATION_CLOSED", async () => {
     const { socket: staff } = await t.staff(site._id);
     const visitor = await t.visitor(site.key);
-    const started = await ok<Started>(visitor.socket, "conversation:start", startInput());
+    const started = await ok(visitor.socket, "conversation:start", startInput());
     await ok(staff, "conversation:accept", { conversationId: started.conversation.id });
-    const closed = await ok<{ conversation: ConversationDetailDto }>(staff, "conversation:close", {
+    const closed = await ok(staff, "conversation:close", {
       conversationId: started.conversation.id,
     });
     expect(closed.conversation.status).toBe("closed");
@@ -134,7 +132,7 @@ describe("a chat from the widget to the console", () => {
     expect(late).toEqual({ ok: false, error: { code: "CONVERSATION_CLOSED", message: expect.any(String) } });
 
     // A new chat can start once the old one is closed.
-    const next = await ok<Started>(visitor.socket, "conversation:start", startInput("new topic"));
+    const next = await ok(visitor.socket, "conversation:start", startInput("new topic"));
     expect(next.conversation.id).not.toBe(started.conversation.id);
   });
 });

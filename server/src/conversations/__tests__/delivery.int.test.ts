@@ -1,8 +1,6 @@
-import type { ConversationDetailDto, MessageDto, MessagePageDto, VisitorConversationDto } from "@parley/shared";
+import type { MessageDto } from "@parley/shared";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { connected, ok, startInput, TestServer } from "../../../test/harness.ts";
-
-type Started = { conversation: VisitorConversationDto; message: MessageDto };
 
 let t: TestServer;
 let site: Awaited<ReturnType<TestServer["createSite"]>>;
@@ -16,7 +14,7 @@ afterAll(() => t.stop());
 async function activeChat() {
   const staff = await t.staff(site._id);
   const visitor = await t.visitor(site.key);
-  const started = await ok<Started>(visitor.socket, "conversation:start", startInput());
+  const started = await ok(visitor.socket, "conversation:start", startInput());
   await ok(staff.socket, "conversation:accept", { conversationId: started.conversation.id });
   return { staff, visitor, conversationId: started.conversation.id };
 }
@@ -24,7 +22,7 @@ async function activeChat() {
 describe("delivery after a disconnect", () => {
   it("should deliver 20 messages missed while disconnected, in order, without duplicates", async () => {
     const { staff, visitor, conversationId } = await activeChat();
-    const before = await ok<MessagePageDto<VisitorConversationDto>>(visitor.socket, "conversation:sync", {
+    const before = await ok(visitor.socket, "conversation:sync", {
       conversationId,
       afterSeq: 0,
     });
@@ -39,7 +37,7 @@ describe("delivery after a disconnect", () => {
     visitor.socket.on("message:new", (m) => live.push(m));
     visitor.socket.connect();
     await connected(visitor.socket);
-    const page = await ok<MessagePageDto<VisitorConversationDto>>(visitor.socket, "conversation:sync", {
+    const page = await ok(visitor.socket, "conversation:sync", {
       conversationId,
       afterSeq: lastSeq,
     });
@@ -55,7 +53,7 @@ describe("delivery after a disconnect", () => {
 
   it("should resync an agent who missed visitor messages", async () => {
     const { staff, visitor, conversationId } = await activeChat();
-    const seen = await ok<MessagePageDto<ConversationDetailDto>>(staff.socket, "conversation:sync", {
+    const seen = await ok(staff.socket, "conversation:sync", {
       conversationId,
       afterSeq: 0,
     });
@@ -65,7 +63,7 @@ describe("delivery after a disconnect", () => {
     }
     staff.socket.connect();
     await connected(staff.socket);
-    const page = await ok<MessagePageDto<ConversationDetailDto>>(staff.socket, "conversation:sync", {
+    const page = await ok(staff.socket, "conversation:sync", {
       conversationId,
       afterSeq: seen.messages.at(-1)?.seq ?? 0,
     });
@@ -80,13 +78,13 @@ describe("delivery after a disconnect", () => {
 
     const again = t.visitorSocket({ siteKey: site.key, visitorToken: visitor.token });
     await connected(again);
-    const page = await ok<MessagePageDto<VisitorConversationDto>>(again, "conversation:sync", {
+    const page = await ok(again, "conversation:sync", {
       conversationId,
       afterSeq: 0,
     });
     expect(page.messages.map((m) => m.body)).toContain("still here?");
     // A retry of the send after the restart is still recognised as the same message.
-    const retried = await ok<{ message: MessageDto }>(again, "message:send", {
+    const retried = await ok(again, "message:send", {
       conversationId,
       clientMsgId: "before-restart",
       body: "still here?",
@@ -99,7 +97,7 @@ describe("sequence numbers under concurrency", () => {
   it("should give 30 concurrent sends 30 distinct, increasing seqs", async () => {
     const { staff, visitor, conversationId } = await activeChat();
     const sends = Array.from({ length: 30 }, (_, i) =>
-      ok<{ message: MessageDto }>(i % 2 ? staff.socket : visitor.socket, "message:send", {
+      ok(i % 2 ? staff.socket : visitor.socket, "message:send", {
         conversationId,
         clientMsgId: `burst-${i}-xxxx`,
         body: `burst ${i}`,
@@ -108,7 +106,7 @@ describe("sequence numbers under concurrency", () => {
     const results = await Promise.all(sends);
     const seqs = results.map((r) => r.message.seq);
     expect(new Set(seqs).size).toBe(30);
-    const page = await ok<MessagePageDto<VisitorConversationDto>>(visitor.socket, "conversation:sync", {
+    const page = await ok(visitor.socket, "conversation:sync", {
       conversationId,
       afterSeq: 0,
     });

@@ -1,7 +1,7 @@
 // Regression: the seq was taken by an `$inc` before the message was stored, so with several senders a
 // receiver could be told of N+1 while N was not readable yet; one that resynced at that moment stepped past N and
 // never saw it (35 of 1,197 messages missed, with the data intact).
-import type { ConversationDetailDto, MessageDto, MessagePageDto, VisitorConversationDto } from "@parley/shared";
+import type { MessageDto } from "@parley/shared";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ok, type StaffClient, startInput, TestServer, type VisitorClient, waitFor } from "../../../test/harness.ts";
 
@@ -26,11 +26,7 @@ describe("a receiver that resyncs after every live message", () => {
     const agent = await t.staff(site._id, "agent", "Ana Agent");
     const lead = await t.staff(site._id, "supervisor", "Sue Lead");
     const visitor = await t.visitor(site.key);
-    const started = await ok<{ conversation: VisitorConversationDto }>(
-      visitor.socket,
-      "conversation:start",
-      startInput(),
-    );
+    const started = await ok(visitor.socket, "conversation:start", startInput());
     const conversationId = started.conversation.id;
     await ok(agent.socket, "conversation:accept", { conversationId });
     await ok(lead.socket, "conversation:join", { conversationId });
@@ -41,12 +37,7 @@ describe("a receiver that resyncs after every live message", () => {
     const received: MessageDto[] = [];
     const syncAll = async (socket: StaffClient, afterSeq: number, into: MessageDto[]): Promise<void> => {
       for (let from = afterSeq; ; ) {
-        const page = await ok<MessagePageDto<ConversationDetailDto>>(
-          socket,
-          "conversation:sync",
-          { conversationId, afterSeq: from },
-          PATIENT,
-        );
+        const page = await ok(socket, "conversation:sync", { conversationId, afterSeq: from }, PATIENT);
         into.push(...page.messages);
         from = page.messages.at(-1)?.seq ?? from;
         if (!page.hasMore) return;

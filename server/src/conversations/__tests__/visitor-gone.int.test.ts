@@ -1,18 +1,11 @@
-import type {
-  ConversationDetailDto,
-  ConversationSummaryDto,
-  ErrorBody,
-  MessagePageDto,
-  SiteSettingsDto,
-  StatsDto,
-  WallChatDto,
-} from "@parley/shared";
+import type { ConversationSummaryDto, ErrorBody, WallChatDto } from "@parley/shared";
 import type { Types } from "mongoose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   agentRow,
   autoAccept,
   call,
+  callUnchecked,
   collect,
   connected,
   lastOf,
@@ -131,7 +124,7 @@ describe("visitor gone", () => {
     await sweep();
     const closed = await closedRow(first.id);
     expect(closed).toMatchObject({ status: "closed", closeReason: "visitor_left" });
-    const page = await ok<MessagePageDto<ConversationDetailDto>>(ana.socket, "conversation:sync", {
+    const page = await ok(ana.socket, "conversation:sync", {
       conversationId: first.id,
       afterSeq: 0,
     });
@@ -191,7 +184,7 @@ describe("visitor gone", () => {
     expect((await agentRow(bo.id)).load).toBe(0);
     expect((await agentRow(bo.id)).status).toBe("online");
     // It rang Bo (hadAgent), yet the visitor gave up before anyone could answer: abandoned, not missed.
-    const { stats } = await ok<{ stats: StatsDto }>(sue.socket, "stats:get", { range: "today" });
+    const { stats } = await ok(sue.socket, "stats:get", { range: "today" });
     expect(stats.chats).toMatchObject({ started: 1, abandoned: 1, missed: 0, waiting: 0 });
   });
 
@@ -200,8 +193,7 @@ describe("visitor gone", () => {
     const { ana, visitor } = await chatWithAgent(s.key, s._id);
     await ok(visitor.socket, "message:send", { conversationId: visitor.id, clientMsgId: msgId(), body: "One more" });
     const inbox = collect<ConversationSummaryDto>(ana.socket, "conversation:updated");
-    const sync = (socket: typeof visitor.socket) =>
-      ok<MessagePageDto<{ id: string; status: string }>>(socket, "conversation:sync", { afterSeq: 0 });
+    const sync = (socket: typeof visitor.socket) => ok(socket, "conversation:sync", { afterSeq: 0 });
     const before = await sync(visitor.socket);
 
     clock.set(new Date());
@@ -290,12 +282,12 @@ describe("closing with a reason", () => {
   it("should store the reason picked, show it in the transcript, and default to resolved", async () => {
     const s = await site();
     const one = await chatWithAgent(s.key, s._id, "Ana");
-    const closed = await ok<{ conversation: ConversationDetailDto }>(one.ana.socket, "conversation:close", {
+    const closed = await ok(one.ana.socket, "conversation:close", {
       conversationId: one.visitor.id,
       reason: "spam",
     });
     expect(closed.conversation).toMatchObject({ status: "closed", closeReason: "spam" });
-    const page = await ok<MessagePageDto<ConversationDetailDto>>(one.ana.socket, "conversation:sync", {
+    const page = await ok(one.ana.socket, "conversation:sync", {
       conversationId: one.visitor.id,
       afterSeq: 0,
     });
@@ -305,12 +297,12 @@ describe("closing with a reason", () => {
       { author: { kind: "system" }, body: "Closed as: Spam", internal: true },
     ]);
     // The reason is the team's: the visitor's transcript has the close, not why.
-    const theirs = await ok<MessagePageDto<unknown>>(one.visitor.socket, "conversation:sync", { afterSeq: 0 });
+    const theirs = await ok(one.visitor.socket, "conversation:sync", { afterSeq: 0 });
     expect(theirs.messages.map((m) => m.body)).toContain("Ana closed the chat");
     expect(theirs.messages.map((m) => m.body)).not.toContain("Closed as: Spam");
 
     const two = await chatWithAgent(s.key, s._id, "Bea");
-    const plain = await ok<{ conversation: ConversationDetailDto }>(two.ana.socket, "conversation:close", {
+    const plain = await ok(two.ana.socket, "conversation:close", {
       conversationId: two.visitor.id,
     });
     expect(plain.conversation.closeReason).toBe("resolved");
@@ -320,7 +312,7 @@ describe("closing with a reason", () => {
     const s = await site();
     const { ana, visitor } = await chatWithAgent(s.key, s._id);
     for (const reason of ["visitor_left", "abandoned", "deleted", { $ne: "x" }, 3, null]) {
-      const res = await call(ana.socket, "conversation:close", { conversationId: visitor.id, reason });
+      const res = await callUnchecked(ana.socket, "conversation:close", { conversationId: visitor.id, reason });
       expect(res).toMatchObject({ ok: false, error: { code: "BAD_REQUEST" } });
     }
     expect((await row(visitor.id))?.status).toBe("active");
@@ -331,10 +323,10 @@ describe("visitor-gone settings", () => {
   it("should let an admin set the minutes within bounds, and refuse the rest with field errors", async () => {
     const s = await t.createSite();
     const admin = await t.staff(s._id, "admin", "Ada");
-    const before = await ok<{ site: SiteSettingsDto }>(admin.socket, "site:get", {});
+    const before = await ok(admin.socket, "site:get", {});
     expect(before.site.visitorGone).toEqual({ leftAfterMinutes: 10, closeAfterMinutes: 30 });
 
-    const saved = await ok<{ site: SiteSettingsDto }>(admin.socket, "site:update", {
+    const saved = await ok(admin.socket, "site:update", {
       visitorGone: { leftAfterMinutes: 5, closeAfterMinutes: 120 },
     });
     expect(saved.site.visitorGone).toEqual({ leftAfterMinutes: 5, closeAfterMinutes: 120 });
@@ -349,7 +341,7 @@ describe("visitor-gone settings", () => {
       [{ leftAfterMinutes: 10, closeAfterMinutes: 30, extra: 1 }, "visitorGone"],
     ];
     for (const [visitorGone, path] of bad) {
-      const res = await call(admin.socket, "site:update", { visitorGone });
+      const res = await callUnchecked(admin.socket, "site:update", { visitorGone });
       expect(res).toMatchObject({ ok: false, error: { code: "BAD_REQUEST" } });
       const issues = (res as { error: ErrorBody }).error.issues ?? [];
       expect(issues.map((i) => i.path)).toContain(path);
@@ -359,7 +351,7 @@ describe("visitor-gone settings", () => {
       visitorGone: { leftAfterMinutes: 5, closeAfterMinutes: 5 },
     });
     expect(refused).toMatchObject({ ok: false, error: { code: "FORBIDDEN" } });
-    expect((await ok<{ site: SiteSettingsDto }>(admin.socket, "site:get", {})).site.visitorGone).toEqual({
+    expect((await ok(admin.socket, "site:get", {})).site.visitorGone).toEqual({
       leftAfterMinutes: 5,
       closeAfterMinutes: 120,
     });

@@ -1,4 +1,4 @@
-import type { CustomerDto, CustomerSaveInput, SiteSettingsDto, TicketDto } from "@parley/shared";
+import type { CustomerSaveInput, SlaPlan, TicketDto } from "@parley/shared";
 import { STANDARD_SLA_PLAN } from "@parley/shared";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { call, ManualClock, ok, type StaffMember, staffMember, TestServer } from "../../../test/harness.ts";
@@ -58,12 +58,12 @@ describe("customers and entitlement", () => {
     });
     expect(badDate).toMatchObject({ ok: false, error: { code: "BAD_REQUEST" } });
 
-    const { customer: saved } = await ok<{ customer: CustomerDto }>(admin.socket, "customer:save", customer());
+    const { customer: saved } = await ok(admin.socket, "customer:save", customer());
     expect(saved).toMatchObject({ name: "Globex", slaPlanId: "standard" });
     // One email links to one customer: tickets find their customer by it.
     const taken = await call(admin.socket, "customer:save", customer({ name: "Initech" }));
     expect(taken).toMatchObject({ ok: false, error: { code: "BAD_REQUEST", issues: [{ path: "contacts.0.email" }] } });
-    const { customers } = await ok<{ customers: CustomerDto[] }>(agent.socket, "customer:list", {});
+    const { customers } = await ok(agent.socket, "customer:list", {});
     expect(customers.map((c) => c.name)).toEqual(["Globex"]);
   });
 
@@ -87,12 +87,12 @@ describe("customers and entitlement", () => {
 
   it("should refuse unentitled tickets when the admin says so, and accept paid support", async () => {
     clock.set("2026-06-01T12:00:00Z");
-    const { site: settings } = await ok<{ site: SiteSettingsDto }>(admin.socket, "site:get", {});
+    const { site: settings } = await ok(admin.socket, "site:get", {});
     await ok(admin.socket, "site:update", { tickets: { ...settings.tickets, refuseUnentitled: true } });
     const refused = await chatTicket(t, site.key, agent, { email: "hank@globex.test" }).catch((e: Error) => e);
     expect(String(refused)).toMatch(/NOT_ENTITLED/);
 
-    const { customers } = await ok<{ customers: CustomerDto[] }>(admin.socket, "customer:list", {});
+    const { customers } = await ok(admin.socket, "customer:list", {});
     const globex = customers.find((c) => c.name === "Globex");
     await ok(
       admin.socket,
@@ -112,7 +112,7 @@ describe("customers and entitlement", () => {
 
   it("should run a customer's tickets on the priority-support plan an admin attached", async () => {
     clock.set("2026-04-01T09:00:00Z");
-    const gold = {
+    const gold: SlaPlan = {
       id: "gold",
       name: "Gold",
       targets: {
@@ -120,7 +120,7 @@ describe("customers and entitlement", () => {
         critical: { response: { amount: 1, unit: "workingHours" }, workaround: { amount: 1, unit: "workingDays" } },
       },
     };
-    const { site: settings } = await ok<{ site: SiteSettingsDto }>(admin.socket, "site:get", {});
+    const { site: settings } = await ok(admin.socket, "site:get", {});
     const builtIn = await call(admin.socket, "site:update", {
       tickets: { ...settings.tickets, slaPlans: [{ ...gold, id: "standard" }] },
     });

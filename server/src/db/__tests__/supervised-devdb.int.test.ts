@@ -2,7 +2,6 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import type { MessageDto, MessagePageDto, VisitorConversationDto } from "@parley/shared";
 import mongoose from "mongoose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { collectLogLines } from "../../../test/child-process-logs.ts";
@@ -108,7 +107,7 @@ describe("the embedded database, supervised", () => {
       // Patient: a write caught in flight by the kill is answered once the driver gives up on it (its selection
       // timeout, retried once), which on a loaded machine can pass the harness's usual 5 s. What matters is that
       // it is answered, and how: UNAVAILABLE, never INTERNAL.
-      const res = await call<{ message: MessageDto }>(
+      const res = await call(
         vera.socket,
         "message:send",
         { conversationId: vera.id, ...item },
@@ -158,7 +157,7 @@ describe("the embedded database, supervised", () => {
     }, 30_000);
     expect(server.log("devdb_restarted")).toBeDefined();
 
-    const page = await ok<MessagePageDto<VisitorConversationDto | null>>(vera.socket, "conversation:sync", {
+    const page = await ok(vera.socket, "conversation:sync", {
       afterSeq: 0,
     });
     const ours = page.messages.filter((m) => m.body.startsWith("devdb #"));
@@ -174,12 +173,7 @@ describe("the embedded database, supervised", () => {
     const vera = await chatWithAnAgent();
     const items = Array.from({ length: 3 }, (_, i) => ({ clientMsgId: msgId(), body: `stopped #${i}` }));
     const send = (item: (typeof items)[number]) =>
-      call<{ message: MessageDto }>(
-        vera.socket,
-        "message:send",
-        { conversationId: vera.id, ...item },
-        { timeoutMs: 30_000 },
-      ).catch(() => null);
+      call(vera.socket, "message:send", { conversationId: vera.id, ...item }, { timeoutMs: 30_000 }).catch(() => null);
 
     // A hung database (SIGSTOP): its sockets stay open and nothing answers, which the driver waits on without limit.
     const pids = server.logs.filter((l) => l.msg === "devdb: ready").map((l) => Number(l.pid));
@@ -209,7 +203,7 @@ describe("the embedded database, supervised", () => {
       }
       return acked.size === items.length;
     }, 30_000);
-    const page = await ok<MessagePageDto<VisitorConversationDto | null>>(vera.socket, "conversation:sync", {
+    const page = await ok(vera.socket, "conversation:sync", {
       afterSeq: 0,
     });
     const ours = page.messages.filter((m) => m.body.startsWith("stopped #"));

@@ -1,7 +1,6 @@
 // A database written by an older version (before messages were keyed by seq and sessions by hash), started by this one:
 // what it stored still works. The old shapes are written straight into the collections while the server is down, and
 // the one-off migrations are made to run again, as on the first start of this version.
-import type { MessageDto, MessagePageDto, VisitorConversationDto } from "@parley/shared";
 import { AGENT_SESSION_COOKIE } from "@parley/shared/constants";
 import { Types } from "mongoose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -111,31 +110,31 @@ describe("a database from an older version", () => {
     await connected(widget);
 
     // Without a conversation id the widget gets the visitor's latest chat, with its old messages, in order.
-    const latest = await ok<MessagePageDto<VisitorConversationDto>>(widget, "conversation:sync", { afterSeq: 0 });
+    const latest = await ok(widget, "conversation:sync", { afterSeq: 0 });
     expect(latest.conversation?.id).toBe(openChat.toHexString());
     expect(latest.messages.map((m) => m.body)).toEqual(["Hello from before", "Hi, how can I help?"]);
 
     // New messages in the old chat carry on its seqs, and a resync reads old and new alike.
-    const sent = await ok<{ message: MessageDto }>(widget, "message:send", {
+    const sent = await ok(widget, "message:send", {
       conversationId: openChat.toHexString(),
       clientMsgId: "after-upgrade-1",
       body: "Still there?",
     });
     expect(sent.message.seq).toBe(3);
-    const again = await ok<{ message: MessageDto }>(widget, "message:send", {
+    const again = await ok(widget, "message:send", {
       conversationId: openChat.toHexString(),
       clientMsgId: "after-upgrade-1",
       body: "Still there?",
     });
     expect(again.message.id).toBe(sent.message.id);
     // A resend of a message stored by the old version is answered with it, not stored twice.
-    const oldResend = await ok<{ message: MessageDto }>(widget, "message:send", {
+    const oldResend = await ok(widget, "message:send", {
       conversationId: openChat.toHexString(),
       clientMsgId: `old-message-${openChat.toHexString().slice(-6)}-1`,
       body: "Hello from before",
     });
     expect(oldResend.message.seq).toBe(1);
-    const page = await ok<MessagePageDto<VisitorConversationDto>>(widget, "conversation:sync", {
+    const page = await ok(widget, "conversation:sync", {
       conversationId: openChat.toHexString(),
       afterSeq: 0,
     });
@@ -146,7 +145,7 @@ describe("a database from an older version", () => {
     ]);
 
     // The closed chat's transcript, from the history.
-    const closed = await ok<MessagePageDto<unknown>>(staff, "conversation:sync", {
+    const closed = await ok(staff, "conversation:sync", {
       conversationId: closedChat.toHexString(),
       afterSeq: 0,
     });
@@ -155,7 +154,7 @@ describe("a database from an older version", () => {
     // Closed now, the old chat keeps its whole transcript, old messages and new (a regression: archiving it once
     // gave it the keyed-messages flag of new chats, and its old messages were looked for under keys).
     await ok(staff, "conversation:close", { conversationId: openChat.toHexString() });
-    const archived = await ok<MessagePageDto<unknown>>(staff, "conversation:sync", {
+    const archived = await ok(staff, "conversation:sync", {
       conversationId: openChat.toHexString(),
       afterSeq: 0,
     });
@@ -168,7 +167,7 @@ describe("a database from an older version", () => {
     ]);
 
     // A new chat can start once the old one is closed.
-    const started = await ok<{ conversation: VisitorConversationDto }>(widget, "conversation:start", startInput());
+    const started = await ok(widget, "conversation:start", startInput());
     expect(started.conversation.id).not.toBe(openChat.toHexString());
   });
 });

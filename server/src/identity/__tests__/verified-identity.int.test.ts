@@ -1,4 +1,4 @@
-import type { IdentityClaims, MessageDto, SiteIdentityDto, TicketDto, VisitorConversationDto } from "@parley/shared";
+import type { IdentityClaims, MessageDto } from "@parley/shared";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   call,
@@ -28,7 +28,7 @@ beforeAll(async () => {
   site = await t.createSite();
   admin = await t.staff(site._id, "admin", "Ada Admin");
   agent = await t.staff(site._id, "agent", "Ana Agent");
-  secret = (await ok<SiteIdentityDto>(admin.socket, "site:identity", {})).secret;
+  secret = (await ok(admin.socket, "site:identity", {})).secret;
 });
 afterAll(() => t.stop());
 
@@ -63,13 +63,13 @@ const setRequired = (on: boolean) => ok(admin.socket, "site:update", { requireVe
 describe("the identity secret", () => {
   it("should be shown to admins only, stay the same until rotated, and never reach the widget or other staff", async () => {
     expect(secret).toMatch(/^[A-Za-z0-9_-]{43}$/);
-    expect((await ok<SiteIdentityDto>(admin.socket, "site:identity", {})).secret).toBe(secret);
+    expect((await ok(admin.socket, "site:identity", {})).secret).toBe(secret);
     expect(await call(agent.socket, "site:identity", {})).toMatchObject({ ok: false, error: { code: "FORBIDDEN" } });
     expect(await call(agent.socket, "site:identity-rotate", {})).toMatchObject({
       ok: false,
       error: { code: "FORBIDDEN" },
     });
-    const { site: settings } = await ok<{ site: object }>(agent.socket, "site:get", {});
+    const { site: settings } = await ok(agent.socket, "site:get", {});
     expect(JSON.stringify(settings)).not.toContain(secret);
     const { body } = await session(signIdentityToken(claims(), secret));
     expect(JSON.stringify(body)).not.toContain(secret);
@@ -101,7 +101,7 @@ describe("a site that requires verified identity", () => {
   it("should accept a good token, and refuse tokens after the secret is rotated", async () => {
     const good = signIdentityToken(claims(), secret);
     expect(await session(good)).toMatchObject({ status: 201, body: { verified: true } });
-    const rotated = (await ok<SiteIdentityDto>(admin.socket, "site:identity-rotate", {})).secret;
+    const rotated = (await ok(admin.socket, "site:identity-rotate", {})).secret;
     expect(rotated).not.toBe(secret);
     expect(await session(good)).toMatchObject({ status: 401, body: { error: { code: "IDENTITY_INVALID" } } });
     secret = rotated;
@@ -131,9 +131,7 @@ describe("a site that does not require it", () => {
   it("should treat a bad token as no identity: an anonymous session that sees nobody's chats", async () => {
     const forged = await browser(signIdentityToken(claims({ userId: "user-1" }), "guessed"));
     expect(forged.verified).toBe(false);
-    expect(
-      (await ok<{ conversation: unknown }>(forged.socket, "conversation:sync", { afterSeq: 0 })).conversation,
-    ).toBe(null);
+    expect((await ok(forged.socket, "conversation:sync", { afterSeq: 0 })).conversation).toBe(null);
   });
 });
 
@@ -141,14 +139,14 @@ describe("a verified customer on two devices", () => {
   it("should see the same chat history and tickets from a second browser, and nobody else should", async () => {
     const laptop = await browser(signIdentityToken(claims({ userId: "cust-7" }), secret));
     expect(laptop.verified).toBe(true);
-    const started = await ok<{ conversation: VisitorConversationDto }>(laptop.socket, "conversation:start", {
+    const started = await ok(laptop.socket, "conversation:start", {
       ...startInput("My export is stuck", "Typed Name"),
       email: "typed@example.test",
     });
     const conversationId = started.conversation.id;
     await ok(agent.socket, "conversation:accept", { conversationId });
     await ok(agent.socket, "message:send", { conversationId, clientMsgId: msgId(), body: "Looking into it" });
-    const { ticket } = await ok<{ ticket: TicketDto }>(agent.socket, "ticket:create", {
+    const { ticket } = await ok(agent.socket, "ticket:create", {
       source: { kind: "chat", conversationId },
       fields: {
         subject: "Export stuck",
@@ -171,18 +169,14 @@ describe("a verified customer on two devices", () => {
     // The phone: another session, minted later with a fresh token for the same user.
     clock.advance(60_000);
     const phone = await browser(signIdentityToken(claims({ userId: "cust-7", exp: inAnHour() }), secret));
-    const synced = await ok<{ conversation: VisitorConversationDto | null; messages: MessageDto[] }>(
-      phone.socket,
-      "conversation:sync",
-      { afterSeq: 0 },
-    );
+    const synced = await ok(phone.socket, "conversation:sync", { afterSeq: 0 });
     expect(synced.conversation?.id).toBe(conversationId);
     expect(synced.messages.map((m) => m.body)).toEqual([
       "My export is stuck",
       "Ana Agent joined the chat",
       "Looking into it",
     ]);
-    const phoneTickets = await ok<{ tickets: { id: string }[] }>(phone.socket, "ticket:list", {});
+    const phoneTickets = await ok(phone.socket, "ticket:list", {});
     expect(phoneTickets.tickets.map((x) => x.id)).toEqual([ticket.id]);
     // Live too: the phone hears the agent's next reply in the chat begun on the laptop.
     const heard = new Promise<MessageDto>((resolve) => phone.socket.once("message:new", resolve));
@@ -193,13 +187,13 @@ describe("a verified customer on two devices", () => {
     const sameEmail = await browser(signIdentityToken(claims({ userId: "cust-8" }), secret));
     const anonymous = await browser();
     for (const stranger of [sameEmail, anonymous]) {
-      const own = await ok<{ conversation: unknown }>(stranger.socket, "conversation:sync", { afterSeq: 0 });
+      const own = await ok(stranger.socket, "conversation:sync", { afterSeq: 0 });
       expect(own.conversation).toBeNull();
       expect(await call(stranger.socket, "conversation:sync", { conversationId, afterSeq: 0 })).toMatchObject({
         ok: false,
         error: { code: "NOT_FOUND" },
       });
-      expect((await ok<{ tickets: unknown[] }>(stranger.socket, "ticket:list", {})).tickets).toEqual([]);
+      expect((await ok(stranger.socket, "ticket:list", {})).tickets).toEqual([]);
       expect(await call(stranger.socket, "ticket:get", { ticketId: ticket.id })).toMatchObject({
         ok: false,
         error: { code: "NOT_FOUND" },
@@ -210,8 +204,8 @@ describe("a verified customer on two devices", () => {
   it("should make two first sign-ins of one user at once into one visitor", async () => {
     const token = signIdentityToken(claims({ userId: "cust-race" }), secret);
     const [a, b] = await Promise.all([browser(token), browser(token)]);
-    const started = await ok<{ conversation: VisitorConversationDto }>(a.socket, "conversation:start", startInput());
-    const seen = await ok<{ conversation: VisitorConversationDto | null }>(b.socket, "conversation:sync", {
+    const started = await ok(a.socket, "conversation:start", startInput());
+    const seen = await ok(b.socket, "conversation:sync", {
       afterSeq: 0,
     });
     expect(seen.conversation?.id).toBe(started.conversation.id);

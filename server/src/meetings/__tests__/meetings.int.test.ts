@@ -1,4 +1,4 @@
-import type { MeetingDto, TicketEventDto, TicketMeetingsDto } from "@parley/shared";
+import type { MeetingDto } from "@parley/shared";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { call, ManualClock, ok, TestServer, waitFor } from "../../../test/harness.ts";
 import { type ReceivedMail, smtpSink } from "../../../test/smtp-sink.ts";
@@ -70,7 +70,7 @@ describe("web conferences", () => {
     }
     const backwards = await call(ana.socket, "meeting:propose", propose(ticket.id, [slot(TUESDAY.end, TUESDAY.start)]));
     expect(backwards.ok ? null : backwards.error.code).toBe("BAD_REQUEST");
-    const { meetings } = await ok<TicketMeetingsDto>(ana.socket, "meeting:list", { ticketId: ticket.id });
+    const { meetings } = await ok(ana.socket, "meeting:list", { ticketId: ticket.id });
     expect(meetings).toEqual([]);
   });
 
@@ -80,7 +80,7 @@ describe("web conferences", () => {
     const pushed: MeetingDto[] = [];
     visitor.socket.on("meeting:updated", (m) => pushed.push(m));
 
-    const { meeting } = await ok<{ meeting: MeetingDto }>(ana.socket, "meeting:propose", propose(ticket.id));
+    const { meeting } = await ok(ana.socket, "meeting:propose", propose(ticket.id));
     expect(meeting).toMatchObject({
       status: "proposed",
       slots: [TUESDAY, WEDNESDAY],
@@ -88,7 +88,7 @@ describe("web conferences", () => {
       proposedBy: "Ana",
     });
     // The chat's environment said where the customer's browser is.
-    const listed = await ok<TicketMeetingsDto>(ana.socket, "meeting:list", { ticketId: ticket.id });
+    const listed = await ok(ana.socket, "meeting:list", { ticketId: ticket.id });
     expect(listed.reportedTimeZone).toBe("Europe/London");
     await waitFor(() => pushed.length === 1);
 
@@ -121,9 +121,9 @@ describe("web conferences", () => {
       message: "That time was not proposed",
     });
 
-    const { meetings } = await ok<{ meetings: MeetingDto[] }>(visitor.socket, "meeting:list", { ticketId: ticket.id });
+    const { meetings } = await ok(visitor.socket, "meeting:list", { ticketId: ticket.id });
     expect(meetings.map((m) => m.id)).toEqual([meeting.id]);
-    const accepted = await ok<{ meeting: MeetingDto }>(visitor.socket, "meeting:accept", {
+    const accepted = await ok(visitor.socket, "meeting:accept", {
       ticketId: ticket.id,
       meetingId: meeting.id,
       slot: 1,
@@ -161,7 +161,7 @@ describe("web conferences", () => {
     }
 
     // Both steps are on the timeline, as staff read it.
-    const { timeline } = await ok<{ timeline: TicketEventDto[] }>(ana.socket, "ticket:get", { ticketId: ticket.id });
+    const { timeline } = await ok(ana.socket, "ticket:get", { ticketId: ticket.id });
     const lines = timeline.filter((e) => e.type === "meeting");
     expect(lines.map((e) => `${e.actor.name} ${e.text}`)).toEqual([
       "Ana proposed a web conference at Tue 3 Nov 2026, 10:00–11:00 (Europe/London); Wed 4 Nov 2026, 14:00–15:00 (Europe/London) (https://acme.my.gotomeeting.example/join/123-456)",
@@ -175,7 +175,7 @@ describe("web conferences", () => {
       email: "ines@example.test",
       fields: { subject: '<script>alert("x")</script> export' },
     });
-    const first = await ok<{ meeting: MeetingDto }>(bo.socket, "meeting:propose", propose(ticket.id, [TUESDAY]));
+    const first = await ok(bo.socket, "meeting:propose", propose(ticket.id, [TUESDAY]));
     // A second proposal replaces the first, whose link then books nothing.
     await ok(bo.socket, "meeting:propose", propose(ticket.id, [WEDNESDAY]));
     await waitFor(
@@ -195,14 +195,14 @@ describe("web conferences", () => {
     expect(html).not.toContain("<script>");
     expect(shown.headers.get("content-security-policy")).toContain("script-src 'self'");
     // Opening the link (a mail scanner would) books nothing.
-    const still = await ok<TicketMeetingsDto>(bo.socket, "meeting:list", { ticketId: ticket.id });
+    const still = await ok(bo.socket, "meeting:list", { ticketId: ticket.id });
     expect(still.meetings.map((m) => m.status)).toEqual(["superseded", "proposed"]);
     expect(still.meetings[0]?.id).toBe(first.meeting.id);
 
     const booked = await fetch(current ?? "", { method: "POST" });
     expect(booked.status).toBe(200);
     expect(await booked.text()).toContain("Web conference booked");
-    const after = await ok<TicketMeetingsDto>(bo.socket, "meeting:list", { ticketId: ticket.id });
+    const after = await ok(bo.socket, "meeting:list", { ticketId: ticket.id });
     expect(after.meetings.map((m) => [m.status, m.acceptedSlot])).toEqual([
       ["superseded", null],
       ["accepted", 0],

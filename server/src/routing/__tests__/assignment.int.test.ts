@@ -1,7 +1,7 @@
 // Routing (docs/console.md): who gets a chat (least busy, longest waiting, product first), capacity, and capacity
 // freeing up.
-import type { ConversationDetailDto, ConversationSummaryDto } from "@parley/shared";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { ConversationSummaryDto } from "@parley/shared";
+import { describe, expect, it } from "vitest";
 import {
   agentRow,
   autoAccept,
@@ -12,34 +12,25 @@ import {
   ok,
   type StaffMember,
   sleep,
-  staffMember,
-  TestServer,
   waitFor,
   waitForAsync,
-  waitingVisitor,
 } from "../../../test/harness.ts";
+import { routingFixture } from "../../../test/routing-fixture.ts";
 import { Conversation } from "../../conversations/conversation.model.ts";
 
-let t: TestServer;
-beforeAll(async () => {
-  t = await TestServer.start();
-});
-afterAll(() => t.stop());
-
-const autoSite = (products: { id: string; name: string }[] = []) =>
-  t.createSite(undefined, undefined, { assignmentMode: "auto", products });
+const fx = routingFixture();
 
 describe("choosing an agent", () => {
   it("should offer each chat to the least busy agent, then to the one who waited longest, product agents first", async () => {
-    const site = await autoSite([{ id: "billing", name: "Billing" }]);
+    const site = await fx.autoSite({ products: [{ id: "billing", name: "Billing" }] });
     const takers = new Map<string, ReturnType<typeof autoAccept>>();
     const join = async (name: string, products: string[] = []) => {
-      const member = await staffMember(t, site._id, { name, capacity: 5, products });
+      const member = await fx.member(site, { name, capacity: 5, products });
       takers.set(name, autoAccept(member));
       return member;
     };
     const takenBy = async (input: Record<string, unknown> = {}): Promise<string> => {
-      const v = await waitingVisitor(t, site.key, input);
+      const v = await fx.waiting(site, input);
       let owner = "";
       await waitFor(() => {
         owner = [...takers].find(([, x]) => x.accepted.includes(v.id))?.[0] ?? "";
@@ -68,13 +59,13 @@ describe("choosing an agent", () => {
 
 describe("capacity", () => {
   it("should never give an agent more than their capacity, offers included, and keep the rest queued", async () => {
-    const site = await autoSite();
-    const pat = await staffMember(t, site._id, { name: "Pat", capacity: 2 });
+    const site = await fx.autoSite();
+    const pat = await fx.member(site, { name: "Pat", capacity: 2 });
     const ringing = offersTo(pat.socket, pat.id);
-    const first = await waitingVisitor(t, site.key);
-    const second = await waitingVisitor(t, site.key);
+    const first = await fx.waiting(site);
+    const second = await fx.waiting(site);
     await waitFor(() => ringing.length === 2);
-    const third = await waitingVisitor(t, site.key);
+    const third = await fx.waiting(site);
 
     // Two offers ringing fill Pat's two slots: the third chat waits, unoffered, and its visitor is told.
     await waitFor(() => third.queue.some((q) => q.position === 3));
@@ -108,12 +99,12 @@ describe("capacity", () => {
 
 describe("closing a chat that is still ringing", () => {
   it("should take the offer back and give the agent's slot back", async () => {
-    const site = await autoSite();
-    const lead = await staffMember(t, site._id, { name: "Sam", role: "supervisor" });
+    const site = await fx.autoSite();
+    const lead = await fx.member(site, { name: "Sam", role: "supervisor" });
     await ok(lead.socket, "presence:set", { status: "away" });
-    const ana = await staffMember(t, site._id, { name: "Ana", capacity: 1 });
+    const ana = await fx.member(site, { name: "Ana", capacity: 1 });
     const anaSees = collect<ConversationSummaryDto>(ana.socket, "conversation:updated");
-    const spam = await waitingVisitor(t, site.key);
+    const spam = await fx.waiting(site);
     expect((await Conversation.findById(spam.id).lean())?.offeredTo?.toHexString()).toBe(ana.id);
     expect((await agentRow(ana.id)).load).toBe(1);
 
@@ -125,28 +116,28 @@ describe("closing a chat that is still ringing", () => {
     expect(lastOf(anaSees, (c) => c.id === spam.id)?.offer).toBeNull();
 
     // Her freed slot takes the next chat.
-    const next = await waitingVisitor(t, site.key);
+    const next = await fx.waiting(site);
     expect((await Conversation.findById(next.id).lean())?.offeredTo?.toHexString()).toBe(ana.id);
   });
 });
 
 describe("capacity freeing up", () => {
-  let site: Awaited<ReturnType<typeof autoSite>>;
+  let site: Awaited<ReturnType<typeof fx.autoSite>>;
   let quinn: StaffMember;
 
   it("should offer the oldest queued chat the moment a chat closes", async () => {
-    site = await autoSite();
-    quinn = await staffMember(t, site._id, { name: "Quinn", capacity: 1 });
+    site = await fx.autoSite();
+    quinn = await fx.member(site, { name: "Quinn", capacity: 1 });
     const taker = autoAccept(quinn);
     const ringing = offersTo(quinn.socket, quinn.id);
-    const first = await waitingVisitor(t, site.key);
+    const first = await fx.waiting(site);
     await waitFor(() => taker.accepted.includes(first.id));
-    const second = await waitingVisitor(t, site.key);
-    const third = await waitingVisitor(t, site.key);
+    const second = await fx.waiting(site);
+    const third = await fx.waiting(site);
     await sleep(200);
     expect(ringing).toEqual([first.id]);
 
-    await ok<{ conversation: ConversationDetailDto }>(quinn.socket, "conversation:close", { conversationId: first.id });
+    await ok(quinn.socket, "conversation:close", { conversationId: first.id });
     // The close is answered only after the routing pass it triggered: the next chat is already offered (and
     // Quinn's console, which accepts what rings, may have taken it by the time this reads it).
     const secondNow = await Conversation.findById(second.id).lean();
@@ -160,7 +151,7 @@ describe("capacity freeing up", () => {
   it("should offer a queued chat to an agent who comes online", async () => {
     const third = await Conversation.findOne({ site: site._id, status: "queued" }).lean();
     expect(third?.offeredTo).toBeNull();
-    const rio = await staffMember(t, site._id, { name: "Rio", capacity: 1 });
+    const rio = await fx.member(site, { name: "Rio", capacity: 1 });
     // staffMember resolves once Rio is online; the routing pass that follows may still be running.
     await waitForAsync(
       async () => (await Conversation.findById(third?._id).lean())?.offeredTo?.toHexString() === rio.id,
@@ -169,9 +160,9 @@ describe("capacity freeing up", () => {
   });
 
   it("should offer a queued chat when an admin raises an agent's capacity", async () => {
-    const admin = await staffMember(t, site._id, { name: "Ada", role: "admin" });
+    const admin = await fx.member(site, { name: "Ada", role: "admin" });
     await ok(admin.socket, "presence:set", { status: "away" });
-    const queued = await waitingVisitor(t, site.key);
+    const queued = await fx.waiting(site);
     await sleep(200);
     expect((await Conversation.findById(queued.id).lean())?.offeredTo).toBeNull();
     await ok(admin.socket, "agent:update", { agentId: quinn.id, capacity: 2 });

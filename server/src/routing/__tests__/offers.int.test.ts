@@ -1,7 +1,7 @@
 // Routing (docs/console.md): offers that time out or are declined move on, never ring one agent forever, and of any
 // number of agents accepting one chat at once exactly one owns it.
 import type { Ack, ConversationDetailDto, ConversationSummaryDto, TeamMemberDto } from "@parley/shared";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import {
   agentRow,
   call,
@@ -11,27 +11,22 @@ import {
   ok,
   type StaffMember,
   sleep,
-  staffMember,
-  TestServer,
+  type TestServer,
   waitFor,
   waitForAsync,
-  waitingVisitor,
 } from "../../../test/harness.ts";
+import { routingFixture } from "../../../test/routing-fixture.ts";
 import { Agent } from "../../agents/agent.model.ts";
 import { Conversation } from "../../conversations/conversation.model.ts";
 import { Site } from "../../sites/site.model.ts";
 
-let t: TestServer;
-beforeAll(async () => {
-  t = await TestServer.start();
-});
-afterAll(() => t.stop());
+const fx = routingFixture();
 
 /** Two online agents, and which of them each offer of a chat rang, in order. */
 async function pair(offerTimeoutSeconds = 30) {
-  const site = await t.createSite(undefined, undefined, { assignmentMode: "auto", offerTimeoutSeconds });
-  const a = await staffMember(t, site._id, { name: "Avery" });
-  const b = await staffMember(t, site._id, { name: "Blake" });
+  const site = await fx.autoSite({ offerTimeoutSeconds });
+  const a = await fx.member(site, { name: "Avery" });
+  const b = await fx.member(site, { name: "Blake" });
   const rang = { [a.id]: offersTo(a.socket, a.id), [b.id]: offersTo(b.socket, b.id) };
   const summaries = collect<ConversationSummaryDto>(a.socket, "conversation:updated");
   /** The agent the chat is ringing now (from what staff were told). */
@@ -44,7 +39,7 @@ describe("an offer that times out", () => {
   it("should move on to the next agent and set the agent who missed it to away", async () => {
     const { site, a, b, rang, summaries, ringingNow, member } = await pair(1);
     const team = collect<TeamMemberDto>(b.socket, "agent:updated");
-    const v = await waitingVisitor(t, site.key);
+    const v = await fx.waiting(site);
 
     await waitFor(() => ringingNow(v.id) !== undefined);
     const first = member(ringingNow(v.id));
@@ -66,7 +61,7 @@ describe("an offer that times out", () => {
     expect(await agentRow(first.id)).toMatchObject({ status: "away", preferredStatus: "away", load: 0 });
     expect((await agentRow(second.id)).load).toBe(1);
 
-    const accepted = await ok<{ conversation: ConversationDetailDto }>(second.socket, "conversation:accept", {
+    const accepted = await ok(second.socket, "conversation:accept", {
       conversationId: v.id,
     });
     expect(accepted.conversation.assignee?.id).toBe(second.id);
@@ -74,7 +69,7 @@ describe("an offer that times out", () => {
 
   it("should stop ringing once every online agent has missed it, and tell the visitor nobody is online", async () => {
     const { a, b, rang, ringingNow, site } = await pair(1);
-    const v = await waitingVisitor(t, site.key);
+    const v = await fx.waiting(site);
     await waitFor(() => rang[a.id]?.includes(v.id) === true && rang[b.id]?.includes(v.id) === true, 5_000);
     await waitFor(() => v.queue.at(-1)?.agentsOnline === 0, 4_000);
     expect(v.queue.at(-1)).toMatchObject({ position: 1, estimatedWaitSeconds: null, agentsOnline: 0 });
@@ -96,13 +91,13 @@ describe("an offer that times out", () => {
 
 describe("an agent who misses two offers at once", () => {
   it("should move the older chat on with its own full time limit, and tell every console where it rings", async () => {
-    const site = await t.createSite(undefined, undefined, { assignmentMode: "auto", offerTimeoutSeconds: 1 });
-    const a = await staffMember(t, site._id, { name: "Avery" });
-    const first = await waitingVisitor(t, site.key);
-    const second = await waitingVisitor(t, site.key);
+    const site = await fx.autoSite({ offerTimeoutSeconds: 1 });
+    const a = await fx.member(site, { name: "Avery" });
+    const first = await fx.waiting(site);
+    const second = await fx.waiting(site);
     expect((await agentRow(a.id)).load).toBe(2); // both ring Avery, the only one online
     // Blake has room for one: the older chat.
-    const b = await staffMember(t, site._id, { name: "Blake", capacity: 1 });
+    const b = await fx.member(site, { name: "Blake", capacity: 1 });
     const seenByB = collect<ConversationSummaryDto>(b.socket, "conversation:updated");
     const latest = (id: string) => lastOf(seenByB, (c) => c.id === id);
 
@@ -128,7 +123,7 @@ describe("an agent who misses two offers at once", () => {
 describe("a declined offer", () => {
   it("should move on to the next agent and never be offered back to whoever declined it", async () => {
     const { a, b, site, rang, ringingNow, member } = await pair();
-    const v = await waitingVisitor(t, site.key);
+    const v = await fx.waiting(site);
     await waitFor(() => ringingNow(v.id) !== undefined);
     const first = member(ringingNow(v.id));
     const second = first === a ? b : a;
@@ -155,9 +150,9 @@ describe("a declined offer", () => {
     expect((await agentRow(second.id)).load).toBe(0);
 
     // Their declines do not stop other chats reaching them, and a new colleague gets this one.
-    const next = await waitingVisitor(t, site.key);
+    const next = await fx.waiting(site);
     await waitFor(() => ringingNow(next.id) !== undefined);
-    const casey = await staffMember(t, site._id, { name: "Casey" });
+    const casey = await fx.member(site, { name: "Casey" });
     await waitFor(() => ringingNow(v.id) === casey.id);
     expect(rang[first.id]?.filter((id) => id === v.id)).toHaveLength(1);
     expect(rang[second.id]?.filter((id) => id === v.id)).toHaveLength(1);
@@ -169,23 +164,17 @@ describe("20 agents accepting one chat at the same moment", () => {
   let agents: StaffMember[];
 
   beforeAll(async () => {
-    site = await t.createSite(undefined, undefined, { assignmentMode: "manual" });
+    site = await fx.t.createSite(undefined, undefined, { assignmentMode: "manual" });
     agents = [];
     for (let i = 0; i < 20; i += 5) {
       agents.push(
-        ...(await Promise.all(
-          Array.from({ length: 5 }, (_, j) => staffMember(t, site._id, { name: `Agent ${i + j}` })),
-        )),
+        ...(await Promise.all(Array.from({ length: 5 }, (_, j) => fx.member(site, { name: `Agent ${i + j}` })))),
       );
     }
   });
 
   const acceptAll = (id: string) =>
-    Promise.all(
-      agents.map((a) =>
-        call<{ conversation: ConversationDetailDto }>(a.socket, "conversation:accept", { conversationId: id }),
-      ),
-    );
+    Promise.all(agents.map((a) => call(a.socket, "conversation:accept", { conversationId: id })));
 
   const loads = async () =>
     new Map((await Agent.find({ site: site._id }).lean()).map((a) => [a._id.toHexString(), a.load]));
@@ -198,7 +187,7 @@ describe("20 agents accepting one chat at the same moment", () => {
   }
 
   it("should give a queued chat in manual mode to exactly one, and give the others' slots back", async () => {
-    const v = await waitingVisitor(t, site.key);
+    const v = await fx.waiting(site);
     const winner = theOneWinner(await acceptAll(v.id));
     const stored = await Conversation.findById(v.id).lean();
     expect(stored?.status).toBe("active");
@@ -216,7 +205,7 @@ describe("20 agents accepting one chat at the same moment", () => {
   it("should give an offered chat in auto mode to exactly the agent it rings", async () => {
     await Site.updateOne({ _id: site._id }, { $set: { assignmentMode: "auto" } });
     const before = await loads();
-    const v = await waitingVisitor(t, site.key);
+    const v = await fx.waiting(site);
     // A start is answered after the routing pass it triggered: the chat is already ringing someone.
     const ringing = (await Conversation.findById(v.id).lean())?.offeredTo?.toHexString();
     expect(ringing).toBeDefined();

@@ -75,7 +75,7 @@ describe("presence", () => {
     const back = t.staffSocket(ana.cookie);
     await connected(back);
     await waitForAsync(async () => (await agentRow(ana.id)).status === "away");
-    const inbox = await ok<{ me: { status: string } }>(back, "inbox:sync", {});
+    const inbox = await ok(back, "inbox:sync", {});
     expect(inbox.me.status).toBe("away");
   });
 

@@ -1,10 +1,10 @@
 // Ringing (docs/console.md, "When a chat rings you"): the agent's own sound setting (`me:prefs`), and the notice that
 // tells an agent, and only them, why routing set them to Away after a chat rang them without an answer.
-import type { AgentDto, AgentNoticeDto, ConversationSummaryDto, TeamMemberDto } from "@parley/shared";
+import type { AgentNoticeDto, ConversationSummaryDto, TeamMemberDto } from "@parley/shared";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   agentRow,
-  call,
+  callUnchecked,
   collect,
   connected,
   ok,
@@ -25,10 +25,10 @@ describe("me:prefs", () => {
     const site = await t.createSite();
     const ana = await staffMember(t, site._id, { name: "Ana" });
     const ben = await staffMember(t, site._id, { name: "Ben" });
-    const synced = await ok<{ me: AgentDto }>(ana.socket, "inbox:sync", {});
+    const synced = await ok(ana.socket, "inbox:sync", {});
     expect(synced.me.notifySound).toBe(true);
 
-    const off = await ok<{ me: AgentDto }>(ana.socket, "me:prefs", { sound: false });
+    const off = await ok(ana.socket, "me:prefs", { sound: false });
     expect(off.me).toMatchObject({ id: ana.id, notifySound: false });
     expect((await agentRow(ana.id)).notifySound).toBe(false);
     // Only the sender's own setting: the colleague's is untouched.
@@ -36,13 +36,13 @@ describe("me:prefs", () => {
     // A new console tab reads it back.
     const again = t.staffSocket(ana.cookie);
     await connected(again);
-    expect((await ok<{ me: AgentDto }>(again, "inbox:sync", {})).me.notifySound).toBe(false);
+    expect((await ok(again, "inbox:sync", {})).me.notifySound).toBe(false);
 
     // A change reaches the agent's other open tab at once, and no colleague.
     const toOtherTab = collect<TeamMemberDto>(again, "agent:updated");
     const toSender = collect<TeamMemberDto>(ana.socket, "agent:updated");
     const toBen = collect<TeamMemberDto>(ben.socket, "agent:updated");
-    const on = await ok<{ me: AgentDto }>(ana.socket, "me:prefs", { sound: true });
+    const on = await ok(ana.socket, "me:prefs", { sound: true });
     expect(on.me.notifySound).toBe(true);
     expect((await agentRow(ana.id)).notifySound).toBe(true);
     await waitFor(() => toOtherTab.length === 1);
@@ -69,7 +69,7 @@ describe("me:prefs", () => {
       { sound: false, agentId: ben.id },
       { sound: false, notifySound: false },
     ]) {
-      const res = await call(ana.socket, "me:prefs", bad);
+      const res = await callUnchecked(ana.socket, "me:prefs", bad);
       expect(res.ok, JSON.stringify(bad)).toBe(false);
       if (!res.ok) expect(res.error.code).toBe("BAD_REQUEST");
     }

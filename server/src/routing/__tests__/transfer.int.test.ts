@@ -1,41 +1,26 @@
 // Transfers (docs/console.md): "an agent can transfer a chat to another agent or to a product team, with a note. The
 // visitor sees who took over." The note is for staff only.
-import type { ConversationDetailDto, MessageDto, MessagePageDto, VisitorConversationDto } from "@parley/shared";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  agentRow,
-  autoAccept,
-  call,
-  collect,
-  offersTo,
-  ok,
-  sleep,
-  staffMember,
-  TestServer,
-  waitFor,
-  waitingVisitor,
-} from "../../../test/harness.ts";
+import type { MessageDto } from "@parley/shared";
+import { describe, expect, it } from "vitest";
+import { agentRow, autoAccept, call, collect, offersTo, ok, sleep, waitFor } from "../../../test/harness.ts";
+import { routingFixture } from "../../../test/routing-fixture.ts";
 import { Conversation } from "../../conversations/conversation.model.ts";
 
-let t: TestServer;
-beforeAll(async () => {
-  t = await TestServer.start();
-});
-afterAll(() => t.stop());
+const fx = routingFixture();
 
 const NOTE = "VIP customer, refund already approved";
 
 describe("transfer to a colleague", () => {
   it("should hand the chat over, tell the visitor who took over, and keep the note among staff", async () => {
-    const site = await t.createSite(undefined, undefined, { assignmentMode: "auto" });
-    const ana = await staffMember(t, site._id, { name: "Ana", capacity: 2 });
+    const site = await fx.autoSite();
+    const ana = await fx.member(site, { name: "Ana", capacity: 2 });
     const anaTakes = autoAccept(ana);
-    const v = await waitingVisitor(t, site.key);
+    const v = await fx.waiting(site);
     await waitFor(() => anaTakes.accepted.includes(v.id));
-    const bo = await staffMember(t, site._id, { name: "Bo", capacity: 1 });
+    const bo = await fx.member(site, { name: "Bo", capacity: 1 });
     const anaHears = collect<MessageDto>(ana.socket, "message:new");
 
-    const moved = await ok<{ conversation: ConversationDetailDto }>(ana.socket, "conversation:transfer", {
+    const moved = await ok(ana.socket, "conversation:transfer", {
       conversationId: v.id,
       to: { kind: "agent", agentId: bo.id },
       note: NOTE,
@@ -50,7 +35,7 @@ describe("transfer to a colleague", () => {
     await waitFor(() => anaHears.some((m) => m.body.includes(NOTE)));
     await sleep(100);
     expect(v.messages.filter((m) => m.body.includes(NOTE) || m.internal)).toEqual([]);
-    const visitorPage = await ok<MessagePageDto<VisitorConversationDto>>(v.socket, "conversation:sync", {
+    const visitorPage = await ok(v.socket, "conversation:sync", {
       conversationId: v.id,
       afterSeq: 0,
     });
@@ -59,10 +44,10 @@ describe("transfer to a colleague", () => {
       "Ana joined the chat",
       "Ana transferred the chat to Bo",
     ]);
-    expect(visitorPage.conversation.assigneeName).toBe("Bo");
+    expect(visitorPage.conversation?.assigneeName).toBe("Bo");
 
     // Staff see the note, marked internal.
-    const boPage = await ok<MessagePageDto<ConversationDetailDto>>(bo.socket, "conversation:sync", {
+    const boPage = await ok(bo.socket, "conversation:sync", {
       conversationId: v.id,
       afterSeq: 0,
     });
@@ -78,7 +63,7 @@ describe("transfer to a colleague", () => {
     await waitFor(() => v.messages.some((m) => m.body === "Hi, Bo here"));
 
     // A colleague with no free slot cannot be handed a chat, and nobody's slots move.
-    const w = await waitingVisitor(t, site.key);
+    const w = await fx.waiting(site);
     await waitFor(() => anaTakes.accepted.includes(w.id));
     expect(
       await call(ana.socket, "conversation:transfer", { conversationId: w.id, to: { kind: "agent", agentId: bo.id } }),
@@ -91,27 +76,24 @@ describe("transfer to a colleague", () => {
 
 describe("transfer to a product team", () => {
   it("should requeue the chat for the team and offer it to a team member, never back to the sender", async () => {
-    const site = await t.createSite(undefined, undefined, {
-      assignmentMode: "auto",
-      products: [{ id: "billing", name: "Billing" }],
-    });
+    const site = await fx.autoSite({ products: [{ id: "billing", name: "Billing" }] });
     // Ana supports billing too, and after the transfer she is the least busy of all: only the rule that a
     // chat is not offered back to whoever passed it on keeps it from her.
-    const ana = await staffMember(t, site._id, { name: "Ana", products: ["billing"] });
+    const ana = await fx.member(site, { name: "Ana", products: ["billing"] });
     const anaTakes = autoAccept(ana);
     const anaRang = offersTo(ana.socket, ana.id);
-    const v = await waitingVisitor(t, site.key);
+    const v = await fx.waiting(site);
     await waitFor(() => anaTakes.accepted.includes(v.id));
 
-    const bea = await staffMember(t, site._id, { name: "Bea", products: ["billing"] });
+    const bea = await fx.member(site, { name: "Bea", products: ["billing"] });
     const beaTakes = autoAccept(bea);
-    const other = await waitingVisitor(t, site.key);
+    const other = await fx.waiting(site);
     await waitFor(() => beaTakes.accepted.includes(other.id)); // Bea now holds 1
     // Cal is idle but does not do billing.
-    const cal = await staffMember(t, site._id, { name: "Cal" });
+    const cal = await fx.member(site, { name: "Cal" });
     const calRang = offersTo(cal.socket, cal.id);
 
-    const moved = await ok<{ conversation: ConversationDetailDto }>(ana.socket, "conversation:transfer", {
+    const moved = await ok(ana.socket, "conversation:transfer", {
       conversationId: v.id,
       to: { kind: "product", productId: "billing" },
       note: NOTE,
@@ -138,10 +120,10 @@ describe("transfer to a product team", () => {
   });
 
   it("should refuse a transfer to a product the site does not have", async () => {
-    const site = await t.createSite(undefined, undefined, { assignmentMode: "auto" });
-    const ana = await staffMember(t, site._id, { name: "Ana" });
+    const site = await fx.autoSite();
+    const ana = await fx.member(site, { name: "Ana" });
     const anaTakes = autoAccept(ana);
-    const v = await waitingVisitor(t, site.key);
+    const v = await fx.waiting(site);
     await waitFor(() => anaTakes.accepted.includes(v.id));
     expect(
       await call(ana.socket, "conversation:transfer", {
@@ -156,13 +138,13 @@ describe("transfer to a product team", () => {
 
 describe("transfer by a supervisor", () => {
   it("should tell the visitor that the supervisor, not the chat's agent, moved the chat", async () => {
-    const site = await t.createSite(undefined, undefined, { assignmentMode: "auto" });
-    const ana = await staffMember(t, site._id, { name: "Ana" });
+    const site = await fx.autoSite();
+    const ana = await fx.member(site, { name: "Ana" });
     const anaTakes = autoAccept(ana);
-    const v = await waitingVisitor(t, site.key);
+    const v = await fx.waiting(site);
     await waitFor(() => anaTakes.accepted.includes(v.id));
-    const sam = await staffMember(t, site._id, { role: "supervisor", name: "Sam", capacity: 0 });
-    const bo = await staffMember(t, site._id, { name: "Bo" });
+    const sam = await fx.member(site, { role: "supervisor", name: "Sam", capacity: 0 });
+    const bo = await fx.member(site, { name: "Bo" });
 
     await ok(sam.socket, "conversation:transfer", { conversationId: v.id, to: { kind: "agent", agentId: bo.id } });
     await waitFor(() => v.messages.some((m) => m.body.includes("transferred the chat")));

@@ -136,10 +136,10 @@ describe("site:update with widget settings", () => {
     const admin = await staffMember(t, site._id, { role: "admin" });
     const agent = await staffMember(t, site._id, { role: "agent" });
     const pushed = collect<SiteSettingsDto>(agent.socket, "site:updated");
-    const res = await ok<{ site: SiteSettingsDto }>(admin.socket, "site:update", { widget: themed });
+    const res = await ok(admin.socket, "site:update", { widget: themed });
     expect(res.site.widget).toEqual(themed);
     await waitFor(() => pushed.some((s) => s.widget.theme.teamName === "Billing"));
-    expect((await ok<{ site: SiteSettingsDto }>(agent.socket, "site:get", {})).site.widget).toEqual(themed);
+    expect((await ok(agent.socket, "site:get", {})).site.widget).toEqual(themed);
   });
 
   it("should refuse an agent who is not an admin, and change nothing", async () => {
@@ -158,7 +158,7 @@ describe("site:update with widget settings", () => {
   it("should refuse bad settings with the field at fault", async () => {
     const site = await t.createSite();
     const admin = await staffMember(t, site._id, { role: "admin" });
-    const cases: Array<[Record<string, unknown>, string]> = [
+    const cases: Array<[WidgetSettings["theme"], string]> = [
       [{ ...themed.theme, accentColour: "red" }, "widget.theme.accentColour"],
       [{ ...themed.theme, accentColour: "#1f4fd1;background:url(x)" }, "widget.theme.accentColour"],
       [{ ...themed.theme, accentColour: "#ffcc00", accentTextColour: "#ffffff" }, "widget.theme.accentTextColour"],
@@ -167,7 +167,7 @@ describe("site:update with widget settings", () => {
       [{ ...themed.theme, launcherLabel: "x".repeat(31) }, "widget.theme.launcherLabel"],
     ];
     for (const [theme, path] of cases) {
-      const res = await call<unknown>(admin.socket, "site:update", { widget: { ...themed, theme } });
+      const res = await call(admin.socket, "site:update", { widget: { ...themed, theme } });
       expect(res, path).toMatchObject({ ok: false, error: { code: "BAD_REQUEST" } });
       const issues = (res as { error: { issues?: Array<{ path: string }> } }).error.issues ?? [];
       expect(issues.map((i) => i.path)).toContain(path);

@@ -1,12 +1,4 @@
-import type {
-  ConversationDetailDto,
-  MessageDto,
-  MessagePageDto,
-  VisitorConversationDto,
-  WallAlertDto,
-  WallChatDto,
-  WallDto,
-} from "@parley/shared";
+import type { MessageDto, WallAlertDto, WallChatDto } from "@parley/shared";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   call,
@@ -58,7 +50,7 @@ describe("the supervisors' wall", () => {
     await ok(ana.socket, "message:send", { conversationId: visitor.id, clientMsgId: msgId(), body: "Hi!" });
     await waitFor(() => latest(wall, visitor.id)?.firstAgentReplyAt !== null);
 
-    const snapshot = await ok<WallDto>(sue.socket, "wall:sync", {});
+    const snapshot = await ok(sue.socket, "wall:sync", {});
     const chat = snapshot.chats.find((c) => c.id === visitor.id);
     expect(chat).toMatchObject({ status: "active", assignee: { name: "Ana" }, visitorName: "Vera Visitor" });
     expect(Date.parse(chat?.lastAgentMessageAt ?? "")).toBeGreaterThanOrEqual(
@@ -78,7 +70,7 @@ describe("the supervisors' wall", () => {
     const agentSees = collect<MessageDto>(bo.socket, "message:new");
     await ok(bo.socket, "conversation:sync", { conversationId: visitor.id, afterSeq: 0 });
 
-    const { message } = await ok<{ message: MessageDto }>(sam.socket, "conversation:whisper", {
+    const { message } = await ok(sam.socket, "conversation:whisper", {
       conversationId: visitor.id,
       clientMsgId: msgId(),
       body: "Offer the refund",
@@ -94,12 +86,12 @@ describe("the supervisors' wall", () => {
     visitor.socket.disconnect();
     const again = t.visitorSocket({ siteKey: site.key, visitorToken: visitor.token });
     await connected(again);
-    const page = await ok<MessagePageDto<VisitorConversationDto | null>>(again, "conversation:sync", { afterSeq: 0 });
+    const page = await ok(again, "conversation:sync", { afterSeq: 0 });
     expect(page.messages.map((m) => m.body)).toContain("Let me check");
     expect(page.messages.map((m) => m.body)).not.toContain("Offer the refund");
     expect(page.messages.every((m) => !m.internal)).toBe(true);
     // Staff still see it on their resync.
-    const staffPage = await ok<MessagePageDto<ConversationDetailDto>>(bo.socket, "conversation:sync", {
+    const staffPage = await ok(bo.socket, "conversation:sync", {
       conversationId: visitor.id,
       afterSeq: 0,
     });
@@ -120,7 +112,7 @@ describe("the supervisors' wall", () => {
     });
     expect(early).toMatchObject({ ok: false, error: { code: "FORBIDDEN" } });
 
-    const { conversation } = await ok<{ conversation: ConversationDetailDto }>(sia.socket, "conversation:join", {
+    const { conversation } = await ok(sia.socket, "conversation:join", {
       conversationId: visitor.id,
     });
     expect(conversation.assignee?.name).toBe("Cy");
@@ -239,12 +231,12 @@ describe("chat alerts", () => {
     clock.advance(2_000);
     await t.server.chatAlerts.check();
     await waitFor(() => alerts.some((a) => a.id === id && a.active));
-    expect((await ok<WallDto>(sol.socket, "wall:sync", {})).alerts.map((a) => a.id)).toContain(id);
+    expect((await ok(sol.socket, "wall:sync", {})).alerts.map((a) => a.id)).toContain(id);
 
     const gus = await t.staff(site._id, "agent", "Gus");
     await ok(gus.socket, "conversation:accept", { conversationId: visitor.id });
     await waitFor(() => lastOf(alerts, (a) => a.id === id)?.active === false);
-    expect((await ok<WallDto>(sol.socket, "wall:sync", {})).alerts.map((a) => a.id)).not.toContain(id);
+    expect((await ok(sol.socket, "wall:sync", {})).alerts.map((a) => a.id)).not.toContain(id);
   });
 
   it("should count an unanswered wait from when the agent took the chat, not from the queue", async () => {

@@ -1,4 +1,4 @@
-import type { SiteSettingsDto, TicketAlertDto, TicketDto, TicketEventDto, VisitorTicketDto } from "@parley/shared";
+import type { TicketAlertDto, TicketDto, VisitorTicketDto } from "@parley/shared";
 import { Types } from "mongoose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { collect, lastOf, ManualClock, msgId, ok, sleep, TestServer, waitFor } from "../../../test/harness.ts";
@@ -46,18 +46,14 @@ describe("the SLA watch", () => {
     // Overnight nothing is used; a pass at 08:00 Tuesday changes nothing and alerts nobody.
     clock.set("2026-11-03T08:00:00Z");
     await t.server.tickets.sweep();
-    const atRisk = await ok<{ tickets: TicketDto[] }>(lead.socket, "ticket:list", { sla: "at_risk" });
+    const atRisk = await ok(lead.socket, "ticket:list", { sla: "at_risk" });
     expect(atRisk.tickets.map((x) => x.id)).toContain(ticket.id);
 
     clock.set("2026-11-03T10:00:00Z");
     await t.server.tickets.sweep();
     await waitFor(() => alerts.some((a) => a.kind === "escalated"));
     expect(alerts.map((a) => a.kind)).toEqual(["at_risk", "breached", "escalated"]);
-    const { ticket: after, timeline } = await ok<{ ticket: TicketDto; timeline: TicketEventDto[] }>(
-      lead.socket,
-      "ticket:get",
-      { ticketId: ticket.id },
-    );
+    const { ticket: after, timeline } = await ok(lead.socket, "ticket:get", { ticketId: ticket.id });
     expect(after).toMatchObject({
       status: "escalated",
       escalation: { automatic: true, by: "Parley", reason: "The first-response target was breached", phone: null },
@@ -68,7 +64,7 @@ describe("the SLA watch", () => {
       "marked the first-response target breached",
       "escalated the ticket: The first-response target was breached",
     ]);
-    const breached = await ok<{ tickets: TicketDto[] }>(lead.socket, "ticket:list", { sla: "breached" });
+    const breached = await ok(lead.socket, "ticket:list", { sla: "breached" });
     expect(breached.tickets.map((x) => x.id)).toContain(ticket.id);
 
     // Passes are idempotent: the same instant again announces nothing new.
@@ -101,9 +97,9 @@ describe("the SLA watch", () => {
     await ok(bo.socket, "ticket:act", { ticketId: ticket.id, action: "wait_on_customer" });
     clock.set("2026-11-03T15:00:00Z");
     await t.server.tickets.sweep();
-    const paused = await ok<{ ticket: TicketDto }>(bo.socket, "ticket:get", { ticketId: ticket.id });
+    const paused = await ok(bo.socket, "ticket:get", { ticketId: ticket.id });
     expect(paused.ticket.sla.response).toMatchObject({ state: "paused", usedMs: 2 * H, dueAt: null });
-    const resumed = await ok<{ ticket: TicketDto }>(bo.socket, "ticket:act", {
+    const resumed = await ok(bo.socket, "ticket:act", {
       ticketId: ticket.id,
       action: "provide_workaround",
     });
@@ -117,7 +113,7 @@ describe("the SLA watch", () => {
     const cy = await t.staff(site._id, "agent", "Cy");
     const { visitor, ticket } = await chatTicket(t, site.key, cy, { fields: { priority: "low" } });
     const seen = collect<VisitorTicketDto>(visitor.socket, "ticket:updated");
-    const { ticket: resolved } = await ok<{ ticket: TicketDto }>(cy.socket, "ticket:act", {
+    const { ticket: resolved } = await ok(cy.socket, "ticket:act", {
       ticketId: ticket.id,
       action: "resolve",
     });
@@ -126,16 +122,10 @@ describe("the SLA watch", () => {
 
     clock.set("2026-11-04T09:59:00Z");
     await t.server.tickets.sweep();
-    expect((await ok<{ ticket: TicketDto }>(cy.socket, "ticket:get", { ticketId: ticket.id })).ticket.status).toBe(
-      "resolved",
-    );
+    expect((await ok(cy.socket, "ticket:get", { ticketId: ticket.id })).ticket.status).toBe("resolved");
     clock.set("2026-11-04T10:00:00Z");
     await t.server.tickets.sweep();
-    const { ticket: closed, timeline } = await ok<{ ticket: TicketDto; timeline: TicketEventDto[] }>(
-      cy.socket,
-      "ticket:get",
-      { ticketId: ticket.id },
-    );
+    const { ticket: closed, timeline } = await ok(cy.socket, "ticket:get", { ticketId: ticket.id });
     expect(closed).toMatchObject({ status: "closed", closedAt: "2026-11-04T10:00:00.000Z" });
     expect(timeline.at(-1)).toMatchObject({
       actor: { kind: "system", name: "Parley" },
@@ -153,10 +143,10 @@ describe("the SLA watch", () => {
     const admin = await t.staff(site._id, "admin", "Ada");
     const { ticket } = await chatTicket(t, site.key, fay, { fields: { priority: "low" } });
     await ok(fay.socket, "ticket:act", { ticketId: ticket.id, action: "resolve" });
-    const { site: settings } = await ok<{ site: SiteSettingsDto }>(admin.socket, "site:get", {});
+    const { site: settings } = await ok(admin.socket, "site:get", {});
     await ok(admin.socket, "site:update", { tickets: { ...settings.tickets, autoCloseWorkingDays: 1 } });
     await t.server.tickets.sweep();
-    const { ticket: after } = await ok<{ ticket: TicketDto }>(fay.socket, "ticket:get", { ticketId: ticket.id });
+    const { ticket: after } = await ok(fay.socket, "ticket:get", { ticketId: ticket.id });
     // Resolved Monday 10:00; one 8-hour working day later is Tuesday 10:00.
     expect(after.autoCloseAt).toBe("2026-11-03T10:00:00.000Z");
   });
@@ -170,7 +160,7 @@ describe("the SLA watch", () => {
     // The watch's first pass runs as the server starts.
     const lead = await t.staff(site._id, "supervisor", "Sam");
     await t.server.tickets.sweep();
-    const { ticket: after } = await ok<{ ticket: TicketDto }>(lead.socket, "ticket:get", { ticketId: ticket.id });
+    const { ticket: after } = await ok(lead.socket, "ticket:get", { ticketId: ticket.id });
     expect(after.status).toBe("escalated");
     expect(after.sla.response.state).toBe("breached");
   });
@@ -188,7 +178,7 @@ describe("the SLA watch", () => {
     const lead = await t.staff(site._id, "supervisor", "Sam");
     // The restart puts the schedule in step with the tickets; every pass waits for that.
     await t.server.tickets.sweep();
-    const { ticket: after } = await ok<{ ticket: TicketDto }>(lead.socket, "ticket:get", { ticketId: ticket.id });
+    const { ticket: after } = await ok(lead.socket, "ticket:get", { ticketId: ticket.id });
     expect(after.status).toBe("escalated");
   });
 });

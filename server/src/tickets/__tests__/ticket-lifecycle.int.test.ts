@@ -1,6 +1,6 @@
-import type { TicketAlertDto, TicketDto, TicketEventDto, TicketMessageDto, VisitorTicketDto } from "@parley/shared";
+import type { TicketAlertDto, TicketDto, TicketMessageDto, VisitorTicketDto } from "@parley/shared";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { call, collect, lastOf, msgId, ok, TestServer, waitFor } from "../../../test/harness.ts";
+import { call, callUnchecked, collect, lastOf, msgId, ok, TestServer, waitFor } from "../../../test/harness.ts";
 import { chatTicket, ticketFields } from "../../../test/tickets-harness.ts";
 
 let t: TestServer;
@@ -21,7 +21,7 @@ describe("a ticket from the customer's side", () => {
     const staffUpdates = collect<TicketDto>(ana.socket, "ticket:updated");
 
     // The visitor sees the number and the response target (critical: 8 working hours on a 24/7 site).
-    const { tickets } = await ok<{ tickets: VisitorTicketDto[] }>(visitor.socket, "ticket:list", {});
+    const { tickets } = await ok(visitor.socket, "ticket:list", {});
     expect(tickets).toHaveLength(1);
     expect(tickets[0]).toMatchObject({ number: ticket.number, priority: "critical", status: "new" });
     expect(tickets[0]?.response.met).toBe(false);
@@ -36,15 +36,15 @@ describe("a ticket from the customer's side", () => {
     });
     const replyId = msgId();
     const reply = { ticketId: ticket.id, clientMsgId: replyId, body: "We are on it", internal: false };
-    const first = await ok<{ message: TicketMessageDto }>(ana.socket, "ticket:reply", reply);
-    const again = await ok<{ message: TicketMessageDto }>(ana.socket, "ticket:reply", reply);
+    const first = await ok(ana.socket, "ticket:reply", reply);
+    const again = await ok(ana.socket, "ticket:reply", reply);
     expect(again.message.id).toBe(first.message.id);
     await waitFor(() => visitorMessages.length === 1);
     expect(visitorMessages.map((m) => m.body)).toEqual(["We are on it"]);
     await waitFor(() => lastOf(visitorUpdates, () => true)?.response.met === true);
     expect(lastOf(visitorUpdates, () => true)?.status).toBe("open");
 
-    const seen = await ok<{ messages: TicketMessageDto[] }>(visitor.socket, "ticket:get", { ticketId: ticket.id });
+    const seen = await ok(visitor.socket, "ticket:get", { ticketId: ticket.id });
     expect(seen.messages.map((m) => m.body)).toEqual(["We are on it"]);
 
     // Waiting on the customer pauses the clocks; their reply resumes them and reopens the ticket.
@@ -56,7 +56,7 @@ describe("a ticket from the customer's side", () => {
     await ok(ana.socket, "ticket:act", { ticketId: ticket.id, action: "resolve" });
     await waitFor(() => lastOf(visitorUpdates, () => true)?.status === "resolved");
     expect(lastOf(visitorUpdates, () => true)?.autoCloseAt).not.toBeNull();
-    const confirmed = await ok<{ ticket: VisitorTicketDto }>(visitor.socket, "ticket:respond", {
+    const confirmed = await ok(visitor.socket, "ticket:respond", {
       ticketId: ticket.id,
       action: "confirm",
     });
@@ -66,11 +66,7 @@ describe("a ticket from the customer's side", () => {
     const closed = await call(visitor.socket, "ticket:reply", { ticketId: ticket.id, clientMsgId: msgId(), body: "x" });
     expect(closed).toMatchObject({ ok: false, error: { code: "CONFLICT" } });
 
-    const { timeline, messages } = await ok<{ timeline: TicketEventDto[]; messages: TicketMessageDto[] }>(
-      ana.socket,
-      "ticket:get",
-      { ticketId: ticket.id },
-    );
+    const { timeline, messages } = await ok(ana.socket, "ticket:get", { ticketId: ticket.id });
     expect(messages.map((m) => [m.author.kind, m.internal, m.body])).toEqual([
       ["staff", true, "Customer sounds upset"],
       ["staff", false, "We are on it"],
@@ -92,7 +88,7 @@ describe("a ticket from the customer's side", () => {
     const { visitor, ticket } = await chatTicket(t, site.key, bo, { fields: { priority: "high" } });
     await ok(bo.socket, "ticket:act", { ticketId: ticket.id, action: "resolve" });
 
-    const rejected = await ok<{ ticket: VisitorTicketDto }>(visitor.socket, "ticket:respond", {
+    const rejected = await ok(visitor.socket, "ticket:respond", {
       ticketId: ticket.id,
       action: "reject",
       comment: "Still fails on Mondays",
@@ -108,7 +104,7 @@ describe("a ticket from the customer's side", () => {
       phone: "call me",
     });
     expect(badPhone).toMatchObject({ ok: false, error: { code: "BAD_REQUEST" } });
-    const { ticket: escalated } = await ok<{ ticket: TicketDto }>(bo.socket, "ticket:escalate", {
+    const { ticket: escalated } = await ok(bo.socket, "ticket:escalate", {
       ticketId: ticket.id,
       reason: "Keeps failing after the fix",
       phone: "+44 20 7946 0000",
@@ -119,11 +115,7 @@ describe("a ticket from the customer's side", () => {
     });
     await waitFor(() => alerts.some((a) => a.ticketId === ticket.id && a.kind === "escalated"));
 
-    const { timeline, messages } = await ok<{ timeline: TicketEventDto[]; messages: TicketMessageDto[] }>(
-      bo.socket,
-      "ticket:get",
-      { ticketId: ticket.id },
-    );
+    const { timeline, messages } = await ok(bo.socket, "ticket:get", { ticketId: ticket.id });
     expect(timeline.map((e) => e.text)).toContain(
       "said the problem still affects them: Still fails on Mondays; the ticket is open again",
     );
@@ -137,7 +129,7 @@ describe("a ticket from the customer's side", () => {
     const { visitor, ticket } = await chatTicket(t, site.key, dee, { fields: { priority: "low" } });
     await ok(dee.socket, "ticket:act", { ticketId: ticket.id, action: "resolve" });
     await ok(visitor.socket, "ticket:reply", { ticketId: ticket.id, clientMsgId: msgId(), body: "No, it still fails" });
-    const { ticket: after } = await ok<{ ticket: TicketDto }>(dee.socket, "ticket:get", { ticketId: ticket.id });
+    const { ticket: after } = await ok(dee.socket, "ticket:get", { ticketId: ticket.id });
     expect(after).toMatchObject({ status: "open", resolvedAt: null, autoCloseAt: null });
   });
 
@@ -157,7 +149,7 @@ describe("a ticket from the customer's side", () => {
     const cy = await t.staff(site._id, "agent", "Cy");
     const { ticket } = await chatTicket(t, site.key, cy);
     const stranger = await t.visitor(site.key);
-    expect((await ok<{ tickets: VisitorTicketDto[] }>(stranger.socket, "ticket:list", {})).tickets).toEqual([]);
+    expect((await ok(stranger.socket, "ticket:list", {})).tickets).toEqual([]);
     for (const [event, payload] of [
       ["ticket:get", { ticketId: ticket.id }],
       ["ticket:reply", { ticketId: ticket.id, clientMsgId: msgId(), body: "hi" }],
@@ -165,10 +157,10 @@ describe("a ticket from the customer's side", () => {
     ] as const) {
       expect(await call(stranger.socket, event, payload)).toMatchObject({ ok: false, error: { code: "NOT_FOUND" } });
     }
-    const injected = await call(stranger.socket, "ticket:get", { ticketId: { $ne: null } });
+    const injected = await callUnchecked(stranger.socket, "ticket:get", { ticketId: { $ne: null } });
     expect(injected).toMatchObject({ ok: false, error: { code: "BAD_REQUEST" } });
     // Staff-only events do not exist for visitors, and a visitor cannot act as staff.
-    const asStaff = await call(stranger.socket, "ticket:act", { ticketId: ticket.id, action: "resolve" });
+    const asStaff = await callUnchecked(stranger.socket, "ticket:act", { ticketId: ticket.id, action: "resolve" });
     expect(asStaff.ok).toBe(false);
   });
 });

@@ -1,5 +1,5 @@
 import { request } from "node:http";
-import type { Ack } from "@parley/shared";
+import type { Ack, OfflineRequestInput } from "@parley/shared";
 import { SOCKET_NAMESPACES } from "@parley/shared/constants";
 import { io } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -16,7 +16,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.stop());
 
-const offlineForm = (clientRequestId = msgId()) => ({
+const offlineForm = (clientRequestId = msgId()): OfflineRequestInput => ({
   clientRequestId,
   name: "Sam Spam",
   email: "sam@example.test",
@@ -42,12 +42,12 @@ describe("visitor rate limits", () => {
   it("should take five new offline requests from a visitor, refuse the sixth, and still answer a retry", async () => {
     const { socket } = await t.visitor(site.key);
     const first = offlineForm();
-    const { reference } = await ok<{ reference: string }>(socket, "offline:submit", first);
+    const { reference } = await ok(socket, "offline:submit", first);
     for (let i = 0; i < 4; i++) await ok(socket, "offline:submit", offlineForm());
     const sixth = await call(socket, "offline:submit", offlineForm());
     expect(sixth).toMatchObject({ ok: false, error: { code: "RATE_LIMITED" } });
     // A resubmission of a stored request is a retry, not a new request: it gets its reference back.
-    expect(await ok<{ reference: string }>(socket, "offline:submit", first)).toEqual({ reference });
+    expect(await ok(socket, "offline:submit", first)).toEqual({ reference });
   });
 
   it("should cut off an address minting visitor sessions in a loop with 429, and not another address", async () => {

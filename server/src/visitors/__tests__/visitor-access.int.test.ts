@@ -1,8 +1,6 @@
-import type { MessageDto, VisitorConversationDto } from "@parley/shared";
+import type { MessageDto } from "@parley/shared";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { call, collect, ok, refused, startInput, TestServer } from "../../../test/harness.ts";
-
-type Started = { conversation: VisitorConversationDto; message: MessageDto };
 
 let t: TestServer;
 let site: Awaited<ReturnType<TestServer["createSite"]>>;
@@ -20,7 +18,7 @@ describe("a visitor sees only their own conversations", () => {
     const alice = await t.visitor(site.key, "https://shop.example.test");
     const mallory = await t.visitor(site.key, "https://shop.example.test");
     const malloryHears = collect<MessageDto>(mallory.socket, "message:new");
-    const started = await ok<Started>(alice.socket, "conversation:start", startInput("private"));
+    const started = await ok(alice.socket, "conversation:start", startInput("private"));
 
     const read = await call(mallory.socket, "conversation:sync", {
       conversationId: started.conversation.id,
@@ -34,7 +32,7 @@ describe("a visitor sees only their own conversations", () => {
     });
     expect(post).toMatchObject({ ok: false, error: { code: "NOT_FOUND" } });
 
-    const own = await ok<{ conversation: unknown }>(mallory.socket, "conversation:sync", { afterSeq: 0 });
+    const own = await ok(mallory.socket, "conversation:sync", { afterSeq: 0 });
     expect(own.conversation).toBeNull();
     expect(malloryHears).toEqual([]);
   });

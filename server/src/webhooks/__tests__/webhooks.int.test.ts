@@ -1,16 +1,11 @@
-import {
-  WEBHOOK_EVENT_TYPES,
-  type WebhookDeliveryDto,
-  type WebhookEndpointDto,
-  type WebhookEventBody,
-  type WebhookSecretDto,
-} from "@parley/shared";
+import { WEBHOOK_EVENT_TYPES, type WebhookEventBody } from "@parley/shared";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   call,
   ManualClock,
   msgId,
   ok,
+  present,
   recordCommands,
   type StaffMember,
   TestServer,
@@ -51,7 +46,7 @@ async function siteWithEndpoint(
   const site = await t.createSite(undefined, undefined, { products: [{ id: "cloud", name: "Acme Cloud" }] });
   const adam = await admin(site._id);
   const r = await receiver(answers);
-  const created = await ok<WebhookSecretDto>(adam.socket, "webhook:create", { url: r.url, events });
+  const created = await ok(adam.socket, "webhook:create", { url: r.url, events });
   r.useSecret(created.secret);
   return { site, adam, receiver: r, endpoint: created.endpoint, secret: created.secret };
 }
@@ -71,7 +66,7 @@ describe("signed webhooks", () => {
     const sue = await t.staff(site._id, "supervisor", "Sue");
 
     // The secret is shown once: no list shows it, and only admins see the endpoints at all.
-    const { endpoints } = await ok<{ endpoints: WebhookEndpointDto[] }>(adam.socket, "webhook:list", {});
+    const { endpoints } = await ok(adam.socket, "webhook:list", {});
     expect(endpoints).toHaveLength(1);
     expect(JSON.stringify(endpoints)).not.toContain(secret);
     const refused = await call(ana.socket, "webhook:list", {});
@@ -142,9 +137,8 @@ describe("signed webhooks", () => {
     ).toBe(true);
 
     // The log shows each delivery as delivered, with its status and time (once the last answers are written down).
-    const endpointId = endpoints[0]?.id;
-    const log = async () =>
-      (await ok<{ deliveries: WebhookDeliveryDto[] }>(adam.socket, "webhook:deliveries", { endpointId })).deliveries;
+    const endpointId = present(endpoints[0], "the endpoint").id;
+    const log = async () => (await ok(adam.socket, "webhook:deliveries", { endpointId })).deliveries;
     await waitForAsync(async () => (await log()).every((d) => d.status === "delivered"));
     const deliveries = await log();
     expect(deliveries.length).toBe(r.received.length);
@@ -228,9 +222,7 @@ describe("signed webhooks", () => {
       endpoint,
     } = await siteWithEndpoint((s) => t.staff(s, "admin"), ["conversation.started"], [500, 503]);
     await waitingVisitor(t, site.key);
-    const log = async () =>
-      (await ok<{ deliveries: WebhookDeliveryDto[] }>(adam.socket, "webhook:deliveries", { endpointId: endpoint.id }))
-        .deliveries;
+    const log = async () => (await ok(adam.socket, "webhook:deliveries", { endpointId: endpoint.id })).deliveries;
     // The first attempt, made at once, written down once the endpoint answered.
     await waitForAsync(async () => (await log())[0]?.attempts === 1);
     let [delivery] = await log();
@@ -247,8 +239,7 @@ describe("signed webhooks", () => {
     expect(r.received.map((x) => x.status)).toEqual([500, 503]);
     const admin2 = await t.staff(site._id, "admin");
     const again = async () =>
-      (await ok<{ deliveries: WebhookDeliveryDto[] }>(admin2.socket, "webhook:deliveries", { endpointId: endpoint.id }))
-        .deliveries[0];
+      (await ok(admin2.socket, "webhook:deliveries", { endpointId: endpoint.id })).deliveries[0];
     delivery = await again();
     // The second wait is twice the first.
     expect(delivery).toMatchObject({ status: "pending", attempts: 2, responseStatus: 503 });
@@ -293,7 +284,7 @@ describe("signed webhooks", () => {
     expect(await WebhookDue.countDocuments({ _id: failed._id })).toBe(0);
 
     r.answerAlways(null);
-    const { delivery } = await ok<{ delivery: WebhookDeliveryDto }>(adam.socket, "webhook:redeliver", {
+    const { delivery } = await ok(adam.socket, "webhook:redeliver", {
       endpointId: endpoint.id,
       deliveryId: failed._id,
     });
@@ -314,15 +305,15 @@ describe("signed webhooks", () => {
       endpoint,
       secret,
     } = await siteWithEndpoint((s) => t.staff(s, "admin"), ["conversation.started"]);
-    const rotated = await ok<WebhookSecretDto>(adam.socket, "webhook:rotate-secret", { endpointId: endpoint.id });
+    const rotated = await ok(adam.socket, "webhook:rotate-secret", { endpointId: endpoint.id });
     expect(rotated.secret).not.toBe(secret);
     // The receiver still checks with the old secret: the ping is refused (401) and kept for a retry.
-    const { delivery } = await ok<{ delivery: WebhookDeliveryDto }>(adam.socket, "webhook:ping", {
+    const { delivery } = await ok(adam.socket, "webhook:ping", {
       endpointId: endpoint.id,
     });
     expect(delivery).toMatchObject({ type: "webhook.ping", status: "pending", responseStatus: 401 });
     r.useSecret(rotated.secret);
-    const again = await ok<{ delivery: WebhookDeliveryDto }>(adam.socket, "webhook:redeliver", {
+    const again = await ok(adam.socket, "webhook:redeliver", {
       endpointId: endpoint.id,
       deliveryId: delivery.id,
     });
