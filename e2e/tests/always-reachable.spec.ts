@@ -7,6 +7,7 @@ import {
   closeSupportForTwoDays,
   DEMO,
   openWidget,
+  reopenSupportLeftClosed,
   signIn,
   signInAgent,
   uniqueTag,
@@ -24,6 +25,7 @@ test.beforeEach(({ browser }) => {
   contexts = new Contexts(browser);
 });
 test.afterEach(() => contexts.closeAll());
+test.afterEach(({ browser }) => reopenSupportLeftClosed(browser));
 
 test("with nobody online a visitor starts a chat, sees what to expect, and an agent who signs in gets it", async () => {
   const visitor = await contexts.page();
