@@ -24,7 +24,8 @@ export default defineConfig({
   outputDir: "../test-results/e2e",
   timeout: 60_000,
   expect: { timeout: 10_000 },
-  // One server and one demo database: tests share the agent account, so run them in order.
+  // One server and one demo database: tests share the agent account, so one test at a time. Each sets up what it
+  // needs, so any order works (`npm run test:e2e:shuffled` checks that).
   workers: 1,
   fullyParallel: false,
   reporter: [["list"], ["json", { outputFile: "../test-results/e2e.json" }]],

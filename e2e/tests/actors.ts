@@ -49,6 +49,48 @@ export async function startChat(page: Page, name: string, message: string) {
   await expect(page.getByRole("log")).toContainText(message);
 }
 
+/**
+ * A word no earlier test or run used (lowercase letters and digits), for names, addresses and search words that a
+ * test looks up afterwards: the demo database outlives the test, and a repeat must not find the first run's rows.
+ */
+export function uniqueTag(): string {
+  return `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+}
+
+/**
+ * Signs an agent in ready to take chats, whatever earlier tests left behind: Online (a chat that rang out sets an
+ * agent Away, and the picked status is kept on the account) and with every slot free (a chat stays assigned to an
+ * agent who signed out, and the demo agent holds 3). A test that ran before and failed half way leaves both.
+ */
+export async function signInAgent(page: Page, account: { email: string; password: string }): Promise<Page> {
+  await signIn(page, account);
+  const status = page.getByLabel("Status");
+  if ((await status.inputValue()) !== "online") await status.selectOption("online");
+  await expect(status).toHaveValue("online");
+  const mine = page.getByRole("region", { name: "My chats" });
+  await expect(mine).not.toContainText("Loading…");
+  if ((await mine.getByRole("link").count()) > 0) {
+    await closeMyChats(page);
+    await adminPage(page, "Inbox");
+  }
+  return page;
+}
+
+/** Adds an agent on the admin page (the caller picks a unique email: accounts outlive the test). */
+export async function addAgent(
+  admin: Page,
+  agent: { name: string; email: string; password: string; capacity: number },
+): Promise<void> {
+  await adminPage(admin, "Admin");
+  const form = admin.getByRole("form", { name: "Add agent" });
+  await form.getByLabel("Name").fill(agent.name);
+  await form.getByLabel("Email").fill(agent.email);
+  await form.getByLabel("Password").fill(agent.password);
+  await form.getByLabel("Capacity").fill(String(agent.capacity));
+  await form.getByRole("button", { name: "Add agent" }).click();
+  await expect(admin.getByRole("region", { name: "Agents" }).getByRole("row", { name: agent.name })).toBeVisible();
+}
+
 /** Answers the offer ringing in the console for this visitor; the console then opens the chat. */
 export async function acceptOffer(agent: Page, visitorName: string) {
   const incoming = agent.getByRole("region", { name: "Incoming chats" });
@@ -58,10 +100,6 @@ export async function acceptOffer(agent: Page, visitorName: string) {
   await expect(agent.getByRole("log")).toBeVisible();
 }
 
-/**
- * Closes the chat open in the console through its confirmation dialog, with a reason, and waits until
- * the header says it is closed.
- */
 /**
  * Closes every chat in the signed-in agent's "My chats", so the specs that follow find the demo agent with free
  * slots (capacity 3): call it at the end of a spec that leaves chats open.
@@ -76,6 +114,10 @@ export async function closeMyChats(page: Page) {
   }
 }
 
+/**
+ * Closes the chat open in the console through its confirmation dialog, with a reason, and waits until
+ * the header says it is closed.
+ */
 export async function closeChat(page: Page, reason: "Resolved" | "No reply" | "Spam" = "Resolved") {
   await page.getByRole("button", { name: "Close conversation" }).click();
   const dialog = page.getByRole("dialog", { name: /^Close the chat with/ });
@@ -95,6 +137,7 @@ export async function adminPage(page: Page, link: "Admin" | "Team" | "Offline re
  * the caller must run before it ends: every chat spec runs inside the demo site's hours.
  */
 export async function closeSupportForTwoDays(admin: Page): Promise<() => Promise<void>> {
+  supportLeftClosed = true;
   await adminPage(admin, "Admin");
   const hours = admin.getByRole("region", { name: "Support hours and routing" });
   const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
@@ -112,5 +155,34 @@ export async function closeSupportForTwoDays(admin: Page): Promise<() => Promise
     await closed.getByRole("button", { name: "Remove closed date 1" }).click();
     await hours.getByRole("button", { name: "Save", exact: true }).click();
     await expect(hours.getByText("Saved.")).toBeVisible();
+    supportLeftClosed = false;
   };
+}
+
+/** Set while this worker has support closed: the test that closed it has not opened it again yet. */
+let supportLeftClosed = false;
+
+/**
+ * Opens support again when the test that closed it could not (a timed-out test's pages are closed before its finally
+ * block runs), from a console of its own: every other chat test needs the demo site inside its hours. The afterEach
+ * of each spec that calls closeSupportForTwoDays.
+ */
+export async function reopenSupportLeftClosed(browser: Browser): Promise<void> {
+  if (!supportLeftClosed) return;
+  const contexts = new Contexts(browser);
+  try {
+    const admin = await signIn(await contexts.page(), DEMO.admin);
+    await adminPage(admin, "Admin");
+    const hours = admin.getByRole("region", { name: "Support hours and routing" });
+    await expect(hours.getByRole("button", { name: "Add closed date" })).toBeVisible();
+    const closed = hours.getByRole("group", { name: "Closed dates" });
+    for (let n = await closed.getByRole("button", { name: /^Remove closed date/ }).count(); n > 0; n--) {
+      await closed.getByRole("button", { name: `Remove closed date ${n}`, exact: true }).click();
+    }
+    await hours.getByRole("button", { name: "Save", exact: true }).click();
+    await expect(hours.getByText("Saved.")).toBeVisible();
+    supportLeftClosed = false;
+  } finally {
+    await contexts.closeAll();
+  }
 }

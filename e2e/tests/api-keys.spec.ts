@@ -1,6 +1,6 @@
 import { expect, type Page, test } from "@playwright/test";
 import { baseURL } from "../playwright.config.ts";
-import { acceptOffer, Contexts, closeChat, DEMO, signIn, startChat } from "./actors.ts";
+import { acceptOffer, Contexts, closeChat, DEMO, signIn, signInAgent, startChat } from "./actors.ts";
 import { expectNoAxeViolations } from "./axe.ts";
 
 let contexts: Contexts;
@@ -43,7 +43,7 @@ async function keysSection(admin: Page) {
 
 test("an admin makes an API key, a script reads a ticket with it, and revoking it shuts the script out", async () => {
   const name = `Reporting ${Date.now().toString(36)}`;
-  const ana = await signIn(await contexts.page(), DEMO.agent);
+  const ana = await signInAgent(await contexts.page(), DEMO.agent);
   const visitor = await contexts.page();
   await startChat(visitor, "Ines Integration", "The export stalls halfway");
   await acceptOffer(ana, "Ines Integration");

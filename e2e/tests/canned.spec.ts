@@ -1,5 +1,15 @@
-import { expect, type Page, test } from "@playwright/test";
-import { ARTIFACTS, acceptOffer, Contexts, closeChat, DEMO, signIn, startChat } from "./actors.ts";
+import { expect, type Locator, type Page, test } from "@playwright/test";
+import {
+  ARTIFACTS,
+  acceptOffer,
+  adminPage,
+  Contexts,
+  closeChat,
+  DEMO,
+  signIn,
+  signInAgent,
+  startChat,
+} from "./actors.ts";
 import { expectNoAxeViolations } from "./axe.ts";
 
 let contexts: Contexts;
@@ -19,9 +29,41 @@ async function addSiteWideReply(admin: Page, shortcut: string, title: string, te
   await expect(section.getByRole("row", { name: new RegExp(`/${shortcut}`) })).toBeVisible();
 }
 
+/** Deletes a reply, when there, from a list the page shows (the admin's site-wide one, or the signed-in agent's own). */
+async function deleteReply(section: Locator, shortcut: string) {
+  await expect(section).not.toContainText("Loading…");
+  const row = section.getByRole("row", { name: new RegExp(`/${shortcut}`) });
+  if ((await row.count()) === 0) return;
+  await section.getByRole("button", { name: `Delete /${shortcut}` }).click();
+  await section.getByRole("button", { name: `Confirm delete /${shortcut}` }).click();
+  await expect(row).toHaveCount(0);
+}
+
+/**
+ * The replies the test adds are deleted after it, passed or failed: the picker offers every reply there is, so a
+ * repeat (or a run after a failure) would otherwise list four, and the shortcuts could not be added again.
+ */
+test.afterEach(async ({ browser }) => {
+  const cleanup = new Contexts(browser);
+  try {
+    const admin = await signIn(await cleanup.page(), DEMO.admin);
+    await adminPage(admin, "Admin");
+    const site = admin.getByRole("region", { name: "Canned replies" });
+    await deleteReply(site, "refund");
+    await deleteReply(site, "thanks");
+    const agent = await signIn(await cleanup.page(), DEMO.agent);
+    await agent.getByRole("link", { name: "Replies" }).click();
+    await deleteReply(agent.getByRole("region", { name: "My replies" }), "hold");
+  } finally {
+    await cleanup.closeAll();
+  }
+});
+
 // Canned replies (docs/console.md): an admin writes a site-wide reply; an agent finds it with "/" in a live chat and
 // sends it, filled in.
 test("an agent inserts a site-wide canned reply with / and the keyboard, filled in, and the visitor gets it", async () => {
+  // Two consoles and a chat, then the clean-up's two: longer than the default minute on a busy machine.
+  test.setTimeout(120_000);
   const admin = await signIn(await contexts.page(), DEMO.admin);
   await admin.getByRole("link", { name: "Admin" }).click();
   const section = admin.getByRole("region", { name: "Canned replies" });
@@ -41,7 +83,7 @@ test("an agent inserts a site-wide canned reply with / and the keyboard, filled 
   await expectNoAxeViolations(admin, 'section[aria-labelledby="admin-canned"]');
   await section.screenshot({ path: `${ARTIFACTS}/console-canned-admin.png` });
 
-  const agent = await signIn(await contexts.page(), DEMO.agent);
+  const agent = await signInAgent(await contexts.page(), DEMO.agent);
   const visitor = await contexts.page();
   await startChat(visitor, "Vera Visitor", "Is my order on its way?");
   await acceptOffer(agent, "Vera Visitor");

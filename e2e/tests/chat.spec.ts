@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { ARTIFACTS, acceptOffer, Contexts, closeChat, DEMO, openWidget, signIn } from "./actors.ts";
+import { ARTIFACTS, acceptOffer, Contexts, closeChat, DEMO, openWidget, signInAgent } from "./actors.ts";
 
 let contexts: Contexts;
 test.beforeEach(({ browser }) => {
@@ -10,7 +10,7 @@ test.afterEach(() => contexts.closeAll());
 test("a visitor chats with an agent, and the history survives a reload and a page change", async () => {
   const info = test.info();
   // A new chat needs an agent online: the console comes first.
-  const agent = await signIn(await contexts.page(), DEMO.agent);
+  const agent = await signInAgent(await contexts.page(), DEMO.agent);
   const visitor = await contexts.page();
   await visitor.goto("/");
   await openWidget(visitor);
@@ -69,7 +69,7 @@ test("a visitor chats with an agent, and the history survives a reload and a pag
 });
 
 test("a message whose send was cut off is resent after a reload, once", async () => {
-  const agent = await signIn(await contexts.page(), DEMO.agent);
+  const agent = await signInAgent(await contexts.page(), DEMO.agent);
   const visitor = await contexts.page();
   // Sits between the widget and the server, and can swallow chat sends to simulate a dead link.
   let swallowSends = false;

@@ -1,9 +1,8 @@
 import { expect, type Page, test } from "@playwright/test";
-import { ARTIFACTS, acceptOffer, Contexts, closeChat, DEMO, signIn, startChat } from "./actors.ts";
+import { ARTIFACTS, acceptOffer, Contexts, closeChat, DEMO, signIn, signInAgent, startChat } from "./actors.ts";
 import { expectNoAxeViolations } from "./axe.ts";
 
 // Closing asks first and keeps a reason; a chat whose visitor went away says so.
-test.describe.configure({ mode: "serial" });
 
 let contexts: Contexts;
 test.beforeEach(({ browser }) => {
@@ -20,7 +19,7 @@ async function visitorGoneSettings(admin: Page, leftAfterMinutes: string) {
 }
 
 test("closing a chat asks for confirmation and a reason, by keyboard too, and the closed chat shows the reason", async () => {
-  const ana = await signIn(await contexts.page(), DEMO.agent);
+  const ana = await signInAgent(await contexts.page(), DEMO.agent);
   const visitor = await contexts.page();
   await startChat(visitor, "Cleo Closer", "Thanks, that was all");
   await acceptOffer(ana, "Cleo Closer");
@@ -66,7 +65,7 @@ test("a chat whose visitor left says so in the inbox, the chat and on the wall",
   const admin = await signIn(await contexts.page(), DEMO.admin);
   await visitorGoneSettings(admin, "1");
   try {
-    const ana = await signIn(await contexts.page(), DEMO.agent);
+    const ana = await signInAgent(await contexts.page(), DEMO.agent);
     const sue = await signIn(await contexts.page(), DEMO.supervisor);
     await sue.getByRole("link", { name: "Wall" }).click();
     const visitor = await contexts.page();

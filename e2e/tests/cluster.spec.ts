@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { clusterURL, noCluster } from "../playwright.config.ts";
-import { acceptOffer, Contexts, DEMO, signIn, startChat } from "./actors.ts";
+import { acceptOffer, Contexts, closeChat, DEMO, signInAgent, startChat } from "./actors.ts";
 
 // The same chat as chat.spec.ts, against `npm run start:cluster -- --nodes 3`: one port, a sticky balancer that
 // gives each new Socket.IO session to the node with the fewest, three nodes sharing the database and Redis.
@@ -17,7 +17,7 @@ test("a chat works end to end on three nodes behind the balancer, and survives a
   const health = await (await fetch(`${clusterURL}/healthz`)).json();
   expect(health).toEqual({ status: "ok", db: "connected", redis: "up" });
 
-  const agent = await signIn(await contexts.page(), DEMO.agent);
+  const agent = await signInAgent(await contexts.page(), DEMO.agent);
   const visitor = await contexts.page();
   await startChat(visitor, "Nora Nodes", "Hello from behind the balancer");
   await acceptOffer(agent, "Nora Nodes");
@@ -38,4 +38,6 @@ test("a chat works end to end on three nodes behind the balancer, and survives a
   await agent.getByLabel("Message").fill("Still here after your reload");
   await agent.getByRole("button", { name: "Send" }).click();
   await expect(visitor.getByRole("log")).toContainText("Still here after your reload");
+  // Closed, so a repeat of this test finds the agent with every slot free.
+  await closeChat(agent);
 });

@@ -1,5 +1,5 @@
 import { expect, type Page, test } from "@playwright/test";
-import { ARTIFACTS, acceptOffer, Contexts, closeChat, DEMO, signIn, startChat } from "./actors.ts";
+import { ARTIFACTS, acceptOffer, Contexts, closeChat, DEMO, signInAgent, startChat, uniqueTag } from "./actors.ts";
 import { expectNoAxeViolations } from "./axe.ts";
 
 let contexts: Contexts;
@@ -16,10 +16,14 @@ async function reply(agent: Page, text: string) {
 
 // History (docs/console.md): a closed chat is found on the History page by a word from its messages.
 test("a closed chat is found on History by a word from its messages and opens as a read-only transcript", async () => {
-  const ana = await signIn(await contexts.page(), DEMO.agent);
+  const ana = await signInAgent(await contexts.page(), DEMO.agent);
   const visitor = await contexts.page();
-  await startChat(visitor, "Hugo History", "My aquarium thermostat blinks red");
-  await acceptOffer(ana, "Hugo History");
+  // History keeps every closed chat, a repeat's too: this run's visitor and search word are its own.
+  const tag = uniqueTag();
+  const hugo = `Hugo History ${tag}`;
+  const model = `aq${tag}`;
+  await startChat(visitor, hugo, `My aquarium thermostat blinks red, model ${model}`);
+  await acceptOffer(ana, hugo);
   await reply(ana, "Please unplug the heater for ten seconds");
   await closeChat(ana);
   await expect(ana.getByText("This conversation is closed.")).toBeVisible();
@@ -28,7 +32,7 @@ test("a closed chat is found on History by a word from its messages and opens as
   await visitor.getByRole("button", { name: "Start a new chat" }).click();
   await visitor.getByLabel("Message").fill("Hello again, the heater trick worked");
   await visitor.getByRole("button", { name: "Start chat" }).click();
-  await acceptOffer(ana, "Hugo History");
+  await acceptOffer(ana, hugo);
   const panel = ana.getByRole("complementary", { name: "Visitor" });
   const earlier = panel.getByRole("list", { name: "Earlier chats" });
   await expect(earlier.getByRole("listitem")).toHaveCount(1);
@@ -43,15 +47,15 @@ test("a closed chat is found on History by a word from its messages and opens as
   const results = ana.getByRole("table", { name: "Closed chats" });
   // Specs before this one closed chats too: Hugo's two are the newest, first.
   const rows = results.getByRole("row");
-  await expect(rows.nth(1)).toContainText("Hugo History");
-  await expect(rows.nth(2)).toContainText("Hugo History");
-  await expect(rows.filter({ hasText: "Hugo History" })).toHaveCount(2);
+  await expect(rows.nth(1)).toContainText(hugo);
+  await expect(rows.nth(2)).toContainText(hugo);
+  await expect(rows.filter({ hasText: hugo })).toHaveCount(2);
   await expectNoAxeViolations(ana);
 
-  await ana.getByLabel("Words in the messages").fill("thermostat");
+  await ana.getByLabel("Words in the messages").fill(`thermostat ${model}`);
   await ana.getByRole("button", { name: "Search", exact: true }).click();
   await expect(results.getByRole("row")).toHaveCount(2);
-  const row = results.getByRole("row").filter({ hasText: "Hugo History" });
+  const row = results.getByRole("row").filter({ hasText: hugo });
   await expect(row).toContainText("aquarium thermostat");
   await ana.screenshot({ path: `${ARTIFACTS}/console-history.png` });
   await expectNoAxeViolations(ana);
@@ -64,11 +68,11 @@ test("a closed chat is found on History by a word from its messages and opens as
   await expectNoAxeViolations(ana);
 
   // Back to the match, and open it: the transcript, read-only.
-  await ana.getByLabel("Words in the messages").fill("thermostat");
+  await ana.getByLabel("Words in the messages").fill(`thermostat ${model}`);
   await ana.keyboard.press("Enter");
-  await row.getByRole("link", { name: "Hugo History" }).click();
+  await row.getByRole("link", { name: hugo }).click();
   const transcript = ana.getByRole("log");
-  await expect(transcript).toContainText("My aquarium thermostat blinks red");
+  await expect(transcript).toContainText(`My aquarium thermostat blinks red, model ${model}`);
   await expect(transcript).toContainText("Please unplug the heater for ten seconds");
   await expect(ana.getByText("This conversation is closed.")).toBeVisible();
   await expect(ana.getByLabel("Message", { exact: true })).toHaveCount(0);

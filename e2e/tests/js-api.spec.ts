@@ -1,6 +1,6 @@
 import { createHmac } from "node:crypto";
 import { expect, type Page, test } from "@playwright/test";
-import { ARTIFACTS, acceptOffer, Contexts, closeMyChats, DEMO, signIn } from "./actors.ts";
+import { ARTIFACTS, acceptOffer, Contexts, closeMyChats, DEMO, signIn, signInAgent } from "./actors.ts";
 import { expectNoAxeViolations } from "./axe.ts";
 
 // The JS API and verified identity (docs/embedding.md, "JS API and verified identity"), on a host page of the
@@ -45,7 +45,7 @@ function sign(claims: object, secret: string): string {
 }
 
 test("calls queued before the script loads and made after it: open, identify, events and hide", async () => {
-  const agent = await signIn(await contexts.page(), DEMO.agent);
+  const agent = await signInAgent(await contexts.page(), DEMO.agent);
   const { page: visitor, logged } = await hostPage(
     `Parley('on', 'message', function (m) { heard.push(m.from + ': ' + m.body); });
      Parley('on', 'message', function () { throw new Error('a bug in the host page'); });
@@ -126,7 +126,7 @@ test("a verified customer sees the same chat from a second browser; a page can h
     return `Parley('identify', ${JSON.stringify({ name: "Vic Verified", email: "vic@example.test", userId, token })});`;
   };
 
-  const agent = await signIn(await contexts.page(), DEMO.agent);
+  const agent = await signInAgent(await contexts.page(), DEMO.agent);
   const { page: laptop } = await hostPage(`${identify()} Parley('open');`);
   await expect(laptop.getByLabel("Name")).toHaveValue("Vic Verified");
   await laptop.getByLabel("Message").fill("My export is stuck");

@@ -1,10 +1,9 @@
 import { type Browser, type BrowserContext, expect, type Page, test } from "@playwright/test";
-import { ARTIFACTS, acceptOffer, closeChat, DEMO, signIn } from "./actors.ts";
+import { ARTIFACTS, acceptOffer, closeChat, DEMO, signInAgent } from "./actors.ts";
 import { expectNoAxeViolations } from "./axe.ts";
 
 // Languages (docs/embedding.md): the widget speaks the visitor's browser language (French, German, Spanish, Arabic;
 // English otherwise), mirrors in Arabic, and works the same in every language.
-test.describe.configure({ mode: "serial" });
 
 const opened: BrowserContext[] = [];
 async function pageIn(browser: Browser, options: { locale?: string; timezoneId?: string } = {}): Promise<Page> {
@@ -15,7 +14,7 @@ async function pageIn(browser: Browser, options: { locale?: string; timezoneId?:
 test.afterEach(() => Promise.all(opened.splice(0).map((c) => c.close())));
 
 test("a French browser gets the widget in French, and the chat works end to end in it", async ({ browser }) => {
-  const agent = await signIn(await pageIn(browser), DEMO.agent);
+  const agent = await signInAgent(await pageIn(browser), DEMO.agent);
   const visitor = await pageIn(browser, { locale: "fr-FR", timezoneId: "Europe/Paris" });
   await visitor.goto("/");
 
@@ -76,7 +75,7 @@ test("a French browser gets the widget in French, and the chat works end to end 
 });
 
 test("an Arabic browser gets the widget in Arabic, right to left and mirrored", async ({ browser }) => {
-  const agent = await signIn(await pageIn(browser), DEMO.agent);
+  const agent = await signInAgent(await pageIn(browser), DEMO.agent);
   const visitor = await pageIn(browser, { locale: "ar-EG" });
   await visitor.goto("/");
 

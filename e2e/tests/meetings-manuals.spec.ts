@@ -1,5 +1,14 @@
 import { expect, test } from "@playwright/test";
-import { ARTIFACTS, adminPage, Contexts, closeSupportForTwoDays, DEMO, openWidget, signIn } from "./actors.ts";
+import {
+  ARTIFACTS,
+  adminPage,
+  Contexts,
+  closeSupportForTwoDays,
+  DEMO,
+  openWidget,
+  reopenSupportLeftClosed,
+  signIn,
+} from "./actors.ts";
 import { expectNoAxeViolations } from "./axe.ts";
 import { mailsTo } from "./mailbox.ts";
 
@@ -8,6 +17,7 @@ test.beforeEach(({ browser }) => {
   contexts = new Contexts(browser);
 });
 test.afterEach(() => contexts.closeAll());
+test.afterEach(({ browser }) => reopenSupportLeftClosed(browser));
 
 // Manuals before tickets, then a web conference on the ticket the request became.
 test("a visitor opens a suggested manual article while writing a request; its ticket gets a web conference they book in the widget", async () => {

@@ -1,12 +1,11 @@
 import { expect, type Page, test } from "@playwright/test";
-import { ARTIFACTS, Contexts, DEMO, signIn } from "./actors.ts";
+import { ARTIFACTS, addAgent, Contexts, DEMO, signIn, uniqueTag } from "./actors.ts";
 import { mailsTo, resetLinkIn, waitForMail } from "./mailbox.ts";
 
-// Passwords (docs/deploying.md). An agent of its own (no chats: capacity 0), created by the admin, so no other spec's
-// account changes. The tests run in order: each starts from the password the one before left.
-test.describe.configure({ mode: "serial" });
+// Passwords (docs/deploying.md). Each test has an agent of its own (no chats: capacity 0), created by the admin with a
+// new address, so no other test's account changes and each test may run alone, in any order, or twice.
 
-const PAT = { email: "pat@example.test", password: "pat-first-password" };
+const FIRST_PASSWORD = "pat-first-password";
 const RESET_PASSWORD = "pat-reset-password";
 const CHANGED_PASSWORD = "pat-changed-password";
 const SENT = "If an account exists for that address, we sent a link to reset its password. Check your email.";
@@ -17,6 +16,14 @@ test.beforeEach(({ browser }) => {
   contexts = new Contexts(browser);
 });
 test.afterEach(() => contexts.closeAll());
+
+/** A new agent Pat, signed out, with the first password. */
+async function addPat(admin: Page) {
+  const tag = uniqueTag();
+  const pat = { name: `Pat Password ${tag}`, email: `pat-${tag}@example.test`, password: FIRST_PASSWORD };
+  await addAgent(admin, { ...pat, capacity: 0 });
+  return pat;
+}
 
 async function openAdminAgents(admin: Page) {
   await admin.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Admin", exact: true }).click();
@@ -32,14 +39,7 @@ async function trySignIn(page: Page, email: string, password: string) {
 
 test("an agent who forgot their password sets a new one from the emailed link", async () => {
   const admin = await signIn(await contexts.page(), DEMO.admin);
-  const agents = await openAdminAgents(admin);
-  const addAgent = admin.getByRole("form", { name: "Add agent" });
-  await addAgent.getByLabel("Name").fill("Pat Password");
-  await addAgent.getByLabel("Email").fill(PAT.email);
-  await addAgent.getByLabel("Password").fill(PAT.password);
-  await addAgent.getByLabel("Capacity").fill("0");
-  await addAgent.getByRole("button", { name: "Add agent" }).click();
-  await expect(agents.getByRole("row", { name: /Pat Password/ })).toBeVisible();
+  const PAT = await addPat(admin);
 
   const pat = await contexts.page();
   await pat.goto("/console/");
@@ -89,8 +89,9 @@ test("an agent who forgot their password sets a new one from the emailed link", 
 });
 
 test("an agent changes their password: their other console is signed out, this one stays", async () => {
-  const here = await signIn(await contexts.page(), { email: PAT.email, password: RESET_PASSWORD });
-  const elsewhere = await signIn(await contexts.page(), { email: PAT.email, password: RESET_PASSWORD });
+  const PAT = await addPat(await signIn(await contexts.page(), DEMO.admin));
+  const here = await signIn(await contexts.page(), { email: PAT.email, password: PAT.password });
+  const elsewhere = await signIn(await contexts.page(), { email: PAT.email, password: PAT.password });
 
   await here.getByRole("link", { name: "Change password" }).click();
   await expect(here.getByRole("heading", { name: "Change password" })).toBeFocused();
@@ -102,7 +103,7 @@ test("an agent changes their password: their other console is signed out, this o
   await expect(here.getByLabel("Current password")).toBeFocused();
   await expect(here.getByLabel("Current password")).toHaveAttribute("aria-invalid", "true");
 
-  await here.getByLabel("Current password").fill(RESET_PASSWORD);
+  await here.getByLabel("Current password").fill(PAT.password);
   await here.getByRole("button", { name: "Change password" }).click();
   await expect(here.getByRole("status").filter({ hasText: "Your password is changed." })).toBeVisible();
   await here.screenshot({ path: `${ARTIFACTS}/console-change-password.png` });
@@ -113,7 +114,7 @@ test("an agent changes their password: their other console is signed out, this o
   await expect(here.getByRole("heading", { name: "Waiting" })).toBeVisible();
   await expect(here.getByText("Connected", { exact: true })).toBeVisible();
 
-  await trySignIn(elsewhere, PAT.email, RESET_PASSWORD);
+  await trySignIn(elsewhere, PAT.email, PAT.password);
   await expect(elsewhere.getByRole("alert")).toContainText("Email or password is incorrect");
   await trySignIn(elsewhere, PAT.email, CHANGED_PASSWORD);
   await expect(elsewhere.getByRole("heading", { name: "Waiting" })).toBeVisible();
@@ -121,16 +122,17 @@ test("an agent changes their password: their other console is signed out, this o
 
 test("an admin sends an agent a password reset: the agent is signed out and gets the link", async () => {
   const admin = await signIn(await contexts.page(), DEMO.admin);
-  const pat = await signIn(await contexts.page(), { email: PAT.email, password: CHANGED_PASSWORD });
+  const PAT = await addPat(admin);
+  const pat = await signIn(await contexts.page(), { email: PAT.email, password: PAT.password });
   const before = (await mailsTo(PAT.email)).length;
 
-  const row = (await openAdminAgents(admin)).getByRole("row", { name: /Pat Password/ });
-  await row.getByRole("button", { name: "Send password reset to Pat Password" }).click();
-  await expect(row.getByRole("group", { name: /Send Pat Password a password reset link by email\?/ })).toBeVisible();
+  const row = (await openAdminAgents(admin)).getByRole("row", { name: PAT.name });
+  await row.getByRole("button", { name: `Send password reset to ${PAT.name}` }).click();
+  await expect(row.getByRole("group", { name: `Send ${PAT.name} a password reset link by email?` })).toBeVisible();
   await row.screenshot({ path: `${ARTIFACTS}/console-admin-reset.png` });
   // Escape takes the question back, and focus returns to the button that asked.
   await admin.keyboard.press("Escape");
-  await expect(row.getByRole("button", { name: "Send password reset to Pat Password" })).toBeFocused();
+  await expect(row.getByRole("button", { name: `Send password reset to ${PAT.name}` })).toBeFocused();
   await admin.keyboard.press("Enter");
   await row.getByRole("button", { name: "Send reset link" }).click();
   await expect(row.getByRole("status")).toContainText(`Reset link sent to ${PAT.email}`);

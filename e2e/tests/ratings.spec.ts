@@ -1,5 +1,15 @@
 import { expect, test } from "@playwright/test";
-import { ARTIFACTS, acceptOffer, Contexts, closeChat, DEMO, signIn, startChat } from "./actors.ts";
+import {
+  ARTIFACTS,
+  acceptOffer,
+  Contexts,
+  closeChat,
+  DEMO,
+  signIn,
+  signInAgent,
+  startChat,
+  uniqueTag,
+} from "./actors.ts";
 import { expectNoAxeViolations } from "./axe.ts";
 import { waitForMail } from "./mailbox.ts";
 
@@ -12,10 +22,14 @@ test.beforeEach(({ browser }) => {
 test.afterEach(() => contexts.closeAll());
 
 test("the visitor rates a closed chat with a comment and gets its transcript; the agent sees the rating", async () => {
-  const ana = await signIn(await contexts.page(), DEMO.agent);
+  const ana = await signInAgent(await contexts.page(), DEMO.agent);
   const visitor = await contexts.page();
-  await startChat(visitor, "Rita Rater", "Hi, my <b>invoice</b> is wrong");
-  await acceptOffer(ana, "Rita Rater");
+  // A visitor and an address of this run's own: History and the mailbox keep a repeat's too.
+  const tag = uniqueTag();
+  const rita = `Rita Rater ${tag}`;
+  const address = `rita.rater-${tag}@example.test`;
+  await startChat(visitor, rita, "Hi, my <b>invoice</b> is wrong");
+  await acceptOffer(ana, rita);
   await ana.getByLabel("Message").fill("Fixed it, it is correct now.");
   await ana.getByRole("button", { name: "Send" }).click();
   await expect(visitor.getByRole("log")).toContainText("Fixed it, it is correct now.");
@@ -41,13 +55,13 @@ test("the visitor rates a closed chat with a comment and gets its transcript; th
   await expect(rate.getByText("Quick & <i>kind</i>, thanks")).toBeVisible();
 
   // The transcript, to an address the visitor types.
-  await rate.getByLabel("Email address").fill("rita.rater@example.test");
+  await rate.getByLabel("Email address").fill(address);
   await rate.getByRole("button", { name: "Email transcript" }).click();
-  await expect(rate.getByText("The transcript is on its way to rita.rater@example.test.")).toBeVisible();
+  await expect(rate.getByText(`The transcript is on its way to ${address}.`)).toBeVisible();
   await expectNoAxeViolations(visitor);
 
-  const mail = await waitForMail("rita.rater@example.test");
-  expect(mail.text).toContain("Rita Rater: Hi, my <b>invoice</b> is wrong");
+  const mail = await waitForMail(address);
+  expect(mail.text).toContain(`${rita}: Hi, my <b>invoice</b> is wrong`);
   expect(mail.text).toContain("Ana Agent: Fixed it, it is correct now.");
   expect(mail.text).not.toContain("Closed as:");
   expect(mail.html).toContain("Hi, my &lt;b&gt;invoice&lt;/b&gt; is wrong");
@@ -63,7 +77,7 @@ test("the visitor rates a closed chat with a comment and gets its transcript; th
   await expect(ana.locator(".chat-rating")).toContainText(/Visitor's rating: .*Good/);
   // The History list has a Rating column.
   await ana.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "History" }).click();
-  const row = ana.getByRole("row").filter({ hasText: "Rita Rater" });
+  const row = ana.getByRole("row").filter({ hasText: rita });
   await expect(row).toHaveCount(1);
   await expect(row.getByRole("cell", { name: "Good", exact: true })).toBeVisible();
 

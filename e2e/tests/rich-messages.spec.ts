@@ -1,5 +1,5 @@
 import { expect, type Page, test } from "@playwright/test";
-import { acceptOffer, Contexts, closeChat, DEMO, signIn, startChat } from "./actors.ts";
+import { acceptOffer, Contexts, closeChat, DEMO, signInAgent, startChat } from "./actors.ts";
 import { expectNoAxeViolations } from "./axe.ts";
 
 let contexts: Contexts;
@@ -39,7 +39,7 @@ async function expectThumbnail(page: Page, name: string) {
 }
 
 test("links, bold and code from the agent render safely, and pasted or dropped images show as thumbnails", async () => {
-  const agent = await signIn(await contexts.page(), DEMO.agent);
+  const agent = await signInAgent(await contexts.page(), DEMO.agent);
   const visitor = await contexts.page();
   await startChat(visitor, "Rita Rich", "Where is the setup guide?");
   await acceptOffer(agent, "Rita Rich");

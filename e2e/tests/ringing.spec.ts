@@ -1,5 +1,5 @@
 import { type Browser, type BrowserContext, expect, type Page, test } from "@playwright/test";
-import { acceptOffer, Contexts, closeChat, DEMO, signIn, startChat } from "./actors.ts";
+import { acceptOffer, Contexts, closeChat, DEMO, signIn, signInAgent, startChat } from "./actors.ts";
 import { expectNoAxeViolations } from "./axe.ts";
 
 // Ringing (docs/console.md, "When a chat rings you"): notifications, title, shortcuts and their help, the ringing card,
@@ -60,7 +60,7 @@ async function agentWithNotifications(browser: Browser): Promise<Page> {
   const context = await browser.newContext({ permissions: ["notifications"] });
   extra.push(context);
   await context.addInitScript(watchNotificationsAndVisibility);
-  return signIn(await context.newPage(), DEMO.agent);
+  return signInAgent(await context.newPage(), DEMO.agent);
 }
 
 /** Frees the demo agent's slot for the specs that follow. */
@@ -170,6 +170,11 @@ test("a notification's click opens the ringing chat; a ticket from it starts wit
   await expect(agent.getByLabel("Environment", { exact: true })).toHaveValue(/Page: http:\/\/localhost/);
   await agent.goBack();
   await closeOpenChat(agent);
+  // The sound is stored on again before the test ends: a test after this one (or a repeat) starts from the default.
+  await expect(async () => {
+    await agent.reload();
+    await expect(agent.getByRole("checkbox", { name: "Ring sound" })).toBeChecked({ timeout: 2_000 });
+  }).toPass();
 });
 
 test("? opens the list of shortcuts, and Escape closes it", async () => {
@@ -200,7 +205,7 @@ test("the notification banner asks once, and 'Not now' is remembered", async () 
 
 test("an agent who lets a chat ring out is told why they are Away, and goes online in one click", async () => {
   test.setTimeout(120_000);
-  const agent = await signIn(await contexts.page(), DEMO.agent);
+  const agent = await signInAgent(await contexts.page(), DEMO.agent);
   const visitor = await contexts.page();
   await startChat(visitor, "Otto Overlooked", "Hello?");
   await expect(agent.getByRole("region", { name: "Incoming chats" })).toContainText("Otto Overlooked");

@@ -2,71 +2,73 @@ import { expect, test } from "@playwright/test";
 import {
   ARTIFACTS,
   acceptOffer,
+  addAgent,
   adminPage,
   Contexts,
   closeChat,
   closeSupportForTwoDays,
   DEMO,
   openWidget,
+  reopenSupportLeftClosed,
   signIn,
+  signInAgent,
   startChat,
+  uniqueTag,
 } from "./actors.ts";
 import { expectNoAxeViolations } from "./axe.ts";
 
-// These tests change the demo site's team and hours, so they run in order and undo what later tests need.
-test.describe.configure({ mode: "serial" });
+// These tests change the demo site's team and hours; each undoes its change, so any test may run alone or first.
 
 let contexts: Contexts;
 test.beforeEach(({ browser }) => {
   contexts = new Contexts(browser);
 });
 test.afterEach(() => contexts.closeAll());
+test.afterEach(({ browser }) => reopenSupportLeftClosed(browser));
 
 test("a second visitor sees their place in the queue while the only agent is full", async () => {
   const admin = await signIn(await contexts.page(), DEMO.admin);
 
-  // An agent who can hold one chat, created on the admin page.
-  await adminPage(admin, "Admin");
-  const addAgent = admin.getByRole("form", { name: "Add agent" });
-  await addAgent.getByLabel("Name").fill("Quinn Queue");
-  await addAgent.getByLabel("Email").fill("quinn@example.test");
-  await addAgent.getByLabel("Password").fill("quinn-password-1");
-  await addAgent.getByLabel("Capacity").fill("1");
-  await addAgent.getByRole("button", { name: "Add agent" }).click();
-  const agents = admin.getByRole("region", { name: "Agents" });
-  await expect(agents.getByRole("row", { name: /Quinn Queue/ })).toBeVisible();
+  // An agent who can hold one chat, created on the admin page: a new one each run, so a repeat starts empty too.
+  const tag = uniqueTag();
+  const quinnName = `Quinn Queue ${tag}`;
+  const account = { email: `quinn-${tag}@example.test`, password: "quinn-password-1" };
+  await addAgent(admin, { name: quinnName, ...account, capacity: 1 });
 
   // Earlier tests' agents have closed their consoles: Quinn is the only one who takes chats.
   await adminPage(admin, "Team");
   const team = admin.getByRole("region", { name: "Team" });
   await expect(team.getByRole("row", { name: /Ana Agent/ })).toContainText("Offline");
+  await expect(team.getByRole("row", { name: /Bo Agent/ })).toContainText("Offline");
 
-  const quinn = await signIn(await contexts.page(), { email: "quinn@example.test", password: "quinn-password-1" });
-  await expect(team.getByRole("row", { name: /Quinn Queue/ })).toContainText("Online");
+  const quinn = await signInAgent(await contexts.page(), account);
+  await expect(team.getByRole("row", { name: quinnName })).toContainText("Online");
 
   const first = await contexts.page();
   await startChat(first, "Fay First", "First in line");
   await acceptOffer(quinn, "Fay First");
-  await expect(first.getByRole("status").filter({ hasText: "Quinn Queue" })).toBeVisible();
+  await expect(first.getByRole("status").filter({ hasText: quinnName })).toBeVisible();
 
   const second = await contexts.page();
   await startChat(second, "Sid Second", "Second in line");
   const place = second.getByRole("status").filter({ hasText: /in the queue/ });
   await expect(place).toContainText("You are next in the queue");
   await expect(place).toContainText(/Estimated wait/);
-  await expect(team.getByRole("row", { name: /Quinn Queue/ })).toContainText("1 / 1");
+  await expect(team.getByRole("row", { name: quinnName })).toContainText("1 / 1");
   await second.screenshot({ path: `${ARTIFACTS}/widget-queue.png` });
 
   // Quinn's slot frees up: the waiting chat rings Quinn at once.
   await closeChat(quinn);
   await acceptOffer(quinn, "Sid Second");
-  await expect(second.getByRole("status").filter({ hasText: "Quinn Queue" })).toBeVisible();
-  await expect(second.getByRole("log")).toContainText("Quinn Queue joined the chat");
+  await expect(second.getByRole("status").filter({ hasText: quinnName })).toBeVisible();
+  await expect(second.getByRole("log")).toContainText(`${quinnName} joined the chat`);
+  // No chat left assigned to Quinn: the queue is empty again for the tests that come after.
+  await closeChat(quinn);
 });
 
 test("an agent transfers a chat with a note: the visitor sees who took over, never the note", async () => {
-  const ana = await signIn(await contexts.page(), DEMO.agent);
-  const bo = await signIn(await contexts.page(), DEMO.agent2);
+  const ana = await signInAgent(await contexts.page(), DEMO.agent);
+  const bo = await signInAgent(await contexts.page(), DEMO.agent2);
 
   // The visitor picks Ana's product, so the chat rings Ana although Bo is just as free.
   const visitor = await contexts.page();
@@ -112,61 +114,64 @@ test("an admin disables an agent, whose console is cut off at once", async () =>
   const row = admin.getByRole("region", { name: "Agents" }).getByRole("row", { name: /Bo Agent/ });
   await row.getByRole("button", { name: "Disable Bo Agent" }).click();
   await row.getByRole("button", { name: "Confirm disable" }).click();
-  await expect(row.getByRole("button", { name: "Enable Bo Agent" })).toBeVisible();
+  try {
+    await expect(row.getByRole("button", { name: "Enable Bo Agent" })).toBeVisible();
 
-  await expect(bo.getByText("Your session has ended. Please sign in again.")).toBeVisible();
-  await bo.getByLabel("Email").fill(DEMO.agent2.email);
-  await bo.getByLabel("Password").fill(DEMO.agent2.password);
-  await bo.getByRole("button", { name: "Sign in" }).click();
-  await expect(bo.getByRole("alert")).toContainText("Email or password is incorrect");
-
-  // Back on, for whatever runs next.
-  await row.getByRole("button", { name: "Enable Bo Agent" }).click();
-  await expect(row.getByRole("button", { name: "Disable Bo Agent" })).toBeVisible();
+    await expect(bo.getByText("Your session has ended. Please sign in again.")).toBeVisible();
+    await bo.getByLabel("Email").fill(DEMO.agent2.email);
+    await bo.getByLabel("Password").fill(DEMO.agent2.password);
+    await bo.getByRole("button", { name: "Sign in" }).click();
+    await expect(bo.getByRole("alert")).toContainText("Email or password is incorrect");
+  } finally {
+    // Back on, for whatever runs next (the transfer test signs Bo in), even when a step above failed.
+    await row.getByRole("button", { name: "Enable Bo Agent" }).click();
+    await expect(row.getByRole("button", { name: "Disable Bo Agent" })).toBeVisible();
+  }
 });
 
 test("outside support hours the widget offers the offline form, and the request reaches the console", async () => {
   const admin = await signIn(await contexts.page(), DEMO.admin);
   const reopen = await closeSupportForTwoDays(admin);
+  try {
+    // Someone is online, yet the site is closed: the widget says so and offers the form.
+    await signInAgent(await contexts.page(), DEMO.agent);
+    const visitor = await contexts.page();
+    await visitor.goto("/");
+    await openWidget(visitor);
+    await expect(visitor.getByRole("heading", { name: "Support is closed" })).toBeVisible();
+    await expect(visitor.getByText(/Support opens/)).toBeVisible();
+    // Always reachable: the visitor may leave a message in the chat instead, told when it will be answered (in the site's
+    // time zone, named); the request form stays one click away.
+    await visitor.getByRole("button", { name: "leave a message in the chat" }).click();
+    await expect(
+      visitor.getByText(/^Support is closed\. Leave a message and we'll answer here when support opens .+ UTC\./),
+    ).toBeVisible();
+    await expectNoAxeViolations(visitor, "parley-chat");
+    await visitor.getByRole("button", { name: "Send a request form instead" }).click();
+    await visitor.getByLabel("Name").fill("Olga Offline");
+    await visitor.getByLabel("Email").fill("olga@example.test");
+    await visitor.getByLabel("Priority").selectOption("high");
+    await visitor.getByLabel("Product").selectOption({ label: "Billing" });
+    await visitor.getByLabel("Details").fill("Invoice <b>2041</b> charged twice");
+    await visitor.getByRole("button", { name: "Send request" }).click();
+    const ack = visitor.getByRole("status").filter({ hasText: "Your reference is" });
+    await expect(ack).toBeVisible();
+    const reference = (await ack.textContent())?.match(/REQ-[0-9A-Z]{6}/)?.[0];
+    expect(reference).toBeTruthy();
+    await visitor.screenshot({ path: `${ARTIFACTS}/widget-offline.png` });
 
-  // Someone is online, yet the site is closed: the widget says so and offers the form.
-  await signIn(await contexts.page(), DEMO.agent);
-  const visitor = await contexts.page();
-  await visitor.goto("/");
-  await openWidget(visitor);
-  await expect(visitor.getByRole("heading", { name: "Support is closed" })).toBeVisible();
-  await expect(visitor.getByText(/Support opens/)).toBeVisible();
-  // Always reachable: the visitor may leave a message in the chat instead, told when it will be answered (in the site's
-  // time zone, named); the request form stays one click away.
-  await visitor.getByRole("button", { name: "leave a message in the chat" }).click();
-  await expect(
-    visitor.getByText(/^Support is closed\. Leave a message and we'll answer here when support opens .+ UTC\./),
-  ).toBeVisible();
-  await expectNoAxeViolations(visitor, "parley-chat");
-  await visitor.getByRole("button", { name: "Send a request form instead" }).click();
-  await visitor.getByLabel("Name").fill("Olga Offline");
-  await visitor.getByLabel("Email").fill("olga@example.test");
-  await visitor.getByLabel("Priority").selectOption("high");
-  await visitor.getByLabel("Product").selectOption({ label: "Billing" });
-  await visitor.getByLabel("Details").fill("Invoice <b>2041</b> charged twice");
-  await visitor.getByRole("button", { name: "Send request" }).click();
-  const ack = visitor.getByRole("status").filter({ hasText: "Your reference is" });
-  await expect(ack).toBeVisible();
-  const reference = (await ack.textContent())?.match(/REQ-[0-9A-Z]{6}/)?.[0];
-  expect(reference).toBeTruthy();
-  await visitor.screenshot({ path: `${ARTIFACTS}/widget-offline.png` });
-
-  await adminPage(admin, "Offline requests");
-  const requests = admin.getByRole("region", { name: "Offline requests" });
-  const row = requests.getByRole("row", { name: new RegExp(reference as string) });
-  await expect(row).toContainText("Olga Offline");
-  await expect(row).toContainText("olga@example.test");
-  await expect(row).toContainText(/high/i);
-  await expect(row).toContainText("Billing");
-  await expect(row).toContainText("Invoice <b>2041</b> charged twice");
-  expect(await requests.locator("b").count()).toBe(0);
-  await admin.screenshot({ path: `${ARTIFACTS}/console-offline-requests.png` });
-
-  // Open again for whatever runs next.
-  await reopen();
+    await adminPage(admin, "Offline requests");
+    const requests = admin.getByRole("region", { name: "Offline requests" });
+    const row = requests.getByRole("row", { name: new RegExp(reference as string) });
+    await expect(row).toContainText("Olga Offline");
+    await expect(row).toContainText("olga@example.test");
+    await expect(row).toContainText(/high/i);
+    await expect(row).toContainText("Billing");
+    await expect(row).toContainText("Invoice <b>2041</b> charged twice");
+    expect(await requests.locator("b").count()).toBe(0);
+    await admin.screenshot({ path: `${ARTIFACTS}/console-offline-requests.png` });
+  } finally {
+    // Open again for whatever runs next, even when a step above failed.
+    await reopen();
+  }
 });

@@ -1,5 +1,15 @@
 import { expect, test } from "@playwright/test";
-import { ARTIFACTS, acceptOffer, Contexts, closeChat, DEMO, signIn, startChat } from "./actors.ts";
+import {
+  ARTIFACTS,
+  acceptOffer,
+  Contexts,
+  closeChat,
+  DEMO,
+  signIn,
+  signInAgent,
+  startChat,
+  uniqueTag,
+} from "./actors.ts";
 
 let contexts: Contexts;
 test.beforeEach(({ browser }) => {
@@ -15,18 +25,21 @@ test("a supervisor sees a new chat on the wall, monitors it, and whispers to the
   const chats = sue.getByRole("region", { name: "Chats" });
   await expect(chats).toBeVisible();
 
-  const ana = await signIn(await contexts.page(), DEMO.agent);
+  // Ana Online with a free slot, whatever earlier tests left: the chat must ring her.
+  const ana = await signInAgent(await contexts.page(), DEMO.agent);
   const visitor = await contexts.page();
-  await startChat(visitor, "Walt Wallace", "My dashboard is empty");
+  // A name of this run's own: the wall lists every open chat, a repeat's or a failed earlier run's too.
+  const walt = `Walt Wallace ${uniqueTag()}`;
+  await startChat(visitor, walt, "My dashboard is empty");
   // The new chat appears on the wall without a reload.
-  const row = chats.getByRole("row", { name: /Walt Wallace/ });
+  const row = chats.getByRole("row", { name: walt });
   await expect(row).toBeVisible();
-  await acceptOffer(ana, "Walt Wallace");
+  await acceptOffer(ana, walt);
   await expect(row).toContainText("Ana Agent");
   await sue.screenshot({ path: `${ARTIFACTS}/console-wall.png` });
 
   // Monitoring: the supervisor sees the visitor's messages arrive, read-only.
-  await row.getByRole("link", { name: "Monitor Walt Wallace" }).click();
+  await row.getByRole("link", { name: `Monitor ${walt}` }).click();
   const sueLog = sue.getByRole("log");
   await expect(sueLog).toContainText("My dashboard is empty");
   await visitor.getByLabel("Message").fill("It happened after the update");
@@ -56,5 +69,5 @@ test("a supervisor sees a new chat on the wall, monitors it, and whispers to the
   // Closed, so Ana has her slots back for the next test; the wall drops the chat.
   await closeChat(ana);
   await sue.getByRole("link", { name: "Wall" }).click();
-  await expect(sue.getByRole("region", { name: "Chats" }).getByRole("row", { name: /Walt Wallace/ })).toHaveCount(0);
+  await expect(sue.getByRole("region", { name: "Chats" }).getByRole("row", { name: walt })).toHaveCount(0);
 });

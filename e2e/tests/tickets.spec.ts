@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { ARTIFACTS, acceptOffer, Contexts, closeMyChats, DEMO, signIn, startChat } from "./actors.ts";
+import { ARTIFACTS, acceptOffer, Contexts, closeMyChats, DEMO, signInAgent, startChat } from "./actors.ts";
 
 let contexts: Contexts;
 test.beforeEach(({ browser }) => {
@@ -9,7 +9,7 @@ test.afterEach(() => contexts.closeAll());
 
 // Tickets end to end (docs/tickets.md): console and widget, each in its own browser context.
 test("a chat becomes a critical ticket; the visitor sees its number and target, and confirms the resolution", async () => {
-  const ana = await signIn(await contexts.page(), DEMO.agent);
+  const ana = await signInAgent(await contexts.page(), DEMO.agent);
   const visitor = await contexts.page();
   await startChat(visitor, "Cara Critical", "Exports stop at 50% since this morning");
   await acceptOffer(ana, "Cara Critical");

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { ARTIFACTS, acceptOffer, Contexts, DEMO, signIn, startChat } from "./actors.ts";
+import { ARTIFACTS, acceptOffer, Contexts, closeChat, DEMO, signInAgent, startChat } from "./actors.ts";
 import { expectNoAxeViolations } from "./axe.ts";
 
 // Typing indicators both ways, "Seen" both ways, and an agent's draft kept across a reload.
@@ -12,7 +12,7 @@ test.afterEach(() => contexts.closeAll());
 
 test("the visitor sees Seen once the agent opens the chat, and sees the agent typing; and the other way round", async () => {
   const info = test.info();
-  const agent = await signIn(await contexts.page(), DEMO.agent);
+  const agent = await signInAgent(await contexts.page(), DEMO.agent);
   const visitor = await contexts.page();
   await startChat(visitor, "Tess Typist", "My parcel is late");
   const visitorLog = visitor.getByRole("log");
@@ -48,10 +48,12 @@ test("the visitor sees Seen once the agent opens the chat, and sees the agent ty
     path: `${ARTIFACTS}/console-typing-seen.png`,
     contentType: "image/png",
   });
+  // Closed, so no chat of this test stays assigned to Ana and takes a slot from the tests after it.
+  await closeChat(agent);
 });
 
 test("an agent's unsent reply stays with its chat across a reload", async () => {
-  const agent = await signIn(await contexts.page(), DEMO.agent);
+  const agent = await signInAgent(await contexts.page(), DEMO.agent);
   const visitor = await contexts.page();
   await startChat(visitor, "Dana Draft", "Can I change my address?");
   await acceptOffer(agent, "Dana Draft");
@@ -67,4 +69,5 @@ test("an agent's unsent reply stays with its chat across a reload", async () => 
   await agent.reload();
   await expect(agent.getByRole("log")).toContainText("Yes, you can change it under Account");
   await expect(agent.getByLabel("Message")).toHaveValue("");
+  await closeChat(agent);
 });

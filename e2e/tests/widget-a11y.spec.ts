@@ -1,10 +1,9 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page, test } from "@playwright/test";
-import { acceptOffer, Contexts, closeChat, closeMyChats, DEMO, openWidget, signIn, startChat } from "./actors.ts";
+import { acceptOffer, Contexts, closeChat, closeMyChats, DEMO, openWidget, signInAgent, startChat } from "./actors.ts";
 import { expectNoAxeViolations } from "./axe.ts";
 
 // The widget passes axe in every state a visitor reaches quickly, on the demo page it is embedded in.
-test.describe.configure({ mode: "serial" });
 
 let contexts: Contexts;
 test.beforeEach(({ browser }) => {
@@ -36,7 +35,7 @@ test("with nobody online, the widget's chat form and its notice pass axe", async
 });
 
 test("the start form, the chat and the ended chat pass axe", async () => {
-  const ana = await signIn(await contexts.page(), DEMO.agent);
+  const ana = await signInAgent(await contexts.page(), DEMO.agent);
   const visitor = await contexts.page();
   await visitor.goto("/");
   await openWidget(visitor);
@@ -62,7 +61,7 @@ test("the start form, the chat and the ended chat pass axe", async () => {
 });
 
 test("the visitor's ticket list and ticket pass axe", async () => {
-  const ana = await signIn(await contexts.page(), DEMO.agent);
+  const ana = await signInAgent(await contexts.page(), DEMO.agent);
   const visitor = await contexts.page();
   await startChat(visitor, "Tia Tickets", "The export button does nothing");
   await acceptOffer(ana, "Tia Tickets");
