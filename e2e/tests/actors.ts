@@ -137,7 +137,7 @@ export async function adminPage(page: Page, link: "Admin" | "Team" | "Offline re
  * the caller must run before it ends: every chat spec runs inside the demo site's hours.
  */
 export async function closeSupportForTwoDays(admin: Page): Promise<() => Promise<void>> {
-  supportLeftClosed = true;
+  const reopened = changedUntilRestored("support hours", removeClosedDates);
   await adminPage(admin, "Admin");
   const hours = admin.getByRole("region", { name: "Support hours and routing" });
   const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
@@ -155,34 +155,47 @@ export async function closeSupportForTwoDays(admin: Page): Promise<() => Promise
     await closed.getByRole("button", { name: "Remove closed date 1" }).click();
     await hours.getByRole("button", { name: "Save", exact: true }).click();
     await expect(hours.getByText("Saved.")).toBeVisible();
-    supportLeftClosed = false;
+    reopened();
   };
 }
 
-/** Set while this worker has support closed: the test that closed it has not opened it again yet. */
-let supportLeftClosed = false;
-
 /**
- * Opens support again when the test that closed it could not (a timed-out test's pages are closed before its finally
- * block runs), from a console of its own: every other chat test needs the demo site inside its hours. The afterEach
- * of each spec that calls closeSupportForTwoDays.
+ * Demo-site settings a test changed and has not put back yet, by name, each with how to put it back from an admin's
+ * console. A timed-out test's pages are closed before its finally block runs, so the finally cannot; the afterEach
+ * of each spec that changes one (restoreSiteLeftChanged) does, from a console of its own: the demo site is shared
+ * with every test that follows.
  */
-export async function reopenSupportLeftClosed(browser: Browser): Promise<void> {
-  if (!supportLeftClosed) return;
+const leftChanged = new Map<string, (admin: Page) => Promise<void>>();
+
+/** Records a change to the demo site until the returned function is called, once the test has put it back. */
+export function changedUntilRestored(name: string, restore: (admin: Page) => Promise<void>): () => void {
+  leftChanged.set(name, restore);
+  return () => leftChanged.delete(name);
+}
+
+export async function restoreSiteLeftChanged(browser: Browser): Promise<void> {
+  if (leftChanged.size === 0) return;
   const contexts = new Contexts(browser);
   try {
     const admin = await signIn(await contexts.page(), DEMO.admin);
-    await adminPage(admin, "Admin");
-    const hours = admin.getByRole("region", { name: "Support hours and routing" });
-    await expect(hours.getByRole("button", { name: "Add closed date" })).toBeVisible();
-    const closed = hours.getByRole("group", { name: "Closed dates" });
-    for (let n = await closed.getByRole("button", { name: /^Remove closed date/ }).count(); n > 0; n--) {
-      await closed.getByRole("button", { name: `Remove closed date ${n}`, exact: true }).click();
+    for (const [name, restore] of leftChanged) {
+      await restore(admin);
+      leftChanged.delete(name);
     }
-    await hours.getByRole("button", { name: "Save", exact: true }).click();
-    await expect(hours.getByText("Saved.")).toBeVisible();
-    supportLeftClosed = false;
   } finally {
     await contexts.closeAll();
   }
+}
+
+/** Every closed date removed: what a test that closed support for two days leaves when it could not reopen it. */
+async function removeClosedDates(admin: Page): Promise<void> {
+  await adminPage(admin, "Admin");
+  const hours = admin.getByRole("region", { name: "Support hours and routing" });
+  await expect(hours.getByRole("button", { name: "Add closed date" })).toBeVisible();
+  const closed = hours.getByRole("group", { name: "Closed dates" });
+  for (let n = await closed.getByRole("button", { name: /^Remove closed date/ }).count(); n > 0; n--) {
+    await closed.getByRole("button", { name: `Remove closed date ${n}`, exact: true }).click();
+  }
+  await hours.getByRole("button", { name: "Save", exact: true }).click();
+  await expect(hours.getByText("Saved.")).toBeVisible();
 }

@@ -7,7 +7,7 @@ import {
   closeSupportForTwoDays,
   DEMO,
   openWidget,
-  reopenSupportLeftClosed,
+  restoreSiteLeftChanged,
   signIn,
   signInAgent,
   uniqueTag,
@@ -25,7 +25,7 @@ test.beforeEach(({ browser }) => {
   contexts = new Contexts(browser);
 });
 test.afterEach(() => contexts.closeAll());
-test.afterEach(({ browser }) => reopenSupportLeftClosed(browser));
+test.afterEach(({ browser }) => restoreSiteLeftChanged(browser));
 
 test("with nobody online a visitor starts a chat, sees what to expect, and an agent who signs in gets it", async () => {
   const visitor = await contexts.page();

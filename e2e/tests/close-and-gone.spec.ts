@@ -1,5 +1,16 @@
 import { expect, type Page, test } from "@playwright/test";
-import { ARTIFACTS, acceptOffer, Contexts, closeChat, DEMO, signIn, signInAgent, startChat } from "./actors.ts";
+import {
+  ARTIFACTS,
+  acceptOffer,
+  Contexts,
+  changedUntilRestored,
+  closeChat,
+  DEMO,
+  restoreSiteLeftChanged,
+  signIn,
+  signInAgent,
+  startChat,
+} from "./actors.ts";
 import { expectNoAxeViolations } from "./axe.ts";
 
 // Closing asks first and keeps a reason; a chat whose visitor went away says so.
@@ -9,6 +20,7 @@ test.beforeEach(({ browser }) => {
   contexts = new Contexts(browser);
 });
 test.afterEach(() => contexts.closeAll());
+test.afterEach(({ browser }) => restoreSiteLeftChanged(browser));
 
 async function visitorGoneSettings(admin: Page, leftAfterMinutes: string) {
   await admin.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Admin", exact: true }).click();
@@ -63,6 +75,7 @@ test("closing a chat asks for confirmation and a reason, by keyboard too, and th
 test("a chat whose visitor left says so in the inbox, the chat and on the wall", async () => {
   test.setTimeout(180_000);
   const admin = await signIn(await contexts.page(), DEMO.admin);
+  const restored = changedUntilRestored("visitor left after", (a) => visitorGoneSettings(a, "10"));
   await visitorGoneSettings(admin, "1");
   try {
     const ana = await signInAgent(await contexts.page(), DEMO.agent);
@@ -87,5 +100,6 @@ test("a chat whose visitor left says so in the inbox, the chat and on the wall",
     await closeChat(ana);
   } finally {
     await visitorGoneSettings(admin, "10");
+    restored();
   }
 });

@@ -1,6 +1,16 @@
 import { createHmac } from "node:crypto";
 import { expect, type Page, test } from "@playwright/test";
-import { ARTIFACTS, acceptOffer, Contexts, closeMyChats, DEMO, signIn, signInAgent } from "./actors.ts";
+import {
+  ARTIFACTS,
+  acceptOffer,
+  Contexts,
+  changedUntilRestored,
+  closeMyChats,
+  DEMO,
+  restoreSiteLeftChanged,
+  signIn,
+  signInAgent,
+} from "./actors.ts";
 import { expectNoAxeViolations } from "./axe.ts";
 
 // The JS API and verified identity (docs/embedding.md, "JS API and verified identity"), on a host page of the
@@ -11,6 +21,7 @@ test.beforeEach(({ browser }) => {
   contexts = new Contexts(browser);
 });
 test.afterEach(() => contexts.closeAll());
+test.afterEach(({ browser }) => restoreSiteLeftChanged(browser));
 
 /**
  * A customer's page with the docs' snippet (docs/embedding.md), `before` run before widget.js (async, in <head>) loads.
@@ -161,18 +172,23 @@ test("a verified customer sees the same chat from a second browser; a page can h
   await closeMyChats(agent);
 });
 
+/** Turns the demo site's "Require verified identity" on or off from an admin's console. */
+async function setIdentityRequired(admin: Page, on: boolean) {
+  await admin.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Admin" }).click();
+  const section = admin.getByRole("region", { name: "Verified identity" });
+  await section.getByRole("checkbox", { name: "Require verified identity" }).setChecked(on);
+  await section.getByRole("button", { name: "Save identity setting" }).click();
+  await expect(section.getByText("Identity setting saved.")).toBeVisible();
+}
+
 test("a site that requires verified identity asks anonymous visitors to sign in, and lets a verified one chat", async () => {
   const admin = await signIn(await contexts.page(), DEMO.admin);
   await admin.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Admin" }).click();
   const section = admin.getByRole("region", { name: "Verified identity" });
-  const setRequired = async (on: boolean) => {
-    await section.getByRole("checkbox", { name: "Require verified identity" }).setChecked(on);
-    await section.getByRole("button", { name: "Save identity setting" }).click();
-    await expect(section.getByText("Identity setting saved.")).toBeVisible();
-  };
   await section.getByRole("button", { name: "Show identity secret" }).click();
   const secret = await section.getByLabel("Identity secret").inputValue();
-  await setRequired(true);
+  const restored = changedUntilRestored("verified identity", (a) => setIdentityRequired(a, false));
+  await setIdentityRequired(admin, true);
   try {
     const { page: anonymous, logged } = await hostPage("Parley('open');");
     await expect(anonymous.getByText("Sign in to this website to chat with us.")).toBeVisible();
@@ -187,7 +203,8 @@ test("a site that requires verified identity asks anonymous visitors to sign in,
     await expect(verified.getByText("Sign in to this website to chat with us.")).toHaveCount(0);
   } finally {
     // The demo site is shared with the specs that follow.
-    await setRequired(false);
+    await setIdentityRequired(admin, false);
+    restored();
   }
 });
 

@@ -6,7 +6,7 @@ import {
   closeSupportForTwoDays,
   DEMO,
   openWidget,
-  reopenSupportLeftClosed,
+  restoreSiteLeftChanged,
   signIn,
 } from "./actors.ts";
 import { expectNoAxeViolations } from "./axe.ts";
@@ -17,7 +17,7 @@ test.beforeEach(({ browser }) => {
   contexts = new Contexts(browser);
 });
 test.afterEach(() => contexts.closeAll());
-test.afterEach(({ browser }) => reopenSupportLeftClosed(browser));
+test.afterEach(({ browser }) => restoreSiteLeftChanged(browser));
 
 // Manuals before tickets, then a web conference on the ticket the request became.
 test("a visitor opens a suggested manual article while writing a request; its ticket gets a web conference they book in the widget", async () => {

@@ -9,7 +9,7 @@ import {
   closeSupportForTwoDays,
   DEMO,
   openWidget,
-  reopenSupportLeftClosed,
+  restoreSiteLeftChanged,
   signIn,
   signInAgent,
   startChat,
@@ -24,7 +24,7 @@ test.beforeEach(({ browser }) => {
   contexts = new Contexts(browser);
 });
 test.afterEach(() => contexts.closeAll());
-test.afterEach(({ browser }) => reopenSupportLeftClosed(browser));
+test.afterEach(({ browser }) => restoreSiteLeftChanged(browser));
 
 test("a second visitor sees their place in the queue while the only agent is full", async () => {
   const admin = await signIn(await contexts.page(), DEMO.admin);
