@@ -15,7 +15,7 @@ export type CommandHandlers<Events, Ctx> = {
   [K in keyof Events & string]: (input: PayloadOf<Events[K]>, ctx: Ctx) => Promise<AckData<Events, K>>;
 };
 
-/** The handlers one domain contributes; a namespace's full table is the spread of its domains'. */
+/** The handlers one domain contributes; a namespace's full table is its domains' groups merged (handlersOf). */
 export type HandlerGroup<Events, Ctx, K extends keyof Events & string> = Pick<CommandHandlers<Events, Ctx>, K>;
 
 /** The events a group serves, written out: they must be exactly its keys (a compile error names the others). */
@@ -37,6 +37,7 @@ export function serves<H extends object, const E extends readonly (keyof H & str
   return handlers;
 }
 
+/** The intersection of the groups' types: what the merged table serves, for CommandTable's completeness check. */
 type Merged<G extends readonly object[]> = (
   G[number] extends infer U
     ? U extends unknown
